@@ -1,0 +1,146 @@
+// The data model shared by every stage: a Post goes in, Findings come out, Rules decide.
+// Stages pass these plain objects to each other; nothing here does I/O.
+
+export const SEVERITIES = ['info', 'low', 'medium', 'high'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const CATEGORIES = [
+  'endorsement',
+  'candidate_symbol',
+  'campaign_hashtag',
+  'campaign_slogan',
+  'repost',
+  'campaign_activity',
+  'party_support',
+  'candidate_mention',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const POST_KINDS = ['post', 'reply', 'repost', 'quote'] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+export const VERDICTS = ['clean', 'review', 'violation'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Where a record came from: the input file and its line (text formats) or record index (containers). */
+export interface SourceRef {
+  file: string;
+  line?: number;
+  record?: number;
+}
+
+/**
+ * The normalised post record: what every reader and the fetcher produce, what `netral convert` writes and what
+ * the engine scans. Optional scalars are null rather than absent so every record has the same keys.
+ */
+export interface Post {
+  id: string;
+  platform: string;
+  author: string;
+  author_name: string | null;
+  /** UTC ISO 8601, or null when the source gave no usable time. */
+  created_at: string | null;
+  /** The timestamp exactly as the source wrote it. */
+  created_at_raw: string | null;
+  url: string | null;
+  text: string;
+  hashtags: string[];
+  mentions: string[];
+  links: string[];
+  /** Image alt text, OCR, media titles and captions: scanned like text, reported as such. */
+  media_text: string[];
+  kind: PostKind;
+  /** Handle of the account whose post this one reposts or quotes. */
+  repost_of: string | null;
+  reply_to: string | null;
+  source: SourceRef;
+  /** Set by readers of platform downloads for posts the user deleted (e.g. X `deleted-tweets.js`). */
+  deleted?: boolean;
+  /** Set by `netral fetch --archive`: the sha256 of the raw response this post was taken from. */
+  evidence_sha256?: string;
+}
+
+/** Severity rank for comparisons: info < low < medium < high. */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+export function isSeverity(v: unknown): v is Severity {
+  return typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v);
+}
+
+export function isCategory(v: unknown): v is Category {
+  return typeof v === 'string' && (CATEGORIES as readonly string[]).includes(v);
+}
+
+export function isPostKind(v: unknown): v is PostKind {
+  return typeof v === 'string' && (POST_KINDS as readonly string[]).includes(v);
+}
+
+export interface LocalisedText {
+  id: string;
+  en: string;
+}
+
+/** A span of a post's field, in UTF-16 offsets into that field's original (unnormalised) string. */
+export interface Span {
+  field: PostField;
+  /** Index into media_text when field is 'media_text'. */
+  index?: number;
+  start: number;
+  end: number;
+}
+
+export type PostField = 'text' | 'media_text' | 'hashtags' | 'repost_of' | 'mentions';
+
+/** A context modifier that changed a finding, kept so `explain` and reports can say why. */
+export interface Modifier {
+  /** e.g. 'prohibition', 'voter_education', 'news', 'out_of_window', 'attack' */
+  kind: string;
+  effect: 'suppress' | 'downgrade' | 'upgrade' | 'retarget';
+  /** The cue words that triggered it. */
+  cue: string;
+  factor?: number;
+}
+
+export interface Finding {
+  /** Stable across runs and machines: derived from platform, author, post id, rule id and candidate. */
+  fingerprint: string;
+  post_id: string;
+  platform: string;
+  author: string;
+  author_name: string | null;
+  created_at: string | null;
+  url: string | null;
+  kind: PostKind;
+  source: SourceRef;
+  rule_id: string;
+  rule_title: LocalisedText;
+  category: Category;
+  severity: Severity;
+  /** Strength of the evidence, 0–1 (explicit call to vote > emoji alone). */
+  confidence: number;
+  /** `<election-id>:<ballot number>`, or null when the finding is not tied to a candidate. */
+  candidate: string | null;
+  /** 'support' (default) or 'against' for attacks on a candidate, which are partisan too. */
+  stance: 'support' | 'against';
+  /** The original text the rule matched, as written in the post. */
+  matched: string;
+  spans: Span[];
+  /** A short excerpt of the post around the match. */
+  evidence: string;
+  legal_basis: string;
+  /** The post's verdict (the worst over all its findings), repeated on every finding. */
+  verdict: Verdict;
+  modifiers: Modifier[];
+}
+
+/** Counts for one input, so that read = scanned + skipped can be checked per file. */
+export interface InputCounts {
+  input: string;
+  format: string;
+  read: number;
+  scanned: number;
+  skipped: number;
+  error?: string;
+}

@@ -1,0 +1,55 @@
+// The contract between input readers and the rest of netral.
+// A reader turns one input (a file, a stream, an archive) into a sequence of items: each record read becomes
+// either a post or a skip with its reason, so the summary can always say read = scanned + skipped.
+
+import type { Readable } from 'node:stream';
+import type { Post, SourceRef } from '../model.js';
+
+export type ReadItem =
+  | { type: 'post'; post: Post }
+  | { type: 'skip'; source: SourceRef; reason: string };
+
+/** One input as a reader sees it. `open()` may be called more than once (detection reads the head first). */
+export interface InputFile {
+  /** The name shown to the user: the path as given, `-` for stdin, or `archive.zip!data/tweets.js` for entries. */
+  name: string;
+  /** Path on disk when the input is a plain file or directory; undefined for stdin and archive entries. */
+  path?: string;
+  /** Size in bytes when known. */
+  size?: number;
+  open(): Readable;
+  /** Reads at most `n` bytes from the start (for format detection). */
+  head(n: number): Promise<Buffer>;
+}
+
+export interface ReadOptions {
+  /** `--map field=Column,…` for CSV inputs: our field → the user's column name. */
+  map: Record<string, string>;
+  /** Include non-public posts (followers-only, direct) from platform downloads. Off by default. */
+  includePrivate: boolean;
+  /** Display time zone (IANA), for readers that must interpret naive local times with an explicit zone. */
+  timeZone: string;
+  /** Warnings for the user (stderr); readers call this for skipped records and notes about the input. */
+  warn(message: string): void;
+}
+
+/** A format a reader understands. Detection is by content first, file name second. */
+export interface Format {
+  id: string;
+  description: string;
+  /**
+   * How sure this format is that the input is its own: 0 (no) to 1 (certain). `head` is the first bytes
+   * (up to 64 KiB), `name` the input name. Called only for files, never for directories.
+   */
+  detect(head: Buffer, name: string): number;
+  read(input: InputFile, options: ReadOptions): AsyncIterable<ReadItem>;
+}
+
+/** A format that recognises a whole directory (e.g. an unpacked X archive) instead of its individual files. */
+export interface DirectoryFormat {
+  id: string;
+  description: string;
+  /** True when `dir` is this format's layout; then the directory is read as one input and not recursed. */
+  detectDir(dir: string): Promise<boolean>;
+  readDir(dir: string, options: ReadOptions): AsyncIterable<ReadItem>;
+}
