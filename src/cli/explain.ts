@@ -1,0 +1,116 @@
+// `netral explain "<text>"`: how netral reads one text — its tokens, what the rules' literals hit, which entity
+// references count, the context cues, and every finding with the modifiers that changed or suppressed it.
+
+import { Chalk } from 'chalk';
+import { EXIT, UsageError } from '../errors.js';
+import type { Finding, Post, PostKind } from '../model.js';
+import { loadRuleSet } from '../rules/load.js';
+import { compile, type Compiled } from '../rules/compile.js';
+import { Scanner, type PostResult } from '../engine/scan.js';
+import { normaliseTimestamp } from '../sources/time.js';
+import { FLAG, TK, type Token } from '../text/analyse.js';
+import { findingRecord } from '../report/record.js';
+import { terminalLine } from '../report/sanitize.js';
+import { colorLevel, type Io } from './io.js';
+
+interface ExplainOpts {
+  date?: string;
+  kind?: PostKind;
+  repostOf?: string;
+  rules?: string[];
+  defaultRules: boolean;
+  election?: string[];
+  format: string;
+}
+
+const KIND_NAMES = ['word', 'number', 'hashtag', 'mention', 'emoji', 'url'];
+
+function tokenLabel(t: Token, original: string): string {
+  const src = original.slice(t.start, t.end);
+  const flags = [t.flags & FLAG.InTag ? 'in-tag' : '', t.flags & FLAG.Upper ? 'caps' : '', t.flags & FLAG.Obfuscated ? 'decoded' : '', t.flags & FLAG.Quoted ? 'quoted' : ''].filter(Boolean);
+  const stem = t.kind === TK.Word && t.stem !== t.t ? `~${t.stem}` : '';
+  const from = src !== t.t ? ` ← ${JSON.stringify(src)}` : '';
+  return `${t.t}${stem} (${KIND_NAMES[t.kind]}${flags.length ? `, ${flags.join(', ')}` : ''})${from}`;
+}
+
+export function explainPost(c: Compiled, post: Post): PostResult {
+  return new Scanner(c, { explain: true }).scan(post);
+}
+
+export async function explainCommand(text: string, o: ExplainOpts, io: Io): Promise<number> {
+  if (text.trim() === '') throw new UsageError('explain needs a text to explain');
+  let created: string | null = null;
+  if (o.date) {
+    const t = normaliseTimestamp(o.date);
+    if (!t.utc) throw new UsageError(`--date: ${t.error ?? 'not a date'}`);
+    created = t.utc;
+  }
+  const compiled = compile(await loadRuleSet({ extra: o.rules, noDefaults: !o.defaultRules, elections: o.election }));
+  const post: Post = {
+    id: 'explain',
+    platform: 'explain',
+    author: '',
+    author_name: null,
+    created_at: created,
+    created_at_raw: o.date ?? null,
+    url: null,
+    text,
+    hashtags: [],
+    mentions: [],
+    links: [],
+    media_text: [],
+    kind: o.kind ?? (o.repostOf ? 'repost' : 'post'),
+    repost_of: o.repostOf?.replace(/^@/, '') ?? null,
+    reply_to: null,
+    source: { file: 'explain' },
+  };
+  const r = explainPost(compiled, post);
+  const a = r.analysis!;
+  const facts = r.facts!;
+  const hits = facts.entityHits;
+  if (o.format === 'json') {
+    const out = {
+      verdict: r.verdict,
+      tokens: a.tokens.map((t) => ({ text: t.t, stem: t.stem, kind: KIND_NAMES[t.kind], start: t.start, end: t.end, field: a.fields[t.field].field, sentence: t.sent, flags: t.flags })),
+      entities: hits.map((h) => ({ text: compiled.patterns[h.pat].text, tokens: [h.from, h.to], refs: h.refs.map((x) => ({ candidate: x.cand, election: x.election, types: x.types, strength: x.strength })) })),
+      context: Object.fromEntries([...facts.lists].map(([k, v]) => [k, v.map((h) => compiled.patterns[h.pat].text)])),
+      election_context: [...facts.electionContext],
+      date_context: [...facts.dateContext],
+      findings: r.findings.map(findingRecord),
+      suppressed: r.suppressed.map(findingRecord),
+    };
+    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return EXIT.OK;
+  }
+  const c = new Chalk({ level: colorLevel(io.stdoutIsTTY, io.env) });
+  const L: string[] = [];
+  L.push(c.bold('Text'), `  ${terminalLine(text)}`, '');
+  L.push(c.bold('Tokens'));
+  for (const t of a.tokens) L.push(`  ${terminalLine(tokenLabel(t, a.fields[t.field].text))}`);
+  L.push('', c.bold('Context cues'));
+  if (facts.lists.size === 0) L.push('  (none)');
+  for (const [name, hs] of facts.lists) L.push(`  ${name}: ${hs.map((h) => terminalLine(compiled.patterns[h.pat].text)).join(', ')}`);
+  L.push(`  election named: ${facts.electionContext.size ? [...facts.electionContext].join(', ') : facts.genericCue ? '(an election word, no race)' : '(none)'}`);
+  L.push(`  campaign dates: ${facts.dateContext.size ? [...facts.dateContext].join(', ') : created ? '(outside every campaign)' : '(no --date)'}`);
+  L.push('', c.bold('Entity references that count'));
+  if (hits.length === 0) L.push('  (none)');
+  for (const h of hits) {
+    const refs = h.refs.map((x) => `${x.cand ?? x.election} [${x.types.join('/')}, ${['weak', 'medium', 'strong'][x.strength]}]`).join('; ');
+    L.push(`  ${terminalLine(compiled.patterns[h.pat].text)} → ${refs}`);
+  }
+  const show = (f: Finding, suppressed: boolean) => {
+    const head = `${suppressed ? c.dim('suppressed') : c.red.bold(f.severity.toUpperCase())} ${f.rule_id} (${f.category})${f.candidate ? ` → ${f.candidate}${f.stance === 'against' ? ' (against)' : ''}` : ''} confidence ${f.confidence.toFixed(2)}`;
+    L.push(`  ${head}`, `    matched: ${JSON.stringify(terminalLine(f.matched))}`);
+    for (const m of f.modifiers) L.push(`    ${m.kind}: ${m.effect}${m.factor !== undefined ? ` ×${m.factor}` : ''} (${terminalLine(m.cue)})`);
+  };
+  L.push('', c.bold('Findings'));
+  if (r.findings.length === 0) L.push('  (none)');
+  for (const f of r.findings) show(f, false);
+  if (r.suppressed.length > 0) {
+    L.push('', c.bold('Suppressed by context'));
+    for (const f of r.suppressed) show(f, true);
+  }
+  L.push('', `${c.bold('Verdict')}: ${r.verdict}`);
+  io.stdout.write(`${L.join('\n')}\n`);
+  return EXIT.OK;
+}

@@ -1,0 +1,206 @@
+// The CLI core: run(argv, io) → exit code. The bin shim calls it with the real process; tests call runCapture()
+// with in-memory streams, so every command is testable without a subprocess. Command modules are imported only
+// when their command runs, keeping `netral --version` fast.
+
+import { readFileSync } from 'node:fs';
+import { PassThrough, Readable } from 'node:stream';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, NetralError, RuleError } from '../errors.js';
+import type { Io } from './io.js';
+import { choiceOption, listOption, mapOption, repeatOption, severityOption, timeZoneOption } from './options.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+// Kept in step with src/sources/formats/generic-csv.ts COLUMN_ALIASES (checked by a test) so that building the
+// program does not load the readers.
+const MAPPABLE = ['text', 'id', 'author', 'author_name', 'created_at', 'url', 'platform', 'hashtags', 'mentions', 'links', 'media_text', 'kind', 'repost_of', 'reply_to'];
+
+const EXIT_HELP = `
+Exit codes:
+  0  done (no finding at or above --fail-on, or no --fail-on given)
+  1  findings at or above --fail-on
+  2  usage error, rule pack error, or an input that could not be read`;
+
+function addScanOptions(cmd: Command): Command {
+  return cmd
+    .option('-f, --format <format>', 'report format: terminal, csv, jsonl, json', 'terminal')
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--rules <path>', 'extra rule pack file or folder (repeatable)', repeatOption)
+    .option('--no-default-rules', 'do not load the packs shipped in rules/')
+    .option('--election <ids>', 'only these election packs (comma-separated ids)', listOption)
+    .option('--map <pairs>', 'CSV columns for fields, e.g. text=Tweet,id=No', mapOption(MAPPABLE))
+    .option('--from <format>', 'read every input as this format instead of detecting it')
+    .option('--min-severity <level>', 'report findings at or above: info, low, medium, high', severityOption('--min-severity'), 'info')
+    .option('--fail-on <level>', 'exit with 1 when a finding is at or above this severity', severityOption('--fail-on'))
+    .option('--excel', 'CSV for Excel (Indonesian locale): UTF-8 BOM, ; separators, decimal commas', false)
+    .option('--tz <zone>', 'time zone for dates shown in reports (IANA name)', timeZoneOption, 'Asia/Jakarta')
+    .option('--include-private', 'also read non-public posts (followers-only, direct) from platform downloads', false)
+    .option('--explain', 'also show findings suppressed by context, and why', false)
+    .addOption(new Option('--lang <lang>', 'language of human-facing text (default: from LANG)').choices(['id', 'en']))
+    .option('-q, --quiet', 'no warnings or summary line on stderr', false);
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('netral');
+  program
+    .description('Audit social-media posts of Indonesian civil servants (ASN) for breaches of political neutrality.\nThe tool proposes; the analyst decides.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run netral --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+    })
+    .addHelpText('after', EXIT_HELP);
+
+  addScanOptions(
+    program
+      .command('scan')
+      .description('scan posts in files, folders or stdin and report findings')
+      .argument('[inputs...]', 'files or folders to scan; - for stdin (the default when stdin is piped)')
+      .addHelpText('after', EXIT_HELP),
+  ).action(async (inputs: string[], opts) => {
+    const { scanCommand } = await import('./scan.js');
+    const r = await scanCommand(inputs, opts, io);
+    setExit(r.exitCode);
+  });
+
+  const rules = program.command('rules').description('list, validate and test rule packs');
+  rules
+    .command('list')
+    .description('list the loaded rules and election packs')
+    .option('--rules <path>', 'extra rule pack file or folder (repeatable)', repeatOption)
+    .option('--no-default-rules', 'do not load the packs shipped in rules/')
+    .option('--election <ids>', 'only these election packs', listOption)
+    .option('-f, --format <format>', 'text or json', choiceOption('--format', ['text', 'json']), 'text')
+    .action(async (opts) => {
+      const { rulesList } = await import('./rules.js');
+      setExit(await rulesList(opts, io));
+    });
+  rules
+    .command('validate')
+    .description('check rule pack files (all loaded packs when no file is given)')
+    .argument('[files...]', 'pack files or folders')
+    .option('--rules <path>', 'extra rule pack file or folder (repeatable)', repeatOption)
+    .option('--no-default-rules', 'do not load the packs shipped in rules/')
+    .action(async (files: string[], opts) => {
+      const { rulesValidate } = await import('./rules.js');
+      setExit(await rulesValidate(files, opts, io));
+    });
+  rules
+    .command('test')
+    .description("run every rule's examples: flag examples must flag, pass examples must not")
+    .option('--rules <path>', 'extra rule pack file or folder (repeatable)', repeatOption)
+    .option('--no-default-rules', 'do not load the packs shipped in rules/')
+    .option('--election <ids>', 'only these election packs', listOption)
+    .option('-v, --verbose', 'list every example, not only failures', false)
+    .action(async (opts) => {
+      const { rulesTest } = await import('./rules.js');
+      setExit(await rulesTest(opts, io));
+    });
+  rules
+    .command('init-election')
+    .description('write a commented election pack template for a regional race (Pilkada)')
+    .argument('<id>', 'election id, e.g. pilbup-sleman-2029')
+    .option('-o, --output <file>', 'where to write it (default: <id>.yaml)')
+    .option('--candidates <n>', 'number of candidate pairs', (v) => Number(v), 2)
+    .option('--force', 'overwrite an existing file', false)
+    .action(async (id: string, opts) => {
+      const { rulesInitElection } = await import('./rules.js');
+      setExit(await rulesInitElection(id, opts, io));
+    });
+
+  program
+    .command('explain')
+    .description('show how netral reads a text: tokens, rules, entities, context — and why findings fired or were suppressed')
+    .argument('<text...>', 'the post text (quote it)')
+    .option('--date <iso>', 'the post date (ISO 8601), which decides which elections apply')
+    .addOption(new Option('--kind <kind>', 'post kind').choices(['post', 'reply', 'repost', 'quote']))
+    .option('--repost-of <handle>', 'the account the post reposts')
+    .option('--rules <path>', 'extra rule pack file or folder (repeatable)', repeatOption)
+    .option('--no-default-rules', 'do not load the packs shipped in rules/')
+    .option('--election <ids>', 'only these election packs', listOption)
+    .option('-f, --format <format>', 'text or json', choiceOption('--format', ['text', 'json']), 'text')
+    .action(async (words: string[], opts) => {
+      const { explainCommand } = await import('./explain.js');
+      setExit(await explainCommand(words.join(' '), opts, io));
+    });
+
+  return program;
+}
+
+/** Runs the CLI. Never throws: every error becomes a message on stderr and an exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.OK;
+  const program = buildProgram(io, (c) => (exitCode = c));
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.ERROR;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit 0; a usage error, or help shown because a subcommand is missing, exits 2.
+      return e.exitCode === 0 ? EXIT.OK : EXIT.ERROR;
+    }
+    if (e instanceof RuleError) {
+      io.stderr.write(`netral: rule pack error${e.problems.length > 1 ? 's' : ''}:\n${e.message.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof NetralError) {
+      io.stderr.write(`netral: error: ${e.message}\n`);
+      return e.exitCode;
+    }
+    io.stderr.write(`netral: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this with the command you ran.\n`);
+    return EXIT.ERROR;
+  }
+}
+
+export interface Captured {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI against in-memory streams (for tests and embedding). */
+export async function runCapture(
+  argv: string[],
+  opts: { stdin?: string | Buffer; env?: Record<string, string | undefined>; stdoutIsTTY?: boolean; stderrIsTTY?: boolean } = {},
+): Promise<Captured> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (b: Buffer) => out.push(b));
+  stderr.on('data', (b: Buffer) => err.push(b));
+  const stdin = opts.stdin !== undefined ? Readable.from([Buffer.from(opts.stdin)]) : Readable.from([]);
+  const exitCode = await run(argv, {
+    stdout,
+    stderr,
+    stdin,
+    env: opts.env ?? {},
+    stdoutIsTTY: opts.stdoutIsTTY ?? false,
+    stderrIsTTY: opts.stderrIsTTY ?? false,
+    stdinIsTTY: opts.stdin === undefined,
+  });
+  stdout.end();
+  stderr.end();
+  return { exitCode, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
+
+/** Entry point for bin/netral.js. */
+export async function main(): Promise<void> {
+  const code = await run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
+  });
+  process.exitCode = code;
+}

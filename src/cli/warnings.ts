@@ -1,0 +1,33 @@
+// Warnings on stderr, capped per input so a file with a million bad lines does not bury the report; the summary
+// still counts every skipped record.
+
+import type { Writable } from 'node:stream';
+import { terminalLine } from '../report/sanitize.js';
+
+const PER_INPUT = 20;
+
+export class Warnings {
+  private readonly perInput = new Map<string, number>();
+  total = 0;
+
+  constructor(
+    private readonly stderr: Writable,
+    private readonly quiet: boolean,
+  ) {}
+
+  /** A warning about `input` (file name as the key for the cap). */
+  warn(input: string, message: string): void {
+    this.total++;
+    if (this.quiet) return;
+    const n = (this.perInput.get(input) ?? 0) + 1;
+    this.perInput.set(input, n);
+    if (n <= PER_INPUT) this.stderr.write(`netral: warning: ${terminalLine(message)}\n`);
+  }
+
+  /** Lines saying how many warnings were not shown. */
+  flush(): void {
+    if (this.quiet) return;
+    for (const [input, n] of this.perInput)
+      if (n > PER_INPUT) this.stderr.write(`netral: warning: ${terminalLine(input)}: ${n - PER_INPUT} more warnings not shown (the summary counts every skipped record)\n`);
+  }
+}

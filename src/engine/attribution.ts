@@ -1,0 +1,84 @@
+// Which candidate a finding is about. Ballot numbers are per race: "02" is a different pair in every election,
+// so the match's own references are weighed, corroborated by the rest of the post, and filtered by the post's
+// date. A tie that nothing breaks gives no candidate rather than a guess.
+
+import type { Compiled } from '../rules/compile.js';
+import type { EHit } from './evaluate.js';
+import { inWindow, type Facts } from './facts.js';
+
+export interface Attribution {
+  candidate: string | null;
+  /** The other candidates the evidence could point at (for explanations). */
+  alternatives: string[];
+  /** Election of the chosen candidate. */
+  election: string | null;
+  /** Days between the post and the election's window, when outside it (0 inside or unknown). */
+  daysOutside: number;
+  /** Only weak references (a bare number, an emoji) point at the candidate. */
+  weakOnly: boolean;
+}
+
+const WEIGHT = [1, 2, 3];
+
+export function attribute(c: Compiled, matchHits: EHit[], facts: Facts): Attribution {
+  const score = new Map<string, number>();
+  const best = new Map<string, number>();
+  const election = new Map<string, string>();
+  for (const h of matchHits)
+    for (const r of h.refs) {
+      if (r.cand === null) continue;
+      score.set(r.cand, (score.get(r.cand) ?? 0) + WEIGHT[r.strength]);
+      best.set(r.cand, Math.max(best.get(r.cand) ?? 0, r.strength));
+      election.set(r.cand, r.election);
+    }
+  if (score.size === 0) return { candidate: null, alternatives: [], election: null, daysOutside: 0, weakOnly: false };
+  // Corroboration from the rest of the post: "02" next to "Gibran" is pilpres-2024:2.
+  const counted = new Set(matchHits);
+  for (const h of facts.entityHits) {
+    if (counted.has(h)) continue;
+    for (const r of h.refs) if (r.cand !== null && score.has(r.cand)) score.set(r.cand, score.get(r.cand)! + WEIGHT[r.strength] / 2);
+  }
+  let cands = [...score.keys()];
+  const day = facts.day;
+  if (day !== null) {
+    const applicable = cands.filter((k) => {
+      const e = c.elections.get(election.get(k)!);
+      return !e || e.appliesFrom === null || inWindow(e.appliesFrom, e.appliesTo, day);
+    });
+    if (applicable.length > 0) cands = applicable;
+    else {
+      // Outside every window: the nearest election in time is the likeliest reading.
+      const dist = (k: string) => outside(c, election.get(k)!, day);
+      const nearest = Math.min(...cands.map(dist));
+      cands = cands.filter((k) => dist(k) === nearest);
+    }
+  }
+  const top = Math.max(...cands.map((k) => score.get(k)!));
+  let winners = cands.filter((k) => score.get(k) === top);
+  if (winners.length > 1) {
+    const rec = (k: string) => c.elections.get(election.get(k)!)?.recency ?? 0;
+    const newest = Math.max(...winners.map(rec));
+    const newestWinners = winners.filter((k) => rec(k) === newest);
+    // Prefer the most recent race only when the evidence names a person (Prabowo 2019 vs 2024), not for numbers.
+    if (newestWinners.length === 1 && winners.some((k) => (best.get(k) ?? 0) >= 2)) winners = newestWinners;
+  }
+  const alternatives = [...score.keys()].filter((k) => winners.length !== 1 || k !== winners[0]).sort();
+  if (winners.length !== 1) return { candidate: null, alternatives, election: null, daysOutside: 0, weakOnly: false };
+  const chosen = winners[0];
+  const el = election.get(chosen)!;
+  return {
+    candidate: chosen,
+    alternatives,
+    election: el,
+    daysOutside: day === null ? 0 : outside(c, el, day),
+    weakOnly: (best.get(chosen) ?? 0) === 0,
+  };
+}
+
+function outside(c: Compiled, electionId: string, day: number): number {
+  const e = c.elections.get(electionId);
+  if (!e || e.appliesFrom === null || e.appliesTo === null) return 0;
+  if (day < e.appliesFrom) return e.appliesFrom - day;
+  if (day > e.appliesTo) return day - e.appliesTo;
+  return 0;
+}

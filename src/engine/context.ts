@@ -1,0 +1,181 @@
+// Context: the difference between "ayo coblos 02" and "ASN dilarang mengajak coblos paslon manapun".
+// The cue words are data (lists in rules/context.yaml); what each kind of context does to a finding is here:
+// - prohibition/neutrality framing suppresses support cues in its scope, or turns a named target into an attack;
+// - voter education (TPS, DPT, debate schedules naming every pair) is not support;
+// - a neutral news share (reporting verbs, outlets, links, no stance of the poster's own) is at most a mention;
+// - a post far from an election's dates gets lower confidence for that election.
+
+import type { Category, Modifier } from '../model.js';
+import { FLAG, TK, type Analysis } from '../text/analyse.js';
+import type { Compiled } from '../rules/compile.js';
+import type { RuleDef } from '../rules/types.js';
+import type { Hit } from './trie.js';
+import type { Match } from './evaluate.js';
+import type { Attribution } from './attribution.js';
+import type { Facts } from './facts.js';
+
+export interface ContextResult {
+  suppressed: boolean;
+  stance: 'support' | 'against';
+  factor: number;
+  modifiers: Modifier[];
+}
+
+const SUPPORT: ReadonlySet<Category> = new Set(['endorsement', 'candidate_symbol', 'campaign_slogan', 'campaign_hashtag', 'campaign_activity', 'party_support', 'candidate_mention']);
+const EDUCATION_APPLIES: ReadonlySet<Category> = new Set(['endorsement', 'candidate_symbol', 'campaign_slogan', 'candidate_mention']);
+const NEWS_APPLIES: ReadonlySet<Category> = new Set(['endorsement', 'candidate_symbol', 'campaign_slogan', 'campaign_activity', 'party_support']);
+
+/** Per-post context facts, computed once and shared by all findings of the post. */
+export interface PostContext {
+  notice: boolean;
+  neutralSubject: Hit[];
+  prohibition: Hit[];
+  contrast: Hit[];
+  genericObject: Hit[];
+  personal: Hit[];
+  education: boolean;
+  news: string | null;
+  /** Elections for which the post names two or more different candidates. */
+  balanced: Set<string>;
+  /** A congratulation cue (selamat, congrats): after the vote, that is a citizen's courtesy, not campaigning. */
+  congratulation: string | null;
+}
+
+const cueText = (a: Analysis, hits: Hit[]): string => {
+  const h = hits[0];
+  const toks = a.tokens.slice(h.from, h.to + 1);
+  return a.fields[toks[0].field].text.slice(toks[0].start, toks[toks.length - 1].end);
+};
+
+export class ContextJudge {
+  private readonly newsDomains: string[];
+
+  constructor(private readonly c: Compiled) {
+    // Outlet names double as link domains: "detik" matches detik.com, news.detik.com.
+    const outlets = c.ruleSet.lists.get('news_outlet') ?? [];
+    this.newsDomains = outlets.map((t) => t.text.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((d) => d.length >= 4);
+  }
+
+  postContext(a: Analysis, facts: Facts, links: string[], repostOf: string | null): PostContext {
+    const get = (n: string) => facts.lists.get(n) ?? [];
+    const own = (hs: Hit[]) => hs.filter((h) => (a.tokens[h.from].flags & FLAG.Quoted) === 0);
+    // "jangan lupa coblos 02" is a reminder to vote, not a prohibition.
+    const notProhibition = get('not_prohibition');
+    const prohibition = get('prohibition').filter((h) => !notProhibition.some((n) => n.from <= h.from && n.to >= h.to));
+    const neutralSubject = get('neutral_subject');
+    const notice = get('neutral_notice').length > 0 || (neutralSubject.length > 0 && prohibition.length > 0);
+    let news: string | null = null;
+    const reporting = get('reporting');
+    const outlet = get('news_outlet');
+    if (reporting.length > 0) news = cueText(a, reporting);
+    else if (outlet.length > 0) news = cueText(a, outlet);
+    else {
+      const urls = [...links, ...a.tokens.filter((t) => t.kind === TK.Url).map((t) => t.t)];
+      const rp = (repostOf ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+      const d = this.newsDomains.find((dom) => urls.some((u) => hostOf(u).includes(dom)) || (rp !== '' && rp.includes(dom)));
+      if (d) news = d;
+    }
+    const byElection = new Map<string, Set<string>>();
+    for (const h of facts.entityHits)
+      for (const r of h.refs) {
+        if (r.cand === null || r.party) continue;
+        let s = byElection.get(r.election);
+        if (!s) byElection.set(r.election, (s = new Set()));
+        s.add(r.cand);
+      }
+    const balanced = new Set<string>();
+    for (const [e, s] of byElection) if (s.size >= 2) balanced.add(e);
+    return {
+      notice,
+      neutralSubject,
+      prohibition,
+      contrast: get('contrast'),
+      genericObject: get('generic_object'),
+      personal: own(get('personal_stance')),
+      education: get('voter_education').length > 0,
+      news,
+      balanced,
+      congratulation: get('congratulation').length > 0 ? cueText(a, get('congratulation')) : null,
+    };
+  }
+
+  judge(rule: RuleDef, a: Analysis, m: Match, attr: Attribution, pc: PostContext, day: number | null): ContextResult {
+    const mods: Modifier[] = [];
+    let factor = 1;
+    let stance: 'support' | 'against' = rule.stance;
+    const cat = rule.category;
+    const ignores = (k: string) => rule.ignore_context.includes(k);
+    const toks = a.tokens;
+    const start = m.from;
+    const sent = toks[start].sent;
+
+    const contrastBetween = (from: number, to: number) => pc.contrast.some((h) => h.from > from && h.from < to);
+    const personalInSentence = pc.personal.some((h) => toks[h.from].sent === sent && !contrastBetween(Math.min(h.from, start), Math.max(h.from, start)));
+
+    // 1. Prohibition and neutrality framing.
+    if (!ignores('prohibition') && SUPPORT.has(cat)) {
+      const cue = pc.prohibition.find((h) => toks[h.from].sent === sent && h.to < start && start - h.to <= 12 && !contrastBetween(h.to, start));
+      const contrastBefore = pc.contrast.some((h) => toks[h.from].sent === sent && h.from < start);
+      const inNotice = pc.notice && !contrastBefore && !personalInSentence;
+      if (cue || inNotice) {
+        const neutralFraming = pc.notice || pc.genericObject.some((h) => toks[h.from].sent === sent);
+        const cueWord = cue ? cueText(a, [cue]) : cueText(a, pc.neutralSubject.length > 0 ? pc.neutralSubject : pc.prohibition.length > 0 ? pc.prohibition : pc.contrast);
+        if (neutralFraming || attr.candidate === null || cat === 'candidate_mention') {
+          mods.push({ kind: 'prohibition', effect: 'suppress', cue: cueWord });
+          return { suppressed: true, stance, factor, modifiers: mods };
+        }
+        if (cat === 'endorsement' && cue && rule.stance === 'support') {
+          // "jangan pilih 02": telling people not to vote for a named pair is taking sides too.
+          stance = 'against';
+          factor *= 0.9;
+          mods.push({ kind: 'attack', effect: 'retarget', cue: cueWord, factor: 0.9 });
+        }
+      }
+    }
+
+    // 2. Voter education: turnout calls and material naming every pair favour nobody.
+    if (!ignores('voter_education') && EDUCATION_APPLIES.has(cat) && pc.education) {
+      const favoursNobody = attr.candidate === null || (attr.election !== null && pc.balanced.has(attr.election) && !personalInSentence);
+      if (favoursNobody) {
+        mods.push({ kind: 'voter_education', effect: 'suppress', cue: 'voter education' });
+        return { suppressed: true, stance, factor, modifiers: mods };
+      }
+    }
+
+    // 3. Neutral news: reporting without a stance of the poster's own.
+    if (!ignores('news') && NEWS_APPLIES.has(cat) && pc.news !== null && pc.personal.length === 0) {
+      mods.push({ kind: 'news', effect: 'suppress', cue: pc.news });
+      return { suppressed: true, stance, factor, modifiers: mods };
+    }
+
+    // 4. After the vote, congratulating the winner is a citizen's courtesy: review at most (trap 9).
+    if (!ignores('date_window') && pc.congratulation !== null && attr.election !== null && day !== null && SUPPORT.has(cat)) {
+      const e = this.c.elections.get(attr.election);
+      if (e && e.campaignTo !== null && day > e.campaignTo) {
+        factor *= 0.5;
+        mods.push({ kind: 'after_vote', effect: 'downgrade', cue: pc.congratulation, factor: 0.5 });
+      }
+    }
+
+    // 5. Dates: support far from an election's window is weaker evidence for that election.
+    if (!ignores('date_window') && attr.daysOutside > 0) {
+      const f = attr.daysOutside <= 365 ? 0.6 : 0.35;
+      factor *= f;
+      mods.push({ kind: 'out_of_window', effect: 'downgrade', cue: `${attr.daysOutside} days outside ${attr.election}`, factor: f });
+    }
+    if (attr.weakOnly) {
+      factor *= 0.85;
+      mods.push({ kind: 'weak_reference', effect: 'downgrade', cue: 'only a number or symbol names the candidate', factor: 0.85 });
+    }
+    if (attr.candidate === null && attr.alternatives.length > 1) {
+      factor *= 0.85;
+      mods.push({ kind: 'ambiguous_candidate', effect: 'downgrade', cue: attr.alternatives.join(', '), factor: 0.85 });
+    }
+    return { suppressed: false, stance, factor, modifiers: mods };
+  }
+}
+
+function hostOf(u: string): string {
+  const m = /^(?:https?:\/\/)?([^/?#]+)/i.exec(u);
+  return (m?.[1] ?? '').toLowerCase().replace(/[^a-z0-9.]/g, '').replace(/\./g, '');
+}

@@ -1,0 +1,174 @@
+// Evaluating a compiled rule expression against one post's hits.
+// A result is null (no match), [] (true without a position: kind, has_link, not) or matches with their hits.
+
+import type { Post, PostField } from '../model.js';
+import type { Analysis } from '../text/analyse.js';
+import type { CExpr, Compiled, EntityRef } from '../rules/compile.js';
+
+export interface EHit {
+  pat: number;
+  from: number;
+  to: number;
+  /** Entity references that count for the leaf that produced this hit. */
+  refs: EntityRef[];
+}
+
+export interface Match {
+  hits: EHit[];
+  from: number;
+  to: number;
+}
+
+export interface PostState {
+  post: Post;
+  analysis: Analysis;
+  /** Valid hits per leaf id, filled from the trie pass. */
+  leafHits: Map<number, EHit[]>;
+  /** Folded text per field index, for regexes (computed on demand). */
+  folded: Map<number, string>;
+  hasLink: boolean;
+}
+
+function fieldOf(state: PostState, tokenIndex: number): PostField {
+  return state.analysis.fields[state.analysis.tokens[tokenIndex].field].field;
+}
+
+function leafMatches(c: Compiled, state: PostState, leafId: number): Match[] | null {
+  const hits = state.leafHits.get(leafId);
+  if (!hits || hits.length === 0) return null;
+  const leaf = c.leaves[leafId];
+  const out: Match[] = [];
+  for (const h of hits) {
+    if (leaf.in && fieldOf(state, h.from) !== leaf.in) continue;
+    out.push({ hits: [h], from: h.from, to: h.to });
+  }
+  return out.length > 0 ? out : null;
+}
+
+function regexMatches(c: Compiled, state: PostState, e: Extract<CExpr, { op: 'regex' }>): Match[] | null {
+  const kw = state.leafHits.get(e.keywords);
+  if (!kw || kw.length === 0) return null;
+  const { tokens, fields } = state.analysis;
+  const out: Match[] = [];
+  const seenSentences = new Set<number>();
+  for (const k of kw) {
+    const tok = tokens[k.from];
+    if (seenSentences.has(tok.sent)) continue;
+    seenSentences.add(tok.sent);
+    if (e.in && fields[tok.field].field !== e.in) continue;
+    // The regex sees the sentence around its keyword (tokens of that sentence, folded), bounded in length.
+    let a = k.from;
+    let b = k.to;
+    while (a > 0 && tokens[a - 1].sent === tok.sent && tokens[a - 1].field === tok.field && k.from - a < 60) a--;
+    while (b + 1 < tokens.length && tokens[b + 1].sent === tok.sent && tokens[b + 1].field === tok.field && b - k.to < 60) b++;
+    const parts: string[] = [];
+    const starts: number[] = [];
+    let len = 0;
+    for (let i = a; i <= b; i++) {
+      starts.push(len);
+      parts.push(tokens[i].t);
+      len += tokens[i].t.length + 1;
+    }
+    const window = parts.join(' ');
+    e.re.lastIndex = 0;
+    const m = e.re.exec(window);
+    if (!m) continue;
+    // Map the regex match back to the tokens it covers.
+    let from = a;
+    let to = a;
+    for (let i = 0; i < starts.length; i++) {
+      if (starts[i] <= m.index) from = a + i;
+      if (starts[i] < m.index + Math.max(1, m[0].length)) to = a + i;
+    }
+    out.push({ hits: [{ pat: k.pat, from, to, refs: [] }], from, to });
+  }
+  void c;
+  return out.length > 0 ? out : null;
+}
+
+function merge(ms: Match[]): Match {
+  const hits: EHit[] = [];
+  let from = Infinity;
+  let to = -1;
+  for (const m of ms) {
+    for (const h of m.hits) hits.push(h);
+    if (m.hits.length > 0) {
+      from = Math.min(from, m.from);
+      to = Math.max(to, m.to);
+    }
+  }
+  return { hits, from: from === Infinity ? 0 : from, to };
+}
+
+function gap(a: Match, b: Match): number {
+  return Math.max(a.from, b.from) - Math.min(a.to, b.to);
+}
+
+export function evaluate(c: Compiled, state: PostState, e: CExpr): Match[] | null {
+  switch (e.op) {
+    case 'leaf':
+      return leafMatches(c, state, e.leaf);
+    case 'regex':
+      return regexMatches(c, state, e);
+    case 'kind':
+      return e.kinds.has(state.post.kind) ? [] : null;
+    case 'has_link':
+      return state.hasLink ? [] : null;
+    case 'not':
+      return evaluate(c, state, e.of) === null ? [] : null;
+    case 'any': {
+      let out: Match[] | null = null;
+      for (const x of e.of) {
+        const r = evaluate(c, state, x);
+        if (r === null) continue;
+        out = out === null ? [...r] : out.concat(r);
+      }
+      return out;
+    }
+    case 'all': {
+      const parts: Match[][] = [];
+      for (const x of e.of) {
+        const r = evaluate(c, state, x);
+        if (r === null) return null;
+        parts.push(r);
+      }
+      const positioned = parts.filter((p) => p.length > 0);
+      if (positioned.length === 0) return [];
+      // One combined match: every positioned part contributes all its matches, so attribution sees every reference.
+      return [merge(positioned.flat())];
+    }
+    case 'near': {
+      const parts: Match[][] = [];
+      for (const x of e.of) {
+        const r = evaluate(c, state, x);
+        if (r === null || r.length === 0) return null;
+        parts.push(r);
+      }
+      const tokens = state.analysis.tokens;
+      const out: Match[] = [];
+      for (const anchor of parts[0]) {
+        const chosen: Match[] = [anchor];
+        let ok = true;
+        for (let i = 1; i < parts.length && ok; i++) {
+          let best: Match | null = null;
+          let bestGap = Infinity;
+          for (const m of parts[i]) {
+            if (tokens[m.from].field !== tokens[anchor.from].field) continue;
+            if (e.ordered && m.from <= chosen[chosen.length - 1].to) continue;
+            // The same tokens read two ways (a slogan that is also a verb) are not two things near each other.
+            if (m.from === anchor.from && m.to === anchor.to) continue;
+            const g = gap(anchor, m);
+            if (g < bestGap) {
+              bestGap = g;
+              best = m;
+            }
+          }
+          if (best === null || bestGap > e.within) ok = false;
+          else chosen.push(best);
+        }
+        if (ok) out.push(merge(chosen));
+      }
+      return out.length > 0 ? out : null;
+    }
+  }
+}

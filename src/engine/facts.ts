@@ -1,0 +1,115 @@
+// Per-post facts the rules and the context stage share: the post's day, which elections it is about, which
+// context cues it contains, and which entity references are valid given those cues.
+
+import { FLAG, type Analysis } from '../text/analyse.js';
+import { STRENGTH, type Compiled, type EntityRef, type Pattern } from '../rules/compile.js';
+import type { Hit } from './trie.js';
+import type { EHit } from './evaluate.js';
+
+export interface Facts {
+  /** Days since the epoch (UTC) of created_at, or null. */
+  day: number | null;
+  /** Hits per context list name (only lists that were hit). */
+  lists: Map<string, Hit[]>;
+  /** Elections the post names explicitly: a race word or a clear candidate reference. */
+  electionContext: Set<string>;
+  /** Elections whose campaign dates contain the post's date. */
+  dateContext: Set<string>;
+  /** A generic election cue (pemilu, coblos, capres, kampanye…). */
+  genericCue: boolean;
+  /** Every valid entity hit, with its valid references. */
+  entityHits: EHit[];
+  /** Valid references of each hit that carries any. */
+  refsOf: Map<Hit, EntityRef[]>;
+}
+
+/** Race-level cues that put any election in context. */
+const ELECTION_WORD_LIST = 'election_word';
+const PRAYER_LIST = 'prayer';
+
+export function dayOf(created: string | null): number | null {
+  if (created === null) return null;
+  const t = Date.parse(created);
+  return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
+}
+
+export function inWindow(from: number | null, to: number | null, day: number): boolean {
+  return (from === null || day >= from) && (to === null || day <= to);
+}
+
+function patternRequiresUpper(p: Pattern, a: Analysis, h: Hit): boolean {
+  if (!p.upper) return true;
+  for (let i = h.from; i <= h.to; i++) if ((a.tokens[i].flags & FLAG.Upper) === 0) return false;
+  return true;
+}
+
+export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: string | null): { facts: Facts; hits: Hit[] } {
+  const day = dayOf(created);
+  const lists = new Map<string, Hit[]>();
+  const hits: Hit[] = [];
+  for (const h of rawHits) {
+    const p = c.patterns[h.pat];
+    if (!patternRequiresUpper(p, a, h)) continue;
+    hits.push(h);
+    for (const name of p.lists) {
+      const l = lists.get(name);
+      if (l) l.push(h);
+      else lists.set(name, [h]);
+    }
+  }
+  const electionContext = new Set<string>();
+  const dateContext = new Set<string>();
+  const genericCue = lists.has(ELECTION_WORD_LIST);
+  if (day !== null)
+    for (const [id, e] of c.elections) if (e.campaignFrom !== null && inWindow(e.campaignFrom, e.campaignTo, day)) dateContext.add(id);
+  for (const h of hits) {
+    for (const r of c.patterns[h.pat].refs) {
+      if (r.strength >= STRENGTH.Medium && !r.ambiguous && !r.types.every((t) => t === 'slogan' || t === 'gesture')) electionContext.add(r.election);
+    }
+  }
+  const prayer = lists.get(PRAYER_LIST);
+  const nearPrayer = (h: Hit) => prayer !== undefined && prayer.some((p) => a.tokens[p.from].sent === a.tokens[h.from].sent && Math.abs(p.from - h.from) <= 4);
+
+  const entityHits: EHit[] = [];
+  const refsOf = new Map<Hit, EntityRef[]>();
+  for (const h of hits) {
+    const p = c.patterns[h.pat];
+    if (p.refs.length === 0) continue;
+    const refs = validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer);
+    if (refs.length > 0) {
+      entityHits.push({ pat: h.pat, from: h.from, to: h.to, refs });
+      refsOf.set(h, refs);
+    }
+  }
+  return { facts: { day, lists, electionContext, dateContext, genericCue, entityHits, refsOf }, hits };
+}
+
+function validRefs(
+  c: Compiled,
+  a: Analysis,
+  refs: EntityRef[],
+  h: Hit,
+  day: number | null,
+  ctx: Set<string>,
+  dateCtx: Set<string>,
+  genericCue: boolean,
+  nearPrayer: (h: Hit) => boolean,
+): EntityRef[] {
+  const out: EntityRef[] = [];
+  for (const r of refs) {
+    const cued = genericCue || ctx.has(r.election);
+    if (r.ambiguous) {
+      // An alias that is also an ordinary word or a common name ("amin", "Andika") needs an explicit election cue
+      // — dates are not enough — and, unless written in capitals or as a hashtag, a cue for its own race.
+      const tok = a.tokens[h.from];
+      const marked = (tok.flags & (FLAG.Upper | FLAG.InTag)) !== 0;
+      if (nearPrayer(h) || !cued || (!marked && !ctx.has(r.election))) continue;
+    } else if (r.strength === STRENGTH.Weak && !cued && !dateCtx.has(r.election)) continue;
+    if (r.windowOnly && day !== null) {
+      const e = c.elections.get(r.election);
+      if (e && !inWindow(e.campaignFrom, e.campaignTo, day)) continue;
+    }
+    out.push(r);
+  }
+  return out;
+}

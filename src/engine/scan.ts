@@ -1,0 +1,176 @@
+// Scanning one post: analyse its fields, find every literal in one trie pass, evaluate only the rules whose
+// literals were hit, judge each match in context, attribute it to a candidate, and give the post its verdict.
+
+import type { Finding, Post, Verdict } from '../model.js';
+import { TK, type Analysis, type FieldText } from '../text/analyse.js';
+import type { Compiled, EntityRef } from '../rules/compile.js';
+import { scanTokens, type Hit } from './trie.js';
+import { collectFacts, type Facts } from './facts.js';
+import { evaluate, type EHit, type Match, type PostState } from './evaluate.js';
+import { attribute } from './attribution.js';
+import { ContextJudge } from './context.js';
+import { matchedText, snippet, spansOf } from './evidence.js';
+import { fingerprint } from './fingerprint.js';
+import { verdictOf } from './verdict.js';
+
+export interface PostResult {
+  post: Post;
+  verdict: Verdict;
+  findings: Finding[];
+  /** Findings that context suppressed; only collected with `explain`. */
+  suppressed: Finding[];
+  /** Only with `explain`. */
+  analysis?: Analysis;
+  facts?: Facts;
+}
+
+export interface ScanOptions {
+  /** Keep suppressed findings, the analysis and the facts, for `netral explain` and `--explain`. */
+  explain?: boolean;
+}
+
+export class Scanner {
+  private readonly judge: ContextJudge;
+
+  constructor(
+    readonly compiled: Compiled,
+    private readonly opts: ScanOptions = {},
+  ) {
+    this.judge = new ContextJudge(compiled);
+  }
+
+  fieldsOf(post: Post): FieldText[] {
+    const fields: FieldText[] = [{ field: 'text', text: post.text }];
+    for (let i = 0; i < post.media_text.length; i++) fields.push({ field: 'media_text', index: i, text: post.media_text[i] });
+    if (post.hashtags.length > 0) {
+      // Platforms list the tags of the text again; only tags the text does not show are scanned as their own field.
+      const lower = post.text.toLowerCase();
+      const missing = post.hashtags.filter((h) => !lower.includes(`#${h.toLowerCase()}`));
+      if (missing.length > 0) fields.push({ field: 'hashtags', text: missing.map((h) => `#${h}`).join(' ') });
+    }
+    if (post.mentions.length > 0) {
+      const lower = post.text.toLowerCase();
+      const missing = post.mentions.filter((h) => !lower.includes(`@${h.toLowerCase()}`));
+      if (missing.length > 0) fields.push({ field: 'mentions', text: missing.map((h) => `@${h}`).join(' ') });
+    }
+    if (post.repost_of) fields.push({ field: 'repost_of', text: `@${post.repost_of}` });
+    return fields;
+  }
+
+  scan(post: Post): PostResult {
+    const c = this.compiled;
+    const analysis = c.analyzer.analyse(this.fieldsOf(post));
+    const raw: Hit[] = [];
+    scanTokens(c.trie, analysis.tokens, raw);
+    const { facts, hits } = collectFacts(c, analysis, raw, post.created_at);
+
+    // Hits per leaf; entity leaves keep only the references of their type (and elections).
+    const leafHits = new Map<number, EHit[]>();
+    const toEvaluate = new Set<number>(c.alwaysRules);
+    for (const h of hits) {
+      const refs = facts.refsOf.get(h);
+      const isEntity = c.patterns[h.pat].refs.length > 0;
+      let used = false;
+      for (const leafId of c.patternLeaves[h.pat]) {
+        const leaf = c.leaves[leafId];
+        let leafRefs: EntityRef[] = [];
+        if (leaf.entity) {
+          if (!refs) continue;
+          const { type, elections } = leaf.entity;
+          leafRefs = refs.filter((r) => r.types.includes(type) && (elections === null || elections.has(r.election)));
+          if (leafRefs.length === 0) continue;
+        } else if (isEntity && refs) {
+          leafRefs = refs;
+        }
+        used = true;
+        const list = leafHits.get(leafId);
+        const eh: EHit = { pat: h.pat, from: h.from, to: h.to, refs: leafRefs };
+        if (list) list.push(eh);
+        else leafHits.set(leafId, [eh]);
+      }
+      if (used) for (const r of c.patternRules[h.pat]) toEvaluate.add(r);
+    }
+
+    const findings: Finding[] = [];
+    const suppressed: Finding[] = [];
+    if (toEvaluate.size > 0) {
+      const state: PostState = {
+        post,
+        analysis,
+        leafHits,
+        folded: new Map(),
+        hasLink: post.links.length > 0 || analysis.tokens.some((t) => t.kind === TK.Url),
+      };
+      const pc = this.judge.postContext(analysis, facts, post.links, post.repost_of);
+      const order = [...toEvaluate].sort((x, y) => x - y);
+      for (const ri of order) {
+        const rule = c.rules[ri];
+        const matches = evaluate(c, state, rule.expr);
+        if (matches === null || matches.length === 0) continue;
+        const allHits = matches.flatMap((m) => m.hits);
+        const attr = attribute(c, allHits, facts);
+        const m = pickMatch(matches, attr.candidate);
+        const ctx = this.judge.judge(rule.def, analysis, m, attr, pc, facts.day);
+        if (ctx.suppressed && !this.opts.explain) continue;
+        const spans = spansOf(analysis, m.hits);
+        const def = rule.def;
+        const finding: Finding = {
+          fingerprint: fingerprint(post.platform, post.author, post.id, def.id, attr.candidate),
+          post_id: post.id,
+          platform: post.platform,
+          author: post.author,
+          author_name: post.author_name,
+          created_at: post.created_at,
+          url: post.url,
+          kind: post.kind,
+          source: post.source,
+          rule_id: def.id,
+          rule_title: def.title,
+          category: def.category,
+          severity: def.severity,
+          confidence: round2(Math.min(1, Math.max(0, def.confidence * ctx.factor))),
+          candidate: attr.candidate,
+          stance: ctx.stance,
+          matched: matchedText(analysis, spans),
+          spans,
+          evidence: snippet(analysis, spans),
+          legal_basis: def.legal_basis,
+          verdict: 'clean',
+          modifiers: ctx.modifiers,
+        };
+        (ctx.suppressed ? suppressed : findings).push(finding);
+      }
+    }
+    // A mention adds nothing when the same post already has a finding of substance.
+    const substantive = findings.some((f) => f.category !== 'candidate_mention');
+    const kept = substantive ? findings.filter((f) => f.category !== 'candidate_mention') : dedupeMentions(findings);
+    const verdict = verdictOf(kept);
+    for (const f of kept) f.verdict = verdict;
+    const result: PostResult = { post, verdict, findings: kept, suppressed };
+    if (this.opts.explain) {
+      result.analysis = analysis;
+      result.facts = facts;
+    }
+    return result;
+  }
+}
+
+function pickMatch(matches: Match[], candidate: string | null): Match {
+  if (candidate !== null) for (const m of matches) if (m.hits.some((h) => h.refs.some((r) => r.cand === candidate))) return m;
+  return matches[0];
+}
+
+/** Several mention rules may name the same candidate; one finding per candidate is enough. */
+function dedupeMentions(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.category}\u0000${f.candidate ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,102 @@
+// One pass over a post's tokens finds every literal of every loaded rule: a trie over token keys, walked from
+// each token. Patterns are short phrases (1–4 tokens), so the walk is O(tokens × phrase length) whatever the
+// number of rules — the cost per post does not grow with the rule count.
+
+import { TK, type Token } from '../text/analyse.js';
+
+/** What a pattern step compares: a word's form, its stem, a number, a hashtag, an emoji or a mention. */
+export type StepKind = 'w' | 's' | 'n' | 'h' | 'e' | 'm';
+
+export interface Step {
+  k: StepKind;
+  v: string;
+}
+
+export interface TrieNode {
+  w?: Map<string, TrieNode>;
+  s?: Map<string, TrieNode>;
+  n?: Map<string, TrieNode>;
+  h?: Map<string, TrieNode>;
+  e?: Map<string, TrieNode>;
+  m?: Map<string, TrieNode>;
+  /** Patterns that end here. */
+  out?: number[];
+}
+
+export interface Hit {
+  pat: number;
+  /** Token indices, inclusive. */
+  from: number;
+  to: number;
+}
+
+export function insert(root: TrieNode, steps: Step[], pat: number): void {
+  let node = root;
+  for (const st of steps) {
+    let map = node[st.k];
+    if (!map) map = node[st.k] = new Map();
+    let next = map.get(st.v);
+    if (!next) map.set(st.v, (next = {}));
+    node = next;
+  }
+  (node.out ??= []).push(pat);
+}
+
+function children(node: TrieNode, tok: Token, out: TrieNode[]): void {
+  switch (tok.kind) {
+    case TK.Word: {
+      const w = node.w;
+      if (w) {
+        const a = w.get(tok.t);
+        if (a) out.push(a);
+        if (tok.base !== tok.t) {
+          const b = w.get(tok.base);
+          if (b) out.push(b);
+        }
+      }
+      const s = node.s?.get(tok.stem);
+      if (s) out.push(s);
+      return;
+    }
+    case TK.Number: {
+      const n = node.n?.get(tok.t);
+      if (n) out.push(n);
+      return;
+    }
+    case TK.Hashtag: {
+      const h = node.h?.get(tok.t);
+      if (h) out.push(h);
+      return;
+    }
+    case TK.Emoji: {
+      const e = node.e?.get(tok.t);
+      if (e) out.push(e);
+      return;
+    }
+    case TK.Mention: {
+      const m = node.m?.get(tok.t);
+      if (m) out.push(m);
+      return;
+    }
+  }
+}
+
+/** Every pattern occurrence in the token stream. Phrases never span two fields. */
+export function scanTokens(root: TrieNode, tokens: Token[], hits: Hit[]): void {
+  const frontier: TrieNode[] = [];
+  const next: TrieNode[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    frontier.length = 0;
+    children(root, tokens[i], frontier);
+    let j = i;
+    while (frontier.length > 0) {
+      for (const node of frontier) if (node.out) for (const p of node.out) hits.push({ pat: p, from: i, to: j });
+      j++;
+      if (j >= tokens.length || tokens[j].field !== tokens[i].field) break;
+      next.length = 0;
+      for (const node of frontier) if (node.w || node.s || node.n || node.h || node.e || node.m) children(node, tokens[j], next);
+      frontier.length = 0;
+      for (const n of next) frontier.push(n);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+// One row per finding, for spreadsheets. Columns are stable and documented (README "CSV columns"); every cell is
+// neutralised against formula injection; newlines inside cells survive a round trip (csv-stringify quotes them).
+// --excel: UTF-8 BOM, `;` separators, CRLF and decimal commas, as Excel in the Indonesian locale expects.
+
+import { stringify } from 'csv-stringify/sync';
+import type { Finding } from '../model.js';
+import type { PostResult } from '../engine/scan.js';
+import type { Output } from './output.js';
+import { csvSafe } from './sanitize.js';
+import { sourceText } from './record.js';
+import type { Reporter, ReportOptions } from './types.js';
+
+export const CSV_COLUMNS = [
+  'fingerprint',
+  'verdict',
+  'severity',
+  'confidence',
+  'category',
+  'rule_id',
+  'rule_title',
+  'candidate',
+  'stance',
+  'platform',
+  'author',
+  'author_name',
+  'post_id',
+  'created_at',
+  'url',
+  'kind',
+  'matched',
+  'evidence',
+  'legal_basis',
+  'post_text',
+  'source',
+] as const;
+
+const HEADERS_ID: Record<(typeof CSV_COLUMNS)[number], string> = {
+  fingerprint: 'sidik_jari',
+  verdict: 'putusan',
+  severity: 'tingkat',
+  confidence: 'keyakinan',
+  category: 'kategori',
+  rule_id: 'id_aturan',
+  rule_title: 'judul_aturan',
+  candidate: 'paslon',
+  stance: 'sikap',
+  platform: 'platform',
+  author: 'akun',
+  author_name: 'nama',
+  post_id: 'id_unggahan',
+  created_at: 'waktu_utc',
+  url: 'tautan',
+  kind: 'jenis',
+  matched: 'cocok',
+  evidence: 'bukti',
+  legal_basis: 'dasar_hukum',
+  post_text: 'teks_unggahan',
+  source: 'sumber',
+};
+
+export function csvOptions(excel: boolean) {
+  return { delimiter: excel ? ';' : ',', record_delimiter: excel ? ('windows' as const) : ('unix' as const) };
+}
+
+export class CsvReporter implements Reporter {
+  private readonly opts: ReturnType<typeof csvOptions>;
+  private started = false;
+
+  constructor(
+    private readonly out: Output,
+    private readonly ro: ReportOptions,
+  ) {
+    this.opts = csvOptions(ro.excel);
+  }
+
+  private header(): string {
+    const names = CSV_COLUMNS.map((c) => (this.ro.langExplicit && this.ro.lang === 'id' ? HEADERS_ID[c] : c));
+    return (this.ro.excel ? '\ufeff' : '') + stringify([names], this.opts);
+  }
+
+  private start(): Promise<void> | void {
+    if (this.started) return;
+    this.started = true;
+    return this.out.sink.write(this.header());
+  }
+
+  post(r: PostResult, findings: Finding[]): Promise<void> | void {
+    if (findings.length === 0) return;
+    const p = this.start();
+    const rows = findings.map((f) => this.row(f, r.post.text).map((v) => csvSafe(v)));
+    const s = stringify(rows, this.opts);
+    if (p) return p.then(() => this.out.sink.write(s));
+    return this.out.sink.write(s);
+  }
+
+  private row(f: Finding, text: string): string[] {
+    const conf = f.confidence.toFixed(2);
+    return [
+      f.fingerprint,
+      f.verdict,
+      f.severity,
+      this.ro.excel ? conf.replace('.', ',') : conf,
+      f.category,
+      f.rule_id,
+      this.ro.lang === 'id' ? f.rule_title.id : f.rule_title.en,
+      f.candidate ?? '',
+      f.stance,
+      f.platform,
+      f.author,
+      f.author_name ?? '',
+      f.post_id,
+      f.created_at ?? '',
+      f.url ?? '',
+      f.kind,
+      f.matched,
+      f.evidence,
+      f.legal_basis,
+      text,
+      sourceText(f.source),
+    ];
+  }
+
+  async end(): Promise<void> {
+    // A report with no findings still has its header, so a spreadsheet or script sees the columns.
+    await this.start();
+  }
+}

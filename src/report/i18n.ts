@@ -1,0 +1,84 @@
+// Human-facing words in Indonesian and English. Machine formats (json, jsonl, csv without --lang) keep stable
+// English keys; what a person reads follows --lang, else LC_ALL / LC_MESSAGES / LANG (id_* → Indonesian).
+
+import type { Category, Severity, Verdict } from '../model.js';
+
+export type Lang = 'id' | 'en';
+
+export function langFromEnv(env: Record<string, string | undefined>): Lang {
+  const v = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^id([_.-]|$)/i.test(v) ? 'id' : 'en';
+}
+
+const id = {
+  title: 'Laporan netralitas ASN',
+  noFindings: 'Tidak ada temuan.',
+  findings: (n: number) => `${n} temuan`,
+  posts: 'unggahan',
+  summary: 'Ringkasan',
+  readLine: (read: number, scanned: number, skipped: number) => `dibaca ${read} = dipindai ${scanned} + dilewati ${skipped}`,
+  postsLine: 'unggahan',
+  bySeverity: 'temuan per tingkat',
+  byCategory: 'temuan per kategori',
+  byVerdict: 'unggahan per putusan',
+  inputs: 'masukan',
+  failed: 'gagal dibaca',
+  legal: 'Dasar hukum',
+  candidate: 'Paslon',
+  confidence: 'keyakinan',
+  against: 'menyerang',
+  unknownAuthor: '(penulis tidak diketahui)',
+  note: 'Catatan: netral mengusulkan, analis memutuskan. Periksa setiap temuan pada unggahan aslinya.',
+  suppressed: 'diabaikan karena konteks',
+  filteredOut: (n: number, level: string) => `${n} temuan di bawah tingkat ${level} tidak ditampilkan`,
+  severity: { high: 'TINGGI', medium: 'SEDANG', low: 'RENDAH', info: 'INFO' } as Record<Severity, string>,
+  verdict: { violation: 'pelanggaran', review: 'perlu ditinjau', clean: 'bersih' } as Record<Verdict, string>,
+  category: {
+    endorsement: 'dukungan',
+    candidate_symbol: 'simbol paslon',
+    campaign_hashtag: 'tagar kampanye',
+    campaign_slogan: 'slogan kampanye',
+    repost: 'berbagi ulang',
+    campaign_activity: 'kegiatan kampanye',
+    party_support: 'dukungan partai',
+    candidate_mention: 'menyebut paslon',
+  } as Record<Category, string>,
+};
+
+const en: typeof id = {
+  title: 'ASN neutrality report',
+  noFindings: 'No findings.',
+  findings: (n: number) => `${n} finding${n === 1 ? '' : 's'}`,
+  posts: 'posts',
+  summary: 'Summary',
+  readLine: (read: number, scanned: number, skipped: number) => `read ${read} = scanned ${scanned} + skipped ${skipped}`,
+  postsLine: 'posts',
+  bySeverity: 'findings by severity',
+  byCategory: 'findings by category',
+  byVerdict: 'posts by verdict',
+  inputs: 'inputs',
+  failed: 'could not be read',
+  legal: 'Legal basis',
+  candidate: 'Candidate',
+  confidence: 'confidence',
+  against: 'against',
+  unknownAuthor: '(unknown author)',
+  note: 'Note: netral proposes, the analyst decides. Check every finding against the original post.',
+  suppressed: 'suppressed by context',
+  filteredOut: (n: number, level: string) => `${n} findings below ${level} not shown`,
+  severity: { high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' },
+  verdict: { violation: 'violation', review: 'review', clean: 'clean' },
+  category: {
+    endorsement: 'endorsement',
+    candidate_symbol: 'candidate symbol',
+    campaign_hashtag: 'campaign hashtag',
+    campaign_slogan: 'campaign slogan',
+    repost: 'repost',
+    campaign_activity: 'campaign activity',
+    party_support: 'party support',
+    candidate_mention: 'candidate mention',
+  },
+};
+
+export type Messages = typeof id;
+export const MESSAGES: Record<Lang, Messages> = { id, en };

@@ -1,0 +1,129 @@
+// Where a report goes: stdout, or a file written atomically (a temporary file in the same folder, renamed over the
+// target only when the report is complete), so a cron job killed mid-run never leaves a half-written report.
+
+import { createWriteStream, fsync, type WriteStream } from 'node:fs';
+import { rename, unlink, mkdir, open } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Writable } from 'node:stream';
+import { OutputError } from '../errors.js';
+
+const FLUSH_AT = 64 * 1024;
+
+/** A buffered text sink that respects backpressure. */
+export class Sink {
+  private buf: string[] = [];
+  private size = 0;
+
+  constructor(private readonly stream: Writable) {}
+
+  /** Queues text; resolves at once unless the buffer was flushed into a full stream. */
+  write(s: string): Promise<void> | void {
+    this.buf.push(s);
+    this.size += s.length;
+    if (this.size >= FLUSH_AT) return this.flush();
+  }
+
+  flush(): Promise<void> | void {
+    if (this.size === 0) return;
+    const chunk = this.buf.join('');
+    this.buf = [];
+    this.size = 0;
+    if (!this.stream.write(chunk)) return new Promise((resolve) => this.stream.once('drain', () => resolve()));
+  }
+}
+
+export interface Output {
+  sink: Sink;
+  /** Whether the output is an interactive terminal (colour, width). */
+  isTTY: boolean;
+  /** Completes the output: flushes, and for files renames the temporary file into place. */
+  commit(): Promise<void>;
+  /** Abandons the output: for files, removes the temporary file. */
+  abort(): Promise<void>;
+}
+
+export function stdoutOutput(stream: Writable, isTTY: boolean): Output {
+  const sink = new Sink(stream);
+  return {
+    sink,
+    isTTY,
+    async commit() {
+      await sink.flush();
+    },
+    async abort() {
+      await sink.flush();
+    },
+  };
+}
+
+function tempNameFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+export async function fileOutput(target: string): Promise<Output> {
+  const dir = path.dirname(path.resolve(target));
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new OutputError(`cannot create folder for ${target}: ${(e as Error).message}`);
+  }
+  const tmp = tempNameFor(target);
+  const stream: WriteStream = createWriteStream(tmp, { flags: 'wx' });
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (e) => reject(new OutputError(`cannot write ${target}: ${e.message}`)));
+  });
+  let failure: Error | null = null;
+  stream.on('error', (e) => (failure = e));
+  const sink = new Sink(stream);
+  const close = () =>
+    new Promise<void>((resolve, reject) => {
+      stream.end(() => (failure ? reject(failure) : resolve()));
+    });
+  return {
+    sink,
+    isTTY: false,
+    async commit() {
+      try {
+        await sink.flush();
+        const fd = (stream as unknown as { fd: number | null }).fd;
+        if (typeof fd === 'number') {
+          await new Promise<void>((resolve, reject) => fsync(fd, (e) => (e ? reject(e) : resolve())));
+        }
+        await close();
+        // Rename is atomic within a folder: readers see the old file or the complete new one, never a part.
+        await rename(tmp, target);
+      } catch (e) {
+        await unlink(tmp).catch(() => {});
+        throw new OutputError(`cannot write ${target}: ${(e as Error).message}`);
+      }
+    },
+    async abort() {
+      stream.destroy();
+      await unlink(tmp).catch(() => {});
+    },
+  };
+}
+
+/** Writes a whole small file atomically (state files, baselines): temporary file, fsync, rename. */
+export async function writeFileAtomic(target: string, content: string | Buffer): Promise<void> {
+  await mkdir(path.dirname(path.resolve(target)), { recursive: true });
+  const tmp = tempNameFor(target);
+  const fh = await open(tmp, 'wx');
+  try {
+    await fh.writeFile(content);
+    await fh.sync();
+  } catch (e) {
+    await fh.close().catch(() => {});
+    await unlink(tmp).catch(() => {});
+    throw new OutputError(`cannot write ${target}: ${(e as Error).message}`);
+  }
+  await fh.close();
+  try {
+    await rename(tmp, target);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    throw new OutputError(`cannot write ${target}: ${(e as Error).message}`);
+  }
+}

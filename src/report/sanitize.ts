@@ -1,0 +1,32 @@
+// Post text is written by the people being audited: it must not be able to drive the analyst's terminal
+// (ANSI/OSC escapes: screen clears, hyperlinks, title changes), reorder what is shown (bidi overrides), or run
+// formulas in a spreadsheet.
+
+// ESC sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ST), other two-character escapes; and 8-bit CSI/OSC.
+const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[P^_X][^\u001b]*(?:\u001b\\)?|\u001b[@-Z\\-_]?|\u009b[0-?]*[ -/]*[@-~]|\u009d[^\u0007\u009c]*[\u0007\u009c]?/g;
+// Remaining C0/C1 controls (not tab/newline), DEL, bidi embeddings/overrides/isolates and marks.
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/g;
+
+/** Text safe to print on a terminal: escape sequences removed, other controls replaced by a visible mark. */
+export function terminalSafe(s: string): string {
+  return s.replace(ESCAPES, '').replace(CONTROLS, (c) => (c === '\r' ? '' : '\ufffd'));
+}
+
+/** One line of terminal text: also newlines and tabs become spaces. */
+export function terminalLine(s: string): string {
+  return terminalSafe(s).replace(/[\n\t]+/g, ' ');
+}
+
+/**
+ * A spreadsheet cell that cannot start a formula: cells beginning with = + - @ tab or CR get a leading
+ * apostrophe (OWASP "CSV injection"), which spreadsheets show as text and hide.
+ */
+export function csvSafe(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function htmlEscape(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}

@@ -1,0 +1,388 @@
+// Compiling a rule set: every literal (rule terms, lists, election entities) becomes a pattern in one token trie;
+// every rule becomes a small expression tree over "leaves", each leaf a set of patterns. Done once at start-up,
+// so the per-post path only walks the trie and evaluates the rules whose patterns were hit.
+
+import type { PostField, PostKind } from '../model.js';
+import { RuleError, type Problem } from '../errors.js';
+import { Analyzer, TK, FLAG, type Token } from '../text/analyse.js';
+import { Lexicon } from '../text/lexicon.js';
+import { fold } from '../text/fold.js';
+import { stem } from '../text/stem.js';
+import { insert, type Step, type TrieNode } from '../engine/trie.js';
+import type { RuleSet } from './load.js';
+import type { ElectionDef, EntityType, Expr, Pos, RuleDef, TermSpec } from './types.js';
+
+/** How strongly an entity reference points at a candidate on its own. */
+export const STRENGTH = { Weak: 0, Medium: 1, Strong: 2 } as const;
+export type Strength = (typeof STRENGTH)[keyof typeof STRENGTH];
+
+export interface EntityRef {
+  types: EntityType[];
+  election: string;
+  /** Ballot number of the candidate or party; 0 for race-level references (election words). */
+  number: number;
+  /** `<election>:<number>`, or null for race-level references. */
+  cand: string | null;
+  strength: Strength;
+  /** Ordinary word as well (amin): needs an election cue or capitals, and never next to a prayer. */
+  ambiguous?: boolean;
+  /** Campaign word only inside the campaign window ("Indonesia Maju"). */
+  windowOnly?: boolean;
+  party?: boolean;
+}
+
+export interface Pattern {
+  id: number;
+  /** The term as written in the pack, for explanations. */
+  text: string;
+  /** The compiled steps, e.g. "s:dukung n:02". */
+  key: string;
+  upper: boolean;
+  refs: EntityRef[];
+  /** Names of the lists the pattern belongs to. */
+  lists: string[];
+}
+
+export interface Leaf {
+  id: number;
+  patterns: Set<number>;
+  /** For entity leaves: which references count. */
+  entity?: { type: EntityType; elections: Set<string> | null };
+  in?: PostField;
+}
+
+export type CExpr =
+  | { op: 'leaf'; leaf: number }
+  | { op: 'regex'; re: RegExp; keywords: number; in?: PostField }
+  | { op: 'all' | 'any'; of: CExpr[] }
+  | { op: 'not'; of: CExpr }
+  | { op: 'near'; of: CExpr[]; within: number; ordered: boolean }
+  | { op: 'kind'; kinds: Set<PostKind> }
+  | { op: 'has_link' };
+
+export interface CompiledRule {
+  def: RuleDef;
+  index: number;
+  expr: CExpr;
+}
+
+export interface ElectionInfo {
+  def: ElectionDef;
+  /** Day numbers (days since epoch, UTC) of the full-confidence window and the campaign window. */
+  appliesFrom: number | null;
+  appliesTo: number | null;
+  campaignFrom: number | null;
+  campaignTo: number | null;
+  /** Sort key for tie-breaks: the voting day, or the end of the window. */
+  recency: number;
+  candidateCount: number;
+}
+
+export interface Compiled {
+  analyzer: Analyzer;
+  lexicon: Lexicon;
+  trie: TrieNode;
+  patterns: Pattern[];
+  leaves: Leaf[];
+  rules: CompiledRule[];
+  /** For each pattern, the rules to evaluate when it is hit. */
+  patternRules: number[][];
+  /** For each pattern, the leaves it belongs to. */
+  patternLeaves: number[][];
+  /** Rules evaluated for every post (their positive leaves are only `kind`/field predicates or regexes). */
+  alwaysRules: number[];
+  elections: Map<string, ElectionInfo>;
+  /** Pattern ids of each named list (the context stage reads prohibition, voter_education, …). */
+  listPatterns: Map<string, Set<number>>;
+  /** Patterns that carry entity references. */
+  entityPatterns: Set<number>;
+  ruleSet: RuleSet;
+}
+
+const NUMBER_WORDS = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas', 'dua belas', 'tiga belas', 'empat belas', 'lima belas', 'enam belas', 'tujuh belas', 'delapan belas', 'sembilan belas', 'dua puluh'];
+
+/** Lists whose terms are templates expanded per candidate or party: {n} = 2, {nn} = 02, {word} = dua. */
+const TEMPLATE_LISTS: Record<string, { types: EntityType[]; strength: Strength; party?: boolean }> = {
+  ballot_forms_medium: { types: ['candidate', 'ballot_number'], strength: STRENGTH.Medium },
+  ballot_forms_weak: { types: ['candidate', 'ballot_number'], strength: STRENGTH.Weak },
+  gesture_forms: { types: ['gesture'], strength: STRENGTH.Medium },
+  party_forms: { types: ['party'], strength: STRENGTH.Medium, party: true },
+};
+
+export function dayNumber(date: string): number {
+  return Math.floor(Date.parse(date.length === 10 ? `${date}T00:00:00Z` : date) / 86_400_000);
+}
+
+class Compiler {
+  readonly lexicon = new Lexicon();
+  readonly analyzer = new Analyzer(this.lexicon);
+  readonly trie: TrieNode = {};
+  readonly patterns: Pattern[] = [];
+  readonly leaves: Leaf[] = [];
+  private readonly byKey = new Map<string, Pattern>();
+  readonly problems: Problem[] = [];
+  readonly listPatterns = new Map<string, Set<number>>();
+  readonly entityPatterns = new Set<number>();
+  /** Patterns per entity type, with their refs. */
+  readonly entityIndex = new Map<EntityType, Set<number>>();
+
+  /** Pass 1: every word any term contains, and its stem, so that pass 2 can read obfuscated terms consistently. */
+  addToLexicon(text: string): void {
+    const f = fold(text).text;
+    for (const m of f.matchAll(/[\p{L}\p{N}]+/gu)) {
+      this.lexicon.add(m[0]);
+      if (/^\p{L}+$/u.test(m[0])) this.lexicon.add(stem(m[0]));
+    }
+  }
+
+  /** Pass 2: a term → a pattern (shared when two terms compile to the same steps). */
+  pattern(term: TermSpec, pos: Pos, where: string): Pattern | null {
+    const a = this.analyzer.analyseText(term.text);
+    // A hashtag term is its tag token alone; the words split out of it are for posts, not for the pattern.
+    const toks = a.tokens.filter((t) => (t.flags & FLAG.InTag) === 0 && t.kind !== TK.Url);
+    if (toks.length === 0) {
+      this.problems.push({ ...pos, where, message: `term "${term.text}" has nothing to match (no words, numbers, hashtags or emoji)` });
+      return null;
+    }
+    if (toks.length > 12) {
+      this.problems.push({ ...pos, where, message: `term "${term.text}" is longer than 12 tokens; split it or use near:` });
+      return null;
+    }
+    const steps: Step[] = toks.map((t) => this.step(t, term));
+    const key = steps.map((s) => `${s.k}:${s.v}`).join(' ') + (term.upper ? ' !upper' : '');
+    let p = this.byKey.get(key);
+    if (!p) {
+      p = { id: this.patterns.length, text: term.text, key, upper: term.upper === true, refs: [], lists: [] };
+      this.patterns.push(p);
+      this.byKey.set(key, p);
+      insert(this.trie, steps, p.id);
+    }
+    return p;
+  }
+
+  private step(t: Token, term: TermSpec): Step {
+    switch (t.kind) {
+      case TK.Number:
+        return { k: 'n', v: t.t };
+      case TK.Hashtag:
+        return { k: 'h', v: t.t };
+      case TK.Emoji:
+        return { k: 'e', v: t.t };
+      case TK.Mention:
+        return { k: 'm', v: t.t };
+      default: {
+        const byStem = term.mode === 'stem' || (term.mode === 'auto' && t.stem === t.t);
+        return byStem ? { k: 's', v: t.stem } : { k: 'w', v: t.t };
+      }
+    }
+  }
+
+  leaf(patterns: Iterable<number>, extra: Partial<Leaf> = {}): number {
+    const id = this.leaves.length;
+    this.leaves.push({ id, patterns: new Set(patterns), ...extra });
+    return id;
+  }
+
+  addRef(p: Pattern, ref: EntityRef): void {
+    const same = p.refs.find((r) => r.cand === ref.cand && r.election === ref.election && r.strength === ref.strength && r.ambiguous === ref.ambiguous && r.windowOnly === ref.windowOnly);
+    if (same) {
+      for (const t of ref.types) if (!same.types.includes(t)) same.types.push(t);
+    } else p.refs.push({ ...ref, types: [...ref.types] });
+    this.entityPatterns.add(p.id);
+    for (const t of ref.types) {
+      let set = this.entityIndex.get(t);
+      if (!set) this.entityIndex.set(t, (set = new Set()));
+      set.add(p.id);
+    }
+  }
+}
+
+function electionInfo(def: ElectionDef): ElectionInfo {
+  const d = def.dates;
+  const campaignFrom = d.campaign ? dayNumber(d.campaign.start) : null;
+  const campaignTo = d.voting ? dayNumber(d.voting) : d.campaign ? dayNumber(d.campaign.end) : null;
+  let appliesFrom: number | null = null;
+  let appliesTo: number | null = null;
+  if (d.applies) {
+    appliesFrom = dayNumber(d.applies.start);
+    appliesTo = dayNumber(d.applies.end);
+  } else if (campaignFrom !== null || campaignTo !== null) {
+    // Support starts before the official campaign (bakal calon) and lingers until results are settled.
+    appliesFrom = (campaignFrom ?? campaignTo!) - 180;
+    appliesTo = (campaignTo ?? campaignFrom!) + 45;
+  }
+  return {
+    def,
+    appliesFrom,
+    appliesTo,
+    campaignFrom: campaignFrom !== null ? campaignFrom - 90 : null,
+    campaignTo,
+    recency: campaignTo ?? appliesTo ?? 0,
+    candidateCount: def.candidates.length + def.parties.length,
+  };
+}
+
+export function compile(rs: RuleSet): Compiled {
+  const c = new Compiler();
+
+  // ---- pass 1: lexicon ----
+  const templates = new Map<string, TermSpec[]>();
+  for (const [name, terms] of rs.lists) {
+    if (TEMPLATE_LISTS[name]) templates.set(name, terms);
+    else for (const t of terms) c.addToLexicon(t.text);
+  }
+  const entityStrings = (e: ElectionDef): string[] => [
+    ...e.words,
+    ...e.candidates.flatMap((k) => [...k.names, ...k.aliases, ...k.ambiguous_aliases, ...k.upper_aliases, ...k.hashtags, ...k.slogans, ...k.window_slogans, ...k.gestures, ...k.accounts, String(k.number).padStart(2, '0')]),
+    ...e.parties.flatMap((p) => [p.name, ...p.aliases, ...p.upper_aliases, ...p.hashtags, ...p.accounts]),
+  ];
+  for (const e of rs.elections) for (const s of entityStrings(e)) c.addToLexicon(s);
+  const expand = (tpl: string, n: number) =>
+    tpl.replaceAll('{nn}', String(n).padStart(2, '0')).replaceAll('{n}', String(n)).replaceAll('{word}', NUMBER_WORDS[n] ?? String(n));
+  for (const [, terms] of templates)
+    for (const e of rs.elections)
+      for (const k of [...e.candidates, ...e.parties]) for (const t of terms) c.addToLexicon(expand(t.text, k.number));
+  const visitTerms = (e: Expr, fn: (t: TermSpec) => void): void => {
+    if (e.op === 'term') e.terms.forEach(fn);
+    else if (e.op === 'regex') e.keywords.forEach(fn);
+    else if (e.op === 'hashtag') e.tags.forEach((t) => fn({ text: `#${t}`, mode: 'exact' }));
+    else if (e.op === 'emoji') e.emoji.forEach((t) => fn({ text: t, mode: 'exact' }));
+    else if (e.op === 'mention') e.handles.forEach((t) => fn({ text: `@${t}`, mode: 'exact' }));
+    else if (e.op === 'all' || e.op === 'any' || e.op === 'near') e.of.forEach((x) => visitTerms(x, fn));
+    else if (e.op === 'not') visitTerms(e.of, fn);
+  };
+  for (const r of rs.rules) {
+    visitTerms(r.match, (t) => c.addToLexicon(t.text));
+    for (const ex of [...r.examples.flag, ...r.examples.pass]) void ex; // examples are posts, not vocabulary
+  }
+
+  // ---- pass 2: patterns ----
+  for (const [name, terms] of rs.lists) {
+    if (TEMPLATE_LISTS[name]) continue;
+    const set = new Set<number>();
+    for (const t of terms) {
+      const p = c.pattern(t, { file: '(list)', line: 0, col: 0 }, `list ${name}`);
+      if (!p) continue;
+      set.add(p.id);
+      if (!p.lists.includes(name)) p.lists.push(name);
+    }
+    c.listPatterns.set(name, set);
+  }
+
+  const elections = new Map<string, ElectionInfo>();
+  for (const e of rs.elections) {
+    elections.set(e.id, electionInfo(e));
+    const where = `election ${e.id}`;
+    const add = (text: string, ref: Omit<EntityRef, 'election'>, mode: TermSpec['mode'] = 'exact', upper = false) => {
+      const p = c.pattern({ text, mode, ...(upper ? { upper } : {}) }, e.pos, where);
+      if (p) c.addRef(p, { ...ref, election: e.id });
+    };
+    for (const w of e.words) add(w, { types: ['election'], number: 0, cand: null, strength: STRENGTH.Medium });
+    for (const k of e.candidates) {
+      const cand = `${e.id}:${k.number}`;
+      const base = { number: k.number, cand };
+      for (const n of k.names) {
+        add(n, { ...base, types: ['candidate', 'candidate_name'], strength: STRENGTH.Strong });
+      }
+      for (const a of k.aliases) add(a, { ...base, types: ['candidate', 'candidate_name'], strength: STRENGTH.Medium });
+      for (const a of k.ambiguous_aliases) add(a, { ...base, types: ['candidate', 'candidate_name'], strength: STRENGTH.Weak, ambiguous: true });
+      for (const a of k.upper_aliases) add(a, { ...base, types: ['candidate', 'candidate_name'], strength: STRENGTH.Medium }, 'exact', true);
+      for (const h of k.hashtags) add(`#${h}`, { ...base, types: ['campaign_hashtag', 'candidate'], strength: STRENGTH.Strong });
+      for (const s of k.slogans) add(s, { ...base, types: ['slogan'], strength: STRENGTH.Weak }, 'auto');
+      for (const s of k.window_slogans) add(s, { ...base, types: ['slogan'], strength: STRENGTH.Weak, windowOnly: true }, 'auto');
+      for (const g of k.gestures) add(g, { ...base, types: ['gesture'], strength: STRENGTH.Weak });
+      for (const a of k.accounts) add(`@${a}`, { ...base, types: ['account', 'candidate', 'candidate_name'], strength: STRENGTH.Strong });
+      for (const [list, spec] of Object.entries(TEMPLATE_LISTS)) {
+        if (spec.party) continue;
+        for (const t of templates.get(list) ?? []) add(expand(t.text, k.number), { ...base, types: spec.types, strength: spec.strength }, t.mode);
+      }
+    }
+    for (const p of e.parties) {
+      const cand = `${e.id}:${p.number}`;
+      const base = { number: p.number, cand, party: true };
+      for (const n of [p.name, ...p.aliases]) add(n, { ...base, types: ['party'], strength: STRENGTH.Strong });
+      for (const n of p.upper_aliases) add(n, { ...base, types: ['party'], strength: STRENGTH.Strong }, 'exact', true);
+      for (const h of p.hashtags) add(`#${h}`, { ...base, types: ['party', 'campaign_hashtag'], strength: STRENGTH.Strong });
+      for (const a of p.accounts) add(`@${a}`, { ...base, types: ['party_account', 'account'], strength: STRENGTH.Strong });
+      for (const t of templates.get('party_forms') ?? []) add(expand(t.text, p.number), { ...base, types: ['party'], strength: STRENGTH.Medium }, t.mode);
+    }
+  }
+
+  // ---- rules ----
+  const rules: CompiledRule[] = [];
+  const patternRules: number[][] = [];
+  const alwaysRules: number[] = [];
+  for (const def of rs.rules) {
+    const where = `rule ${def.id}`;
+    const triggers = new Set<number>();
+    let always = false;
+    const build = (e: Expr, positive: boolean): CExpr => {
+      switch (e.op) {
+        case 'term':
+        case 'hashtag':
+        case 'emoji':
+        case 'mention': {
+          const specs: TermSpec[] =
+            e.op === 'term' ? e.terms : e.op === 'hashtag' ? e.tags.map((t) => ({ text: `#${t}`, mode: 'exact' as const })) : e.op === 'emoji' ? e.emoji.map((t) => ({ text: t, mode: 'exact' as const })) : e.handles.map((t) => ({ text: `@${t}`, mode: 'exact' as const }));
+          const pats = specs.map((t) => c.pattern(t, e.pos, where)).filter((p): p is Pattern => p !== null).map((p) => p.id);
+          if (positive) pats.forEach((p) => triggers.add(p));
+          return { op: 'leaf', leaf: c.leaf(pats, e.in ? { in: e.in } : {}) };
+        }
+        case 'list': {
+          const tpl = TEMPLATE_LISTS[e.name];
+          const pats = tpl ? [] : [...(c.listPatterns.get(e.name) ?? [])];
+          if (tpl) c.problems.push({ ...e.pos, where, message: `list "${e.name}" holds templates; refer to it through entity:` });
+          if (positive) pats.forEach((p) => triggers.add(p));
+          return { op: 'leaf', leaf: c.leaf(pats, e.in ? { in: e.in } : {}) };
+        }
+        case 'entity': {
+          const pats = [...(c.entityIndex.get(e.type) ?? [])].filter((p) => !e.elections || c.patterns[p].refs.some((r) => e.elections!.includes(r.election)));
+          if (positive) pats.forEach((p) => triggers.add(p));
+          return { op: 'leaf', leaf: c.leaf(pats, { entity: { type: e.type, elections: e.elections ? new Set(e.elections) : null }, ...(e.in ? { in: e.in } : {}) }) };
+        }
+        case 'regex': {
+          const pats = e.keywords.map((t) => c.pattern(t, e.pos, where)).filter((p): p is Pattern => p !== null).map((p) => p.id);
+          if (positive) pats.forEach((p) => triggers.add(p));
+          return { op: 'regex', re: new RegExp(e.source, 'gu'), keywords: c.leaf(pats), ...(e.in ? { in: e.in } : {}) };
+        }
+        case 'all':
+        case 'any':
+          return { op: e.op, of: e.of.map((x) => build(x, positive)) };
+        case 'not':
+          return { op: 'not', of: build(e.of, false) };
+        case 'near':
+          return { op: 'near', of: e.of.map((x) => build(x, positive)), within: e.within, ordered: e.ordered };
+        case 'kind':
+          return { op: 'kind', kinds: new Set(e.kinds) };
+        case 'has_link':
+          return { op: 'has_link' };
+      }
+    };
+    const expr = build(def.match, true);
+    if (triggers.size === 0) always = true;
+    const index = rules.length;
+    rules.push({ def, index, expr });
+    if (always) alwaysRules.push(index);
+    for (const p of triggers) (patternRules[p] ??= []).push(index);
+  }
+  for (let i = 0; i < c.patterns.length; i++) patternRules[i] ??= [];
+  const patternLeaves: number[][] = c.patterns.map(() => []);
+  for (const leaf of c.leaves) for (const p of leaf.patterns) patternLeaves[p].push(leaf.id);
+
+  if (c.problems.length > 0) throw new RuleError(c.problems);
+  return {
+    analyzer: c.analyzer,
+    lexicon: c.lexicon,
+    trie: c.trie,
+    patterns: c.patterns,
+    leaves: c.leaves,
+    rules,
+    patternRules,
+    patternLeaves,
+    alwaysRules,
+    elections,
+    listPatterns: c.listPatterns,
+    entityPatterns: c.entityPatterns,
+    ruleSet: rs,
+  };
+}

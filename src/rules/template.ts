@@ -1,0 +1,61 @@
+// The election pack template written by `netral rules init-election`: every field commented, so an analyst can
+// describe their own regency's race without reading the engine. The template itself is a valid pack (a test
+// checks that), with placeholder names to replace.
+
+export function electionTemplate(id: string, candidates: number): string {
+  const pairs = Array.from({ length: candidates }, (_, i) => {
+    const n = i + 1;
+    return `    - number: ${n}
+      # Full names of both candidates, and the pair's common short forms. Names count on their own (strong
+      # evidence), so list only names that are distinctive in your region.
+      names: [Nama Calon ${n}, Nama Wakil ${n}, Calon${n}-Wakil${n}]
+      # Nicknames and labels people use (a coalition name, "Kang ...", an acronym of the pair).
+      aliases: []
+      # Common first names or ordinary words (Ahmad, Dedi, "amin"): these count only next to an election word
+      # such as "pilbup" or "cabup", never on their own.
+      ambiguous_aliases: []
+      # Acronyms that count only in capitals (e.g. a pair acronym that is also a word).
+      upper_aliases: []
+      # Campaign hashtags, without #. Matched case-insensitively, also split (#PairName2029 → pair name 2029).
+      hashtags: []
+      # Slogans. They are ordinary words, so they count only with a candidate or election word nearby.
+      slogans: []
+      # Slogans that become ordinary programme names after the race (count only inside the campaign window).
+      window_slogans: []
+      # Hand gestures / emoji used as this pair's symbol (☝ ✌ 🤟 👌 ✋ …). Gestures count only with a candidate.
+      gestures: []
+      # Official accounts of the pair and its campaign team (handles without @): reposts of them are flagged.
+      accounts: []`;
+  }).join('\n');
+  return `# Election pack for ${id}. Written by \`netral rules init-election\`; fill in what you know, delete what you do
+# not. Check it with: netral rules validate ${id}.yaml
+# Use it with:        netral scan --rules ${id}.yaml POSTS…
+#
+# Only encode facts you can source (the KPU decision on pairs and ballot numbers, the KPU schedule): a wrong name
+# or number produces wrong accusations. Write the sources below.
+pack: ${id}
+kind: election
+title: "Pilkada ... (replace)"
+sources:
+  - "Keputusan KPU Kabupaten/Kota ... tentang penetapan nomor urut pasangan calon (replace)"
+election:
+  # Must equal the pack id above.
+  id: ${id}
+  name: { id: "Pemilihan Bupati dan Wakil Bupati ... (replace)", en: "... regent election (replace)" }
+  # presiden | gubernur | bupati | walikota | legislatif
+  level: bupati
+  region: "Kabupaten ... (replace)"
+  dates:
+    # The official campaign period and voting day (YYYY-MM-DD). A post inside the campaign window counts as
+    # being about this race even without naming it; a post far outside it gets lower confidence.
+    campaign: { start: 2029-09-01, end: 2029-11-20 }
+    voting: 2029-11-25
+    # Optional: the period in which the pack applies at full confidence (default: 180 days before the
+    # campaign to 45 days after the vote).
+    # applies: { start: 2029-06-01, end: 2029-12-31 }
+  # Words that name this race: they put a post in this election's context.
+  words: [pilbup ..., pilkada ..., cabup ..., bupati ... 1]
+  candidates:
+${pairs}
+`;
+}

@@ -1,0 +1,152 @@
+// Spreadsheets: CSV (or TSV, or `;`-separated from Excel in the Indonesian locale) with a header row. Common column
+// names map to our fields automatically (text, content, caption, message, tweet, full_text, isi, komentar …);
+// `--map text=Tweet,id=No` maps the rest. Parsing is csv-parse's: quotes, embedded newlines, BOM.
+
+import { parse } from 'csv-parse';
+import type { Format, InputFile, ReadItem, ReadOptions } from '../types.js';
+import { recordToPost } from '../record.js';
+import { InputError } from '../../errors.js';
+
+/** Column names each field accepts, compared lowercase with spaces, dashes and dots removed. */
+export const COLUMN_ALIASES: Record<string, string[]> = {
+  text: ['text', 'content', 'caption', 'message', 'tweet', 'fulltext', 'tweettext', 'body', 'post', 'posttext', 'status', 'description', 'rawcontent', 'isi', 'isikomentar', 'isipostingan', 'komentar', 'postingan', 'teks', 'pesan', 'keterangan', 'comment', 'title'],
+  id: ['id', 'postid', 'tweetid', 'idstr', 'statusid', 'no', 'nomor', 'nourut', 'shortcode'],
+  author: ['author', 'username', 'user', 'screenname', 'account', 'akun', 'handle', 'owner', 'ownerusername', 'userscreenname', 'namaakun', 'authorusername', 'pengguna'],
+  author_name: ['authorname', 'name', 'nama', 'displayname', 'fullname', 'ownerfullname', 'namalengkap', 'namapengguna'],
+  created_at: ['createdat', 'date', 'time', 'timestamp', 'tanggal', 'waktu', 'datetime', 'published', 'publishedat', 'created', 'createtime', 'tanggalposting'],
+  url: ['url', 'link', 'permalink', 'tautan', 'posturl', 'tweeturl'],
+  platform: ['platform', 'medsos', 'mediasosial', 'network', 'sosmed'],
+  hashtags: ['hashtags', 'hashtag', 'tags', 'tagar'],
+  mentions: ['mentions', 'mention', 'usermentions'],
+  links: ['links', 'urls', 'expandedurl', 'expandedurls'],
+  media_text: ['mediatext', 'alttext', 'alt', 'ocr', 'ocrtext', 'mediadescription', 'accessibilitycaption'],
+  kind: ['kind', 'type', 'posttype', 'jenis'],
+  repost_of: ['repostof', 'retweetof', 'sharedfrom', 'rtfrom'],
+  reply_to: ['replyto', 'inreplyto', 'inreplytoscreenname', 'balasan'],
+};
+
+export const MAPPABLE_FIELDS = Object.keys(COLUMN_ALIASES);
+
+const norm = (h: string) => h.toLowerCase().replace(/[\s_.\-/()]+/g, '');
+
+/** Column index of each field: --map first, then aliases. Throws when --map names a column that does not exist. */
+export function mapColumns(header: string[], map: Record<string, string>, file: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const byNorm = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (!byNorm.has(norm(h))) byNorm.set(norm(h), i);
+  });
+  for (const [field, col] of Object.entries(map)) {
+    const i = header.indexOf(col);
+    const j = i !== -1 ? i : (byNorm.get(norm(col)) ?? -1);
+    if (j === -1) throw new InputError(`${file}: --map ${field}=${col}: no column "${col}"; the columns are: ${header.map((h) => JSON.stringify(h)).join(', ')}`);
+    out.set(field, j);
+  }
+  const taken = new Set(out.values());
+  for (const [field, aliases] of Object.entries(COLUMN_ALIASES)) {
+    if (out.has(field)) continue;
+    for (const a of aliases) {
+      const i = byNorm.get(a);
+      if (i !== undefined && !taken.has(i)) {
+        out.set(field, i);
+        taken.add(i);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The delimiter of a CSV file, from its first line: the most frequent of `,` `;` tab outside quotes. */
+export function sniffDelimiter(head: string, name: string): string {
+  if (name.toLowerCase().endsWith('.tsv')) return '\t';
+  const line = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const count: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let q = false;
+  for (const ch of line) {
+    if (ch === '"') q = !q;
+    else if (!q && ch in count) count[ch]++;
+  }
+  let best = ',';
+  for (const d of [';', '\t']) if (count[d] > count[best]) best = d;
+  return best;
+}
+
+export const genericCsv: Format = {
+  id: 'csv',
+  description: 'CSV/TSV with a header row (columns mapped by name, or with --map)',
+  detect(head, name) {
+    const lower = name.toLowerCase();
+    if (lower.endsWith('.csv') || lower.endsWith('.tsv')) return 0.8;
+    const s = head.toString('utf8').replace(/^\uFEFF/, '');
+    const first = s.split(/\r?\n/, 1)[0] ?? '';
+    if (/^\s*[[{]/.test(s) || first.length === 0) return 0;
+    const cols = first.split(sniffDelimiter(s, name)).map(norm);
+    return cols.length >= 2 && cols.some((c) => COLUMN_ALIASES.text.includes(c)) ? 0.4 : 0;
+  },
+  async *read(input: InputFile, opts: ReadOptions): AsyncIterable<ReadItem> {
+    const head = (await input.head(64 * 1024)).toString('utf8');
+    const delimiter = sniffDelimiter(head, input.name);
+    const parser = input.open().pipe(
+      parse({ bom: true, delimiter, info: true, raw: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true }),
+    );
+    // csv-parse reports unreadable stretches (an unclosed quote) as 'skip' events; queue them to yield in order.
+    const errors: { line: number; reason: string }[] = [];
+    let lastEnd = 0;
+    parser.on('skip', (e: Error & { lines?: number; code?: string }) => {
+      const end = e.lines ?? lastEnd + 1;
+      const from = lastEnd + 1;
+      const what = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote opened here is never closed' : e.message.split(':')[0];
+      errors.push({ line: from, reason: `${what}; lines ${from}–${end} could not be read` });
+      lastEnd = end;
+    });
+    let header: string[] | null = null;
+    let cols: Map<string, number> | null = null;
+    let warnedNoId = false;
+    for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number; raw?: string } }>) {
+      while (errors.length > 0) {
+        const e = errors.shift()!;
+        yield { type: 'skip', source: { file: input.name, line: e.line }, reason: e.reason };
+      }
+      const raw = r.info.raw ?? '';
+      const newlines = (raw.replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
+      const line = r.info.lines - newlines;
+      lastEnd = r.info.lines;
+      if (header === null) {
+        header = r.record.map((h) => h.trim());
+        cols = mapColumns(header, opts.map, input.name);
+        if (!cols.has('text'))
+          throw new InputError(`${input.name}: no text column found; use --map text=COLUMN (the columns are: ${header.map((h) => JSON.stringify(h)).join(', ')})`);
+        continue;
+      }
+      const source = { file: input.name, line };
+      if (r.record.length !== header.length && !(r.record.length > header.length && r.record.slice(header.length).every((x) => x === ''))) {
+        yield { type: 'skip', source, reason: `row has ${r.record.length} fields, the header has ${header.length}` };
+        continue;
+      }
+      const obj: Record<string, unknown> = {};
+      for (const [field, i] of cols!) {
+        const v = r.record[i];
+        if (v !== undefined && v !== '') obj[field] = v;
+      }
+      if (obj.id === undefined) {
+        obj.id = `row${line}`;
+        if (!warnedNoId) {
+          warnedNoId = true;
+          opts.warn(`${input.name}: no id column; posts are identified by their line (row${line}, …). Use --map id=COLUMN if there is one.`);
+        }
+      }
+      const b = recordToPost(obj, { source, listSplit: /[\s,;]+/, naiveZone: opts.timeZone });
+      if ('skip' in b) yield { type: 'skip', source, reason: b.skip };
+      else {
+        if (b.warning) opts.warn(`${input.name}:${line}: ${b.warning}`);
+        yield { type: 'post', post: b.post };
+      }
+    }
+    while (errors.length > 0) {
+      const e = errors.shift()!;
+      yield { type: 'skip', source: { file: input.name, line: e.line }, reason: e.reason };
+    }
+    if (header === null) throw new InputError(`${input.name}: empty file (no header row)`);
+  },
+};

@@ -1,0 +1,197 @@
+// The normalised post record: validation and coercion shared by every reader. Readers of platform formats build
+// a PostInput from their own structure; the generic JSON/JSONL/CSV readers pass the user's object through
+// `recordToPost`. Either way the result is a Post or a reason to skip the record.
+
+import { isPostKind, type Post, type PostKind, type SourceRef } from '../model.js';
+import { normaliseTimestamp } from './time.js';
+
+export interface PostInput {
+  id: string;
+  platform: string;
+  author?: string | null;
+  author_name?: string | null;
+  /** Any timestamp form normaliseTimestamp reads; `naiveZone` says how to read one without an offset. */
+  created_at?: unknown;
+  naiveZone?: string;
+  url?: string | null;
+  text: string;
+  hashtags?: string[];
+  mentions?: string[];
+  links?: string[];
+  media_text?: string[];
+  kind?: PostKind;
+  repost_of?: string | null;
+  reply_to?: string | null;
+  deleted?: boolean;
+  evidence_sha256?: string;
+  source: SourceRef;
+}
+
+export type Built = { post: Post; warning?: string } | { skip: string };
+
+const RT = /^RT @([A-Za-z0-9_]{1,30}):/;
+const MAX_TEXT = 1_000_000;
+
+function clean(list: string[] | undefined, strip: RegExp): string[] {
+  if (!list || list.length === 0) return [];
+  const out: string[] = [];
+  for (const x of list) {
+    const v = x.trim().replace(strip, '');
+    if (v !== '' && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+function handle(h: string | null | undefined): string | null {
+  if (h === null || h === undefined) return null;
+  const v = h.trim().replace(/^@/, '');
+  return v === '' ? null : v;
+}
+
+/** Builds a Post from reader-supplied fields: fills defaults, reads the timestamp, recognises "RT @x:" reposts. */
+export function buildPost(p: PostInput): Built {
+  if (p.id === '') return { skip: 'empty id' };
+  const media = clean(p.media_text, /^$/);
+  if (p.text.trim() === '' && media.length === 0 && !p.repost_of) return { skip: 'no text' };
+  let warning: string | undefined;
+  const ts = normaliseTimestamp(p.created_at, p.naiveZone ?? 'Asia/Jakarta');
+  if (ts.error) warning = `created_at ignored: ${ts.error}`;
+  let kind: PostKind = p.kind ?? 'post';
+  let repostOf = handle(p.repost_of);
+  const replyTo = handle(p.reply_to);
+  if (!p.kind) {
+    if (repostOf) kind = 'repost';
+    else if (replyTo) kind = 'reply';
+  }
+  // X and many exports mark a repost only by its text.
+  const rt = RT.exec(p.text);
+  if (rt && (kind === 'post' || kind === 'repost')) {
+    kind = 'repost';
+    repostOf ??= rt[1];
+  }
+  let text = p.text;
+  if (text.length > MAX_TEXT) {
+    text = text.slice(0, MAX_TEXT);
+    warning = `text longer than ${MAX_TEXT} characters; the rest was not scanned`;
+  }
+  const post: Post = {
+    id: p.id,
+    platform: p.platform || 'unknown',
+    author: handle(p.author) ?? '',
+    author_name: p.author_name?.trim() || null,
+    created_at: ts.utc,
+    created_at_raw: ts.raw,
+    url: p.url?.trim() || null,
+    text,
+    hashtags: clean(p.hashtags, /^#/),
+    mentions: clean(p.mentions, /^@/),
+    links: clean(p.links, /^$/),
+    media_text: media,
+    kind,
+    repost_of: repostOf,
+    reply_to: replyTo,
+    source: p.source,
+  };
+  if (p.deleted) post.deleted = true;
+  if (p.evidence_sha256) post.evidence_sha256 = p.evidence_sha256;
+  return warning ? { post, warning } : { post };
+}
+
+// ---- generic records (JSON, JSONL, CSV rows mapped to our keys) ----
+
+type Obj = Record<string, unknown>;
+
+function asString(v: unknown, key: string): string | null | { error: string } {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return { error: `${key} must be text, not ${Array.isArray(v) ? 'a list' : typeof v}` };
+}
+
+function asList(v: unknown, key: string, split: RegExp | null): string[] | { error: string } {
+  if (v === undefined || v === null || v === '') return [];
+  if (typeof v === 'string') return split ? v.split(split).filter((x) => x !== '') : [v];
+  if (Array.isArray(v)) {
+    const out: string[] = [];
+    for (const x of v) {
+      if (typeof x === 'string') out.push(x);
+      else if (typeof x === 'number') out.push(String(x));
+      else return { error: `${key} must be a list of text` };
+    }
+    return out;
+  }
+  return { error: `${key} must be a list of text` };
+}
+
+const isErr = (v: unknown): v is { error: string } => typeof v === 'object' && v !== null && 'error' in v && !Array.isArray(v);
+
+function sourceOf(v: unknown): SourceRef | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+  const o = v as Obj;
+  if (typeof o.file !== 'string' || o.file === '') return null;
+  const s: SourceRef = { file: o.file };
+  if (typeof o.line === 'number' && Number.isInteger(o.line)) s.line = o.line;
+  if (typeof o.record === 'number' && Number.isInteger(o.record)) s.record = o.record;
+  return s;
+}
+
+export interface GenericContext {
+  source: SourceRef;
+  /** How lists in a text cell are separated (CSV); null for JSON, where lists are arrays. */
+  listSplit: RegExp | null;
+  naiveZone: string;
+}
+
+/**
+ * A record in netral's own format (`netral convert` output, `netral fetch` output, hand-made JSONL/CSV):
+ * `id` and `text` required; other keys optional; unknown keys ignored. A `source` already in the record is kept,
+ * so that converted or fetched records still point at where they first came from.
+ */
+export function recordToPost(o: unknown, ctx: GenericContext): Built {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return { skip: `record is ${Array.isArray(o) ? 'a list' : o === null ? 'null' : typeof o}, not an object` };
+  const r = o as Obj;
+  const id = asString(r.id, 'id');
+  if (isErr(id)) return { skip: id.error };
+  if (id === null || id.trim() === '') return { skip: 'no id' };
+  const text = asString(r.text, 'text');
+  if (isErr(text)) return { skip: text.error };
+  const media = asList(r.media_text, 'media_text', null);
+  if (isErr(media)) return { skip: media.error };
+  if (text === null && media.length === 0) return { skip: 'no text' };
+  const strs: Record<string, string | null> = {};
+  for (const k of ['platform', 'author', 'author_name', 'url', 'repost_of', 'reply_to', 'kind', 'evidence_sha256'] as const) {
+    const v = asString(r[k], k);
+    if (isErr(v)) return { skip: v.error };
+    strs[k] = v;
+  }
+  const lists: Record<string, string[]> = {};
+  for (const k of ['hashtags', 'mentions', 'links'] as const) {
+    const v = asList(r[k], k, ctx.listSplit);
+    if (isErr(v)) return { skip: v.error };
+    lists[k] = v;
+  }
+  const kind = strs.kind?.trim().toLowerCase() || undefined;
+  if (kind !== undefined && !isPostKind(kind)) return { skip: `kind must be post, reply, repost or quote, not "${strs.kind}"` };
+  const created = r.created_at;
+  if (created !== undefined && created !== null && typeof created !== 'string' && typeof created !== 'number') return { skip: 'created_at must be text or a number' };
+  return buildPost({
+    id: id.trim(),
+    platform: strs.platform?.trim().toLowerCase() || 'unknown',
+    author: strs.author,
+    author_name: strs.author_name,
+    created_at: created,
+    naiveZone: ctx.naiveZone,
+    url: strs.url,
+    text: text ?? '',
+    hashtags: lists.hashtags,
+    mentions: lists.mentions,
+    links: lists.links,
+    media_text: media,
+    ...(kind ? { kind: kind as PostKind } : {}),
+    repost_of: strs.repost_of,
+    reply_to: strs.reply_to,
+    deleted: r.deleted === true,
+    ...(strs.evidence_sha256 ? { evidence_sha256: strs.evidence_sha256 } : {}),
+    source: sourceOf(r.source) ?? ctx.source,
+  });
+}

@@ -1,0 +1,142 @@
+// Timestamps: stored in UTC (ISO 8601) with the raw value kept. Sources write ISO with and without offsets,
+// Unix seconds or milliseconds, X's "Sat Dec 06 18:20:30 +0000 2025", RFC 822 and naive local strings. A naive
+// time is read in an explicit zone (Asia/Jakarta unless told otherwise), never in the machine's local zone.
+
+export interface Timestamp {
+  /** UTC ISO 8601 (seconds precision, `Z`), or null when the value could not be read. */
+  utc: string | null;
+  raw: string | null;
+  error?: string;
+}
+
+const MIN_MS = Date.UTC(1990, 0, 1);
+const MAX_MS = Date.UTC(2100, 0, 1);
+
+export function isoUtc(ms: number): string {
+  const s = new Date(ms).toISOString();
+  return s.endsWith('.000Z') ? `${s.slice(0, -5)}Z` : s;
+}
+
+const offsetCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = offsetCache.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    offsetCache.set(tz, f);
+  }
+  return f;
+}
+
+/** True when `tz` is an IANA zone name this runtime knows. */
+export function isTimeZone(tz: string): boolean {
+  try {
+    formatter(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Offset of `tz` from UTC at instant `ms`, in minutes. */
+export function zoneOffset(tz: string, ms: number): number {
+  const parts = formatter(tz).formatToParts(new Date(ms));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
+}
+
+/** The UTC instant of a wall-clock time in `tz`. */
+export function zonedToUtc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, tz: string): number {
+  const guess = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  let off = zoneOffset(tz, guess);
+  let t = guess - off * 60000;
+  const off2 = zoneOffset(tz, t);
+  if (off2 !== off) {
+    off = off2;
+    t = guess - off * 60000;
+  }
+  return t;
+}
+
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const ISO_ZONED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i;
+const ISO_NAIVE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?$/;
+// Spreadsheets in the Indonesian locale write the day first: 20/01/2024 09:15, 20-01-2024.
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$/;
+const TWITTER = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
+const HAS_ZONE = /(\b(GMT|UTC|UT|Z)\b|[+-]\d{2}:?\d{2}\s*$|\b[ECMP][SD]T\b)/;
+
+function fromMs(ms: number, raw: string): Timestamp {
+  if (!Number.isFinite(ms) || ms < MIN_MS || ms > MAX_MS) return { utc: null, raw, error: `timestamp out of range: ${raw}` };
+  return { utc: isoUtc(ms), raw };
+}
+
+/**
+ * Reads a timestamp. `naiveZone` is the IANA zone for values without an offset (e.g. TikTok's "2023-01-15
+ * 12:34:56"); pass 'UTC' where a format is documented to be UTC.
+ */
+export function normaliseTimestamp(value: unknown, naiveZone = 'Asia/Jakarta'): Timestamp {
+  if (value === null || value === undefined || value === '') return { utc: null, raw: null };
+  if (typeof value === 'number') {
+    const raw = String(value);
+    return fromMs(Math.abs(value) >= 1e11 ? value : value * 1000, raw);
+  }
+  if (typeof value !== 'string') return { utc: null, raw: String(value), error: 'timestamp is not text or a number' };
+  const raw = value;
+  const s = value.trim();
+  if (/^-?\d+(\.\d+)?$/.test(s)) {
+    const n = Number(s);
+    return fromMs(Math.abs(n) >= 1e11 ? n : n * 1000, raw);
+  }
+  if (ISO_ZONED.test(s)) return fromMs(Date.parse(s.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2')), raw);
+  const n = ISO_NAIVE.exec(s);
+  if (n) {
+    const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '0'] = n;
+    const ms = Number(frac.slice(0, 3).padEnd(3, '0'));
+    if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31 || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 60)
+      return { utc: null, raw, error: `not a valid date: ${raw}` };
+    return fromMs(zonedToUtc(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(sec), ms, naiveZone), raw);
+  }
+  const df = DAY_FIRST.exec(s);
+  if (df) {
+    const [, d, mo, y, h = '0', mi = '0', sec = '0'] = df;
+    if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31 || Number(h) > 23 || Number(mi) > 59)
+      return { utc: null, raw, error: `not a valid day-first date: ${raw}` };
+    return fromMs(zonedToUtc(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(sec), 0, naiveZone), raw);
+  }
+  const t = TWITTER.exec(s);
+  if (t) {
+    const [, mon, d, h, mi, sec, off, y] = t;
+    const m = MONTHS[mon.toLowerCase()];
+    if (!m) return { utc: null, raw, error: `not a valid date: ${raw}` };
+    const sign = off[0] === '-' ? -1 : 1;
+    const offMin = sign * (Number(off.slice(1, 3)) * 60 + Number(off.slice(3, 5)));
+    return fromMs(Date.UTC(Number(y), m - 1, Number(d), Number(h), Number(mi), Number(sec)) - offMin * 60000, raw);
+  }
+  // RFC 822 and other zoned forms (RSS pubDate): only when the zone is explicit, so the machine's zone never leaks in.
+  if (HAS_ZONE.test(s)) {
+    const ms = Date.parse(s);
+    if (!Number.isNaN(ms)) return fromMs(ms, raw);
+  }
+  return { utc: null, raw, error: `unrecognised date format: ${raw}` };
+}
+
+/** A UTC ISO time shown in a display zone: "2024-01-20 10:00 WIB". */
+export function formatInZone(utc: string, tz: string): string {
+  const ms = Date.parse(utc);
+  if (Number.isNaN(ms)) return utc;
+  const off = zoneOffset(tz, ms);
+  const d = new Date(ms + off * 60000).toISOString();
+  const label = ZONE_LABELS[tz] ?? (off === 0 ? 'UTC' : `UTC${off >= 0 ? '+' : '-'}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}:${String(Math.abs(off) % 60).padStart(2, '0')}`);
+  return `${d.slice(0, 10)} ${d.slice(11, 16)} ${label}`;
+}
+
+const ZONE_LABELS: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+  UTC: 'UTC',
+  'Etc/UTC': 'UTC',
+};

@@ -1,0 +1,278 @@
+// Text analysis: a post's fields → one stream of normalised tokens with offsets into the original strings.
+// Word tokens carry their normal form and stem; hashtags are kept whole and also split into word tokens;
+// emoji are tokens; sentence and clause numbers let the engine reason about scope.
+
+import type { PostField } from '../model.js';
+import { fold, originalSpan, type Folded } from './fold.js';
+import { resolveWord, resolveLetters, type WordPart } from './deobfuscate.js';
+import { splitHashtag } from './hashtag.js';
+import type { Lexicon } from './lexicon.js';
+import { stem } from './stem.js';
+
+export const TK = { Word: 0, Number: 1, Hashtag: 2, Mention: 3, Emoji: 4, Url: 5 } as const;
+export type TokKind = (typeof TK)[keyof typeof TK];
+
+export const FLAG = {
+  /** A word or number taken from inside a hashtag. */
+  InTag: 1,
+  /** Written in capitals in the original (AMIN, not amin). */
+  Upper: 2,
+  /** Decoded from an obfuscated spelling. */
+  Obfuscated: 4,
+  /** Inside quotation marks: reported speech, not the author's own words. */
+  Quoted: 8,
+} as const;
+
+export interface FieldText {
+  field: PostField;
+  /** Index into the post's array field (media_text, hashtags). */
+  index?: number;
+  text: string;
+}
+
+export interface Token {
+  /** Normal form: folded, decoded; a hashtag's body without `#`; a mention's handle without `@`. */
+  t: string;
+  /** Stem for words; the normal form for everything else. */
+  stem: string;
+  /** The normal form without a trailing clitic (relawannya → relawan); the normal form when there is none. */
+  base: string;
+  kind: TokKind;
+  /** Offsets into the original string of the token's field. */
+  start: number;
+  end: number;
+  /** Index into Analysis.fields. */
+  field: number;
+  sent: number;
+  clause: number;
+  flags: number;
+}
+
+export interface Analysis {
+  fields: FieldText[];
+  tokens: Token[];
+}
+
+// One pass over folded text. Groups: 1 url, 2 mention, 3 hashtag, 4 word, 5 emoji, 6 sentence end, 7 clause break.
+const TOKEN_RE =
+  /(https?:\/\/[^\s]+|www\.[^\s]+\.[^\s]+)|(@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)|(#[\p{L}\p{N}_]+)|([\p{L}\p{N}$](?:[\p{L}\p{N}]|['*!$@|]+(?=[\p{L}\p{N}]))*)|(\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic})*|[\u{1F1E6}-\u{1F1FF}]{2})|(\.(?=\s|$)|[!?\n\u2026]+)|([,;:()"\u201c\u201d[\]])/gu;
+
+interface RawWord {
+  fs: number;
+  fe: number;
+  raw: string;
+  sent: number;
+  clause: number;
+  /** FLAG.Quoted when the word stands inside quotation marks. */
+  flags: number;
+}
+
+const SPACER = /^[ .\-_*]{1,3}$/;
+/** Mask lookups scan the lexicon; a post gets only so many so that hostile text cannot make a scan slow. */
+const MASK_BUDGET = 16;
+/** Tokens per field beyond this are not analysed (a 1 MB post is scanned in its first ~50k tokens). */
+const MAX_TOKENS_PER_FIELD = 50_000;
+
+export class Analyzer {
+  constructor(private readonly lex: Lexicon) {}
+
+  analyse(fields: FieldText[]): Analysis {
+    const tokens: Token[] = [];
+    let sent = 0;
+    let clause = 0;
+    for (let fi = 0; fi < fields.length; fi++) {
+      const r = this.analyseField(fields[fi].text, fi, tokens, sent, clause);
+      // Fields never share a sentence or clause: a caption and an image's OCR text are separate statements.
+      sent = r.sent + 1;
+      clause = r.clause + 1;
+    }
+    return { fields, tokens };
+  }
+
+  /** Convenience for rule examples and `explain`: one text as the post's text field. */
+  analyseText(text: string): Analysis {
+    return this.analyse([{ field: 'text', text }]);
+  }
+
+  private analyseField(original: string, fi: number, out: Token[], sent0: number, clause0: number) {
+    const f = fold(original);
+    const text = f.text;
+    let sent = sent0;
+    let clause = clause0;
+    let maskBudget = MASK_BUDGET;
+    let count = 0;
+    let quoted = 0;
+    let quoteOpenedAt = 0;
+    // Pending single-character words, merged when they spell a known word: "c o b l o s", "0 2".
+    let run: RawWord[] = [];
+
+    const flushRun = () => {
+      if (run.length === 0) return;
+      if (run.length >= 2) {
+        const joined = run.map((w) => w.raw).join('');
+        const allDigits = /^[0-9]+$/.test(joined);
+        const merge = allDigits
+          ? joined.length <= 3 && joined[0] === '0' && this.lex.hasExact(joined)
+          : run.length >= 3 && this.knownReading(joined);
+        if (merge) {
+          const first = run[0];
+          const last = run[run.length - 1];
+          const parts = resolveWord(joined, this.lex, false);
+          if (parts.length === 1) {
+            this.pushWord(out, f, original, fi, first.fs, last.fe, { ...parts[0], obfuscated: true }, first.sent, first.clause, first.flags);
+            run = [];
+            return;
+          }
+        }
+      }
+      for (const w of run) this.pushRaw(out, f, original, fi, w, (b) => (maskBudget -= b) >= 0);
+      run = [];
+    };
+
+    TOKEN_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let prevEnd = 0;
+    while ((m = TOKEN_RE.exec(text)) !== null) {
+      if (count++ >= MAX_TOKENS_PER_FIELD) break;
+      const fs = m.index;
+      const fe = fs + m[0].length;
+      if (m[4] !== undefined) {
+        const raw = m[4];
+        const w: RawWord = { fs, fe, raw, sent, clause, flags: quoted };
+        const single = raw.length === 1;
+        if (single && (run.length === 0 || SPACER.test(text.slice(prevEnd, fs)))) {
+          run.push(w);
+        } else {
+          flushRun();
+          if (single) run.push(w);
+          else this.pushRaw(out, f, original, fi, w, (b) => (maskBudget -= b) >= 0);
+        }
+        prevEnd = fe;
+        continue;
+      }
+      // Any other token ends a run of single letters.
+      flushRun();
+      prevEnd = fe;
+      if (m[6] !== undefined) {
+        sent++;
+        clause++;
+      } else if (m[7] !== undefined) {
+        clause++;
+        const q = m[7];
+        const opens = q === '\u201c' || (q === '"' && quoted === 0);
+        const closes = q === '\u201d' || (q === '"' && quoted !== 0);
+        if (opens) {
+          quoted = FLAG.Quoted;
+          quoteOpenedAt = out.length;
+        } else if (closes) quoted = 0;
+      } else if (m[3] !== undefined) {
+        this.pushHashtag(out, f, original, fi, fs, fe, sent, clause, quoted);
+      } else if (m[2] !== undefined) {
+        const [s, e] = originalSpan(f, original, fs, fe);
+        const h = m[2].slice(1).replace(/\.+$/, '');
+        out.push({ t: h, stem: h, base: h, kind: TK.Mention, start: s, end: e, field: fi, sent, clause, flags: quoted });
+      } else if (m[5] !== undefined) {
+        const [s, e] = originalSpan(f, original, fs, fe);
+        out.push({ t: m[5], stem: m[5], base: m[5], kind: TK.Emoji, start: s, end: e, field: fi, sent, clause, flags: quoted });
+      } else if (m[1] !== undefined) {
+        const u = m[1].replace(/[.,;:!?)\]]+$/, '');
+        const [s, e] = originalSpan(f, original, fs, fs + u.length);
+        out.push({ t: u, stem: u, base: u, kind: TK.Url, start: s, end: e, field: fi, sent, clause, flags: quoted });
+      }
+    }
+    flushRun();
+    // An unclosed quotation mark quotes nothing: only balanced quotes mark reported speech.
+    if (quoted !== 0) for (let i = quoteOpenedAt; i < out.length; i++) out[i].flags &= ~FLAG.Quoted;
+    return { sent, clause };
+  }
+
+  private knownReading(joined: string): boolean {
+    const parts = resolveWord(joined, this.lex, false);
+    return parts.length === 1 && this.lex.knows(parts[0].t);
+  }
+
+  private pushRaw(out: Token[], f: Folded, original: string, fi: number, w: RawWord, spendMask: (n: number) => boolean) {
+    const flags = w.flags;
+    const raw = w.raw.includes("'") ? w.raw : null;
+    // Apostrophes join words (Ma'ruf = Maruf): decide on the letters alone, keep the whole span.
+    if (raw !== null) {
+      const letters = w.raw.replace(/'/g, '');
+      if (/^\p{L}+$/u.test(letters)) {
+        const r = resolveLetters(letters, this.lex);
+        this.pushWord(out, f, original, fi, w.fs, w.fe, { t: r.t, offset: 0, length: w.raw.length, isNumber: false, obfuscated: r.obfuscated }, w.sent, w.clause, flags);
+        return;
+      }
+    }
+    const allowMask = w.raw.includes('*') ? spendMask(1) : false;
+    const parts = resolveWord(w.raw.replace(/'/g, ''), this.lex, allowMask);
+    if (parts.length === 1 && parts[0].length === w.raw.replace(/'/g, '').length) {
+      this.pushWord(out, f, original, fi, w.fs, w.fe, parts[0], w.sent, w.clause, flags);
+      return;
+    }
+    for (const p of parts) {
+      this.pushWord(out, f, original, fi, w.fs + p.offset, w.fs + p.offset + p.length, p, w.sent, w.clause, flags);
+    }
+  }
+
+  private pushWord(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, p: WordPart, sent: number, clause: number, flags: number) {
+    const [s, e] = originalSpan(f, original, fs, fe);
+    let fl = flags;
+    if (p.obfuscated) fl |= FLAG.Obfuscated;
+    if (!p.isNumber && isUpperWord(original, s, e)) fl |= FLAG.Upper;
+    const t = p.t;
+    out.push({
+      t,
+      stem: p.isNumber ? t : stem(t),
+      base: p.isNumber ? t : withoutClitic(t),
+      kind: p.isNumber ? TK.Number : TK.Word,
+      start: s,
+      end: e,
+      field: fi,
+      sent,
+      clause,
+      flags: fl,
+    });
+  }
+
+  private pushHashtag(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, sent: number, clause: number, quoted: number) {
+    const raw = f.text.slice(fs + 1, fe);
+    const [s, e] = originalSpan(f, original, fs, fe);
+    // A tag that reads as one known word once decoded (#R1DO, #dukuuung) is that word, not camelCase pieces.
+    const whole = resolveWord(raw, this.lex, false);
+    if (whole.length === 1 && whole[0].t !== raw && this.lex.knows(whole[0].t)) {
+      const w = whole[0];
+      out.push({ t: w.t, stem: w.t, base: w.t, kind: TK.Hashtag, start: s, end: e, field: fi, sent, clause, flags: FLAG.Obfuscated | quoted });
+      this.pushWord(out, f, original, fi, fs + 1, fe, w, sent, clause, FLAG.InTag | quoted);
+      return;
+    }
+    const body = raw;
+    out.push({ t: body, stem: body, base: body, kind: TK.Hashtag, start: s, end: e, field: fi, sent, clause, flags: quoted });
+    const isUpper = (i: number) => {
+      const o = f.map === null ? fs + 1 + i : f.map[fs + 1 + i];
+      const c = original[o];
+      return c !== undefined && c !== c.toLowerCase();
+    };
+    const pieces = splitHashtag(body, isUpper, this.lex);
+    for (const p of pieces) {
+      const pfs = fs + 1 + p.offset;
+      const raw = body.substr(p.offset, p.length);
+      const parts = resolveWord(raw, this.lex, false);
+      for (const part of parts) {
+        this.pushWord(out, f, original, fi, pfs + part.offset, pfs + part.offset + part.length, part, sent, clause, FLAG.InTag | quoted);
+      }
+    }
+  }
+}
+
+const CLITIC = /^(\p{L}{3,}?)(nya|lah|kah|pun|ku|mu)$/u;
+
+function withoutClitic(t: string): string {
+  const m = CLITIC.exec(t);
+  return m === null ? t : m[1];
+}
+
+function isUpperWord(original: string, s: number, e: number): boolean {
+  if (e - s < 2) return false;
+  const w = original.slice(s, e);
+  return w !== w.toLowerCase() && w === w.toUpperCase();
+}

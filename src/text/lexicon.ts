@@ -1,0 +1,48 @@
+// The lexicon: every word form and stem the loaded rules can match. The text stage uses it to choose between
+// readings of an obfuscated token (c0bl0s → coblos, d*kung → dukung, dukuuung → dukung, p r a b o w o →
+// prabowo): only a reading that some rule can use is worth choosing.
+
+import { stem } from './stem.js';
+
+export class Lexicon {
+  private readonly words = new Set<string>();
+  private readonly byLength = new Map<number, string[]>();
+
+  add(word: string): void {
+    if (word === '' || this.words.has(word)) return;
+    this.words.add(word);
+    const list = this.byLength.get(word.length);
+    if (list) list.push(word);
+    else this.byLength.set(word.length, [word]);
+  }
+
+  /** True when the word, or its stem, is something a rule can match. */
+  knows(word: string): boolean {
+    if (this.words.has(word)) return true;
+    return word.length > 3 && this.words.has(stem(word));
+  }
+
+  hasExact(word: string): boolean {
+    return this.words.has(word);
+  }
+
+  /** Words of the same length that fit a pattern in which `*` stands for any one letter. */
+  fill(masked: string): string | null {
+    const list = this.byLength.get(masked.length);
+    if (!list) return null;
+    let found: string | null = null;
+    outer: for (const w of list) {
+      for (let i = 0; i < masked.length; i++) {
+        const c = masked.charCodeAt(i);
+        if (c !== 42 /* * */ && c !== w.charCodeAt(i)) continue outer;
+      }
+      if (found !== null && found !== w) return null; // ambiguous: refuse to guess
+      found = w;
+    }
+    return found;
+  }
+
+  get size(): number {
+    return this.words.size;
+  }
+}
