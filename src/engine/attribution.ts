@@ -33,11 +33,15 @@ export function attribute(c: Compiled, matchHits: EHit[], facts: Facts): Attribu
     }
   if (score.size === 0) return { candidate: null, alternatives: [], election: null, daysOutside: 0, weakOnly: false };
   // Corroboration from the rest of the post: "02" next to "Gibran" is pilpres-2024:2.
+  // A race named in the post ("Pilkada DKI") favours that race's candidates.
   const counted = new Set(matchHits);
+  const races = new Set<string>();
   for (const h of facts.entityHits) {
+    for (const r of h.refs) if (r.cand === null) races.add(r.election);
     if (counted.has(h)) continue;
     for (const r of h.refs) if (r.cand !== null && score.has(r.cand)) score.set(r.cand, score.get(r.cand)! + WEIGHT[r.strength] / 2);
   }
+  if (races.size > 0) for (const [k, v] of score) if (races.has(election.get(k)!)) score.set(k, v + 1);
   let cands = [...score.keys()];
   const day = facts.day;
   if (day !== null) {

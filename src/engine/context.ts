@@ -64,17 +64,18 @@ export class ContextJudge {
     const prohibition = get('prohibition').filter((h) => !notProhibition.some((n) => n.from <= h.from && n.to >= h.to));
     const neutralSubject = get('neutral_subject');
     const notice = get('neutral_notice').length > 0 || (neutralSubject.length > 0 && prohibition.length > 0);
+    // A news share: a repost of an outlet, a link to an outlet, or a reporting verb together with a link or an
+    // outlet's name. A bare "katanya" or "via" in a caption is ordinary speech, not news.
     let news: string | null = null;
     const reporting = get('reporting');
     const outlet = get('news_outlet');
-    if (reporting.length > 0) news = cueText(a, reporting);
-    else if (outlet.length > 0) news = cueText(a, outlet);
-    else {
-      const urls = [...links, ...a.tokens.filter((t) => t.kind === TK.Url).map((t) => t.t)];
-      const rp = (repostOf ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-      const d = this.newsDomains.find((dom) => urls.some((u) => hostOf(u).includes(dom)) || (rp !== '' && rp.includes(dom)));
-      if (d) news = d;
-    }
+    const urls = [...links, ...a.tokens.filter((t) => t.kind === TK.Url).map((t) => t.t)];
+    const rp = (repostOf ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+    const domain = this.newsDomains.find((dom) => urls.some((u) => hostOf(u).includes(dom)));
+    const repostOfOutlet = rp !== '' ? this.newsDomains.find((dom) => rp.includes(dom)) : undefined;
+    if (repostOfOutlet) news = `@${repostOf}`;
+    else if (domain) news = domain;
+    else if (reporting.length > 0 && (urls.length > 0 || outlet.length > 0)) news = cueText(a, reporting);
     const byElection = new Map<string, Set<string>>();
     for (const h of facts.entityHits)
       for (const r of h.refs) {

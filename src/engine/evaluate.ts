@@ -40,9 +40,28 @@ function leafMatches(c: Compiled, state: PostState, leafId: number): Match[] | n
   const out: Match[] = [];
   for (const h of hits) {
     if (leaf.in && fieldOf(state, h.from) !== leaf.in) continue;
+    if (leaf.atStart !== undefined && positionInSentence(state, h.from) >= leaf.atStart) continue;
     out.push({ hits: [h], from: h.from, to: h.to });
   }
   return out.length > 0 ? out : null;
+}
+
+/** How many tokens precede token i in its sentence (0 for the first). */
+function positionInSentence(state: PostState, i: number): number {
+  const toks = state.analysis.tokens;
+  const s = toks[i].sent;
+  let k = i;
+  while (k > 0 && toks[k - 1].sent === s) k--;
+  return i - k;
+}
+
+/** Keeps only the references to `cands` in a match's hits (hits without any reference stay as they are). */
+function restrict(m: Match, cands: Set<string>): Match {
+  return {
+    from: m.from,
+    to: m.to,
+    hits: m.hits.map((h) => (h.refs.length === 0 ? h : { ...h, refs: h.refs.filter((r) => r.cand !== null && cands.has(r.cand)) })),
+  };
 }
 
 function regexMatches(c: Compiled, state: PostState, e: Extract<CExpr, { op: 'regex' }>): Match[] | null {
@@ -136,6 +155,24 @@ export function evaluate(c: Compiled, state: PostState, e: CExpr): Match[] | nul
       if (positioned.length === 0) return [];
       // One combined match: every positioned part contributes all its matches, so attribution sees every reference.
       return [merge(positioned.flat())];
+    }
+    case 'same_candidate': {
+      // Every part must point at one same candidate: a ✌ next to "Gibran" is support, next to "Anies" it is not.
+      const parts: Match[][] = [];
+      const sets: Set<string>[] = [];
+      for (const x of e.of) {
+        const r = evaluate(c, state, x);
+        if (r === null || r.length === 0) return null;
+        const cands = new Set<string>();
+        for (const m of r) for (const h of m.hits) for (const ref of h.refs) if (ref.cand !== null) cands.add(ref.cand);
+        if (cands.size === 0) return null;
+        parts.push(r);
+        sets.push(cands);
+      }
+      const common = new Set([...sets[0]].filter((k) => sets.every((s) => s.has(k))));
+      if (common.size === 0) return null;
+      const kept = parts.map((ms) => ms.map((m) => restrict(m, common)).filter((m) => m.hits.some((h) => h.refs.length > 0)));
+      return [merge(kept.flat())];
     }
     case 'near': {
       const parts: Match[][] = [];

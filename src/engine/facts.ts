@@ -72,6 +72,8 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
 
   const entityHits: EHit[] = [];
   const refsOf = new Map<Hit, EntityRef[]>();
+  const pending: Hit[] = [];
+  const named = new Set<string>();
   for (const h of hits) {
     const p = c.patterns[h.pat];
     if (p.refs.length === 0) continue;
@@ -79,7 +81,19 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
     if (refs.length > 0) {
       entityHits.push({ pat: h.pat, from: h.from, to: h.to, refs });
       refsOf.set(h, refs);
+      for (const r of refs) if (r.cand !== null) named.add(r.cand);
     }
+    if (refs.length < p.refs.length && p.refs.some((r) => r.ambiguous)) pending.push(h);
+  }
+  // An ambiguous name is confirmed by another reference to the same candidate: "Gelora nomor 7", "Acep … nomer hiji".
+  for (const h of pending) {
+    const have = refsOf.get(h) ?? [];
+    const extra = c.patterns[h.pat].refs.filter((r) => r.ambiguous && r.cand !== null && named.has(r.cand) && !have.includes(r) && !nearPrayer(h));
+    if (extra.length === 0) continue;
+    const refs = [...have, ...extra];
+    if (have.length === 0) entityHits.push({ pat: h.pat, from: h.from, to: h.to, refs });
+    else entityHits.find((e) => e.pat === h.pat && e.from === h.from)!.refs = refs;
+    refsOf.set(h, refs);
   }
   return { facts: { day, lists, electionContext, dateContext, genericCue, entityHits, refsOf }, hits };
 }
@@ -99,11 +113,13 @@ function validRefs(
   for (const r of refs) {
     const cued = genericCue || ctx.has(r.election);
     if (r.ambiguous) {
-      // An alias that is also an ordinary word or a common name ("amin", "Andika") needs an explicit election cue
-      // — dates are not enough — and, unless written in capitals or as a hashtag, a cue for its own race.
+      // An alias that is also an ordinary word or a common name ("amin", "Andika") needs a cue for its own race;
+      // written in capitals or as a hashtag (AMIN, #AMIN), any election cue or the campaign dates will do.
+      // Never next to a prayer.
       const tok = a.tokens[h.from];
       const marked = (tok.flags & (FLAG.Upper | FLAG.InTag)) !== 0;
-      if (nearPrayer(h) || !cued || (!marked && !ctx.has(r.election))) continue;
+      if (nearPrayer(h)) continue;
+      if (!ctx.has(r.election) && !(marked && (cued || dateCtx.has(r.election)))) continue;
     } else if (r.strength === STRENGTH.Weak && !cued && !dateCtx.has(r.election)) continue;
     if (r.windowOnly && day !== null) {
       const e = c.elections.get(r.election);

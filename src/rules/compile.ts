@@ -49,6 +49,8 @@ export interface Leaf {
   /** For entity leaves: which references count. */
   entity?: { type: EntityType; elections: Set<string> | null };
   in?: PostField;
+  /** The hit must start within the first N tokens of its sentence. */
+  atStart?: number;
 }
 
 export type CExpr =
@@ -57,6 +59,7 @@ export type CExpr =
   | { op: 'all' | 'any'; of: CExpr[] }
   | { op: 'not'; of: CExpr }
   | { op: 'near'; of: CExpr[]; within: number; ordered: boolean }
+  | { op: 'same_candidate'; of: CExpr[] }
   | { op: 'kind'; kinds: Set<PostKind> }
   | { op: 'has_link' };
 
@@ -99,18 +102,59 @@ export interface Compiled {
   ruleSet: RuleSet;
 }
 
-const NUMBER_WORDS = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas', 'dua belas', 'tiga belas', 'empat belas', 'lima belas', 'enam belas', 'tujuh belas', 'delapan belas', 'sembilan belas', 'dua puluh'];
+// Number words for {word}: Indonesian, then Javanese and Sundanese (ballot numbers are said in regional languages:
+// "nomer loro", "nomer tilu"). Beyond five only Indonesian.
+const NUMBER_WORDS: string[][] = [
+  ['nol'],
+  ['satu', 'siji', 'hiji'],
+  ['dua', 'loro'],
+  ['tiga', 'telu', 'tilu'],
+  ['empat', 'papat', 'opat'],
+  ['lima', 'limo'],
+  ['enam'], ['tujuh'], ['delapan'], ['sembilan'], ['sepuluh'], ['sebelas'], ['dua belas'], ['tiga belas'], ['empat belas'],
+  ['lima belas'], ['enam belas'], ['tujuh belas'], ['delapan belas'], ['sembilan belas'], ['dua puluh'],
+];
 
-/** Lists whose terms are templates expanded per candidate or party: {n} = 2, {nn} = 02, {word} = dua. */
-const TEMPLATE_LISTS: Record<string, { types: EntityType[]; strength: Strength; party?: boolean }> = {
-  ballot_forms_medium: { types: ['candidate', 'ballot_number'], strength: STRENGTH.Medium },
-  ballot_forms_weak: { types: ['candidate', 'ballot_number'], strength: STRENGTH.Weak },
-  gesture_forms: { types: ['gesture'], strength: STRENGTH.Medium },
-  party_forms: { types: ['party'], strength: STRENGTH.Medium, party: true },
-};
+interface TemplateSpec {
+  types: EntityType[];
+  strength: Strength;
+  /** Expanded for parties instead of candidates. */
+  party?: boolean;
+  /** Only for this ballot number (gesture_forms_2: ✌ is a 2 in every race). */
+  number?: number;
+}
+
+/**
+ * Lists whose terms are templates expanded per candidate or party: {n} = 2, {nn} = 02, {word} = dua (and its
+ * regional forms). The list name says what the expansions are; `gesture_forms_N` apply to ballot number N only.
+ */
+function templateSpec(name: string): TemplateSpec | null {
+  switch (name) {
+    case 'ballot_forms_medium':
+      return { types: ['candidate', 'ballot_number'], strength: STRENGTH.Medium };
+    case 'ballot_forms_weak':
+      return { types: ['candidate', 'ballot_number'], strength: STRENGTH.Weak };
+    case 'ballot_forms_bare':
+      return { types: ['bare_number'], strength: STRENGTH.Weak };
+    case 'gesture_forms':
+      return { types: ['gesture'], strength: STRENGTH.Medium };
+    case 'gesture_forms_weak':
+      return { types: ['gesture'], strength: STRENGTH.Weak };
+    case 'party_forms':
+      return { types: ['party'], strength: STRENGTH.Medium, party: true };
+    case 'party_forms_weak':
+      return { types: ['ballot_number'], strength: STRENGTH.Weak, party: true };
+  }
+  const m = /^gesture_forms_(\d+)$/.exec(name);
+  return m ? { types: ['gesture'], strength: STRENGTH.Weak, number: Number(m[1]) } : null;
+}
 
 export function dayNumber(date: string): number {
   return Math.floor(Date.parse(date.length === 10 ? `${date}T00:00:00Z` : date) / 86_400_000);
+}
+
+function leafOpts(e: { in?: PostField; at_start?: number }): Partial<Leaf> {
+  return { ...(e.in ? { in: e.in } : {}), ...(e.at_start !== undefined ? { atStart: e.at_start } : {}) };
 }
 
 class Compiler {
@@ -228,27 +272,30 @@ export function compile(rs: RuleSet): Compiled {
   // ---- pass 1: lexicon ----
   const templates = new Map<string, TermSpec[]>();
   for (const [name, terms] of rs.lists) {
-    if (TEMPLATE_LISTS[name]) templates.set(name, terms);
+    if (templateSpec(name)) templates.set(name, terms);
     else for (const t of terms) c.addToLexicon(t.text);
   }
   const entityStrings = (e: ElectionDef): string[] => [
     ...e.words,
-    ...e.candidates.flatMap((k) => [...k.names, ...k.aliases, ...k.ambiguous_aliases, ...k.upper_aliases, ...k.hashtags, ...k.slogans, ...k.window_slogans, ...k.gestures, ...k.accounts, String(k.number).padStart(2, '0')]),
-    ...e.parties.flatMap((p) => [p.name, ...p.aliases, ...p.upper_aliases, ...p.hashtags, ...p.accounts]),
+    ...e.candidates.flatMap((k) => [...k.names, ...k.aliases, ...k.ambiguous_aliases, ...k.upper_aliases, ...k.hashtags, ...k.slogans, ...k.window_slogans, ...k.gestures, ...k.accounts, ...k.against, String(k.number).padStart(2, '0')]),
+    ...e.parties.flatMap((p) => [p.name, ...p.aliases, ...p.upper_aliases, ...p.ambiguous_aliases, ...p.hashtags, ...p.accounts]),
   ];
   for (const e of rs.elections) for (const s of entityStrings(e)) c.addToLexicon(s);
-  const expand = (tpl: string, n: number) =>
-    tpl.replaceAll('{nn}', String(n).padStart(2, '0')).replaceAll('{n}', String(n)).replaceAll('{word}', NUMBER_WORDS[n] ?? String(n));
+  /** Every expansion of a template for ballot number n ({word} has several). */
+  const expand = (tpl: string, n: number): string[] => {
+    const base = tpl.replaceAll('{nn}', String(n).padStart(2, '0')).replaceAll('{n}', String(n));
+    return base.includes('{word}') ? (NUMBER_WORDS[n] ?? [String(n)]).map((w) => base.replaceAll('{word}', w)) : [base];
+  };
   for (const [, terms] of templates)
     for (const e of rs.elections)
-      for (const k of [...e.candidates, ...e.parties]) for (const t of terms) c.addToLexicon(expand(t.text, k.number));
+      for (const k of [...e.candidates, ...e.parties]) for (const t of terms) for (const x of expand(t.text, k.number)) c.addToLexicon(x);
   const visitTerms = (e: Expr, fn: (t: TermSpec) => void): void => {
     if (e.op === 'term') e.terms.forEach(fn);
     else if (e.op === 'regex') e.keywords.forEach(fn);
     else if (e.op === 'hashtag') e.tags.forEach((t) => fn({ text: `#${t}`, mode: 'exact' }));
     else if (e.op === 'emoji') e.emoji.forEach((t) => fn({ text: t, mode: 'exact' }));
     else if (e.op === 'mention') e.handles.forEach((t) => fn({ text: `@${t}`, mode: 'exact' }));
-    else if (e.op === 'all' || e.op === 'any' || e.op === 'near') e.of.forEach((x) => visitTerms(x, fn));
+    else if (e.op === 'all' || e.op === 'any' || e.op === 'near' || e.op === 'same_candidate') e.of.forEach((x) => visitTerms(x, fn));
     else if (e.op === 'not') visitTerms(e.of, fn);
   };
   for (const r of rs.rules) {
@@ -258,7 +305,7 @@ export function compile(rs: RuleSet): Compiled {
 
   // ---- pass 2: patterns ----
   for (const [name, terms] of rs.lists) {
-    if (TEMPLATE_LISTS[name]) continue;
+    if (templateSpec(name)) continue;
     const set = new Set<number>();
     for (const t of terms) {
       const p = c.pattern(t, { file: '(list)', line: 0, col: 0 }, `list ${name}`);
@@ -292,9 +339,11 @@ export function compile(rs: RuleSet): Compiled {
       for (const s of k.window_slogans) add(s, { ...base, types: ['slogan'], strength: STRENGTH.Weak, windowOnly: true }, 'auto');
       for (const g of k.gestures) add(g, { ...base, types: ['gesture'], strength: STRENGTH.Weak });
       for (const a of k.accounts) add(`@${a}`, { ...base, types: ['account', 'candidate', 'candidate_name'], strength: STRENGTH.Strong });
-      for (const [list, spec] of Object.entries(TEMPLATE_LISTS)) {
-        if (spec.party) continue;
-        for (const t of templates.get(list) ?? []) add(expand(t.text, k.number), { ...base, types: spec.types, strength: spec.strength }, t.mode);
+      for (const a of k.against) add(a, { ...base, types: ['against'], strength: STRENGTH.Medium }, 'auto');
+      for (const [list, terms] of templates) {
+        const spec = templateSpec(list)!;
+        if (spec.party || (spec.number !== undefined && spec.number !== k.number)) continue;
+        for (const t of terms) for (const x of expand(t.text, k.number)) add(x, { ...base, types: spec.types, strength: spec.strength }, t.mode);
       }
     }
     for (const p of e.parties) {
@@ -302,9 +351,14 @@ export function compile(rs: RuleSet): Compiled {
       const base = { number: p.number, cand, party: true };
       for (const n of [p.name, ...p.aliases]) add(n, { ...base, types: ['party'], strength: STRENGTH.Strong });
       for (const n of p.upper_aliases) add(n, { ...base, types: ['party'], strength: STRENGTH.Strong }, 'exact', true);
+      for (const n of p.ambiguous_aliases) add(n, { ...base, types: ['party'], strength: STRENGTH.Weak, ambiguous: true });
       for (const h of p.hashtags) add(`#${h}`, { ...base, types: ['party', 'campaign_hashtag'], strength: STRENGTH.Strong });
       for (const a of p.accounts) add(`@${a}`, { ...base, types: ['party_account', 'account'], strength: STRENGTH.Strong });
-      for (const t of templates.get('party_forms') ?? []) add(expand(t.text, p.number), { ...base, types: ['party'], strength: STRENGTH.Medium }, t.mode);
+      for (const [list, terms] of templates) {
+        const spec = templateSpec(list)!;
+        if (!spec.party) continue;
+        for (const t of terms) for (const x of expand(t.text, p.number)) add(x, { ...base, types: spec.types, strength: spec.strength }, t.mode);
+      }
     }
   }
 
@@ -326,19 +380,19 @@ export function compile(rs: RuleSet): Compiled {
             e.op === 'term' ? e.terms : e.op === 'hashtag' ? e.tags.map((t) => ({ text: `#${t}`, mode: 'exact' as const })) : e.op === 'emoji' ? e.emoji.map((t) => ({ text: t, mode: 'exact' as const })) : e.handles.map((t) => ({ text: `@${t}`, mode: 'exact' as const }));
           const pats = specs.map((t) => c.pattern(t, e.pos, where)).filter((p): p is Pattern => p !== null).map((p) => p.id);
           if (positive) pats.forEach((p) => triggers.add(p));
-          return { op: 'leaf', leaf: c.leaf(pats, e.in ? { in: e.in } : {}) };
+          return { op: 'leaf', leaf: c.leaf(pats, leafOpts(e)) };
         }
         case 'list': {
-          const tpl = TEMPLATE_LISTS[e.name];
+          const tpl = templateSpec(e.name);
           const pats = tpl ? [] : [...(c.listPatterns.get(e.name) ?? [])];
           if (tpl) c.problems.push({ ...e.pos, where, message: `list "${e.name}" holds templates; refer to it through entity:` });
           if (positive) pats.forEach((p) => triggers.add(p));
-          return { op: 'leaf', leaf: c.leaf(pats, e.in ? { in: e.in } : {}) };
+          return { op: 'leaf', leaf: c.leaf(pats, leafOpts(e)) };
         }
         case 'entity': {
           const pats = [...(c.entityIndex.get(e.type) ?? [])].filter((p) => !e.elections || c.patterns[p].refs.some((r) => e.elections!.includes(r.election)));
           if (positive) pats.forEach((p) => triggers.add(p));
-          return { op: 'leaf', leaf: c.leaf(pats, { entity: { type: e.type, elections: e.elections ? new Set(e.elections) : null }, ...(e.in ? { in: e.in } : {}) }) };
+          return { op: 'leaf', leaf: c.leaf(pats, { entity: { type: e.type, elections: e.elections ? new Set(e.elections) : null }, ...leafOpts(e) }) };
         }
         case 'regex': {
           const pats = e.keywords.map((t) => c.pattern(t, e.pos, where)).filter((p): p is Pattern => p !== null).map((p) => p.id);
@@ -352,6 +406,8 @@ export function compile(rs: RuleSet): Compiled {
           return { op: 'not', of: build(e.of, false) };
         case 'near':
           return { op: 'near', of: e.of.map((x) => build(x, positive)), within: e.within, ordered: e.ordered };
+        case 'same_candidate':
+          return { op: 'same_candidate', of: e.of.map((x) => build(x, positive)) };
         case 'kind':
           return { op: 'kind', kinds: new Set(e.kinds) };
         case 'has_link':

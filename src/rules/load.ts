@@ -76,7 +76,7 @@ export async function readPacks(paths: string[], problems: Problem[]): Promise<P
 
 function visit(e: Expr, fn: (e: Expr) => void): void {
   fn(e);
-  if (e.op === 'all' || e.op === 'any' || e.op === 'near') for (const c of e.of) visit(c, fn);
+  if (e.op === 'all' || e.op === 'any' || e.op === 'near' || e.op === 'same_candidate') for (const c of e.of) visit(c, fn);
   else if (e.op === 'not') visit(e.of, fn);
 }
 

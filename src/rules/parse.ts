@@ -205,8 +205,8 @@ function termList(ctx: Ctx, node: Node | null | undefined, mode: TermMode, what:
   return out;
 }
 
-const EXPR_KEYS = ['term', 'exact', 'stem', 'hashtag', 'emoji', 'mention', 'list', 'entity', 'regex', 'all', 'any', 'not', 'near', 'kind', 'has_link'] as const;
-const EXPR_OPTS = ['in', 'election', 'within', 'ordered', 'keywords', 'upper'];
+const EXPR_KEYS = ['term', 'exact', 'stem', 'hashtag', 'emoji', 'mention', 'list', 'entity', 'regex', 'all', 'any', 'not', 'near', 'same_candidate', 'kind', 'has_link'] as const;
+const EXPR_OPTS = ['in', 'at_start', 'election', 'within', 'ordered', 'keywords', 'upper'];
 const MAX_DEPTH = 24;
 
 function expr(ctx: Ctx, node: Node | null, depth = 0): Expr | null {
@@ -235,7 +235,11 @@ function expr(ctx: Ctx, node: Node | null, depth = 0): Expr | null {
     if (s && !FIELDS.includes(s as PostField)) ctx.fail(f.get('in'), `in must be one of ${FIELDS.join(', ')}`);
     else if (s) inField = s as PostField;
   }
-  const leafOpts = inField ? { in: inField } : {};
+  const leafOpts: { in?: PostField; at_start?: number } = inField ? { in: inField } : {};
+  if (f.has('at_start')) {
+    const n = num(ctx, f.get('at_start'), 'at_start', 1, 50);
+    if (n !== undefined) leafOpts.at_start = Math.trunc(n);
+  }
   const optAllowed = (allowed: string[]) => {
     for (const k of EXPR_OPTS) if (f.has(k) && !allowed.includes(k)) ctx.fail(f.get(k), `"${k}" does not apply to ${op}`);
   };
@@ -243,7 +247,7 @@ function expr(ctx: Ctx, node: Node | null, depth = 0): Expr | null {
     case 'term':
     case 'exact':
     case 'stem': {
-      optAllowed(['in', 'upper']);
+      optAllowed(['in', 'at_start', 'upper']);
       const mode: TermMode = op === 'term' ? 'auto' : op;
       const terms = termList(ctx, v, mode, op);
       const upperNode = f.get('upper');
@@ -251,21 +255,21 @@ function expr(ctx: Ctx, node: Node | null, depth = 0): Expr | null {
       return { op: 'term', terms, ...leafOpts, pos };
     }
     case 'hashtag':
-      optAllowed(['in']);
+      optAllowed(['in', 'at_start']);
       return { op: 'hashtag', tags: strList(ctx, v, 'hashtag').map((x) => x.value.replace(/^#/, '')), ...leafOpts, pos };
     case 'emoji':
-      optAllowed(['in']);
+      optAllowed(['in', 'at_start']);
       return { op: 'emoji', emoji: strList(ctx, v, 'emoji').map((x) => x.value), ...leafOpts, pos };
     case 'mention':
-      optAllowed(['in']);
+      optAllowed(['in', 'at_start']);
       return { op: 'mention', handles: strList(ctx, v, 'mention').map((x) => x.value.replace(/^@/, '')), ...leafOpts, pos };
     case 'list': {
-      optAllowed(['in']);
+      optAllowed(['in', 'at_start']);
       const name = str(ctx, v, 'list');
       return name ? { op: 'list', name, ...leafOpts, pos } : null;
     }
     case 'entity': {
-      optAllowed(['in', 'election']);
+      optAllowed(['in', 'at_start', 'election']);
       const type = str(ctx, v, 'entity');
       if (!type) return null;
       if (!(ENTITY_TYPES as readonly string[]).includes(type)) {
@@ -276,7 +280,7 @@ function expr(ctx: Ctx, node: Node | null, depth = 0): Expr | null {
       return { op: 'entity', type: type as EntityType, ...(elections ? { elections } : {}), ...leafOpts, pos };
     }
     case 'regex': {
-      optAllowed(['in', 'keywords']);
+      optAllowed(['in', 'at_start', 'keywords']);
       const source = str(ctx, v, 'regex');
       if (!source) return null;
       const problem = checkRegex(source);
@@ -319,6 +323,16 @@ function expr(ctx: Ctx, node: Node | null, depth = 0): Expr | null {
       const ordered = orderedNode && isScalar(orderedNode) ? orderedNode.value === true : false;
       return { op: 'near', of, within: within ?? 5, ordered, pos };
     }
+    case 'same_candidate': {
+      optAllowed([]);
+      if (!isSeq(v) || v.items.length < 2) {
+        ctx.fail(v ?? node, 'same_candidate needs a list of at least two expressions that name candidates');
+        return null;
+      }
+      const of = (v.items as Node[]).map((n) => expr(ctx, n, depth + 1)).filter((e): e is Expr => e !== null);
+      for (const e of of) if (e.op === 'not' || e.op === 'kind' || e.op === 'has_link') ctx.fail(node, `same_candidate cannot contain "${e.op}": it names no candidate`);
+      return { op: 'same_candidate', of, pos };
+    }
     case 'kind': {
       optAllowed([]);
       const kinds = strList(ctx, v, 'kind');
@@ -344,6 +358,7 @@ function hasPositive(e: Expr): boolean {
     case 'any':
       return e.of.length > 0 && e.of.every(hasPositive);
     case 'near':
+    case 'same_candidate':
       return true;
     default:
       return true;
@@ -462,7 +477,7 @@ function rule(ctx: Ctx, node: Node, pack: string): RuleDef | null {
 // ---- elections ----
 
 function candidate(ctx: Ctx, node: Node): CandidateDef | null {
-  const f = fields(ctx, node, ['number', 'names', 'aliases', 'ambiguous_aliases', 'upper_aliases', 'hashtags', 'slogans', 'window_slogans', 'gestures', 'accounts', 'note'], 'candidate');
+  const f = fields(ctx, node, ['number', 'names', 'aliases', 'ambiguous_aliases', 'upper_aliases', 'hashtags', 'slogans', 'window_slogans', 'gestures', 'accounts', 'against', 'note'], 'candidate');
   if (!f) return null;
   const number = num(ctx, f.get('number'), 'number', 1, 99);
   if (!f.has('number')) ctx.fail(node, 'candidate number (ballot number) is required');
@@ -481,12 +496,13 @@ function candidate(ctx: Ctx, node: Node): CandidateDef | null {
     window_slogans: list('window_slogans'),
     gestures: list('gestures'),
     accounts: list('accounts').map((a) => a.replace(/^@/, '')),
+    against: list('against'),
     pos: ctx.pos(node),
   };
 }
 
 function party(ctx: Ctx, node: Node): PartyDef | null {
-  const f = fields(ctx, node, ['number', 'name', 'aliases', 'upper_aliases', 'accounts', 'hashtags', 'note'], 'party');
+  const f = fields(ctx, node, ['number', 'name', 'aliases', 'upper_aliases', 'ambiguous_aliases', 'accounts', 'hashtags', 'note'], 'party');
   if (!f) return null;
   const number = num(ctx, f.get('number'), 'number', 1, 99);
   if (!f.has('number')) ctx.fail(node, 'party number is required');
@@ -497,6 +513,7 @@ function party(ctx: Ctx, node: Node): PartyDef | null {
     name,
     aliases: strList(ctx, f.get('aliases'), 'aliases').map((x) => x.value),
     upper_aliases: strList(ctx, f.get('upper_aliases'), 'upper_aliases').map((x) => x.value),
+    ambiguous_aliases: strList(ctx, f.get('ambiguous_aliases'), 'ambiguous_aliases').map((x) => x.value),
     accounts: strList(ctx, f.get('accounts'), 'accounts').map((x) => x.value.replace(/^@/, '')),
     hashtags: strList(ctx, f.get('hashtags'), 'hashtags').map((x) => x.value.replace(/^#/, '')),
     pos: ctx.pos(node),

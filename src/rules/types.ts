@@ -35,21 +35,31 @@ export const ENTITY_TYPES = [
   'party', // party names, aliases, "partai nomor N"
   'party_account',
   'election', // words naming a race: pilpres, pilkada dki, cagub jabar
+  'bare_number', // a bare ballot number (2, dua, loro): only meaningful right after a vote verb
+  'against', // phrases that mean "not this candidate" (salam 4 jari = anyone but 02)
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
+/** Options every leaf accepts: the field it must be in, and how early in its sentence it must stand. */
+export interface LeafOpts {
+  in?: PostField;
+  /** The match must start within the first N tokens of its sentence (Indonesian drops the pronoun: "Ikut kampanye …"). */
+  at_start?: number;
+}
+
 export type Expr =
-  | { op: 'term'; terms: TermSpec[]; in?: PostField; pos: Pos }
-  | { op: 'hashtag'; tags: string[]; in?: PostField; pos: Pos }
-  | { op: 'emoji'; emoji: string[]; in?: PostField; pos: Pos }
-  | { op: 'mention'; handles: string[]; in?: PostField; pos: Pos }
-  | { op: 'list'; name: string; in?: PostField; pos: Pos }
-  | { op: 'entity'; type: EntityType; elections?: string[]; in?: PostField; pos: Pos }
-  | { op: 'regex'; source: string; keywords: TermSpec[]; in?: PostField; pos: Pos }
+  | ({ op: 'term'; terms: TermSpec[]; pos: Pos } & LeafOpts)
+  | ({ op: 'hashtag'; tags: string[]; pos: Pos } & LeafOpts)
+  | ({ op: 'emoji'; emoji: string[]; pos: Pos } & LeafOpts)
+  | ({ op: 'mention'; handles: string[]; pos: Pos } & LeafOpts)
+  | ({ op: 'list'; name: string; pos: Pos } & LeafOpts)
+  | ({ op: 'entity'; type: EntityType; elections?: string[]; pos: Pos } & LeafOpts)
+  | ({ op: 'regex'; source: string; keywords: TermSpec[]; pos: Pos } & LeafOpts)
   | { op: 'all'; of: Expr[]; pos: Pos }
   | { op: 'any'; of: Expr[]; pos: Pos }
   | { op: 'not'; of: Expr; pos: Pos }
   | { op: 'near'; of: Expr[]; within: number; ordered: boolean; pos: Pos }
+  | { op: 'same_candidate'; of: Expr[]; pos: Pos }
   | { op: 'kind'; kinds: PostKind[]; pos: Pos }
   | { op: 'has_link'; pos: Pos };
 
@@ -102,6 +112,8 @@ export interface CandidateDef {
   window_slogans: string[];
   gestures: string[];
   accounts: string[];
+  /** Phrases that mean "anyone but this pair" ("salam 4 jari" against 02 in 2024): partisan too. */
+  against: string[];
   pos: Pos;
 }
 
@@ -111,6 +123,8 @@ export interface PartyDef {
   aliases: string[];
   /** Aliases that count only when written in capitals (PAN). */
   upper_aliases: string[];
+  /** Names that are ordinary words or other acronyms too (Gelora, PKN, PBB): they need an election cue. */
+  ambiguous_aliases: string[];
   accounts: string[];
   hashtags: string[];
   pos: Pos;

@@ -5,7 +5,7 @@
 import type { PostField } from '../model.js';
 import { fold, originalSpan, type Folded } from './fold.js';
 import { resolveWord, resolveLetters, type WordPart } from './deobfuscate.js';
-import { splitHashtag } from './hashtag.js';
+import { segment, splitHashtag } from './hashtag.js';
 import type { Lexicon } from './lexicon.js';
 import { stem } from './stem.js';
 
@@ -111,9 +111,21 @@ export class Analyzer {
       if (run.length >= 2) {
         const joined = run.map((w) => w.raw).join('');
         const allDigits = /^[0-9]+$/.test(joined);
+        // Letters spelling several known words ("p r a b o w o g i b r a n") become those words.
+        const pieces = !allDigits && run.length >= 6 && /^\p{L}+$/u.test(joined) ? segment(joined, this.lex) : null;
         const merge = allDigits
           ? joined.length <= 3 && joined[0] === '0' && this.lex.hasExact(joined)
-          : run.length >= 3 && this.knownReading(joined);
+          : run.length >= 3 && (pieces !== null || this.knownReading(joined));
+        if (merge && pieces !== null) {
+          for (const p of pieces) {
+            const a = run[p.offset];
+            const b = run[p.offset + p.length - 1];
+            const r = resolveLetters(joined.substr(p.offset, p.length), this.lex);
+            this.pushWord(out, f, original, fi, a.fs, b.fe, { t: r.t, offset: 0, length: p.length, isNumber: false, obfuscated: true }, a.sent, a.clause, a.flags);
+          }
+          run = [];
+          return;
+        }
         if (merge) {
           const first = run[0];
           const last = run[run.length - 1];
@@ -171,6 +183,8 @@ export class Analyzer {
         const [s, e] = originalSpan(f, original, fs, fe);
         const h = m[2].slice(1).replace(/\.+$/, '');
         out.push({ t: h, stem: h, base: h, kind: TK.Mention, start: s, end: e, field: fi, sent, clause, flags: quoted });
+        // Handles often spell a name (@pramonoanung, @DharmaPongrekun): split like a hashtag so names inside count.
+        this.pushParts(out, f, original, fi, fs + 1, fs + 1 + h.length, sent, clause, quoted);
       } else if (m[5] !== undefined) {
         const [s, e] = originalSpan(f, original, fs, fe);
         out.push({ t: m[5], stem: m[5], base: m[5], kind: TK.Emoji, start: s, end: e, field: fi, sent, clause, flags: quoted });
@@ -245,16 +259,21 @@ export class Analyzer {
       this.pushWord(out, f, original, fi, fs + 1, fe, w, sent, clause, FLAG.InTag | quoted);
       return;
     }
-    const body = raw;
-    out.push({ t: body, stem: body, base: body, kind: TK.Hashtag, start: s, end: e, field: fi, sent, clause, flags: quoted });
+    out.push({ t: raw, stem: raw, base: raw, kind: TK.Hashtag, start: s, end: e, field: fi, sent, clause, flags: quoted });
+    this.pushParts(out, f, original, fi, fs + 1, fe, sent, clause, quoted);
+  }
+
+  /** The words inside a hashtag or handle body (folded range [bs, be)), as in-tag word tokens. */
+  private pushParts(out: Token[], f: Folded, original: string, fi: number, bs: number, be: number, sent: number, clause: number, quoted: number) {
+    const body = f.text.slice(bs, be);
     const isUpper = (i: number) => {
-      const o = f.map === null ? fs + 1 + i : f.map[fs + 1 + i];
+      const o = f.map === null ? bs + i : f.map[bs + i];
       const c = original[o];
       return c !== undefined && c !== c.toLowerCase();
     };
     const pieces = splitHashtag(body, isUpper, this.lex);
     for (const p of pieces) {
-      const pfs = fs + 1 + p.offset;
+      const pfs = bs + p.offset;
       const raw = body.substr(p.offset, p.length);
       const parts = resolveWord(raw, this.lex, false);
       for (const part of parts) {

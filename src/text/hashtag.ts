@@ -65,8 +65,8 @@ export function splitHashtag(body: string, isUpper: (i: number) => boolean, lex:
 }
 
 /** Fewest-pieces segmentation into lexicon words of length >= 2, or null when the word does not split fully. */
-function segment(word: string, lex: Lexicon): TagPiece[] | null {
-  if (lex.hasExact(word)) return null;
+export function segment(word: string, lex: Lexicon): TagPiece[] | null {
+  // Even a known word is split when it is made of known words: #prabowogibran is a tag and also two names.
   const n = word.length;
   if (n > 64) return null; // bounded work for absurd tags
   const best: Array<number> = new Array(n + 1).fill(Infinity);
@@ -75,6 +75,8 @@ function segment(word: string, lex: Lexicon): TagPiece[] | null {
   for (let i = 0; i < n; i++) {
     if (best[i] === Infinity) continue;
     for (let j = i + 2; j <= n && j - i <= 24; j++) {
+      // The whole word is not a piece of itself.
+      if (j - i === n) continue;
       if (best[i] + 1 < best[j] && lex.hasExact(word.slice(i, j))) {
         best[j] = best[i] + 1;
         from[j] = i;
