@@ -16,11 +16,28 @@ export interface Attribution {
   daysOutside: number;
   /** Only weak references (a bare number, an emoji) point at the candidate. */
   weakOnly: boolean;
+  /** The candidate is named somewhere in the post (name, hashtag, account), not only by number or symbol. */
+  named: boolean;
+  /** The match itself names no candidate; the post names exactly one, which is taken. */
+  fromPost: boolean;
 }
+
+const NAME_TYPES = new Set(['candidate_name', 'campaign_hashtag', 'account', 'party', 'party_account']);
+const NOT_A_REFERENCE = new Set(['bare_number', 'gesture', 'slogan', 'against', 'region']);
 
 const WEIGHT = [1, 2, 3];
 
 export function attribute(c: Compiled, matchHits: EHit[], facts: Facts): Attribution {
+  const a = attributeHits(c, matchHits, facts);
+  if (a.candidate !== null || a.alternatives.length > 0) return a;
+  // The match names nobody ("ikut kampanye akbar"): when the post clearly names one candidate, that is the one.
+  const named = facts.entityHits.filter((h) => h.refs.some((r) => r.cand !== null && r.strength >= 1 && !r.types.every((t) => NOT_A_REFERENCE.has(t))));
+  if (named.length === 0) return a;
+  const b = attributeHits(c, named, facts);
+  return b.candidate !== null ? { ...b, fromPost: true } : a;
+}
+
+function attributeHits(c: Compiled, matchHits: EHit[], facts: Facts): Attribution {
   const score = new Map<string, number>();
   const best = new Map<string, number>();
   const election = new Map<string, string>();
@@ -31,7 +48,7 @@ export function attribute(c: Compiled, matchHits: EHit[], facts: Facts): Attribu
       best.set(r.cand, Math.max(best.get(r.cand) ?? 0, r.strength));
       election.set(r.cand, r.election);
     }
-  if (score.size === 0) return { candidate: null, alternatives: [], election: null, daysOutside: 0, weakOnly: false };
+  if (score.size === 0) return { candidate: null, alternatives: [], election: null, daysOutside: 0, weakOnly: false, named: false, fromPost: false };
   // Corroboration from the rest of the post: "02" next to "Gibran" is pilpres-2024:2.
   // A race named in the post ("Pilkada DKI") favours that race's candidates.
   const counted = new Set(matchHits);
@@ -67,15 +84,25 @@ export function attribute(c: Compiled, matchHits: EHit[], facts: Facts): Attribu
     if (newestWinners.length === 1 && winners.some((k) => (best.get(k) ?? 0) >= 2)) winners = newestWinners;
   }
   const alternatives = [...score.keys()].filter((k) => winners.length !== 1 || k !== winners[0]).sort();
-  if (winners.length !== 1) return { candidate: null, alternatives, election: null, daysOutside: 0, weakOnly: false };
+  if (winners.length !== 1) return { candidate: null, alternatives, election: null, daysOutside: 0, weakOnly: false, named: false, fromPost: false };
   const chosen = winners[0];
   const el = election.get(chosen)!;
+  let strongest = best.get(chosen) ?? 0;
+  let named = false;
+  for (const h of [...matchHits, ...facts.entityHits])
+    for (const r of h.refs)
+      if (r.cand === chosen) {
+        strongest = Math.max(strongest, r.strength);
+        if (r.types.some((t) => NAME_TYPES.has(t))) named = true;
+      }
   return {
     candidate: chosen,
     alternatives,
     election: el,
     daysOutside: day === null ? 0 : outside(c, el, day),
-    weakOnly: (best.get(chosen) ?? 0) === 0,
+    weakOnly: strongest === 0,
+    named,
+    fromPost: false,
   };
 }
 

@@ -39,6 +39,10 @@ export interface PostContext {
   balanced: Set<string>;
   /** A congratulation cue (selamat, congrats): after the vote, that is a citizen's courtesy, not campaigning. */
   congratulation: string | null;
+  /** Another kind of vote (OSIS, RT, a photo contest): its numbers and "coblos" are not about an election. */
+  otherVote: string | null;
+  /** Every list hit, for rules' own `unless` lists. */
+  lists: Map<string, Hit[]>;
 }
 
 const cueText = (a: Analysis, hits: Hit[]): string => {
@@ -76,10 +80,11 @@ export class ContextJudge {
     if (repostOfOutlet) news = `@${repostOf}`;
     else if (domain) news = domain;
     else if (reporting.length > 0 && (urls.length > 0 || outlet.length > 0)) news = cueText(a, reporting);
+    // Balanced: two or more pairs of one race named outright (not by a bare number or a gesture).
     const byElection = new Map<string, Set<string>>();
     for (const h of facts.entityHits)
       for (const r of h.refs) {
-        if (r.cand === null || r.party) continue;
+        if (r.cand === null || r.party || r.strength < 1 || r.types.every((t) => t === 'bare_number' || t === 'gesture' || t === 'against' || t === 'slogan')) continue;
         let s = byElection.get(r.election);
         if (!s) byElection.set(r.election, (s = new Set()));
         s.add(r.cand);
@@ -97,6 +102,8 @@ export class ContextJudge {
       news,
       balanced,
       congratulation: get('congratulation').length > 0 ? cueText(a, get('congratulation')) : null,
+      otherVote: get('other_vote').length > 0 ? cueText(a, get('other_vote')) : null,
+      lists: facts.lists,
     };
   }
 
@@ -111,6 +118,20 @@ export class ContextJudge {
     const sent = toks[start].sent;
 
     const contrastBetween = (from: number, to: number) => pc.contrast.some((h) => h.from > from && h.from < to);
+
+    // 0. The rule's own cancelling words, in the sentences the match spans.
+    for (const name of rule.unless) {
+      const hit = (pc.lists.get(name) ?? []).find((h) => toks[h.from].sent >= toks[m.from].sent && toks[h.from].sent <= toks[m.to].sent);
+      if (hit) {
+        mods.push({ kind: `unless:${name}`, effect: 'suppress', cue: cueText(a, [hit]) });
+        return { suppressed: true, stance, factor, modifiers: mods };
+      }
+    }
+    // Another kind of vote: numbers and "coblos" belong to it unless a candidate is named.
+    if (pc.otherVote !== null && SUPPORT.has(cat) && !attr.named) {
+      mods.push({ kind: 'other_vote', effect: 'suppress', cue: pc.otherVote });
+      return { suppressed: true, stance, factor, modifiers: mods };
+    }
     const personalInSentence = pc.personal.some((h) => toks[h.from].sent === sent && !contrastBetween(Math.min(h.from, start), Math.max(h.from, start)));
 
     // 1. Prohibition and neutrality framing.
@@ -134,7 +155,8 @@ export class ContextJudge {
       }
     }
 
-    // 2. Voter education: turnout calls and material naming every pair favour nobody.
+    // 2. Voter education: turnout calls and material naming the pairs evenly favour nobody. A call for one named
+    // pair stays a call even next to "ke TPS".
     if (!ignores('voter_education') && EDUCATION_APPLIES.has(cat) && pc.education) {
       const favoursNobody = attr.candidate === null || (attr.election !== null && pc.balanced.has(attr.election) && !personalInSentence);
       if (favoursNobody) {
@@ -144,7 +166,9 @@ export class ContextJudge {
     }
 
     // 3. Neutral news: reporting without a stance of the poster's own.
-    if (!ignores('news') && NEWS_APPLIES.has(cat) && pc.news !== null && pc.personal.length === 0) {
+    // An attack ("jangan pilih 02") is the poster's own voice even under a news link.
+    const attacking = stance === 'against';
+    if (!ignores('news') && NEWS_APPLIES.has(cat) && pc.news !== null && pc.personal.length === 0 && !attacking) {
       mods.push({ kind: 'news', effect: 'suppress', cue: pc.news });
       return { suppressed: true, stance, factor, modifiers: mods };
     }

@@ -190,7 +190,9 @@ export function evaluate(c: Compiled, state: PostState, e: CExpr): Match[] | nul
           let best: Match | null = null;
           let bestGap = Infinity;
           for (const m of parts[i]) {
+            // Near means in the same sentence: "Gunakan hak pilihmu! Satu suara …" is not "pilih satu".
             if (tokens[m.from].field !== tokens[anchor.from].field) continue;
+            if (tokens[m.from].sent !== tokens[anchor.to].sent && tokens[m.to].sent !== tokens[anchor.from].sent) continue;
             if (e.ordered && m.from <= chosen[chosen.length - 1].to) continue;
             // The same tokens read two ways (a slogan that is also a verb) are not two things near each other.
             if (m.from === anchor.from && m.to === anchor.to) continue;

@@ -1,7 +1,7 @@
 // Per-post facts the rules and the context stage share: the post's day, which elections it is about, which
 // context cues it contains, and which entity references are valid given those cues.
 
-import { FLAG, type Analysis } from '../text/analyse.js';
+import { FLAG, TK, type Analysis } from '../text/analyse.js';
 import { STRENGTH, type Compiled, type EntityRef, type Pattern } from '../rules/compile.js';
 import type { Hit } from './trie.js';
 import type { EHit } from './evaluate.js';
@@ -68,7 +68,9 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
     }
   }
   const prayer = lists.get(PRAYER_LIST);
-  const nearPrayer = (h: Hit) => prayer !== undefined && prayer.some((p) => a.tokens[p.from].sent === a.tokens[h.from].sent && Math.abs(p.from - h.from) <= 4);
+  // "AMIN!!! 🙏 semoga …": a prayer word within four tokens, across the exclamation marks.
+  const nearPrayer = (h: Hit) => prayer !== undefined && prayer.some((p) => a.tokens[p.from].field === a.tokens[h.from].field && Math.abs(p.from - h.from) <= 4);
+  const otherPerson = otherPersonCheck(c, a, hits, lists);
 
   const entityHits: EHit[] = [];
   const refsOf = new Map<Hit, EntityRef[]>();
@@ -77,7 +79,7 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
   for (const h of hits) {
     const p = c.patterns[h.pat];
     if (p.refs.length === 0) continue;
-    const refs = validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer);
+    const refs = otherPerson(h) ? [] : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer);
     if (refs.length > 0) {
       entityHits.push({ pat: h.pat, from: h.from, to: h.to, refs });
       refsOf.set(h, refs);
@@ -96,6 +98,51 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
     refsOf.set(h, refs);
   }
   return { facts: { day, lists, electionContext, dateContext, genericCue, entityHits, refsOf }, hits };
+}
+
+/**
+ * A one-word candidate name that belongs to someone else: "Pak Prabowo Sutrisno, kepala sekolah", "Kahlil
+ * Gibran", "Gibran, anak tetangga". The name is another person's when a capitalised word that is neither an
+ * honorific nor part of a candidate's name stands right next to it, or a kinship word is within two tokens.
+ */
+function otherPersonCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<string, Hit[]>): (h: Hit) => boolean {
+  const toks = a.tokens;
+  const covered = (name: string) => {
+    const s = new Set<number>();
+    for (const h of lists.get(name) ?? []) for (let i = h.from; i <= h.to; i++) s.add(i);
+    return s;
+  };
+  let honorific: Set<number> | null = null;
+  let kin: Set<number> | null = null;
+  let nameTokens: Set<number> | null = null;
+  return (h: Hit) => {
+    if (h.from !== h.to) return false;
+    const p = c.patterns[h.pat];
+    if (!p.refs.some((r) => r.types.includes('candidate_name') && r.strength === STRENGTH.Strong)) return false;
+    const t = toks[h.from];
+    if (t.kind !== TK.Word || (t.flags & FLAG.InTag) !== 0) return false;
+    honorific ??= covered('honorific');
+    kin ??= covered('kinship');
+    if (nameTokens === null) {
+      nameTokens = new Set();
+      for (const x of hits) if (c.patterns[x.pat].refs.some((r) => r.types.includes('candidate_name'))) for (let i = x.from; i <= x.to; i++) nameTokens.add(i);
+    }
+    for (let d = -2; d <= 2; d++) {
+      const i = h.from + d;
+      if (d !== 0 && kin.has(i) && toks[i]?.sent === t.sent) return true;
+    }
+    const capitalised = (i: number) => {
+      const n = toks[i];
+      if (!n || n.kind !== TK.Word || n.sent !== t.sent || n.field !== t.field || (n.flags & (FLAG.InTag | FLAG.Upper)) !== 0) return false;
+      if (honorific!.has(i) || nameTokens!.has(i)) return false;
+      const ch = a.fields[n.field].text[n.start];
+      return ch !== undefined && ch !== ch.toLowerCase();
+    };
+    const sentenceStart = (i: number) => i === 0 || toks[i - 1].sent !== toks[i].sent || toks[i - 1].field !== toks[i].field;
+    if (capitalised(h.from + 1)) return true;
+    if (capitalised(h.from - 1) && !sentenceStart(h.from - 1)) return true;
+    return false;
+  };
 }
 
 function validRefs(

@@ -277,6 +277,7 @@ export function compile(rs: RuleSet): Compiled {
   }
   const entityStrings = (e: ElectionDef): string[] => [
     ...e.words,
+    ...e.region_words,
     ...e.candidates.flatMap((k) => [...k.names, ...k.aliases, ...k.ambiguous_aliases, ...k.upper_aliases, ...k.hashtags, ...k.slogans, ...k.window_slogans, ...k.gestures, ...k.accounts, ...k.against, String(k.number).padStart(2, '0')]),
     ...e.parties.flatMap((p) => [p.name, ...p.aliases, ...p.upper_aliases, ...p.ambiguous_aliases, ...p.hashtags, ...p.accounts]),
   ];
@@ -325,6 +326,7 @@ export function compile(rs: RuleSet): Compiled {
       if (p) c.addRef(p, { ...ref, election: e.id });
     };
     for (const w of e.words) add(w, { types: ['election'], number: 0, cand: null, strength: STRENGTH.Medium });
+    for (const w of e.region_words) add(w, { types: ['region'], number: 0, cand: null, strength: STRENGTH.Weak });
     for (const k of e.candidates) {
       const cand = `${e.id}:${k.number}`;
       const base = { number: k.number, cand };

@@ -97,7 +97,9 @@ export function crossCheck(packs: PackDef[], problems: Problem[], allElections: 
     }
   }
   for (const p of packs)
-    for (const r of p.rules)
+    for (const r of p.rules) {
+      for (const u of r.unless)
+        if (!listNames.has(u)) problems.push({ file: r.pos.file, line: r.pos.line, col: r.pos.col, where: `rule ${r.id}`, message: `unless: unknown list "${u}"` });
       visit(r.match, (e) => {
         if (e.op === 'list' && !listNames.has(e.name))
           problems.push({ file: e.pos.file, line: e.pos.line, col: e.pos.col, where: `rule ${r.id}`, message: `unknown list "${e.name}"` });
@@ -106,6 +108,7 @@ export function crossCheck(packs: PackDef[], problems: Problem[], allElections: 
             if (!allElections.has(id))
               problems.push({ file: e.pos.file, line: e.pos.line, col: e.pos.col, where: `rule ${r.id}`, message: `unknown election "${id}"` });
       });
+    }
 }
 
 export async function loadRuleSet(opts: LoadOptions = {}): Promise<RuleSet> {

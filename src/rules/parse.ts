@@ -367,7 +367,7 @@ function hasPositive(e: Expr): boolean {
 
 // ---- rules ----
 
-const RULE_KEYS = ['id', 'title', 'category', 'severity', 'confidence', 'legal_basis', 'stance', 'ignore_context', 'match', 'examples', 'note'];
+const RULE_KEYS = ['id', 'title', 'category', 'severity', 'confidence', 'legal_basis', 'stance', 'ignore_context', 'unless', 'match', 'examples', 'note'];
 const CONTEXTS = ['prohibition', 'voter_education', 'news', 'date_window', 'prayer'];
 
 function localised(ctx: Ctx, node: Node | null | undefined, what: string): { id: string; en: string } | undefined {
@@ -436,6 +436,7 @@ function rule(ctx: Ctx, node: Node, pack: string): RuleDef | null {
   if (!f.has('legal_basis')) ctx.fail(node, 'legal_basis is required');
   const stance = f.has('stance') ? str(ctx, f.get('stance'), 'stance') : 'support';
   if (stance !== 'support' && stance !== 'against') ctx.fail(f.get('stance'), 'stance must be support or against');
+  const unless = strList(ctx, f.get('unless'), 'unless');
   const ignore = strList(ctx, f.get('ignore_context'), 'ignore_context');
   for (const i of ignore) if (!CONTEXTS.includes(i.value)) ctx.fail(i.node, `ignore_context entries must be among ${CONTEXTS.join(', ')}`);
   if (!f.has('match')) ctx.fail(node, 'match is required');
@@ -467,6 +468,7 @@ function rule(ctx: Ctx, node: Node, pack: string): RuleDef | null {
     legal_basis: legal,
     stance: stance === 'against' ? 'against' : 'support',
     ignore_context: ignore.map((i) => i.value),
+    unless: unless.map((u) => u.value),
     match,
     examples,
     pos: ctx.pos(node),
@@ -521,7 +523,7 @@ function party(ctx: Ctx, node: Node): PartyDef | null {
 }
 
 function election(ctx: Ctx, node: Node | null, packId: string): ElectionDef | null {
-  const f = fields(ctx, node, ['id', 'name', 'level', 'region', 'dates', 'words', 'candidates', 'parties', 'sources'], 'election');
+  const f = fields(ctx, node, ['id', 'name', 'level', 'region', 'dates', 'words', 'region_words', 'candidates', 'parties', 'sources'], 'election');
   if (!f) return null;
   const id = str(ctx, f.get('id'), 'election id');
   if (id && id !== packId) ctx.fail(f.get('id'), `election id "${id}" must equal the pack id "${packId}"`);
@@ -571,6 +573,7 @@ function election(ctx: Ctx, node: Node | null, packId: string): ElectionDef | nu
     region: str(ctx, f.get('region'), 'region', false) ?? '',
     dates,
     words: strList(ctx, f.get('words'), 'words').map((x) => x.value),
+    region_words: strList(ctx, f.get('region_words'), 'region_words').map((x) => x.value),
     candidates,
     parties,
     sources: strList(ctx, f.get('sources'), 'sources').map((x) => x.value),

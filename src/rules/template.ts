@@ -55,6 +55,9 @@ election:
     # applies: { start: 2029-06-01, end: 2029-12-31 }
   # Words that name this race: they put a post in this election's context.
   words: [pilbup ..., pilkada ..., cabup ..., bupati ... 1]
+  # Names of the region (kabupaten, its towns). They do not make a post about the race on their own; they only
+  # help decide which race a bare number means when several races are held on the same day.
+  region_words: []
   candidates:
 ${pairs}
 `;

@@ -37,6 +37,7 @@ export const ENTITY_TYPES = [
   'election', // words naming a race: pilpres, pilkada dki, cagub jabar
   'bare_number', // a bare ballot number (2, dua, loro): only meaningful right after a vote verb
   'against', // phrases that mean "not this candidate" (salam 4 jari = anyone but 02)
+  'region', // the region of a race (Jabar): a tie-breaker between races held on the same day
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
@@ -87,6 +88,8 @@ export interface RuleDef {
   stance: 'support' | 'against';
   /** Context handling this rule opts out of (e.g. a news share never excuses a campaign hashtag). */
   ignore_context: string[];
+  /** Lists whose words, in the same sentence as the match, cancel it ("resmi dapat nomor 3" reports a draw). */
+  unless: string[];
   match: Expr;
   examples: { flag: Example[]; pass: Example[] };
   pos: Pos;
@@ -144,6 +147,8 @@ export interface ElectionDef {
   };
   /** Words that name this race (pilkada dki, cagub jakarta). */
   words: string[];
+  /** Words that name the region (Jabar, Jawa Barat): they only help tell apart races held on the same day. */
+  region_words: string[];
   candidates: CandidateDef[];
   parties: PartyDef[];
   sources: string[];
