@@ -196,7 +196,10 @@ export function evaluate(c: Compiled, state: PostState, e: CExpr): Match[] | nul
             if (e.ordered && m.from <= chosen[chosen.length - 1].to) continue;
             // The same tokens read two ways (a slogan that is also a verb) are not two things near each other.
             if (m.from === anchor.from && m.to === anchor.to) continue;
-            const g = gap(anchor, m);
+            // A number that counts only because of the campaign dates must stand right next to the verb:
+            // "pilih nomor 2" may be a vote, "pilih menu nomor 2" is lunch.
+            const dateOnly = m.hits.every((h) => h.refs.length > 0 && h.refs.every((r) => r.dateOnly)) || anchor.hits.every((h) => h.refs.length > 0 && h.refs.every((r) => r.dateOnly));
+            const g = gap(anchor, m) + (dateOnly && gap(anchor, m) > 1 ? e.within : 0);
             if (g < bestGap) {
               bestGap = g;
               best = m;

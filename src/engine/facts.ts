@@ -167,7 +167,16 @@ function validRefs(
       const marked = (tok.flags & (FLAG.Upper | FLAG.InTag)) !== 0;
       if (nearPrayer(h)) continue;
       if (!ctx.has(r.election) && !(marked && (cued || dateCtx.has(r.election)))) continue;
-    } else if (r.strength === STRENGTH.Weak && !cued && !dateCtx.has(r.election)) continue;
+    } else if (r.strength === STRENGTH.Weak && !cued) {
+      if (!dateCtx.has(r.election)) continue;
+      // Valid only through the dates: the engine asks such a reference to stand right next to its verb.
+      if (r.windowOnly && day !== null) {
+        const e = c.elections.get(r.election);
+        if (e && !inWindow(e.campaignFrom, e.campaignTo, day)) continue;
+      }
+      out.push({ ...r, dateOnly: true });
+      continue;
+    }
     if (r.windowOnly && day !== null) {
       const e = c.elections.get(r.election);
       if (e && !inWindow(e.campaignFrom, e.campaignTo, day)) continue;

@@ -29,6 +29,8 @@ export interface EntityRef {
   /** Campaign word only inside the campaign window ("Indonesia Maju"). */
   windowOnly?: boolean;
   party?: boolean;
+  /** Set per post by the engine: the reference counts only because of the campaign dates, no word names a race. */
+  dateOnly?: boolean;
 }
 
 export interface Pattern {

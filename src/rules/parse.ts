@@ -417,23 +417,33 @@ function example(ctx: Ctx, node: Node): Example | null {
   return ex;
 }
 
+/** A required text field: reported once, at the field or (when missing) at its parent. */
+function required(ctx: Ctx, f: Fields, key: string, parent: Node, what = key): string | undefined {
+  if (!f.has(key)) {
+    ctx.fail(parent, `${what} is required`);
+    return undefined;
+  }
+  return str(ctx, f.get(key), what);
+}
+
 function rule(ctx: Ctx, node: Node, pack: string): RuleDef | null {
+  // Problems anywhere in the rule, even an unknown key, should name the rule: read its id first.
+  const idNode = isMap(node) ? ((node as YAMLMap).get('id', true) as Node | undefined) : undefined;
+  ctx.where = idNode && isScalar(idNode) && idNode.value ? `rule ${String(idNode.value)}` : undefined;
   const f = fields(ctx, node, RULE_KEYS, 'rule');
-  if (!f) return null;
-  const id = str(ctx, f.get('id'), 'rule id');
-  if (!f.has('id')) ctx.fail(node, 'rule id is required');
+  if (!f) {
+    ctx.where = undefined;
+    return null;
+  }
+  const id = required(ctx, f, 'id', node, 'rule id');
   if (id && !ID_RE.test(id)) ctx.fail(f.get('id'), `rule id "${id}" must be lowercase letters, digits, dots, dashes`);
-  ctx.where = id ? `rule ${id}` : undefined;
-  const title = localised(ctx, f.get('title'), 'title');
-  const category = str(ctx, f.get('category'), 'category');
-  if (!f.has('category')) ctx.fail(node, 'category is required');
-  else if (category && !isCategory(category)) ctx.fail(f.get('category'), `category must be one of ${CATEGORIES.join(', ')}`);
-  const severity = str(ctx, f.get('severity'), 'severity');
-  if (!f.has('severity')) ctx.fail(node, 'severity is required');
-  else if (severity && !isSeverity(severity)) ctx.fail(f.get('severity'), `severity must be one of ${SEVERITIES.join(', ')}`);
+  const title = f.has('title') ? localised(ctx, f.get('title'), 'title') : (ctx.fail(node, 'title is required (with id: and en:)'), undefined);
+  const category = required(ctx, f, 'category', node);
+  if (category && !isCategory(category)) ctx.fail(f.get('category'), `category must be one of ${CATEGORIES.join(', ')}`);
+  const severity = required(ctx, f, 'severity', node);
+  if (severity && !isSeverity(severity)) ctx.fail(f.get('severity'), `severity must be one of ${SEVERITIES.join(', ')}`);
   const confidence = f.has('confidence') ? num(ctx, f.get('confidence'), 'confidence', 0, 1) : 0.8;
-  const legal = str(ctx, f.get('legal_basis'), 'legal_basis');
-  if (!f.has('legal_basis')) ctx.fail(node, 'legal_basis is required');
+  const legal = required(ctx, f, 'legal_basis', node);
   const stance = f.has('stance') ? str(ctx, f.get('stance'), 'stance') : 'support';
   if (stance !== 'support' && stance !== 'against') ctx.fail(f.get('stance'), 'stance must be support or against');
   const unless = strList(ctx, f.get('unless'), 'unless');
@@ -482,7 +492,7 @@ function candidate(ctx: Ctx, node: Node): CandidateDef | null {
   const f = fields(ctx, node, ['number', 'names', 'aliases', 'ambiguous_aliases', 'upper_aliases', 'hashtags', 'slogans', 'window_slogans', 'gestures', 'accounts', 'against', 'note'], 'candidate');
   if (!f) return null;
   const number = num(ctx, f.get('number'), 'number', 1, 99);
-  if (!f.has('number')) ctx.fail(node, 'candidate number (ballot number) is required');
+  if (!f.has('number')) ctx.fail(node, 'number (the ballot number) is required');
   const names = strList(ctx, f.get('names'), 'names').map((x) => x.value);
   if (names.length === 0) ctx.fail(node, 'a candidate needs at least one name');
   const list = (k: string) => strList(ctx, f.get(k), k).map((x) => x.value);
@@ -507,8 +517,8 @@ function party(ctx: Ctx, node: Node): PartyDef | null {
   const f = fields(ctx, node, ['number', 'name', 'aliases', 'upper_aliases', 'ambiguous_aliases', 'accounts', 'hashtags', 'note'], 'party');
   if (!f) return null;
   const number = num(ctx, f.get('number'), 'number', 1, 99);
-  if (!f.has('number')) ctx.fail(node, 'party number is required');
-  const name = str(ctx, f.get('name'), 'name');
+  if (!f.has('number')) ctx.fail(node, 'number (the ballot number) is required');
+  const name = required(ctx, f, 'name', node);
   if (number === undefined || !name) return null;
   return {
     number: Math.trunc(number),
@@ -525,10 +535,10 @@ function party(ctx: Ctx, node: Node): PartyDef | null {
 function election(ctx: Ctx, node: Node | null, packId: string): ElectionDef | null {
   const f = fields(ctx, node, ['id', 'name', 'level', 'region', 'dates', 'words', 'region_words', 'candidates', 'parties', 'sources'], 'election');
   if (!f) return null;
-  const id = str(ctx, f.get('id'), 'election id');
+  const id = required(ctx, f, 'id', node as Node, 'election id');
   if (id && id !== packId) ctx.fail(f.get('id'), `election id "${id}" must equal the pack id "${packId}"`);
   ctx.where = `election ${packId}`;
-  const name = localised(ctx, f.get('name'), 'name');
+  const name = f.has('name') ? localised(ctx, f.get('name'), 'name') : (ctx.fail(node, 'name is required (with id: and en:)'), undefined);
   const dates: ElectionDef['dates'] = {};
   const df = f.has('dates') ? fields(ctx, f.get('dates') ?? null, ['campaign', 'voting', 'inauguration', 'applies'], 'dates') : null;
   if (df) {
@@ -621,12 +631,10 @@ export function parsePack(text: string, file: string): ParseResult {
   const root = doc.contents as Node | null;
   const f = fields(ctx, root, ['pack', 'kind', 'title', 'description', 'sources', 'lists', 'rules', 'election'], 'rule pack');
   if (!f) return { pack: null, problems: ctx.problems };
-  const id = str(ctx, f.get('pack'), 'pack (the pack id)');
-  if (!f.has('pack')) ctx.fail(root, 'pack (the pack id) is required');
+  const id = required(ctx, f, 'pack', root as Node, 'pack (the pack id)');
   if (id && !ID_RE.test(id)) ctx.fail(f.get('pack'), `pack id "${id}" must be lowercase letters, digits, dots, dashes`);
-  const kind = str(ctx, f.get('kind'), 'kind');
-  if (!f.has('kind')) ctx.fail(root, 'kind is required: rules, election or context');
-  else if (kind && !['rules', 'election', 'context'].includes(kind)) ctx.fail(f.get('kind'), 'kind must be rules, election or context');
+  const kind = required(ctx, f, 'kind', root as Node, 'kind (rules, election or context)');
+  if (kind && !['rules', 'election', 'context'].includes(kind)) ctx.fail(f.get('kind'), 'kind must be rules, election or context');
 
   const lists = new Map<string, { terms: TermSpec[]; pos: Pos }>();
   const ln = f.get('lists');
@@ -649,19 +657,22 @@ export function parsePack(text: string, file: string): ParseResult {
 
   const rules: RuleDef[] = [];
   const rn = f.get('rules');
+  let ruleCount = 0;
   if (rn !== undefined) {
     if (!isSeq(rn)) ctx.fail(rn, 'rules must be a list');
-    else for (const item of rn.items as Node[]) {
-      const r = rule(ctx, item, id ?? '');
-      if (r) rules.push(r);
-    }
+    else
+      for (const item of rn.items as Node[]) {
+        ruleCount++;
+        const r = rule(ctx, item, id ?? '');
+        if (r) rules.push(r);
+      }
   }
   let el: ElectionDef | undefined;
   if (kind === 'election') {
     if (!f.has('election')) ctx.fail(root, 'an election pack needs an election: section');
     else el = election(ctx, f.get('election') ?? null, id ?? '') ?? undefined;
   } else if (f.has('election')) ctx.fail(f.get('election'), 'election: belongs in a pack of kind election');
-  if (kind === 'rules' && rules.length === 0 && lists.size === 0) ctx.fail(root, 'a rules pack needs rules or lists');
+  if (kind === 'rules' && ruleCount === 0 && lists.size === 0) ctx.fail(root, 'a rules pack needs rules or lists');
 
   if (ctx.problems.length > 0 || !id || !kind) return { pack: null, problems: ctx.problems };
   return {

@@ -108,6 +108,27 @@ export class Analyzer {
 
     const flushRun = () => {
       if (run.length === 0) return;
+      if (run.length >= 3 && !tryMerge()) {
+        // "c.o.b.l.o.s 0 2": a run that spells nothing as a whole may be letters then digits; try each part.
+        const isDigit = (w: RawWord) => w.raw.charCodeAt(0) < 0x3a;
+        const cut = run.findIndex((w, i) => i > 0 && isDigit(w) !== isDigit(run[i - 1]));
+        if (cut > 0 && run.slice(cut).every((w, i) => i === 0 || isDigit(w) === isDigit(run[cut]))) {
+          const all = run;
+          run = all.slice(0, cut);
+          flushRun();
+          run = all.slice(cut);
+          flushRun();
+          return;
+        }
+      }
+      if (run.length === 0) return;
+      if (run.length === 2) tryMerge();
+      for (const w of run) this.pushRaw(out, f, original, fi, w, (b) => (maskBudget -= b) >= 0);
+      run = [];
+    };
+
+    /** Merges the pending run into the word(s) it spells; true (and the run emptied) when it did. */
+    const tryMerge = (): boolean => {
       if (run.length >= 2) {
         const joined = run.map((w) => w.raw).join('');
         const allDigits = /^[0-9]+$/.test(joined);
@@ -124,7 +145,7 @@ export class Analyzer {
             this.pushWord(out, f, original, fi, a.fs, b.fe, { t: r.t, offset: 0, length: p.length, isNumber: false, obfuscated: true }, a.sent, a.clause, a.flags);
           }
           run = [];
-          return;
+          return true;
         }
         if (merge) {
           const first = run[0];
@@ -133,12 +154,11 @@ export class Analyzer {
           if (parts.length === 1) {
             this.pushWord(out, f, original, fi, first.fs, last.fe, { ...parts[0], obfuscated: true }, first.sent, first.clause, first.flags);
             run = [];
-            return;
+            return true;
           }
         }
       }
-      for (const w of run) this.pushRaw(out, f, original, fi, w, (b) => (maskBudget -= b) >= 0);
-      run = [];
+      return false;
     };
 
     TOKEN_RE.lastIndex = 0;

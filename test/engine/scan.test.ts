@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { scan, shippedScanner, post } from '../helpers/engine.js';
+
+const JAN_2024 = '2024-01-20T10:00:00+07:00';
+const OCT_2024 = '2024-10-20T10:00:00+07:00';
+
+describe('violations are found, with candidate and evidence', () => {
+  it('a call to vote for a ballot number, attributed by date', async () => {
+    const r = await scan('Ayo coblos 02 tanggal 14 nanti! ✌️', { date: JAN_2024 });
+    expect(r.verdict).toBe('violation');
+    const f = r.findings.find((x) => x.rule_id === 'endorsement.vote-call')!;
+    expect(f.candidate).toBe('pilpres-2024:2');
+    expect(f.matched).toBe('coblos 02');
+    expect(f.severity).toBe('high');
+    expect(f.legal_basis).toMatch(/SKB 2022/);
+    expect(f.spans).toEqual([{ field: 'text', start: 4, end: 13 }]);
+  });
+
+  it('the same number means another pair in another race: the date decides', async () => {
+    const r = await scan('Ayo coblos 02!', { date: '2017-02-01T10:00:00+07:00' });
+    expect(r.findings[0].candidate).toBe('pilkada-dki-2017:2');
+  });
+
+  it('names beat numbers: "02" next to Gibran in Pilkada season is still the pilpres pair, with lower confidence', async () => {
+    const r = await scan('Tetap dukung Gibran 02', { date: '2024-03-01T10:00:00+07:00' });
+    expect(r.findings.map((f) => f.candidate)).toContain('pilpres-2024:2');
+  });
+
+  it('obfuscated spellings are still read', async () => {
+    const r = await scan('c0bl0s n0m3r 1 ya gaes ☝🏻 #aniesmuhaimin', { date: JAN_2024 });
+    expect(r.verdict).toBe('violation');
+    expect(r.findings.every((f) => f.candidate === 'pilpres-2024:1')).toBe(true);
+  });
+
+  it('a repost of a candidate account, including "RT @x:" text', async () => {
+    const r = await scan('RT @ganjarpranowo: Terima kasih relawan!', { repost_of: 'ganjarpranowo', date: JAN_2024 });
+    expect(r.findings.map((f) => f.rule_id)).toContain('repost.candidate-account');
+    expect(r.findings.find((f) => f.rule_id === 'repost.candidate-account')!.candidate).toBe('pilpres-2024:3');
+  });
+
+  it('support shown only in an image (media_text) is found, and says so', async () => {
+    const r = await scan('Pasang twibbon dulu 💚', { date: OCT_2024, media_text: ["Twibbon bertuliskan 'SAYA DUKUNG ASIH — SYAIKHU ILHAM No. 3'"] });
+    const f = r.findings.find((x) => x.rule_id === 'endorsement.support-near-candidate')!;
+    expect(f.candidate).toBe('pilkada-jabar-2024:3');
+    expect(f.spans[0].field).toBe('media_text');
+    expect(f.evidence.startsWith('[media] ')).toBe(true);
+  });
+
+  it('attacks are partisan: stance against, attributed to the attacked pair', async () => {
+    const r = await scan('Jangan pilih 02, ga menghargai rakyat kecil', { date: JAN_2024 });
+    expect(r.verdict).toBe('violation');
+    const f = r.findings.find((x) => x.rule_id === 'endorsement.support-near-candidate')!;
+    expect(f.stance).toBe('against');
+    expect(f.candidate).toBe('pilpres-2024:2');
+    expect(f.modifiers.map((m) => m.kind)).toContain('attack');
+  });
+
+  it('party membership is a violation at any date', async () => {
+    const r = await scan('Bangga jadi kader PDI Perjuangan 🐂', { date: '2026-06-01T10:00:00+07:00' });
+    expect(r.verdict).toBe('violation');
+    expect(r.findings[0]).toMatchObject({ category: 'party_support', candidate: 'party-2024:3' });
+  });
+});
+
+describe('ordinary posts stay clean (the traps of the domain brief)', () => {
+  it.each([
+    ['neutrality reminder', 'ASN dilarang mendukung salah satu paslon dan jangan ikut kampanye. Jaga netralitas!'],
+    ['circular', 'Imbauan: ASN wajib netral, tidak boleh foto dengan paslon 01, 02, maupun 03 sambil berpose jari.'],
+    ['voter education', 'Ayo ke TPS 14 Februari, cek DPT kamu dan gunakan hak pilihmu. Jangan golput!'],
+    ['debate schedule naming every pair', 'Jadwal debat capres malam ini: Anies, Prabowo, Ganjar. Nonton bareng di balai desa.'],
+    ['dukung with a non-political object', 'Dukung UMKM lokal dan timnas Indonesia! Persib juara!'],
+    ['pilih a menu', 'Pilih menu nomor 2 aja, nasi goreng spesial'],
+    ['prayer amin', 'Semoga sehat selalu ya Allah, aamiin. AMIN!!! 🙏'],
+    ['peace sign', 'Liburan bareng keluarga ✌️😎'],
+    ['numbers in daily life', 'Juara 2 lomba 17an, rapat di lantai 3, nomor antrian 1'],
+    ['slogan as an ordinary word', 'Perubahan jadwal apel pagi, lanjutkan pekerjaan masing-masing'],
+    ['Indonesia Maju after the inauguration', 'Program Asta Cita dan Indonesia Maju dibahas di rapat kerja dinas'],
+    ['a namesake', 'Pak Prabowo Sutrisno, kepala sekolah kami, purna tugas hari ini. Terima kasih Pak!'],
+    ['school election', 'Anak gw nyalon ketua OSIS nomor urut 3, coblos 3 di sekolah ya wkwk'],
+  ])('%s', async (_name, text) => {
+    const r = await scan(text, { date: text.includes('Asta Cita') ? '2025-03-01T09:00:00+07:00' : JAN_2024 });
+    expect(r.findings.filter((f) => f.category !== 'candidate_mention')).toEqual([]);
+    expect(r.verdict).not.toBe('violation');
+  });
+
+  it('a neutral news share is at most a mention (review)', async () => {
+    const r = await scan('Prabowo kampanye di Jawa Barat, janjikan makan siang gratis', { repost_of: 'kompascom', date: JAN_2024 });
+    expect(r.verdict).toBe('review');
+    expect(r.findings.map((f) => f.category)).toEqual(['candidate_mention']);
+    expect(r.suppressed.length).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a news link with a supportive caption is still support', async () => {
+    const r = await scan('Mantap! Makin yakin 02 menang ✌️', { links: ['https://news.detik.com/pemilu/d-1'], date: JAN_2024 });
+    expect(r.verdict).toBe('violation');
+  });
+
+  it('the neutrality reminder followed by "tapi" support is support', async () => {
+    const r = await scan('ASN harus netral katanya, tapi gw tetep dukung Prabowo-Gibran ✌️', { date: JAN_2024 });
+    expect(r.verdict).toBe('violation');
+  });
+
+  it('explain keeps what context suppressed, with the reason', async () => {
+    const r = await scan('ASN dilarang mendukung paslon 02 dengan pose dua jari', { date: JAN_2024 });
+    expect(r.findings.filter((f) => f.category !== 'candidate_mention')).toEqual([]);
+    expect(r.suppressed.some((f) => f.modifiers.some((m) => m.kind === 'prohibition' && m.effect === 'suppress'))).toBe(true);
+  });
+});
+
+describe('dates and confidence', () => {
+  it('a campaign slogan counts only inside its window', async () => {
+    const inside = await scan('Bersama Indonesia Maju, lanjutkan! #PrabowoGibran', { date: JAN_2024 });
+    expect(inside.findings.some((f) => f.category === 'campaign_slogan')).toBe(true);
+    const after = await scan('Program Indonesia Maju untuk pemilu berikutnya', { date: '2025-05-01T09:00:00+07:00' });
+    expect(after.findings.some((f) => f.category === 'campaign_slogan')).toBe(false);
+  });
+
+  it('support far outside the election window gets lower confidence', async () => {
+    const during = await scan('Dukung terus Prabowo-Gibran!', { date: JAN_2024 });
+    const later = await scan('Dukung terus Prabowo-Gibran!', { date: '2026-06-01T09:00:00+07:00' });
+    const a = during.findings.find((f) => f.rule_id === 'endorsement.support-near-candidate')!;
+    const b = later.findings.find((f) => f.rule_id === 'endorsement.support-near-candidate')!;
+    expect(b.confidence).toBeLessThan(a.confidence);
+    expect(b.modifiers.map((m) => m.kind)).toContain('out_of_window');
+  });
+});
+
+describe('verdicts and fingerprints', () => {
+  it('every finding carries its post verdict; a mention alone is review', async () => {
+    const r = await scan('Tadi lihat Ganjar di televisi', { date: JAN_2024 });
+    expect(r.verdict).toBe('review');
+    expect(r.findings.every((f) => f.verdict === 'review')).toBe(true);
+  });
+
+  it('fingerprints are stable across files and runs, and differ by post and rule', async () => {
+    const s = await shippedScanner();
+    const a = s.scan({ ...post('Ayo coblos 02!', { date: JAN_2024, id: '42', author: 'Budi' }), source: { file: '/tmp/a.jsonl', line: 1 } });
+    const b = s.scan({ ...post('Ayo coblos 02!', { date: JAN_2024, id: '42', author: '@budi' }), source: { file: 'elsewhere/b.csv', line: 99 } });
+    const c = s.scan(post('Ayo coblos 02!', { date: JAN_2024, id: '43', author: 'budi' }));
+    expect(a.findings.map((f) => f.fingerprint)).toEqual(b.findings.map((f) => f.fingerprint));
+    expect(a.findings[0].fingerprint).not.toBe(c.findings[0].fingerprint);
+    expect(new Set(a.findings.map((f) => f.fingerprint)).size).toBe(a.findings.length);
+    expect(a.findings[0].fingerprint).toMatch(/^[0-9a-f]{24}$/);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer, FLAG, TK } from '../../src/text/analyse.js';
+import { Lexicon } from '../../src/text/lexicon.js';
+import { stem } from '../../src/text/stem.js';
+
+function analyzer(words: string[]): Analyzer {
+  const lex = new Lexicon();
+  for (const w of words) {
+    lex.add(w);
+    lex.add(stem(w));
+  }
+  return new Analyzer(lex);
+}
+
+const an = analyzer(['dukung', 'coblos', 'pilih', 'prabowo', 'gibran', 'ganjar', 'mahfud', '02', '01', 'rido', 'amin', 'paslon', 'salam', 'jari', 'nomor']);
+
+function words(text: string): string[] {
+  return an.analyseText(text).tokens.map((t) => t.t);
+}
+
+describe('Indonesian stemming (natural, memoised)', () => {
+  it('reduces affixed forms to the root', () => {
+    for (const w of ['mendukung', 'didukung', 'dukungan', 'dukunglah']) expect(stem(w)).toBe('dukung');
+    expect(stem('memilih')).toBe('pilih');
+    expect(stem('mencoblos')).toBe('coblos');
+  });
+});
+
+describe('Analyzer', () => {
+  it('collapses elongations to a known word: dukuuuung → dukung, ayooo → ayo', () => {
+    expect(words('dukuuuung ayooo')).toEqual(['dukung', 'ayo']);
+  });
+
+  it('decodes leet, masks and symbol substitutions into known words', () => {
+    expect(words('c0bl0s d*kung p!lih R1DO')).toEqual(['coblos', 'dukung', 'pilih', 'rido']);
+  });
+
+  it('joins spaced letters and spaced digits when they spell something known', () => {
+    expect(words('p r a b o w o')).toEqual(['prabowo']);
+    expect(words('c.o.b.l.o.s 0 2')).toEqual(['coblos', '02']);
+    expect(words('p r a b o w o g i b r a n')).toEqual(['prabowo', 'gibran']);
+  });
+
+  it('does not join ordinary single letters or numbers', () => {
+    expect(words('a b c 1 2 3')).toEqual(['a', 'b', 'c', '1', '2', '3']);
+  });
+
+  it('splits words and numbers glued together: paslon02 → paslon 02', () => {
+    expect(words('paslon02 salam2jari')).toEqual(['paslon', '02', 'salam', '2', 'jari']);
+  });
+
+  it('keeps a hashtag whole and splits it into words (camelCase, digits, lexicon)', () => {
+    const toks = an.analyseText('#PrabowoGibran2024 #ganjarmahfud').tokens;
+    expect(toks.map((t) => [t.t, t.kind])).toEqual([
+      ['prabowogibran2024', TK.Hashtag],
+      ['prabowo', TK.Word],
+      ['gibran', TK.Word],
+      ['2024', TK.Number],
+      ['ganjarmahfud', TK.Hashtag],
+      ['ganjar', TK.Word],
+      ['mahfud', TK.Word],
+    ]);
+    expect(toks[1].flags & FLAG.InTag).toBe(FLAG.InTag);
+  });
+
+  it('splits handles into the names they spell', () => {
+    const toks = an.analyseText('RT @PrabowoGibran: mantap').tokens;
+    expect(toks.map((t) => t.t)).toEqual(['rt', 'prabowogibran', 'prabowo', 'gibran', 'mantap']);
+    expect(toks[1].kind).toBe(TK.Mention);
+  });
+
+  it('treats emoji as tokens with skin tones folded', () => {
+    const toks = an.analyseText('✌🏽✌️ mantap').tokens;
+    expect(toks.map((t) => [t.t, t.kind])).toEqual([
+      ['✌', TK.Emoji],
+      ['✌', TK.Emoji],
+      ['mantap', TK.Word],
+    ]);
+  });
+
+  it('stems words: mendukung → dukung', () => {
+    const t = an.analyseText('Mendukung').tokens[0];
+    expect(t.t).toBe('mendukung');
+    expect(t.stem).toBe('dukung');
+  });
+
+  it('keeps offsets into the original text for every token', () => {
+    const text = 'Ayo  C0BL0S  0️⃣2️⃣ ✌🏽 #PrabowoGibran dukuuung P r a b o w o';
+    const toks = an.analyseText(text).tokens;
+    const spans = toks.map((t) => text.slice(t.start, t.end));
+    expect(spans).toEqual(['Ayo', 'C0BL0S', '0️⃣2️⃣', '✌🏽', '#PrabowoGibran', 'Prabowo', 'Gibran', 'dukuuung', 'P r a b o w o']);
+  });
+
+  it('marks capitals, sentences and quoted speech', () => {
+    const toks = an.analyseText('AMIN amin. "pilih dia" kata X').tokens;
+    expect(toks[0].flags & FLAG.Upper).toBe(FLAG.Upper);
+    expect(toks[1].flags & FLAG.Upper).toBe(0);
+    expect(toks[0].sent).toBe(toks[1].sent);
+    expect(toks[2].sent).toBe(toks[1].sent + 1);
+    expect(toks[2].flags & FLAG.Quoted).toBe(FLAG.Quoted);
+    expect(toks[4].flags & FLAG.Quoted).toBe(0);
+  });
+
+  it('an unbalanced quotation mark quotes nothing', () => {
+    const toks = an.analyseText('"pilih 02 pokoknya').tokens;
+    expect(toks.every((t) => (t.flags & FLAG.Quoted) === 0)).toBe(true);
+  });
+});
