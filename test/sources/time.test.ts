@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { formatInZone, normaliseTimestamp } from '../../src/sources/time.js';
+
+describe('normaliseTimestamp', () => {
+  it.each([
+    ['2024-01-20T10:00:00+07:00', '2024-01-20T03:00:00Z'],
+    ['2024-01-20T03:00:00Z', '2024-01-20T03:00:00Z'],
+    ['2024-01-20 10:00:00+0700', '2024-01-20T03:00:00Z'],
+    ['2024-01-20T03:00:00.250Z', '2024-01-20T03:00:00.250Z'],
+    [1705719600, '2024-01-20T03:00:00Z'],
+    ['1705719600', '2024-01-20T03:00:00Z'],
+    [1705719600000, '2024-01-20T03:00:00Z'],
+    ['Sat Jan 20 03:00:00 +0000 2024', '2024-01-20T03:00:00Z'],
+    ['Sat, 20 Jan 2024 10:00:00 +0700', '2024-01-20T03:00:00Z'],
+    ['Sat, 20 Jan 2024 03:00:00 GMT', '2024-01-20T03:00:00Z'],
+  ])('%s → %s', (raw, utc) => {
+    const t = normaliseTimestamp(raw);
+    expect(t.utc).toBe(utc);
+    expect(t.raw).toBe(String(raw));
+    expect(t.error).toBeUndefined();
+  });
+
+  it('reads naive times in the given zone, never the machine zone', () => {
+    expect(normaliseTimestamp('2024-01-20 10:00:00').utc).toBe('2024-01-20T03:00:00Z'); // Asia/Jakarta by default
+    expect(normaliseTimestamp('2024-01-20 10:00:00', 'Asia/Jayapura').utc).toBe('2024-01-20T01:00:00Z');
+    expect(normaliseTimestamp('2024-01-20 10:00:00', 'UTC').utc).toBe('2024-01-20T10:00:00Z');
+    expect(normaliseTimestamp('2024-01-20').utc).toBe('2024-01-19T17:00:00Z');
+  });
+
+  it('reads day-first dates from Indonesian spreadsheets', () => {
+    expect(normaliseTimestamp('20/01/2024 10:15').utc).toBe('2024-01-20T03:15:00Z');
+    expect(normaliseTimestamp('5-2-2024').utc).toBe('2024-02-04T17:00:00Z');
+  });
+
+  it('refuses what it cannot read, keeping the raw value', () => {
+    for (const bad of ['kemarin sore', '2024-13-45', 'Jan 20 2024 10:00', '99999999999999999']) {
+      const t = normaliseTimestamp(bad);
+      expect(t.utc, bad).toBeNull();
+      expect(t.raw).toBe(bad);
+      expect(t.error).toBeTruthy();
+    }
+  });
+
+  it('shows UTC times in the display zone with its Indonesian label', () => {
+    expect(formatInZone('2024-01-20T03:00:00Z', 'Asia/Jakarta')).toBe('2024-01-20 10:00 WIB');
+    expect(formatInZone('2024-01-20T03:00:00Z', 'Asia/Makassar')).toBe('2024-01-20 11:00 WITA');
+    expect(formatInZone('2024-01-20T03:00:00Z', 'Asia/Jayapura')).toBe('2024-01-20 12:00 WIT');
+  });
+});
