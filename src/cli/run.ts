@@ -66,6 +66,30 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     setExit(r.exitCode);
   });
 
+  program
+    .command('convert')
+    .description('write the posts in files, folders or stdin as normalised post records (JSON Lines or CSV)')
+    .argument('[inputs...]', 'files or folders to read; - for stdin (the default when stdin is piped)')
+    .option('-f, --format <format>', 'output format: jsonl or csv', choiceOption('--format', ['jsonl', 'csv']), 'jsonl')
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .option('--excel', 'CSV for Excel (Indonesian locale): UTF-8 BOM, ; separators, CRLF line ends', false)
+    .option('--map <pairs>', 'CSV columns for fields, e.g. text=Tweet,id=No', mapOption(MAPPABLE))
+    .option('--from <format>', 'read every input as this format instead of detecting it')
+    .option('--tz <zone>', 'time zone of dates written without one (IANA name)', timeZoneOption, 'Asia/Jakarta')
+    .option('--include-private', 'also read non-public posts (followers-only, direct) from platform downloads', false)
+    .option('-q, --quiet', 'no warnings or summary line on stderr', false)
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  every input was read (records that could not be read are skipped, with a warning)
+  2  usage error, or an input that could not be read`,
+    )
+    .action(async (inputs: string[], opts) => {
+      const { convertCommand } = await import('./convert.js');
+      setExit(await convertCommand(inputs, opts, io));
+    });
+
   const rules = program.command('rules').description('list, validate and test rule packs');
   rules
     .command('list')

@@ -4,16 +4,14 @@
 import { loadRuleSet } from '../rules/load.js';
 import { compile } from '../rules/compile.js';
 import { Scanner } from '../engine/scan.js';
-import { InputSet } from '../sources/inputs.js';
 import { CATEGORIES, SEVERITIES, VERDICTS, severityRank, type Category, type Severity, type Verdict } from '../model.js';
 import { UsageError } from '../errors.js';
 import { fileOutput, stdoutOutput, type Output } from '../report/output.js';
 import { createReporter, REPORT_FORMATS } from '../report/index.js';
 import type { ReportOptions, ScanSummary } from '../report/types.js';
 import { langFromEnv, type Lang } from '../report/i18n.js';
-import { sourceText } from '../report/record.js';
 import { colorLevel, spinnerAllowed, type Io } from './io.js';
-import { Warnings } from './warnings.js';
+import { openInputs, reportInputs, warnSkipped } from './inputs.js';
 
 export interface ScanOptions {
   format: string;
@@ -56,22 +54,10 @@ function emptySummary(): ScanSummary {
 export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Promise<ScanResult> {
   if (!REPORT_FORMATS.includes(o.format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   if (o.excel && o.format !== 'csv') throw new UsageError('--excel applies to --format csv');
-  if (inputs.length === 0) {
-    if (io.stdinIsTTY) throw new UsageError('no input: give files or folders to scan, or pipe posts into standard input (use - for stdin)');
-    inputs = ['-'];
-  }
-  const warnings = new Warnings(io.stderr, o.quiet);
+  const { set, warnings } = openInputs(inputs, o, io, 'scan');
   const ruleSet = await loadRuleSet({ extra: o.rules, noDefaults: !o.defaultRules, elections: o.election });
   const compiled = compile(ruleSet);
   const scanner = new Scanner(compiled, { explain: o.explain });
-  const set = new InputSet(inputs, {
-    map: o.map ?? {},
-    includePrivate: o.includePrivate,
-    timeZone: o.tz,
-    from: o.from,
-    stdin: io.stdin,
-    warn: (input, m) => warnings.warn(input, m),
-  });
 
   const out: Output = o.output ? await fileOutput(o.output) : stdoutOutput(io.stdout, io.stdoutIsTTY);
   const ro: ReportOptions = {
@@ -96,7 +82,7 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
       summary.read++;
       if (item.type === 'skip') {
         summary.skipped++;
-        warnings.warn(item.source.file, `${sourceText(item.source)}: skipped: ${item.reason}`);
+        warnSkipped(warnings, item);
         continue;
       }
       const r = scanner.scan(item.post);
@@ -128,10 +114,7 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
     await out.abort();
     throw e;
   }
-  warnings.flush();
-  for (const f of set.failed) io.stderr.write(`netral: error: ${f.input}: ${f.error}\n`);
-  if (set.ignored.length > 0 && !o.quiet)
-    io.stderr.write(`netral: note: ${set.ignored.length} file(s) in the given folders are not a format netral reads: ${set.ignored.slice(0, 5).join(', ')}${set.ignored.length > 5 ? ', …' : ''}\n`);
+  reportInputs(set, warnings, io, o.quiet);
   if (!o.quiet && (o.format !== 'terminal' || o.output))
     io.stderr.write(`netral: read ${summary.read} = scanned ${summary.scanned} + skipped ${summary.skipped}; ${summary.findings} findings; ${summary.by_verdict.violation} posts flagged as violation, ${summary.by_verdict.review} for review\n`);
   const exitCode = set.failed.length > 0 ? 2 : failHit ? 1 : 0;

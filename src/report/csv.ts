@@ -62,6 +62,16 @@ export function csvOptions(excel: boolean) {
   return { delimiter: excel ? ';' : ',', record_delimiter: excel ? ('windows' as const) : ('unix' as const) };
 }
 
+/** The header row, after a UTF-8 BOM for Excel (which otherwise reads the file in the machine's code page). */
+export function csvHeader(names: readonly string[], excel: boolean): string {
+  return (excel ? '\ufeff' : '') + stringify([names], csvOptions(excel));
+}
+
+/** Data rows with every cell neutralised against formula injection. */
+export function csvRows(rows: string[][], opts: ReturnType<typeof csvOptions>): string {
+  return stringify(rows.map((r) => r.map((v) => csvSafe(v))), opts);
+}
+
 export class CsvReporter implements Reporter {
   private readonly opts: ReturnType<typeof csvOptions>;
   private started = false;
@@ -75,7 +85,7 @@ export class CsvReporter implements Reporter {
 
   private header(): string {
     const names = CSV_COLUMNS.map((c) => (this.ro.langExplicit && this.ro.lang === 'id' ? HEADERS_ID[c] : c));
-    return (this.ro.excel ? '\ufeff' : '') + stringify([names], this.opts);
+    return csvHeader(names, this.ro.excel);
   }
 
   private start(): Promise<void> | void {
@@ -87,8 +97,7 @@ export class CsvReporter implements Reporter {
   post(r: PostResult, findings: Finding[]): Promise<void> | void {
     if (findings.length === 0) return;
     const p = this.start();
-    const rows = findings.map((f) => this.row(f, r.post.text).map((v) => csvSafe(v)));
-    const s = stringify(rows, this.opts);
+    const s = csvRows(findings.map((f) => this.row(f, r.post.text)), this.opts);
     if (p) return p.then(() => this.out.sink.write(s));
     return this.out.sink.write(s);
   }

@@ -19,10 +19,16 @@ export function terminalLine(s: string): string {
 
 /**
  * A spreadsheet cell that cannot start a formula: cells beginning with = + - @ tab or CR get a leading
- * apostrophe (OWASP "CSV injection"), which spreadsheets show as text and hide.
+ * apostrophe (OWASP "CSV injection"), which spreadsheets show as text and hide. Cells that already start with
+ * apostrophes before such a character get one more, so that `csvUnescape` gives back exactly the original text.
  */
 export function csvSafe(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /^'*[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** The inverse of csvSafe, for reading CSV back: one apostrophe in front of = + - @ tab or CR is removed. */
+export function csvUnescape(s: string): string {
+  return /^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -12,6 +12,8 @@ export interface PostInput {
   author_name?: string | null;
   /** Any timestamp form normaliseTimestamp reads; `naiveZone` says how to read one without an offset. */
   created_at?: unknown;
+  /** The source's own value when `created_at` was already normalised (a record netral wrote); else taken from it. */
+  created_at_raw?: string | null;
   naiveZone?: string;
   url?: string | null;
   text: string;
@@ -80,7 +82,7 @@ export function buildPost(p: PostInput): Built {
     author: handle(p.author) ?? '',
     author_name: p.author_name?.trim() || null,
     created_at: ts.utc,
-    created_at_raw: ts.raw,
+    created_at_raw: p.created_at_raw ?? ts.raw,
     url: p.url?.trim() || null,
     text,
     hashtags: clean(p.hashtags, /^#/),
@@ -130,8 +132,9 @@ function sourceOf(v: unknown): SourceRef | null {
   const o = v as Obj;
   if (typeof o.file !== 'string' || o.file === '') return null;
   const s: SourceRef = { file: o.file };
-  if (typeof o.line === 'number' && Number.isInteger(o.line)) s.line = o.line;
-  if (typeof o.record === 'number' && Number.isInteger(o.record)) s.record = o.record;
+  // Lines and records are counted from 1; anything else cannot point at a place in the file.
+  if (typeof o.line === 'number' && Number.isInteger(o.line) && o.line >= 1) s.line = o.line;
+  if (typeof o.record === 'number' && Number.isInteger(o.record) && o.record >= 1) s.record = o.record;
   return s;
 }
 
@@ -159,7 +162,7 @@ export function recordToPost(o: unknown, ctx: GenericContext): Built {
   if (isErr(media)) return { skip: media.error };
   if (text === null && media.length === 0) return { skip: 'no text' };
   const strs: Record<string, string | null> = {};
-  for (const k of ['platform', 'author', 'author_name', 'url', 'repost_of', 'reply_to', 'kind', 'evidence_sha256'] as const) {
+  for (const k of ['platform', 'author', 'author_name', 'url', 'repost_of', 'reply_to', 'kind', 'evidence_sha256', 'created_at_raw'] as const) {
     const v = asString(r[k], k);
     if (isErr(v)) return { skip: v.error };
     strs[k] = v;
@@ -174,12 +177,17 @@ export function recordToPost(o: unknown, ctx: GenericContext): Built {
   if (kind !== undefined && !isPostKind(kind)) return { skip: `kind must be post, reply, repost or quote, not "${strs.kind}"` };
   const created = r.created_at;
   if (created !== undefined && created !== null && typeof created !== 'string' && typeof created !== 'number') return { skip: 'created_at must be text or a number' };
+  // Only a real digest may claim to identify the evidence a post was taken from.
+  const sha = strs.evidence_sha256?.trim().toLowerCase() || null;
+  if (sha !== null && !/^[0-9a-f]{64}$/.test(sha)) return { skip: 'evidence_sha256 must be a SHA-256 digest (64 hexadecimal digits)' };
   return buildPost({
     id: id.trim(),
     platform: strs.platform?.trim().toLowerCase() || 'unknown',
     author: strs.author,
     author_name: strs.author_name,
-    created_at: created,
+    // A record with only the raw value (its time could not be read before, or a tool wrote only that) is read from it.
+    created_at: created === undefined || created === null || created === '' ? strs.created_at_raw : created,
+    created_at_raw: strs.created_at_raw || null,
     naiveZone: ctx.naiveZone,
     url: strs.url,
     text: text ?? '',
@@ -191,7 +199,7 @@ export function recordToPost(o: unknown, ctx: GenericContext): Built {
     repost_of: strs.repost_of,
     reply_to: strs.reply_to,
     deleted: r.deleted === true,
-    ...(strs.evidence_sha256 ? { evidence_sha256: strs.evidence_sha256 } : {}),
+    ...(sha ? { evidence_sha256: sha } : {}),
     source: sourceOf(r.source) ?? ctx.source,
   });
 }

@@ -5,6 +5,8 @@
 import { parse } from 'csv-parse';
 import type { Format, InputFile, ReadItem, ReadOptions } from '../types.js';
 import { recordToPost } from '../record.js';
+import { LIST_FIELDS, readListCell } from '../list-cell.js';
+import { csvUnescape } from '../../report/sanitize.js';
 import { InputError } from '../../errors.js';
 
 /** Column names each field accepts, compared lowercase with spaces, dashes and dots removed. */
@@ -57,6 +59,32 @@ export function mapColumns(header: string[], map: Record<string, string>, file: 
   return out;
 }
 
+/**
+ * Columns of the post record that only netral writes (`netral convert`), read by their exact names so that a CSV
+ * netral wrote reads back into the same records: the raw time, the evidence digest, the deleted flag and where
+ * each post first came from (findings keep pointing at the original file).
+ */
+const OWN_COLUMNS = ['created_at_raw', 'evidence_sha256', 'deleted', 'source_file', 'source_line', 'source_record'] as const;
+type OwnColumn = (typeof OWN_COLUMNS)[number];
+
+function ownColumns(header: string[]): Map<OwnColumn, number> {
+  const out = new Map<OwnColumn, number>();
+  for (const c of OWN_COLUMNS) {
+    const i = header.findIndex((h) => norm(h) === norm(c));
+    if (i !== -1) out.set(c, i);
+  }
+  return out;
+}
+
+/** The own columns' cells as record keys (recordToPost reads `source` as {file, line, record}). */
+function ownFields(cell: (c: OwnColumn) => string, into: Record<string, unknown>): void {
+  if (cell('created_at_raw') !== '') into.created_at_raw = cell('created_at_raw');
+  if (cell('evidence_sha256') !== '') into.evidence_sha256 = cell('evidence_sha256');
+  if (/^(true|1|yes|ya)$/i.test(cell('deleted').trim())) into.deleted = true;
+  const int = (c: OwnColumn) => (/^\d+$/.test(cell(c).trim()) ? Number(cell(c)) : undefined);
+  if (cell('source_file') !== '') into.source = { file: cell('source_file'), line: int('source_line'), record: int('source_record') };
+}
+
 /** The delimiter of a CSV file, from its first line: the most frequent of `,` `;` tab outside quotes. */
 export function sniffDelimiter(head: string, name: string): string {
   if (name.toLowerCase().endsWith('.tsv')) return '\t';
@@ -102,6 +130,7 @@ export const genericCsv: Format = {
     });
     let header: string[] | null = null;
     let cols: Map<string, number> | null = null;
+    let own = new Map<OwnColumn, number>();
     let warnedNoId = false;
     for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number; raw?: string } }>) {
       while (errors.length > 0) {
@@ -115,6 +144,7 @@ export const genericCsv: Format = {
       if (header === null) {
         header = r.record.map((h) => h.trim());
         cols = mapColumns(header, opts.map, input.name);
+        own = ownColumns(header);
         if (!cols.has('text'))
           throw new InputError(`${input.name}: no text column found; use --map text=COLUMN (the columns are: ${header.map((h) => JSON.stringify(h)).join(', ')})`);
         continue;
@@ -124,11 +154,17 @@ export const genericCsv: Format = {
         yield { type: 'skip', source, reason: `row has ${r.record.length} fields, the header has ${header.length}` };
         continue;
       }
+      // Cells are read back through csvUnescape: netral's own CSVs neutralise formulas with a leading apostrophe.
       const obj: Record<string, unknown> = {};
       for (const [field, i] of cols!) {
         const v = r.record[i];
-        if (v !== undefined && v !== '') obj[field] = v;
+        if (v !== undefined && v !== '') obj[field] = csvUnescape(v);
       }
+      for (const f of LIST_FIELDS) if (typeof obj[f] === 'string') obj[f] = readListCell(f, obj[f]);
+      ownFields((c) => {
+        const i = own.get(c);
+        return i === undefined ? '' : csvUnescape(r.record[i] ?? '');
+      }, obj);
       if (obj.id === undefined) {
         obj.id = `row${line}`;
         if (!warnedNoId) {

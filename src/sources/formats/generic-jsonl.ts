@@ -15,6 +15,9 @@ export const genericJsonl: Format = {
     // A second object starting on a new line means JSON Lines, whatever the extension says.
     const multi = /\}\s*\r?\n\s*\{/.test(s);
     if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 0.9;
+    // A single record on one line (`netral convert one.jsonl | netral scan`) reads the same either way; without
+    // this, a nameless stream holding one record would be read by no format at all.
+    if (!multi && /^\{[^\n]*\}\s*$/.test(s)) return 0.3;
     return multi ? 0.7 : 0.1;
   },
   async *read(input: InputFile, opts: ReadOptions): AsyncIterable<ReadItem> {

@@ -1,0 +1,49 @@
+// What the commands that read posts (scan, convert) share about their inputs: standard input as the default when
+// it is piped, capped warnings for skipped records, and the closing lines about inputs that could not be read or
+// were passed over.
+
+import { UsageError } from '../errors.js';
+import { InputSet } from '../sources/inputs.js';
+import type { ReadItem } from '../sources/types.js';
+import { sourceText } from '../report/record.js';
+import { terminalLine } from '../report/sanitize.js';
+import type { Io } from './io.js';
+import { Warnings } from './warnings.js';
+
+export interface InputFlags {
+  map?: Record<string, string>;
+  from?: string;
+  tz: string;
+  includePrivate: boolean;
+  quiet: boolean;
+}
+
+/** The inputs as an InputSet with its warnings; `verb` completes "give files or folders to …". */
+export function openInputs(inputs: string[], o: InputFlags, io: Io, verb: string): { set: InputSet; warnings: Warnings } {
+  if (inputs.length === 0) {
+    if (io.stdinIsTTY) throw new UsageError(`no input: give files or folders to ${verb}, or pipe posts into standard input (use - for stdin)`);
+    inputs = ['-'];
+  }
+  const warnings = new Warnings(io.stderr, o.quiet);
+  const set = new InputSet(inputs, {
+    map: o.map ?? {},
+    includePrivate: o.includePrivate,
+    timeZone: o.tz,
+    from: o.from,
+    stdin: io.stdin,
+    warn: (input, m) => warnings.warn(input, m),
+  });
+  return { set, warnings };
+}
+
+export function warnSkipped(warnings: Warnings, item: Extract<ReadItem, { type: 'skip' }>): void {
+  warnings.warn(item.source.file, `${sourceText(item.source)}: skipped: ${item.reason}`);
+}
+
+/** After the run: warnings not shown, inputs that could not be read, files in folders that were passed over. */
+export function reportInputs(set: InputSet, warnings: Warnings, io: Io, quiet: boolean): void {
+  warnings.flush();
+  for (const f of set.failed) io.stderr.write(`netral: error: ${terminalLine(f.input)}: ${terminalLine(f.error ?? '')}\n`);
+  if (set.ignored.length > 0 && !quiet)
+    io.stderr.write(`netral: note: ${set.ignored.length} file(s) in the given folders are not a format netral reads: ${terminalLine(set.ignored.slice(0, 5).join(', '))}${set.ignored.length > 5 ? ', …' : ''}\n`);
+}
