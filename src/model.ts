@@ -91,7 +91,7 @@ export interface Span {
   end: number;
 }
 
-export type PostField = 'text' | 'media_text' | 'hashtags' | 'repost_of' | 'mentions';
+export type PostField = 'text' | 'media_text' | 'hashtags' | 'repost_of' | 'mentions' | 'links';
 
 /** A context modifier that changed a finding, kept so `explain` and reports can say why. */
 export interface Modifier {

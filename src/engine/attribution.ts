@@ -77,6 +77,11 @@ function attributeHits(c: Compiled, matchHits: EHit[], facts: Facts): Attributio
   const top = Math.max(...cands.map((k) => score.get(k)!));
   let winners = cands.filter((k) => score.get(k) === top);
   if (winners.length > 1) {
+    // A bare number is a pair's before it is a party's, unless the post names the party.
+    const pairs = winners.filter((k) => !c.elections.get(election.get(k)!)?.def.parties.length);
+    if (pairs.length > 0 && pairs.length < winners.length) winners = pairs;
+  }
+  if (winners.length > 1) {
     const rec = (k: string) => c.elections.get(election.get(k)!)?.recency ?? 0;
     const newest = Math.max(...winners.map(rec));
     const newestWinners = winners.filter((k) => rec(k) === newest);

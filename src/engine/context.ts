@@ -23,6 +23,7 @@ export interface ContextResult {
 
 const SUPPORT: ReadonlySet<Category> = new Set(['endorsement', 'candidate_symbol', 'campaign_slogan', 'campaign_hashtag', 'campaign_activity', 'party_support', 'candidate_mention']);
 const EDUCATION_APPLIES: ReadonlySet<Category> = new Set(['endorsement', 'candidate_symbol', 'campaign_slogan', 'candidate_mention']);
+const FAR_IRRELEVANT: ReadonlySet<Category> = new Set(['candidate_mention', 'campaign_slogan', 'campaign_hashtag']);
 const NEWS_APPLIES: ReadonlySet<Category> = new Set(['endorsement', 'candidate_symbol', 'campaign_slogan', 'campaign_activity', 'party_support']);
 
 /** Per-post context facts, computed once and shared by all findings of the post. */
@@ -146,12 +147,22 @@ export class ContextJudge {
           mods.push({ kind: 'prohibition', effect: 'suppress', cue: cueWord });
           return { suppressed: true, stance, factor, modifiers: mods };
         }
-        if (cat === 'endorsement' && cue && rule.stance === 'support') {
+        if (cat === 'endorsement' && cue && stance === 'support') {
           // "jangan pilih 02": telling people not to vote for a named pair is taking sides too.
           stance = 'against';
           factor *= 0.9;
           mods.push({ kind: 'attack', effect: 'retarget', cue: cueWord, factor: 0.9 });
         }
+      }
+    }
+
+    // 1b. Negation right before the support word: "ora milih nomer siji", "tidak pilih 02" is against that pair.
+    if (cat === 'endorsement' && stance === 'support' && attr.candidate !== null && !ignores('prohibition')) {
+      const neg = (pc.lists.get('negation') ?? []).find((h) => toks[h.from].sent === sent && h.to < start && start - h.to <= 2);
+      if (neg) {
+        stance = 'against';
+        factor *= 0.9;
+        mods.push({ kind: 'negation', effect: 'retarget', cue: cueText(a, [neg]), factor: 0.9 });
       }
     }
 
@@ -182,7 +193,12 @@ export class ContextJudge {
       }
     }
 
-    // 5. Dates: support far from an election's window is weaker evidence for that election.
+    // 5. Dates: support far from an election's window is weaker evidence for that election. A mention, a slogan
+    // or an old campaign hashtag more than a year away from its race is about something else.
+    if (!ignores('date_window') && attr.daysOutside > 365 && FAR_IRRELEVANT.has(cat)) {
+      mods.push({ kind: 'out_of_window', effect: 'suppress', cue: `${attr.daysOutside} days outside ${attr.election}` });
+      return { suppressed: true, stance, factor, modifiers: mods };
+    }
     if (!ignores('date_window') && attr.daysOutside > 0) {
       const f = attr.daysOutside <= 365 ? 0.6 : 0.35;
       factor *= f;

@@ -26,9 +26,10 @@ export function spansOf(a: Analysis, hits: EHit[]): Span[] {
   return out.map((r) => r.span);
 }
 
+/** What the author wrote in that field (a link as written, not its spaced-out slug). */
 function fieldText(a: Analysis, s: Span): string {
   const f = a.fields.find((x) => x.field === s.field && x.index === s.index);
-  return f ? f.text : '';
+  return f ? (f.display ?? f.text) : '';
 }
 
 export function matchedText(a: Analysis, spans: Span[]): string {
@@ -51,6 +52,6 @@ export function snippet(a: Analysis, spans: Span[]): string {
     if (sp > s.end) to = sp;
   }
   const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  const label = s.field === 'media_text' ? '[media] ' : s.field === 'repost_of' ? '[repost of] ' : s.field === 'hashtags' ? '[hashtags] ' : '';
+  const label = s.field === 'media_text' ? '[media] ' : s.field === 'repost_of' ? '[repost of] ' : s.field === 'hashtags' ? '[hashtags] ' : s.field === 'links' ? '[link] ' : '';
   return `${label}${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
 }

@@ -71,6 +71,7 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
   // "AMIN!!! 🙏 semoga …": a prayer word within four tokens, across the exclamation marks.
   const nearPrayer = (h: Hit) => prayer !== undefined && prayer.some((p) => a.tokens[p.from].field === a.tokens[h.from].field && Math.abs(p.from - h.from) <= 4);
   const otherPerson = otherPersonCheck(c, a, hits, lists);
+  const notABallot = notABallotCheck(a, lists);
 
   const entityHits: EHit[] = [];
   const refsOf = new Map<Hit, EntityRef[]>();
@@ -79,7 +80,7 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
   for (const h of hits) {
     const p = c.patterns[h.pat];
     if (p.refs.length === 0) continue;
-    const refs = otherPerson(h) ? [] : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer);
+    const refs = otherPerson(h) ? [] : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer).filter((r) => !isNumberRef(r) || !notABallot(h));
     if (refs.length > 0) {
       entityHits.push({ pat: h.pat, from: h.from, to: h.to, refs });
       refsOf.set(h, refs);
@@ -100,6 +101,30 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
   return { facts: { day, lists, electionContext, dateContext, genericCue, entityHits, refsOf }, hits };
 }
 
+function isNumberRef(r: EntityRef): boolean {
+  return r.types.includes('ballot_number') || r.types.includes('bare_number');
+}
+
+/**
+ * A number that counts or labels something else: "2 kali" (twice), "3 hari", "TPS 04", "kelas 1", "juara 2".
+ * The unit after it, or the thing before it, comes from the context lists number_unit and number_context.
+ */
+function notABallotCheck(a: Analysis, lists: Map<string, Hit[]>): (h: Hit) => boolean {
+  const units = lists.get('number_unit');
+  const things = lists.get('number_context');
+  if (!units && !things) return () => false;
+  const after = new Set((units ?? []).map((u) => u.from));
+  const before = new Set((things ?? []).map((u) => u.to));
+  return (h: Hit) => {
+    const t = a.tokens;
+    const next = h.to + 1;
+    const prev = h.from - 1;
+    if (after.has(next) && t[next]?.sent === t[h.to].sent) return true;
+    // For a phrase ("nomor 2") this looks before its first word: "TPS nomor 2".
+    return before.has(prev) && t[prev]?.sent === t[h.from].sent;
+  };
+}
+
 /**
  * A one-word candidate name that belongs to someone else: "Pak Prabowo Sutrisno, kepala sekolah", "Kahlil
  * Gibran", "Gibran, anak tetangga". The name is another person's when a capitalised word that is neither an
@@ -116,9 +141,8 @@ function otherPersonCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<stri
   let kin: Set<number> | null = null;
   let nameTokens: Set<number> | null = null;
   return (h: Hit) => {
-    if (h.from !== h.to) return false;
     const p = c.patterns[h.pat];
-    if (!p.refs.some((r) => r.types.includes('candidate_name') && r.strength === STRENGTH.Strong)) return false;
+    if (!p.refs.some((r) => r.types.includes('candidate_name') && r.strength >= STRENGTH.Medium)) return false;
     const t = toks[h.from];
     if (t.kind !== TK.Word || (t.flags & FLAG.InTag) !== 0) return false;
     honorific ??= covered('honorific');
@@ -128,19 +152,23 @@ function otherPersonCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<stri
       for (const x of hits) if (c.patterns[x.pat].refs.some((r) => r.types.includes('candidate_name'))) for (let i = x.from; i <= x.to; i++) nameTokens.add(i);
     }
     for (let d = -2; d <= 2; d++) {
-      const i = h.from + d;
+      const i = d < 0 ? h.from + d : h.to + d;
       if (d !== 0 && kin.has(i) && toks[i]?.sent === t.sent) return true;
     }
     const capitalised = (i: number) => {
       const n = toks[i];
       if (!n || n.kind !== TK.Word || n.sent !== t.sent || n.field !== t.field || (n.flags & (FLAG.InTag | FLAG.Upper)) !== 0) return false;
-      if (honorific!.has(i) || nameTokens!.has(i)) return false;
+      // A word the rules know ("Asal Bukan Prabowo" in title case) is not somebody's surname.
+      if (honorific!.has(i) || nameTokens!.has(i) || c.lexicon.hasExact(n.t)) return false;
       const ch = a.fields[n.field].text[n.start];
       return ch !== undefined && ch !== ch.toLowerCase();
     };
     const sentenceStart = (i: number) => i === 0 || toks[i - 1].sent !== toks[i].sent || toks[i - 1].field !== toks[i].field;
-    if (capitalised(h.from + 1)) return true;
-    if (capitalised(h.from - 1) && !sentenceStart(h.from - 1)) return true;
+    // A full name ("Emil Dardak") is the candidate whatever follows; a short one needs a clean neighbourhood.
+    if (p.refs.every((r) => !r.types.includes('candidate_name') || r.strength !== STRENGTH.Strong) || h.from === h.to) {
+      if (capitalised(h.to + 1)) return true;
+      if (capitalised(h.from - 1) && !sentenceStart(h.from - 1)) return true;
+    }
     return false;
   };
 }
@@ -164,7 +192,7 @@ function validRefs(
       // written in capitals or as a hashtag (AMIN, #AMIN), any election cue or the campaign dates will do.
       // Never next to a prayer.
       const tok = a.tokens[h.from];
-      const marked = (tok.flags & (FLAG.Upper | FLAG.InTag)) !== 0;
+      const marked = (tok.flags & (FLAG.Upper | FLAG.InTag)) !== 0 || tok.kind === TK.Hashtag;
       if (nearPrayer(h)) continue;
       if (!ctx.has(r.election) && !(marked && (cued || dateCtx.has(r.election)))) continue;
     } else if (r.strength === STRENGTH.Weak && !cued) {

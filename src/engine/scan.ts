@@ -54,6 +54,10 @@ export class Scanner {
       if (missing.length > 0) fields.push({ field: 'mentions', text: missing.map((h) => `@${h}`).join(' ') });
     }
     if (post.repost_of) fields.push({ field: 'repost_of', text: `@${post.repost_of}` });
+    // A shared article's slug says what it is about (…/prabowo-janji-makan-siang-gratis): its words are a field of
+    // their own, with separators turned into spaces so offsets still point into the link.
+    const links = post.links;
+    for (let i = 0; i < links.length && i < 10; i++) fields.push({ field: 'links', index: i, text: slugText(links[i]), display: links[i].slice(0, 2000) });
     return fields;
   }
 
@@ -153,6 +157,11 @@ export class Scanner {
     }
     return result;
   }
+}
+
+/** A link with its path separators as spaces (same length), host and query kept: "kompas com read prabowo janji". */
+export function slugText(url: string): string {
+  return url.slice(0, 2000).replace(/^[a-z]+:\/\//i, (m) => ' '.repeat(m.length)).replace(/[-_/.?=&#+%]/g, ' ');
 }
 
 function pickMatch(matches: Match[], candidate: string | null): Match {

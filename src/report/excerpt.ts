@@ -18,6 +18,8 @@ export function fieldText(post: Post, span: Span): string {
       return post.media_text[span.index ?? 0] ?? '';
     case 'repost_of':
       return `@${post.repost_of ?? ''}`;
+    case 'links':
+      return post.links[span.index ?? 0] ?? '';
     case 'hashtags': {
       const lower = post.text.toLowerCase();
       return post.hashtags.filter((h) => !lower.includes(`#${h.toLowerCase()}`)).map((h) => `#${h}`).join(' ');
@@ -56,6 +58,6 @@ export function excerpt(post: Post, spans: Span[], around = AROUND): { label: st
   }
   if (to > at) segments.push({ text: text.slice(at, to), hit: false });
   if (to < text.length) segments.push({ text: '…', hit: false });
-  const label = first.field === 'media_text' ? 'media' : first.field === 'repost_of' ? 'repost' : first.field === 'text' ? '' : first.field;
+  const label = first.field === 'media_text' ? 'media' : first.field === 'repost_of' ? 'repost' : first.field === 'links' ? 'link' : first.field === 'text' ? '' : first.field;
   return { label, segments };
 }

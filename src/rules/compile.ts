@@ -106,12 +106,13 @@ export interface Compiled {
 
 // Number words for {word}: Indonesian, then Javanese and Sundanese (ballot numbers are said in regional languages:
 // "nomer loro", "nomer tilu"). Beyond five only Indonesian.
+// Also Minang (ciek, duo, tigo, ampek), Madurese (settong, tello') and Javanese krama (setunggal, kalih, sekawan).
 const NUMBER_WORDS: string[][] = [
   ['nol'],
-  ['satu', 'siji', 'hiji'],
-  ['dua', 'loro'],
-  ['tiga', 'telu', 'tilu'],
-  ['empat', 'papat', 'opat'],
+  ['satu', 'siji', 'hiji', 'ciek', 'settong', 'setunggal'],
+  ['dua', 'loro', 'duo', 'kalih'],
+  ['tiga', 'telu', 'tilu', 'tigo', 'tello'],
+  ['empat', 'papat', 'opat', 'ampek', 'sekawan'],
   ['lima', 'limo'],
   ['enam'], ['tujuh'], ['delapan'], ['sembilan'], ['sepuluh'], ['sebelas'], ['dua belas'], ['tiga belas'], ['empat belas'],
   ['lima belas'], ['enam belas'], ['tujuh belas'], ['delapan belas'], ['sembilan belas'], ['dua puluh'],
@@ -143,9 +144,9 @@ function templateSpec(name: string): TemplateSpec | null {
     case 'gesture_forms_weak':
       return { types: ['gesture'], strength: STRENGTH.Weak };
     case 'party_forms':
-      return { types: ['party'], strength: STRENGTH.Medium, party: true };
+      return { types: ['party', 'candidate'], strength: STRENGTH.Medium, party: true };
     case 'party_forms_weak':
-      return { types: ['ballot_number'], strength: STRENGTH.Weak, party: true };
+      return { types: ['candidate', 'ballot_number'], strength: STRENGTH.Weak, party: true };
   }
   const m = /^gesture_forms_(\d+)$/.exec(name);
   return m ? { types: ['gesture'], strength: STRENGTH.Weak, number: Number(m[1]) } : null;
@@ -182,7 +183,8 @@ class Compiler {
   }
 
   /** Pass 2: a term → a pattern (shared when two terms compile to the same steps). */
-  pattern(term: TermSpec, pos: Pos, where: string): Pattern | null {
+  pattern(term: TermSpec, fallback: Pos, where: string): Pattern | null {
+    const pos = term.pos ?? fallback;
     const a = this.analyzer.analyseText(term.text);
     // A hashtag term is its tag token alone; the words split out of it are for posts, not for the pattern.
     const toks = a.tokens.filter((t) => (t.flags & FLAG.InTag) === 0 && t.kind !== TK.Url);
@@ -311,7 +313,7 @@ export function compile(rs: RuleSet): Compiled {
     if (templateSpec(name)) continue;
     const set = new Set<number>();
     for (const t of terms) {
-      const p = c.pattern(t, { file: '(list)', line: 0, col: 0 }, `list ${name}`);
+      const p = c.pattern(t, { file: '(list)', line: 0, col: 0 }, `list ${name}`); // terms carry their own position
       if (!p) continue;
       set.add(p.id);
       if (!p.lists.includes(name)) p.lists.push(name);
@@ -338,7 +340,10 @@ export function compile(rs: RuleSet): Compiled {
       for (const a of k.aliases) add(a, { ...base, types: ['candidate', 'candidate_name'], strength: STRENGTH.Medium });
       for (const a of k.ambiguous_aliases) add(a, { ...base, types: ['candidate', 'candidate_name'], strength: STRENGTH.Weak, ambiguous: true });
       for (const a of k.upper_aliases) add(a, { ...base, types: ['candidate', 'candidate_name'], strength: STRENGTH.Medium }, 'exact', true);
-      for (const h of k.hashtags) add(`#${h}`, { ...base, types: ['campaign_hashtag', 'candidate'], strength: STRENGTH.Strong });
+      // A hashtag that is also an ambiguous alias (#AMIN, #amin after a prayer) is as ambiguous as the alias.
+      const ambiguousWords = new Set(k.ambiguous_aliases.map((x) => x.toLowerCase()));
+      for (const h of k.hashtags)
+        add(`#${h}`, { ...base, types: ['campaign_hashtag', 'candidate'], strength: ambiguousWords.has(h.toLowerCase()) ? STRENGTH.Weak : STRENGTH.Strong, ...(ambiguousWords.has(h.toLowerCase()) ? { ambiguous: true } : {}) });
       for (const s of k.slogans) add(s, { ...base, types: ['slogan'], strength: STRENGTH.Weak }, 'auto');
       for (const s of k.window_slogans) add(s, { ...base, types: ['slogan'], strength: STRENGTH.Weak, windowOnly: true }, 'auto');
       for (const g of k.gestures) add(g, { ...base, types: ['gesture'], strength: STRENGTH.Weak });

@@ -24,7 +24,7 @@ import {
 const MAX_PACK_BYTES = 8 * 1024 * 1024;
 const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const FIELDS: PostField[] = ['text', 'media_text', 'hashtags', 'repost_of', 'mentions'];
+const FIELDS: PostField[] = ['text', 'media_text', 'hashtags', 'repost_of', 'mentions', 'links'];
 
 class Ctx {
   readonly problems: Problem[] = [];
@@ -171,9 +171,10 @@ function range(ctx: Ctx, node: Node | null | undefined, what: string): DateRange
 // ---- terms and expressions ----
 
 function termSpec(ctx: Ctx, node: Node, mode: TermMode): TermSpec | null {
+  const pos = ctx.pos(node);
   if (isScalar(node)) {
     const s = str(ctx, node, 'term');
-    return s ? { text: s, mode } : null;
+    return s ? { text: s, mode, pos } : null;
   }
   const f = fields(ctx, node, ['term', 'exact', 'stem', 'upper'], 'term');
   if (!f) return null;
@@ -187,7 +188,7 @@ function termSpec(ctx: Ctx, node: Node, mode: TermMode): TermSpec | null {
   if (!text) return null;
   const upperNode = f.get('upper');
   const upper = upperNode && isScalar(upperNode) ? upperNode.value === true : false;
-  return { text, mode: k === 'term' ? mode : (k as TermMode), ...(upper ? { upper: true } : {}) };
+  return { text, mode: k === 'term' ? mode : (k as TermMode), ...(upper ? { upper: true } : {}), pos };
 }
 
 function termList(ctx: Ctx, node: Node | null | undefined, mode: TermMode, what: string): TermSpec[] {

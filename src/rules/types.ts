@@ -22,6 +22,8 @@ export interface TermSpec {
   mode: TermMode;
   /** Matches only when written in capitals (AMIN the pair, not "amin" the prayer). */
   upper?: boolean;
+  /** Where the term is written, for messages. */
+  pos?: Pos;
 }
 
 export const ENTITY_TYPES = [

@@ -28,6 +28,8 @@ export interface FieldText {
   /** Index into the post's array field (media_text, hashtags). */
   index?: number;
   text: string;
+  /** The field as the author wrote it, when `text` is a derived form of the same length (a link's slug words). */
+  display?: string;
 }
 
 export interface Token {

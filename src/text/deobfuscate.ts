@@ -93,6 +93,10 @@ export function resolveWord(raw: string, lex: Lexicon, allowMask: boolean): Word
       }
     }
   }
+  // A digit glued to one or two letters is a code (S2, D3, 4G, B2), not a word and a number.
+  if (/^(\p{L}{1,2}[0-9]{1,2}|[0-9]{1,2}\p{L}{1,2})$/u.test(raw) && !lex.hasExact(raw.replace(/[0-9]+/g, ''))) {
+    return [{ t: raw, offset: 0, length: raw.length, isNumber: false, obfuscated: false }];
+  }
   // Otherwise split at letter/digit boundaries and drop the symbols: paslon02 → paslon 02, salam2jari → salam 2 jari.
   const parts: WordPart[] = [];
   for (const m of raw.matchAll(SEGMENT)) {

@@ -1,4 +1,5 @@
-// The accuracy targets of issue 3, on the labelled set: a test that fails when detection regresses.
+// The accuracy targets of issue 3: a test that fails when detection regresses. fixtures/labelled is the
+// development set; fixtures/holdout was written independently and measured before any tuning (README "Accuracy").
 
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
@@ -8,13 +9,12 @@ import { TARGETS } from '../../src/eval/run.js';
 import { shippedScanner } from '../helpers/engine.js';
 import { FIXTURES } from '../helpers/cli.js';
 
-describe('accuracy on fixtures/labelled', () => {
-  it('meets precision >= 0.95 and recall >= 0.90 on post verdicts', async () => {
-    const set = loadLabelled(path.join(FIXTURES, 'labelled'));
-    expect(set.length).toBeGreaterThanOrEqual(400);
-    const hardNegatives = set.filter((p) => p.label.verdict !== 'violation').length / set.length;
-    expect(hardNegatives).toBeGreaterThanOrEqual(0.4);
-    const r = evaluateSet(await shippedScanner(), set);
+describe.each(['labelled', 'holdout'])('accuracy on fixtures/%s', (set) => {
+  it('meets precision >= 0.95 and recall >= 0.90 on post verdicts, with at least 40% hard negatives', async () => {
+    const posts = loadLabelled(path.join(FIXTURES, set));
+    expect(posts.length).toBeGreaterThanOrEqual(set === 'labelled' ? 400 : 200);
+    expect(posts.filter((p) => p.label.verdict !== 'violation').length / posts.length).toBeGreaterThanOrEqual(0.4);
+    const r = evaluateSet(await shippedScanner(), posts);
     expect(r.precision).toBeGreaterThanOrEqual(TARGETS.precision);
     expect(r.recall).toBeGreaterThanOrEqual(TARGETS.recall);
     expect(r.attribution.accuracy).toBeGreaterThanOrEqual(0.9);
