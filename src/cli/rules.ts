@@ -83,7 +83,7 @@ export async function rulesTest(o: PackOpts & { verbose: boolean }, io: Io): Pro
   const lines: string[] = [];
   for (const r of results) {
     if (r.ok && !o.verbose) continue;
-    const where = `${r.example.pos.file}:${r.example.pos.line}`;
+    const where = `${r.example.pos.file}:${r.example.pos.line}:${r.example.pos.col}`;
     const mark = r.ok ? c.green('ok  ') : c.red('FAIL');
     lines.push(`${mark} ${r.rule} ${r.kind}: ${JSON.stringify(terminalLine(r.example.text))}${r.ok ? '' : `\n       ${where}: ${terminalLine(r.problem ?? '')}`}`);
   }

@@ -13,7 +13,7 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 // Kept in step with src/sources/formats/generic-csv.ts COLUMN_ALIASES (checked by a test) so that building the
 // program does not load the readers.
-const MAPPABLE = ['text', 'id', 'author', 'author_name', 'created_at', 'url', 'platform', 'hashtags', 'mentions', 'links', 'media_text', 'kind', 'repost_of', 'reply_to'];
+export const MAPPABLE = ['text', 'id', 'author', 'author_name', 'created_at', 'url', 'platform', 'hashtags', 'mentions', 'links', 'media_text', 'kind', 'repost_of', 'reply_to'];
 
 const EXIT_HELP = `
 Exit codes:
@@ -217,6 +217,12 @@ export async function runCapture(
 
 /** Entry point for bin/netral.js. */
 export async function main(): Promise<void> {
+  // `netral scan … | head`: when the reader of stdout goes away, stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  process.stderr.on('error', () => {});
   const code = await run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -200,7 +200,8 @@ export function evaluate(c: Compiled, state: PostState, e: CExpr): Match[] | nul
             // "pilih nomor 2" may be a vote, "pilih menu nomor 2" is lunch.
             const dateOnly = m.hits.every((h) => h.refs.length > 0 && h.refs.every((r) => r.dateOnly)) || anchor.hits.every((h) => h.refs.length > 0 && h.refs.every((r) => r.dateOnly));
             const g = gap(anchor, m) + (dateOnly && gap(anchor, m) > 1 ? e.within : 0);
-            if (g < bestGap) {
+            // On equal distance the longer reading wins: "Prabowo-Gibran" says more than "Prabowo".
+            if (g < bestGap || (g === bestGap && best !== null && m.to - m.from > best.to - best.from)) {
               bestGap = g;
               best = m;
             }

@@ -145,9 +145,10 @@ export class Scanner {
         (ctx.suppressed ? suppressed : findings).push(finding);
       }
     }
-    // A mention adds nothing when the same post already has a finding of substance.
+    // A mention adds nothing when the same post already has a finding of substance; two rules finding the same
+    // thing (same category, candidate and stance) are one finding, the strongest.
     const substantive = findings.some((f) => f.category !== 'candidate_mention');
-    const kept = substantive ? findings.filter((f) => f.category !== 'candidate_mention') : dedupeMentions(findings);
+    const kept = strongestPerKind(substantive ? findings.filter((f) => f.category !== 'candidate_mention') : findings);
     const verdict = verdictOf(kept);
     for (const f of kept) f.verdict = verdict;
     const result: PostResult = { post, verdict, findings: kept, suppressed };
@@ -169,15 +170,15 @@ function pickMatch(matches: Match[], candidate: string | null): Match {
   return matches[0];
 }
 
-/** Several mention rules may name the same candidate; one finding per candidate is enough. */
-function dedupeMentions(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const k = `${f.category}\u0000${f.candidate ?? ''}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+/** One finding per category, candidate and stance: the most confident (the first rule on a tie). */
+function strongestPerKind(findings: Finding[]): Finding[] {
+  const best = new Map<string, Finding>();
+  for (const f of findings) {
+    const k = `${f.category}\u0000${f.candidate ?? ''}\u0000${f.stance}`;
+    const prev = best.get(k);
+    if (!prev || f.confidence > prev.confidence) best.set(k, f);
+  }
+  return findings.filter((f) => best.get(`${f.category}\u0000${f.candidate ?? ''}\u0000${f.stance}`) === f);
 }
 
 function round2(x: number): number {

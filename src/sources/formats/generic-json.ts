@@ -18,7 +18,8 @@ export const genericJson: Format = {
     const s = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
     const isJson = name.toLowerCase().endsWith('.json');
     if (s.startsWith('[')) return isJson ? 0.6 : 0.5;
-    if (s.startsWith('{')) return isJson ? 0.4 : 0.2;
+    // An object: one record or a wrapper. JSON Lines (several objects on their own lines) scores higher there.
+    if (s.startsWith('{')) return isJson ? 0.4 : 0.3;
     return 0;
   },
   async *read(input: InputFile, opts: ReadOptions): AsyncIterable<ReadItem> {

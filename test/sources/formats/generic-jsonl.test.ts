@@ -10,8 +10,16 @@ describe('JSON Lines detection', () => {
     expect(r.stderr).toContain('read 1 = scanned 1 + skipped 0');
   });
 
-  it('leaves a pretty-printed single object and a truncated head to the other readers', () => {
-    expect(detectFormat(Buffer.from('{\n  "id": "1",\n  "text": "x"\n}\n'), '-')?.id).not.toBe('jsonl');
-    expect(detectFormat(Buffer.from('{"id":"1","text":"x'), '-')).toBeNull();
+  it('leaves a pretty-printed single object to the JSON reader, which reads it as one record', async () => {
+    expect(detectFormat(Buffer.from('{\n  "id": "1",\n  "text": "x"\n}\n'), '-')?.id).toBe('json');
+    const r = await cli(['scan', '-f', 'json'], { stdin: '{\n  "id": "1",\n  "text": "Ayo coblos Prabowo-Gibran!"\n}\n' });
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ read: 1, scanned: 1 });
+  });
+
+  it('says a truncated JSON object is truncated', async () => {
+    const r = await cli(['scan'], { stdin: '{"id":"1","text":"x' });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/-: .*(truncated|invalid JSON)/);
   });
 });

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { cli, tempDir } from '../helpers/cli.js';
+
+const dir = tempDir();
+
+describe('netral rules', () => {
+  it('list shows rules and election packs; json lists them for machines', async () => {
+    const r = await cli(['rules', 'list']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/endorsement\.vote-call\s+high\s+endorsement/);
+    expect(r.stdout).toMatch(/pilpres-2024\s+vote 2024-02-14\s+1 Anies Baswedan; 2 Prabowo Subianto; 3 Ganjar Pranowo/);
+    const j = JSON.parse((await cli(['rules', 'list', '-f', 'json'])).stdout);
+    expect(j.rules.find((x: { id: string }) => x.id === 'endorsement.vote-call').legal_basis).toMatch(/SKB 2022/);
+    expect(j.elections.map((e: { id: string }) => e.id)).toContain('pilkada-jatim-2024');
+  });
+
+  it('validate passes the shipped packs', async () => {
+    const r = await cli(['rules', 'validate']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^ok: \d+ packs, \d+ rules, 8 election packs\n$/);
+  });
+
+  it('validate reports every problem of a broken pack with file:line:col, exit 2', async () => {
+    const file = path.join(dir, 'mine.yaml');
+    writeFileSync(file, 'pack: mine\nkind: rules\nrules:\n  - id: mine.one\n    title: { id: a }\n    category: endorsment\n    severity: high\n    legal_basis: x\n    match: { entity: candidat }\n    examples: { flag: [a], pass: [b] }\n');
+    const r = await cli(['rules', 'validate', file]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${file}:5:12: rule mine.one: title.en (English) is required`);
+    expect(r.stderr).toContain(`${file}:6:15: rule mine.one: category must be one of`);
+    expect(r.stderr).toContain(`${file}:9:22: rule mine.one: unknown entity "candidat"`);
+  });
+
+  it('test runs every example and exits 1 when one fails, saying which and why', async () => {
+    const ok = await cli(['rules', 'test']);
+    expect(ok.exitCode).toBe(0);
+    expect(ok.stdout).toMatch(/^\d+ passed, 0 failed \(\d+ examples of \d+ rules\)\n$/);
+    const file = path.join(dir, 'wrong.yaml');
+    writeFileSync(file, 'pack: wrong\nkind: rules\nrules:\n  - id: wrong.example\n    title: { id: a, en: b }\n    category: endorsement\n    severity: high\n    legal_basis: x\n    match: { term: kopi }\n    examples: { flag: ["teh manis"], pass: ["kopi tubruk"] }\n');
+    const bad = await cli(['rules', 'test', '--rules', file]);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stdout).toContain('FAIL wrong.example flag: "teh manis"');
+    expect(bad.stdout).toContain(`${file}:10:24: not flagged`);
+    expect(bad.stdout).toContain('FAIL wrong.example pass: "kopi tubruk"');
+    expect(bad.stdout).toMatch(/\d+ passed, 2 failed/);
+  });
+
+  it('init-election writes a commented template that validates, and refuses to overwrite', async () => {
+    const out = path.join(dir, 'pilbup-sleman-2029.yaml');
+    const r = await cli(['rules', 'init-election', 'pilbup-sleman-2029', '-o', out, '--candidates', '3']);
+    expect(r.exitCode).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/^# Election pack for pilbup-sleman-2029/);
+    expect(text.match(/- number: \d/g)).toHaveLength(3);
+    expect((await cli(['rules', 'validate', out])).exitCode).toBe(0);
+    const again = await cli(['rules', 'init-election', 'pilbup-sleman-2029', '-o', out]);
+    expect(again.exitCode).toBe(2);
+    expect(again.stderr).toMatch(/already exists \(use --force to overwrite\)/);
+    expect((await cli(['rules', 'init-election', 'Bad Id!', '-o', path.join(dir, 'x.yaml')])).exitCode).toBe(2);
+  });
+
+  it('a filled-in regional pack makes the generic rules find support for its pairs', async () => {
+    const pack = path.join(dir, 'pilbup-sukamaju-2029.yaml');
+    writeFileSync(
+      pack,
+      `pack: pilbup-sukamaju-2029
+kind: election
+election:
+  id: pilbup-sukamaju-2029
+  name: { id: "Pilbup Sukamaju 2029", en: "Sukamaju regent election 2029" }
+  level: bupati
+  region: Kabupaten Sukamaju
+  dates:
+    campaign: { start: 2029-09-01, end: 2029-11-20 }
+    voting: 2029-11-25
+  words: [pilbup sukamaju, cabup sukamaju]
+  candidates:
+    - { number: 1, names: [Hendra Gunawan, Hendra-Wati], hashtags: [HendraWati] }
+    - { number: 2, names: [Yusuf Maulana, Yusuf-Rini], hashtags: [YusufRini] }
+`,
+    );
+    const input = JSON.stringify({ id: 'p', author: 'a', text: 'Ayo coblos nomor 2 Yusuf-Rini! #YusufRini', created_at: '2029-10-01T10:00:00+07:00' });
+    const r = await cli(['scan', '--rules', pack, '-f', 'json'], { stdin: input });
+    const found = JSON.parse(r.stdout).findings;
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found.map((x: { candidate: string }) => x.candidate))).toEqual(new Set(['pilbup-sukamaju-2029:2']));
+  });
+});
+
+describe('netral explain', () => {
+  it('shows tokens, cues, entity references, findings and the verdict', async () => {
+    const r = await cli(['explain', 'Ayo c0bl0s 02 ✌🏽 #PrabowoGibran', '--date', '2024-01-20']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('coblos (word, decoded) ← "c0bl0s"');
+    expect(r.stdout).toContain('✌ (emoji) ← "✌🏽"');
+    expect(r.stdout).toMatch(/campaign dates: .*pilpres-2024/);
+    expect(r.stdout).toMatch(/02 → .*pilpres-2024:2 \[candidate\/ballot_number, weak\]/);
+    expect(r.stdout).toMatch(/HIGH endorsement\.vote-call \(endorsement\) → pilpres-2024:2/);
+    expect(r.stdout).toMatch(/Verdict: violation/);
+  });
+
+  it('explains why context suppressed a finding', async () => {
+    const r = await cli(['explain', 'ASN dilarang mendukung paslon 02 dengan pose dua jari', '--date', '2024-01-20', '-f', 'json']);
+    const j = JSON.parse(r.stdout);
+    expect(j.verdict).not.toBe('violation');
+    expect(j.suppressed.some((f: { modifiers: { kind: string }[] }) => f.modifiers.some((m) => m.kind === 'prohibition'))).toBe(true);
+  });
+
+  it('refuses an unreadable --date', async () => {
+    const r = await cli(['explain', 'halo', '--date', 'kemarin']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/--date: unrecognised date format: kemarin/);
+  });
+});
