@@ -14,8 +14,9 @@ import { langFromEnv, type Lang } from '../report/i18n.js';
 import { sourceText } from '../report/record.js';
 import { colorLevel, spinnerAllowed, type Io } from './io.js';
 import { Warnings } from './warnings.js';
+import { scanWantsFetch, type ScanFetchOptions } from './fetch-options.js';
 
-export interface ScanOptions {
+export interface ScanOptions extends ScanFetchOptions {
   format: string;
   output?: string;
   rules?: string[];
@@ -56,7 +57,8 @@ function emptySummary(): ScanSummary {
 export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Promise<ScanResult> {
   if (!REPORT_FORMATS.includes(o.format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   if (o.excel && o.format !== 'csv') throw new UsageError('--excel applies to --format csv');
-  if (inputs.length === 0) {
+  const fetching = scanWantsFetch(o);
+  if (inputs.length === 0 && !fetching) {
     if (io.stdinIsTTY) throw new UsageError('no input: give files or folders to scan, or pipe posts into standard input (use - for stdin)');
     inputs = ['-'];
   }
@@ -73,7 +75,15 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
     warn: (input, m) => warnings.warn(input, m),
   });
 
-  const out: Output = o.output ? await fileOutput(o.output) : stdoutOutput(io.stdout, io.stdoutIsTTY);
+  // Fetched posts are one more input, read before the files (see cli/fetch.ts).
+  const fetched = fetching ? await (await import('./fetch.js')).fetchForScan(o, io) : null;
+  let out: Output;
+  try {
+    out = o.output ? await fileOutput(o.output) : stdoutOutput(io.stdout, io.stdoutIsTTY);
+  } catch (e) {
+    await fetched?.close();
+    throw e;
+  }
   const ro: ReportOptions = {
     lang: o.lang ?? langFromEnv(io.env),
     langExplicit: o.lang !== undefined,
@@ -89,10 +99,10 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
   const failRank = o.failOn ? severityRank(o.failOn) : Infinity;
   let failHit = false;
 
-  const spinner = spinnerAllowed(io) ? await startSpinner(io) : null;
+  const spinner = spinnerAllowed(io) && !fetched ? await startSpinner(io) : null;
   let lastTick = 0;
   try {
-    for await (const { counts, item } of set.items()) {
+    for await (const { counts, item } of fetched ? fetched.items(set.items()) : set.items()) {
       summary.read++;
       if (item.type === 'skip') {
         summary.skipped++;
@@ -118,7 +128,7 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
         spinner.text = `netral: ${summary.scanned} posts scanned, ${summary.findings} findings`;
       }
     }
-    summary.inputs = set.counts;
+    summary.inputs = fetched ? [...fetched.counts, ...set.counts] : set.counts;
     summary.ignored = set.ignored;
     spinner?.stop();
     await reporter.end(summary);
@@ -126,15 +136,17 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
   } catch (e) {
     spinner?.stop();
     await out.abort();
+    await fetched?.close();
     throw e;
   }
+  await fetched?.finish();
   warnings.flush();
   for (const f of set.failed) io.stderr.write(`netral: error: ${f.input}: ${f.error}\n`);
   if (set.ignored.length > 0 && !o.quiet)
     io.stderr.write(`netral: note: ${set.ignored.length} file(s) in the given folders are not a format netral reads: ${set.ignored.slice(0, 5).join(', ')}${set.ignored.length > 5 ? ', …' : ''}\n`);
   if (!o.quiet && (o.format !== 'terminal' || o.output))
     io.stderr.write(`netral: read ${summary.read} = scanned ${summary.scanned} + skipped ${summary.skipped}; ${summary.findings} findings; ${summary.by_verdict.violation} posts flagged as violation, ${summary.by_verdict.review} for review\n`);
-  const exitCode = set.failed.length > 0 ? 2 : failHit ? 1 : 0;
+  const exitCode = set.failed.length > 0 || fetched?.failed() ? 2 : failHit ? 1 : 0;
   return { exitCode, summary };
 }
 
