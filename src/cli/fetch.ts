@@ -24,9 +24,6 @@ export interface FetchCommandOptions extends FetchCliOptions {
   quiet: boolean;
 }
 
-/** Skip warnings shown per account; the summary counts them all. */
-const SKIPS_SHOWN = 20;
-
 export function userAgent(contact: string | undefined): string {
   return `netral/${VERSION} (ASN neutrality audit of public posts${contact ? `; contact: ${contact}` : ''})`;
 }
@@ -58,7 +55,7 @@ export interface PreparedFetch {
 }
 
 /** Checks the options, reads the roster, opens state and archive; nothing is requested yet. */
-export async function prepareFetch(args: string[], o: FetchCommandOptions, io: Io): Promise<PreparedFetch> {
+export async function prepareFetch(args: string[], o: FetchCommandOptions, io: Io, warnSkips: boolean): Promise<PreparedFetch> {
   if (args.length === 0 && o.roster === undefined) throw new UsageError(`nothing to fetch: give one or more sources (${SOURCE_FORMS}) or --roster FILE`);
   const sources: Source[] = [];
   const bad: string[] = [];
@@ -108,6 +105,7 @@ export async function prepareFetch(args: string[], o: FetchCommandOptions, io: I
         blueskyApi: api,
         maxPosts: o.maxPosts ?? null,
         jobs: o.jobs,
+        warnSkips,
       },
       progress,
     );
@@ -133,7 +131,7 @@ function summaryLine(p: PreparedFetch): string {
 }
 
 export async function fetchCommand(args: string[], o: FetchCommandOptions, io: Io): Promise<number> {
-  const p = await prepareFetch(args, o, io);
+  const p = await prepareFetch(args, o, io, true);
   let out;
   try {
     out = o.output ? await fileOutput(o.output) : stdoutOutput(io.stdout, io.stdoutIsTTY);
@@ -141,17 +139,12 @@ export async function fetchCommand(args: string[], o: FetchCommandOptions, io: I
     await p.run.close();
     throw e;
   }
-  const shown = new Map<string, number>();
   try {
+    // Skipped records were already reported by the run, in order with their account's lines.
     for await (const { item } of p.run.items()) {
-      if (item.type === 'post') {
-        const w = out.sink.write(`${JSON.stringify(item.post)}\n`);
-        if (w) await w;
-        continue;
-      }
-      const n = (shown.get(item.source.file) ?? 0) + 1;
-      shown.set(item.source.file, n);
-      if (n <= SKIPS_SHOWN) p.progress.warn(`${item.source.file}#${item.source.record}: skipped: ${item.reason}`);
+      if (item.type !== 'post') continue;
+      const w = out.sink.write(`${JSON.stringify(item.post)}\n`);
+      if (w) await w;
     }
     await out.commit();
   } catch (e) {
@@ -161,7 +154,6 @@ export async function fetchCommand(args: string[], o: FetchCommandOptions, io: I
   }
   // Only now that the posts are safely written may the state say they were fetched.
   await p.run.finish();
-  for (const [file, n] of shown) if (n > SKIPS_SHOWN && !o.quiet) io.stderr.write(`netral: warning: ${file}: ${n - SKIPS_SHOWN} more skipped records not shown\n`);
   if (!o.quiet) io.stderr.write(`${summaryLine(p)}\n`);
   return p.run.failed.length > 0 || p.problems > 0 ? EXIT.ERROR : EXIT.OK;
 }
@@ -180,7 +172,7 @@ export interface ScanFetch {
 }
 
 export async function fetchForScan(o: ScanFetchOptions & { tz: string; quiet: boolean }, io: Io): Promise<ScanFetch> {
-  const p = await prepareFetch(o.fetch ?? [], { ...fetchOptionsFromScan(o), tz: o.tz, quiet: o.quiet }, io);
+  const p = await prepareFetch(o.fetch ?? [], { ...fetchOptionsFromScan(o), tz: o.tz, quiet: o.quiet }, io, false);
   return {
     counts: p.run.counts,
     async *items(after) {

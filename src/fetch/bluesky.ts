@@ -145,6 +145,10 @@ export async function* collectBluesky(src: Bluesky, ctx: CollectContext): AsyncG
     expectOk(res, 'author feed');
     const data = readJson(res, 'author feed');
     if (!isObject(data) || !Array.isArray(data.feed)) throw new FetchError(`author feed: expected {"feed": […]} (${res.finalUrl})`);
+    // A cursor seen before means this page repeats an earlier one: stop before writing its posts twice.
+    const next = str(data.cursor);
+    if (next && cursors.has(next)) throw new FetchError(`pagination repeats the cursor "${next.slice(0, 60)}"; stopped to avoid a loop`);
+    if (next) cursors.add(next);
     for (const item of data.feed) {
       if (!isObject(item)) {
         yield { type: 'skip', source: ctx.ref(), reason: 'a feed item that is not an object' };
@@ -162,10 +166,7 @@ export async function* collectBluesky(src: Bluesky, ctx: CollectContext): AsyncG
       if (d !== 'take') continue;
       yield collected(p.input, ctx.ref(), p.at, ctx);
     }
-    const next = str(data.cursor);
     if (!next || data.feed.length === 0) return;
-    if (cursors.has(next)) throw new FetchError(`pagination repeats the cursor "${next.slice(0, 60)}"; stopped to avoid a loop`);
-    cursors.add(next);
     cursor = next;
   }
 }

@@ -30,10 +30,14 @@ export interface FetchSettings {
   maxPosts: number | null;
   /** Accounts fetched at the same time. */
   jobs: number;
+  /** Warn about skipped records here, in order with the account's lines (false when the consumer does, as scan). */
+  warnSkips: boolean;
 }
 
 /** Items buffered ahead of a slow consumer before collectors wait. */
 const QUEUE = 256;
+/** Skip warnings shown per account; the counts include them all. */
+const SKIPS_SHOWN = 20;
 
 function collector(src: Source, ctx: CollectContext): AsyncGenerator<Collected> {
   switch (src.kind) {
@@ -178,6 +182,7 @@ export class FetchRun {
           rep.skipped++;
           counts.skipped++;
           item = c;
+          if (this.s.warnSkips && rep.skipped <= SKIPS_SHOWN) this.progress.warn(`${src.key}#${c.source.record}: skipped: ${c.reason}`);
         }
         await push({ counts, item });
         this.progress.update();
@@ -188,6 +193,7 @@ export class FetchRun {
       }
       rep.status = 'ok';
       this.windows[i] = window;
+      if (this.s.warnSkips && rep.skipped > SKIPS_SHOWN) this.progress.warn(`${src.key}: ${rep.skipped - SKIPS_SHOWN} more skipped records not shown`);
     } catch (e) {
       if (e instanceof OutputError) throw e;
       if (e instanceof AccountSkipped) {

@@ -29,29 +29,44 @@ export interface DomNode {
 const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'tr', 'ul']);
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'iframe', 'svg']);
 
-function walk(node: DomNode, out: string[], pre: boolean): void {
+/** Text under construction; block edges ask for "at least n line breaks here", so nested blocks do not pile up. */
+class Out {
+  s = '';
+  text(t: string): void {
+    this.s += t;
+  }
+  br(): void {
+    this.s += '\n';
+  }
+  edge(n: number): void {
+    if (this.s === '') return;
+    const have = /\n*[ \t]*$/.exec(this.s)![0].split('\n').length - 1;
+    if (have < n) this.s += '\n'.repeat(n - have);
+  }
+}
+
+function walk(node: DomNode, out: Out, pre: boolean): void {
   for (const c of node.children ?? []) {
-    if (c.type === 'text') out.push(pre ? (c.data ?? '') : (c.data ?? '').replace(/\s+/g, ' '));
+    if (c.type === 'text') out.text(pre ? (c.data ?? '') : (c.data ?? '').replace(/\s+/g, ' '));
     else if (c.type === 'cdata') walk(c, out, pre);
     else if (c.type === 'tag' || c.type === 'script' || c.type === 'style') {
       const name = c.name?.toLowerCase() ?? '';
       if (SKIP.has(name)) continue;
       if (name === 'br') {
-        out.push('\n');
+        out.br();
         continue;
       }
-      const sep = name === 'p' ? '\n\n' : BLOCK.has(name) ? '\n' : '';
-      out.push(sep);
+      const edge = name === 'p' ? 2 : BLOCK.has(name) ? 1 : 0;
+      out.edge(edge);
       walk(c, out, pre || name === 'pre');
-      out.push(sep);
+      out.edge(edge);
     }
   }
 }
 
 /** Tidies text built from nodes: spaces at line ends go, at most one blank line in a row. */
-function tidy(parts: string[]): string {
-  return parts
-    .join('')
+function tidy(s: string): string {
+  return s
     .split('\n')
     .map((l) => l.replace(/[ \t\u00a0]+$/g, '').replace(/^[ \t\u00a0]+/g, ''))
     .join('\n')
@@ -61,9 +76,9 @@ function tidy(parts: string[]): string {
 
 /** The text of a parsed node, with line breaks where the HTML had paragraphs, blocks and <br>. */
 export function nodeText(node: DomNode): string {
-  const out: string[] = [];
+  const out = new Out();
   walk(node, out, false);
-  return tidy(out);
+  return tidy(out.s);
 }
 
 /** The text of an HTML fragment (a Mastodon status, an RSS description). */

@@ -7,7 +7,7 @@ import type { Dispatcher } from 'undici';
 import { backoffDelay, serverDelay, windowExhausted } from './backoff.js';
 import { HostLimiter, sleep as realSleep, type Sleep } from './limiter.js';
 import { sha256Hex, type EvidenceArchive } from './archive.js';
-import { urlProblem } from './sources.js';
+import { loginWallReason, loginWalledPlatform, urlProblem } from './sources.js';
 
 export interface HttpOptions {
   userAgent: string;
@@ -200,7 +200,9 @@ export class HttpClient {
     let current = url;
     for (;;) {
       const u = new URL(current);
-      const problem = urlProblem(u);
+      // Redirects are checked hop by hop: a shortener must not lead to plain http elsewhere, or to a login wall.
+      const walled = chain.length > 0 ? loginWalledPlatform(u.hostname) : null;
+      const problem = urlProblem(u) ?? (walled ? loginWallReason(walled) : null);
       if (problem) throw new FetchError(chain.length > 0 ? `${url}: redirected to ${current}: ${problem}` : `${current}: ${problem}`);
       const r = await this.once(u, o);
       if (!REDIRECTS.has(r.status) || r.location === null) {
@@ -230,9 +232,11 @@ export class HttpClient {
 
   private async once(u: URL, o: GetOptions) {
     const release = await this.limiter.acquire(u.host);
-    // Idle timeouts do not stop a server that drips one byte at a time; this deadline does.
+    // Idle timeouts do not stop a server that drips one byte at a time; this deadline does. (The extra second
+    // leaves room for undici's coarse timers, so the idle timeouts, which say more, normally fire first.)
+    const deadlineMs = this.opts.timeoutMs * 4 + 1000;
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.opts.timeoutMs * 4);
+    const timer = setTimeout(() => deadline.abort(), deadlineMs);
     try {
       let res: Dispatcher.ResponseData;
       try {
@@ -245,7 +249,7 @@ export class HttpClient {
           signal: deadline.signal,
         });
       } catch (e) {
-        throw deadline.signal.aborted ? new NetError(`no complete response within ${seconds(this.opts.timeoutMs * 4)}`, 'DEADLINE') : describe(e, this.opts.timeoutMs);
+        throw deadline.signal.aborted ? new NetError(`no complete response within ${seconds(deadlineMs)}`, 'DEADLINE') : describe(e, this.opts.timeoutMs);
       }
       const fetchedAt = new Date().toISOString();
       const contentType = first(res.headers['content-type']) ?? null;
@@ -256,7 +260,7 @@ export class HttpClient {
       }
       const declared = Number(first(res.headers['content-length']));
       if (Number.isFinite(declared) && declared > this.opts.maxBodyBytes) {
-        res.body.destroy();
+        discard(res.body);
         throw new FetchError(`${u.href}: the response is ${formatBytes(declared)}, more than the ${formatBytes(this.opts.maxBodyBytes)} netral accepts (--max-body-size)`);
       }
       const chunks: Buffer[] = [];
@@ -265,14 +269,14 @@ export class HttpClient {
         for await (const chunk of res.body as AsyncIterable<Buffer>) {
           size += chunk.length;
           if (size > this.opts.maxBodyBytes) {
-            res.body.destroy();
+            discard(res.body);
             throw new FetchError(`${u.href}: the response is larger than the ${formatBytes(this.opts.maxBodyBytes)} netral accepts (--max-body-size)`);
           }
           chunks.push(chunk);
         }
       } catch (e) {
         if (e instanceof FetchError) throw e;
-        throw deadline.signal.aborted ? new NetError(`no complete response within ${seconds(this.opts.timeoutMs * 4)}`, 'DEADLINE') : describe(e, this.opts.timeoutMs);
+        throw deadline.signal.aborted ? new NetError(`no complete response within ${seconds(deadlineMs)}`, 'DEADLINE') : describe(e, this.opts.timeoutMs);
       }
       if (windowExhausted(res.headers)) {
         // The window is used up: hold this host until it resets, if the server says when and it is not too long.
@@ -285,6 +289,12 @@ export class HttpClient {
       release();
     }
   }
+}
+
+/** Drops a body we will not read; the abort error it then emits is expected, not a crash. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => {});
+  body.destroy();
 }
 
 function first(v: string | string[] | undefined): string | undefined {

@@ -1,12 +1,11 @@
 // Any other web page: the post comes from the page's JSON-LD when it describes one; else from OpenGraph and meta
 // tags (og:description, article:published_time, article:tag …); a page that is not an article but advertises a
 // feed (a blog's or a Mastodon profile's front page) is read through that feed. A page that yields none of these
-// is an error, never an empty post. Platforms that need a login are refused before any request (sources.ts) and
-// after redirects.
+// is an error, never an empty post. Platforms that need a login are refused before any request (sources.ts), and
+// redirects to them are not followed (http.ts).
 
 import type { CheerioAPI } from 'cheerio';
 import type { Source } from './sources.js';
-import { loginWallReason, loginWalledPlatform } from './sources.js';
 import { ACCEPT_FEED, ACCEPT_HTML, collected, type CollectContext, type Collected } from './collector.js';
 import { FetchError, type Fetched } from './http.js';
 import { expectOk, looksLikeHtml } from './response.js';
@@ -76,8 +75,6 @@ function* emit(input: Omit<PostInput, 'source'>, ctx: CollectContext): Generator
 export async function* collectPage(src: Page, ctx: CollectContext): AsyncGenerator<Collected> {
   const res = await ctx.get(src.url, `${ACCEPT_HTML}, ${ACCEPT_FEED}`);
   expectOk(res, 'page');
-  const walled = loginWalledPlatform(new URL(res.finalUrl).hostname);
-  if (walled) throw new FetchError(`redirected to ${res.finalUrl}: ${loginWallReason(walled)}`);
   if (looksLikeFeed(res)) {
     yield* feedItems(res, src.key, ctx);
     return;

@@ -34,7 +34,7 @@ export function accountStats(r: AccountReport): string {
 export function accountLine(r: AccountReport, maxPosts: number | null): string {
   switch (r.status) {
     case 'failed':
-      return `netral: error: ${r.key}: ${r.posts > 0 || r.pages > 0 ? `failed after ${accountStats(r)}: ` : ''}${r.error ?? 'failed'}`;
+      return `netral: error: ${r.key}: ${r.posts > 0 ? `failed after ${accountStats(r)}: ` : ''}${r.error ?? 'failed'}`;
     case 'skipped':
       return `netral: note: ${r.key}: skipped: ${r.note ?? ''}`;
     default:

@@ -274,3 +274,61 @@ describe('netral fetch usage', () => {
     expect(posts(readFileSync(out, 'utf8'))).toHaveLength(5);
   });
 });
+
+describe('netral fetch --roster', () => {
+  it('fetches the Mastodon and Bluesky accounts of a roster, says which platforms it cannot fetch, and names bad rows by line', async () => {
+    mastodonAlice(server);
+    blueskySiti(server);
+    const dir = tempDir();
+    const roster = path.join(dir, 'pegawai.csv');
+    writeFiles(dir, { 'pegawai.csv': fixture('roster.csv').replace('@alice@HOST', `@alice@${server.host}`) });
+    const r = await cli(['fetch', '--roster', roster, ...FAST, '--bluesky-api', server.origin]);
+    expect(r.exitCode).toBe(2);
+    const ps = posts(r.stdout);
+    expect(new Set(ps.map((p) => p.author))).toEqual(new Set([`alice@${server.host}`, 'siti.bsky.social']));
+    expect(ps).toHaveLength(9);
+    expect(r.stderr).toContain(`netral: note: ${roster}: 2 facebook handles of 2 employees not fetched: Facebook needs a login`);
+    expect(r.stderr).toContain(`${roster}: 2 instagram handles of 2 employees not fetched`);
+    expect(r.stderr).toContain(`${roster}: 2 x handles of 2 employees not fetched: X (Twitter) needs a login`);
+    expect(r.stderr).toContain(`${roster}: 1 tiktok handle of 1 employee not fetched: TikTok needs a login`);
+    expect(r.stderr).toContain(`netral: error: ${roster}:5: NIP "1.98501E+17" was turned into a number by a spreadsheet; format the column as text and type the NIP again; the row is left out`);
+    expect(r.stderr).toContain(`netral: error: ${roster}:6: mastodon handle of Rina Kartika (NIP 198001012006041004): a Mastodon account is written @user@host`);
+    expect(r.stderr).toMatch(/fetched 9 posts \(1 record skipped\) from 2 of 2 accounts; 2 roster problems/);
+  });
+
+  it('fetches roster accounts and explicit sources together, each once', async () => {
+    mastodonAlice(server);
+    const dir = tempDir();
+    writeFiles(dir, { 'r.csv': `nip,nama,mastodon\n199001012015031001,Alice,@alice@${server.host}\n` });
+    const r = await cli(['fetch', `mastodon:@alice@${server.host}`, '--roster', path.join(dir, 'r.csv'), ...FAST]);
+    expect(r.exitCode).toBe(0);
+    expect(posts(r.stdout)).toHaveLength(5);
+    expect(server.hits('/api/v1/accounts/lookup')).toHaveLength(1);
+  });
+
+  it('stops with a clear message when the roster has no NIP column', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'r.csv': 'nama,mastodon\nAlice,@alice@example.social\n' });
+    const r = await cli(['fetch', '--roster', path.join(dir, 'r.csv')]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(`${path.join(dir, 'r.csv')}:1: the header has no nip column`);
+  });
+});
+
+describe('progress on a terminal', () => {
+  it('shows an ora spinner with pages, posts and retries, and keeps a line per account', async () => {
+    mastodonAlice(server);
+    const r = await cli(['fetch', `mastodon:@alice@${server.host}`, ...FAST], { stderrIsTTY: true });
+    expect(r.exitCode).toBe(0);
+    // The spinner's frames name the account with its counts (ora draws them; a real terminal redraws in place).
+    expect(r.stderr).toMatch(/⠋ netral: mastodon:@alice@127\.0\.0\.1:\d+: \d+ posts?(, 1 skipped)?, \d+ pages?/);
+    expect(r.stderr).toContain(`netral: mastodon:@alice@${server.host}: 5 posts, 1 skipped, 2 pages\n`);
+  });
+
+  it('shows no spinner with NO_COLOR, only the lines', async () => {
+    mastodonAlice(server);
+    const r = await cli(['fetch', `mastodon:@alice@${server.host}`, ...FAST], { stderrIsTTY: true, env: { NO_COLOR: '1' } });
+    expect(r.stderr).not.toContain('\u001b');
+    expect(r.stderr).toContain(`netral: mastodon:@alice@${server.host}: 5 posts, 1 skipped, 2 pages\n`);
+  });
+});
