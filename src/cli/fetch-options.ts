@@ -3,6 +3,7 @@
 // imported here, so building the program stays cheap.
 
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
 
 function positive(flag: string, integer: boolean, min = integer ? 1 : Number.MIN_VALUE) {
   return (v: string): number => {
@@ -114,7 +115,10 @@ export function fetchOptionsFromScan(o: ScanFetchOptions): FetchCliOptions {
   return out as unknown as FetchCliOptions;
 }
 
-/** True when `netral scan` was asked to fetch. */
+/** True when `netral scan` was asked to fetch; a --fetch-* setting without anything to fetch is a usage error. */
 export function scanWantsFetch(o: ScanFetchOptions): boolean {
-  return (o.fetch?.length ?? 0) > 0 || o.fetchRoster !== undefined;
+  if ((o.fetch?.length ?? 0) > 0 || o.fetchRoster !== undefined) return true;
+  const stray = DEFS.filter((d) => d.scan && d.default === undefined && o[camel(`fetch-${d.name}`) as `fetch${string}`] !== undefined);
+  if (stray.length > 0) throw new UsageError(`--fetch-${stray[0].name} needs something to fetch: add --fetch SOURCE or --fetch-roster FILE`);
+  return false;
 }

@@ -16,6 +16,7 @@ import { parseSource, SOURCE_FORMS, urlProblem, type Source } from '../fetch/sou
 import { readRoster } from '../roster/parse.js';
 import { rosterSources } from '../fetch/roster-sources.js';
 import { spinnerAllowed, type Io } from './io.js';
+import { terminalLine } from '../report/sanitize.js';
 import { fetchOptionsFromScan, type FetchCliOptions, type ScanFetchOptions } from './fetch-options.js';
 
 export interface FetchCommandOptions extends FetchCliOptions {
@@ -154,7 +155,7 @@ export async function fetchCommand(args: string[], o: FetchCommandOptions, io: I
   }
   // Only now that the posts are safely written may the state say they were fetched.
   await p.run.finish();
-  if (!o.quiet) io.stderr.write(`${summaryLine(p)}\n`);
+  if (!o.quiet) io.stderr.write(`${terminalLine(summaryLine(p))}\n`);
   return p.run.failed.length > 0 || p.problems > 0 ? EXIT.ERROR : EXIT.OK;
 }
 

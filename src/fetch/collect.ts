@@ -149,7 +149,6 @@ export class FetchRun {
     const window = this.state.window(src.key, this.s.sinceMs);
     let record = 0;
     const ctx: CollectContext = {
-      http: this.http,
       window,
       timeZone: this.s.timeZone,
       blueskyApi: this.s.blueskyApi,

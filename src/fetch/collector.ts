@@ -4,7 +4,7 @@
 
 import type { Post, SourceRef } from '../model.js';
 import { buildPost, type PostInput } from '../sources/record.js';
-import type { Fetched, HttpClient } from './http.js';
+import type { Fetched } from './http.js';
 import type { Window } from './state.js';
 
 export type Collected = { type: 'post'; post: Post; at: number | null } | { type: 'skip'; source: SourceRef; reason: string };
@@ -15,7 +15,6 @@ export class AccountSkipped extends Error {
 }
 
 export interface CollectContext {
-  http: HttpClient;
   window: Window;
   /** IANA zone for times written without an offset. */
   timeZone: string;

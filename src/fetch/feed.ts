@@ -7,8 +7,8 @@ import type { CheerioAPI } from 'cheerio';
 import type { Source } from './sources.js';
 import { ACCEPT_FEED, ACCEPT_HTML, collected, type CollectContext, type Collected } from './collector.js';
 import { FetchError, type Fetched } from './http.js';
-import { bodyText, expectOk, looksLikeHtml } from './response.js';
-import { htmlToText, joinTitle, loadCheerio, nodeText, type DomNode } from './html.js';
+import { expectOk, looksLikeHtml } from './response.js';
+import { htmlToText, joinTitle, loadDocument, nodeText, type DomNode } from './html.js';
 import { normaliseTimestamp } from '../sources/time.js';
 import { sha256Hex } from './archive.js';
 import type { PostInput } from '../sources/record.js';
@@ -145,8 +145,7 @@ export function looksLikeFeed(res: Fetched): boolean {
 
 /** Posts from a fetched feed document. */
 export async function* feedItems(res: Fetched, key: string, ctx: CollectContext): AsyncGenerator<Collected> {
-  const cheerio = await loadCheerio();
-  const $ = cheerio.load(bodyText(res), { xml: true });
+  const $ = await loadDocument(res.body, res.contentType, true);
   const doc = findFeed($);
   if (!doc) throw new FetchError(`${res.finalUrl}: not an RSS or Atom feed (Content-Type ${res.contentType ?? 'none'})`);
   if (doc.items.length === 0) ctx.note(`${key}: the feed has no items`);
@@ -163,8 +162,7 @@ export async function* collectFeed(src: Feed, ctx: CollectContext): AsyncGenerat
   expectOk(res, 'feed');
   if (!looksLikeFeed(res) && looksLikeHtml(res)) {
     // A page given as a feed: follow the feed it advertises, as a browser's feed reader would.
-    const cheerio = await loadCheerio();
-    const feeds = advertisedFeeds(cheerio.load(bodyText(res)), res.finalUrl);
+    const feeds = advertisedFeeds(await loadDocument(res.body, res.contentType, false), res.finalUrl);
     if (feeds.length === 0) throw new FetchError(`${res.finalUrl}: got an HTML page where a feed was expected, and the page advertises no feed`);
     ctx.note(`${src.key}: the address is a page; using the feed it advertises: ${feeds[0]}`);
     const feed = await ctx.get(feeds[0], ACCEPT_FEED);

@@ -17,6 +17,17 @@ function loaded(): Cheerio {
   return cheerio;
 }
 
+/**
+ * Parses a fetched page or feed from its bytes. The charset comes from the Content-Type, else from a BOM, an XML
+ * declaration or a <meta charset> (cheerio's encoding sniffer), else UTF-8: older Indonesian sites still send
+ * windows-1252 or iso-8859-1.
+ */
+export async function loadDocument(body: Buffer, contentType: string | null, xml: boolean): Promise<CheerioAPI> {
+  const c = await loadCheerio();
+  const label = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+  return c.loadBuffer(body, { ...(xml ? { xml: true } : {}), ...(label ? { encoding: { transportLayerEncodingLabel: label } } : {}) });
+}
+
 /** The parts of a parsed node we walk (domhandler's shape, without depending on its package). */
 export interface DomNode {
   type: string;

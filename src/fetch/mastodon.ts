@@ -79,13 +79,18 @@ function statusPost(s: Obj, src: Mastodon, account: Obj, res: Fetched): Omit<Pos
   };
 }
 
+/** Instances that keep their API for logged-in users still publish a profile feed. */
+function rssHint(src: Mastodon): (status: number) => string {
+  return (status) => (status === 401 || status === 403 ? `; the account's public feed may still work: netral fetch rss:${src.origin}/@${src.user}.rss` : '');
+}
+
 export async function* collectMastodon(src: Mastodon, ctx: CollectContext): AsyncGenerator<Collected> {
   await loadCheerio();
   const api = `${src.origin}/api/v1`;
   const who = `@${src.user}@${src.host}`;
   const lookup = await ctx.get(`${api}/accounts/lookup?acct=${encodeURIComponent(src.user)}`, ACCEPT_JSON, false);
   if (lookup.status === 404) throw new FetchError(`${src.host} has no account ${who} (HTTP 404 from the account lookup)`);
-  expectOk(lookup, 'account lookup');
+  expectOk(lookup, 'account lookup', rssHint(src));
   const account = readJson(lookup, 'account lookup');
   if (!isObject(account) || !str(account.id)) throw new FetchError(`account lookup: the answer has no account id (${lookup.finalUrl})`);
   if (account.suspended === true) throw new FetchError(`${who} is suspended on ${src.host}`);
@@ -97,7 +102,7 @@ export async function* collectMastodon(src: Mastodon, ctx: CollectContext): Asyn
     if (requested.has(next)) throw new FetchError(`pagination repeats a page already fetched (${next}); stopped to avoid a loop`);
     requested.add(next);
     const res = await ctx.get(next, ACCEPT_JSON);
-    expectOk(res, 'statuses');
+    expectOk(res, 'statuses', rssHint(src));
     const page = readJson(res, 'statuses');
     if (!Array.isArray(page)) throw new FetchError(`statuses: expected a list of statuses (${res.finalUrl})`);
     if (page.length === 0) return;

@@ -9,7 +9,7 @@ import type { Source } from './sources.js';
 import { ACCEPT_FEED, ACCEPT_HTML, collected, type CollectContext, type Collected } from './collector.js';
 import { FetchError, type Fetched } from './http.js';
 import { expectOk, looksLikeHtml } from './response.js';
-import { joinTitle, loadCheerio, type DomNode } from './html.js';
+import { joinTitle, loadDocument, type DomNode } from './html.js';
 import { absolute, advertisedFeeds, feedItems, looksLikeFeed } from './feed.js';
 import { findPostings, ldPost, parseLdJson } from './jsonld.js';
 import { normaliseTimestamp } from '../sources/time.js';
@@ -80,9 +80,7 @@ export async function* collectPage(src: Page, ctx: CollectContext): AsyncGenerat
     return;
   }
   if (!looksLikeHtml(res)) throw new FetchError(`${res.finalUrl}: not a web page or a feed (Content-Type ${res.contentType ?? 'none'})`);
-  const cheerio = await loadCheerio();
-  const label = /charset\s*=\s*"?([\w.:-]+)/i.exec(res.contentType ?? '')?.[1];
-  const $ = cheerio.loadBuffer(res.body, label ? { encoding: { transportLayerEncodingLabel: label } } : {});
+  const $ = await loadDocument(res.body, res.contentType, false);
 
   const postings: Record<string, unknown>[] = [];
   $('script[type="application/ld+json"]').each((i, el) => {

@@ -45,11 +45,11 @@ function serverReason(res: Fetched): string {
   }
 }
 
-/** Throws a FetchError describing a non-2xx answer. */
-export function expectOk(res: Fetched, what: string): void {
+/** Throws a FetchError describing a non-2xx answer; `advice` may add what the user can do about that status. */
+export function expectOk(res: Fetched, what: string, advice?: (status: number) => string): void {
   if (res.status >= 200 && res.status < 300) return;
   const hint = res.status === 401 || res.status === 403 ? ' (the server wants a login)' : '';
-  throw new FetchError(`${what}: HTTP ${res.status} ${STATUS_CODES[res.status] ?? ''}${serverReason(res)}${hint} (${res.finalUrl})`.replace(/ +\(/, ' ('));
+  throw new FetchError(`${what}: HTTP ${res.status} ${STATUS_CODES[res.status] ?? ''}${serverReason(res)}${hint} (${res.finalUrl})`.replace(/ +\(/, ' (') + (advice?.(res.status) ?? ''));
 }
 
 /** The body parsed as JSON; HTML or broken JSON is a FetchError naming the URL. */

@@ -157,6 +157,14 @@ describe('--state and --since', () => {
     expect(server.hits(STATUSES)).toHaveLength(1);
   });
 
+  it('--since stops a Bluesky feed at the first post the server saw before that time', async () => {
+    blueskySiti(server);
+    const r = await fetch(['bluesky:siti.bsky.social', '--since', '2024-01-15']);
+    expect(r.exitCode).toBe(0);
+    expect(posts(r.stdout).map((p) => p.kind)).toEqual(['post', 'repost']);
+    expect(server.hits('/xrpc/app.bsky.feed.getAuthorFeed')).toHaveLength(1);
+  });
+
   it('--since applies to feeds item by item (they are not reliably ordered)', async () => {
     server.on('/blog.rss', (_q, res) => send(res, 200, 'application/rss+xml', fixture('feeds/blog.rss.xml')));
     const r = await fetch([`rss:${server.origin}/blog.rss`, '--since', '2024-01-15T00:00:00+07:00']);

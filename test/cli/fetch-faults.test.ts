@@ -233,6 +233,7 @@ describe('wrong answers', () => {
     server.on(STATUSES, (_q, res) => send(res, 401, 'application/json', '{"error":"This method requires an authenticated user"}'));
     const r = await fetch([`mastodon:@alice@${server.host}`]);
     expect(r.stderr).toContain('statuses: HTTP 401 Unauthorized: This method requires an authenticated user (the server wants a login)');
+    expect(r.stderr).toContain(`the account's public feed may still work: netral fetch rss:${server.origin}/@alice.rss`);
   });
 });
 

@@ -4,8 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { bin, cli, tempDir } from '../helpers/cli.js';
-import { blueskySiti, mastodonAlice, send, TestServer } from '../helpers/http-server.js';
+import { bin, cli, tempDir, writeFiles } from '../helpers/cli.js';
+import { blueskySiti, fixture, mastodonAlice, send, TestServer } from '../helpers/http-server.js';
 
 const server = await TestServer.start();
 
@@ -83,6 +83,26 @@ describe('netral scan --fetch', () => {
     expect(r.stderr).toContain('netral: error: bluesky:siti.bsky.social: author feed: got an HTML page where JSON was expected');
     // The state remembers the account that completed, after the report was written.
     expect(Object.keys(JSON.parse(readFileSync(state, 'utf8')).accounts)).toEqual([`mastodon:@alice@${server.host}`]);
+  });
+
+  it('fetches a roster in the cron form and reports the campaign posts of both platforms', async () => {
+    mastodonAlice(server);
+    blueskySiti(server);
+    const dir = tempDir();
+    writeFiles(dir, { 'pegawai.csv': fixture('roster.csv').replace('@alice@HOST', `@alice@${server.host}`) });
+    const r = await cli(['scan', '--fetch-roster', path.join(dir, 'pegawai.csv'), '--fetch-bluesky-api', server.origin, '--fetch-rate', '1000', '-f', 'jsonl']);
+    // Exit 2: the roster has two unusable rows, which are named on stderr; the accounts it lists are scanned.
+    expect(r.exitCode).toBe(2);
+    const fs = findings(r.stdout);
+    expect(fs.some((f) => f.post_id === '111790000000000006')).toBe(true);
+    expect(fs.some((f) => f.source.file === 'bluesky:siti.bsky.social' && f.candidate === 'pilpres-2024:2')).toBe(true);
+    expect(r.stderr).toMatch(/pegawai\.csv:5: NIP/);
+  });
+
+  it('says a --fetch-* setting needs something to fetch', async () => {
+    const r = await cli(['scan', path.join('fixtures', 'demo', 'posts.jsonl'), '--fetch-state', 'x.json']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('--fetch-state needs something to fetch: add --fetch SOURCE or --fetch-roster FILE');
   });
 
   it('does not wait for stdin when only fetching', async () => {
