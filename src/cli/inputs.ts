@@ -18,9 +18,12 @@ export interface InputFlags {
   quiet: boolean;
 }
 
-/** The inputs as an InputSet with its warnings; `verb` completes "give files or folders to …". */
-export function openInputs(inputs: string[], o: InputFlags, io: Io, verb: string): { set: InputSet; warnings: Warnings } {
-  if (inputs.length === 0) {
+/**
+ * The inputs as an InputSet with its warnings; `verb` completes "give files or folders to …". With no inputs,
+ * piped stdin is read, unless `stdinByDefault` is false (scan --fetch has its input already).
+ */
+export function openInputs(inputs: string[], o: InputFlags, io: Io, verb: string, stdinByDefault = true): { set: InputSet; warnings: Warnings } {
+  if (inputs.length === 0 && stdinByDefault) {
     if (io.stdinIsTTY) throw new UsageError(`no input: give files or folders to ${verb}, or pipe posts into standard input (use - for stdin)`);
     inputs = ['-'];
   }

@@ -2,14 +2,13 @@
 // with in-memory streams, so every command is testable without a subprocess. Command modules are imported only
 // when their command runs, keeping `netral --version` fast.
 
-import { readFileSync } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, NetralError, RuleError } from '../errors.js';
 import type { Io } from './io.js';
 import { choiceOption, listOption, mapOption, repeatOption, severityOption, timeZoneOption } from './options.js';
-
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+import { addFetchOptions } from './fetch-options.js';
+import { VERSION } from '../version.js';
 
 // Kept in step with src/sources/formats/generic-csv.ts COLUMN_ALIASES (checked by a test) so that building the
 // program does not load the readers.
@@ -20,6 +19,12 @@ Exit codes:
   0  done (no finding at or above --fail-on, or no --fail-on given)
   1  findings at or above --fail-on
   2  usage error, rule pack error, or an input that could not be read`;
+
+const FETCH_EXIT_HELP = `
+Exit codes:
+  0  every account fetched (or skipped on purpose, e.g. !no-unauthenticated)
+  2  usage error, unusable roster row, an account that failed (the others' posts are
+     still written), or an output that could not be written`;
 
 function addScanOptions(cmd: Command): Command {
   return cmd
@@ -54,13 +59,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     })
     .addHelpText('after', EXIT_HELP);
 
-  addScanOptions(
+  addFetchOptions(addScanOptions(
     program
       .command('scan')
       .description('scan posts in files, folders or stdin and report findings')
       .argument('[inputs...]', 'files or folders to scan; - for stdin (the default when stdin is piped)')
       .addHelpText('after', EXIT_HELP),
-  ).action(async (inputs: string[], opts) => {
+  ), 'fetch-').action(async (inputs: string[], opts) => {
     const { scanCommand } = await import('./scan.js');
     const r = await scanCommand(inputs, opts, io);
     setExit(r.exitCode);
@@ -89,6 +94,21 @@ Exit codes:
       const { convertCommand } = await import('./convert.js');
       setExit(await convertCommand(inputs, opts, io));
     });
+
+  addFetchOptions(
+    program
+      .command('fetch')
+      .description('collect public posts over HTTP and write them as JSONL post records (for netral scan)')
+      .argument('[sources...]', 'mastodon:@user@host, bluesky:HANDLE, rss:URL, or an https:// page or feed URL')
+      .option('-o, --output <file>', 'write the posts to a file (atomically) instead of stdout')
+      .option('--tz <zone>', 'time zone for times written without one (feeds, --since)', timeZoneOption, 'Asia/Jakarta')
+      .option('-q, --quiet', 'no progress, notes or summary on stderr (errors are still shown)', false)
+      .addHelpText('after', FETCH_EXIT_HELP),
+    '',
+  ).action(async (sources: string[], opts) => {
+    const { fetchCommand } = await import('./fetch.js');
+    setExit(await fetchCommand(sources, opts, io));
+  });
 
   const rules = program.command('rules').description('list, validate and test rule packs');
   rules

@@ -12,8 +12,9 @@ import type { ReportOptions, ScanSummary } from '../report/types.js';
 import { langFromEnv, type Lang } from '../report/i18n.js';
 import { colorLevel, spinnerAllowed, type Io } from './io.js';
 import { openInputs, reportInputs, warnSkipped } from './inputs.js';
+import { scanWantsFetch, type ScanFetchOptions } from './fetch-options.js';
 
-export interface ScanOptions {
+export interface ScanOptions extends ScanFetchOptions {
   format: string;
   output?: string;
   rules?: string[];
@@ -54,12 +55,22 @@ function emptySummary(): ScanSummary {
 export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Promise<ScanResult> {
   if (!REPORT_FORMATS.includes(o.format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   if (o.excel && o.format !== 'csv') throw new UsageError('--excel applies to --format csv');
-  const { set, warnings } = openInputs(inputs, o, io, 'scan');
+  // With --fetch and no files, the fetched posts are the input: stdin is not waited for.
+  const fetching = scanWantsFetch(o);
+  const { set, warnings } = openInputs(inputs, o, io, 'scan', !fetching);
   const ruleSet = await loadRuleSet({ extra: o.rules, noDefaults: !o.defaultRules, elections: o.election });
   const compiled = compile(ruleSet);
   const scanner = new Scanner(compiled, { explain: o.explain });
 
-  const out: Output = o.output ? await fileOutput(o.output) : stdoutOutput(io.stdout, io.stdoutIsTTY);
+  // Fetched posts are one more input, read before the files (see cli/fetch.ts).
+  const fetched = fetching ? await (await import('./fetch.js')).fetchForScan(o, io) : null;
+  let out: Output;
+  try {
+    out = o.output ? await fileOutput(o.output) : stdoutOutput(io.stdout, io.stdoutIsTTY);
+  } catch (e) {
+    await fetched?.close();
+    throw e;
+  }
   const ro: ReportOptions = {
     lang: o.lang ?? langFromEnv(io.env),
     langExplicit: o.lang !== undefined,
@@ -75,10 +86,10 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
   const failRank = o.failOn ? severityRank(o.failOn) : Infinity;
   let failHit = false;
 
-  const spinner = spinnerAllowed(io) ? await startSpinner(io) : null;
+  const spinner = spinnerAllowed(io) && !fetched ? await startSpinner(io) : null;
   let lastTick = 0;
   try {
-    for await (const { counts, item } of set.items()) {
+    for await (const { counts, item } of fetched ? fetched.items(set.items()) : set.items()) {
       summary.read++;
       if (item.type === 'skip') {
         summary.skipped++;
@@ -104,7 +115,7 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
         spinner.text = `netral: ${summary.scanned} posts scanned, ${summary.findings} findings`;
       }
     }
-    summary.inputs = set.counts;
+    summary.inputs = fetched ? [...fetched.counts, ...set.counts] : set.counts;
     summary.ignored = set.ignored;
     spinner?.stop();
     await reporter.end(summary);
@@ -112,12 +123,14 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
   } catch (e) {
     spinner?.stop();
     await out.abort();
+    await fetched?.close();
     throw e;
   }
+  await fetched?.finish();
   reportInputs(set, warnings, io, o.quiet);
   if (!o.quiet && (o.format !== 'terminal' || o.output))
     io.stderr.write(`netral: read ${summary.read} = scanned ${summary.scanned} + skipped ${summary.skipped}; ${summary.findings} findings; ${summary.by_verdict.violation} posts flagged as violation, ${summary.by_verdict.review} for review\n`);
-  const exitCode = set.failed.length > 0 ? 2 : failHit ? 1 : 0;
+  const exitCode = set.failed.length > 0 || fetched?.failed() ? 2 : failHit ? 1 : 0;
   return { exitCode, summary };
 }
 

@@ -67,6 +67,32 @@ const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2})[:.](\d
 const TWITTER = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
 const HAS_ZONE = /(\b(GMT|UTC|UT|Z)\b|[+-]\d{2}:?\d{2}\s*$|\b[ECMP][SD]T\b)/;
 
+// RSS pubDate and its real-world variants: "Mon, 15 Jan 2024 10:00:00 +0700", two-digit years, no seconds, a
+// trailing "(WIB)" comment, Indonesian CMS output like "Senin, 15 Januari 2024 10:00 WIB", and no zone at all
+// (then read in the caller's explicit zone, like every naive time).
+const RFC822 = /^(?:[\p{L}]+\.?,?\s+)?(\d{1,2})[\s-]+([\p{L}]+)\.?[\s-]+(\d{4}|\d{2})(?:,?\s+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?(?:\s*(Z|UTC?|GMT|[+-]\d{2}:?\d{2}|[ECMP][SD]T|WIB|WITA|WIT)\b)?$/iu;
+const MONTH_NAMES: Record<string, number> = {
+  ...MONTHS,
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, sept: 9, october: 10, november: 11, december: 12,
+  januari: 1, februari: 2, pebruari: 2, maret: 3, mei: 5, juni: 6, juli: 7, agustus: 8, agu: 8, ags: 8, agt: 8, oktober: 10, okt: 10, desember: 12, des: 12, nop: 11, nopember: 11,
+};
+const ZONE_MINUTES: Record<string, number> = { z: 0, ut: 0, utc: 0, gmt: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420, wib: 420, wita: 480, wit: 540 };
+
+function readRfc822(s: string, raw: string, naiveZone: string): Timestamp | null {
+  const m = RFC822.exec(s.replace(/\s*\([^)]*\)\s*$/, ''));
+  if (!m) return null;
+  const [, d, monName, yRaw, h = '0', mi = '0', sec = '0', zone] = m;
+  const mo = MONTH_NAMES[monName.toLowerCase()];
+  if (!mo) return null;
+  const y = yRaw.length === 2 ? (Number(yRaw) < 50 ? 2000 : 1900) + Number(yRaw) : Number(yRaw);
+  const dayOk = new Date(Date.UTC(y, mo - 1, Number(d))).getUTCDate() === Number(d);
+  if (!dayOk || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 60) return { utc: null, raw, error: `not a valid date: ${raw}` };
+  if (zone === undefined) return fromMs(zonedToUtc(y, mo, Number(d), Number(h), Number(mi), Number(sec), 0, naiveZone), raw);
+  const z = zone.toLowerCase();
+  const off = z in ZONE_MINUTES ? ZONE_MINUTES[z] : (z[0] === '-' ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(-2)));
+  return fromMs(Date.UTC(y, mo - 1, Number(d), Number(h), Number(mi), Number(sec)) - off * 60000, raw);
+}
+
 function fromMs(ms: number, raw: string): Timestamp {
   if (!Number.isFinite(ms) || ms < MIN_MS || ms > MAX_MS) return { utc: null, raw, error: `timestamp out of range: ${raw}` };
   return { utc: isoUtc(ms), raw };
@@ -114,7 +140,9 @@ export function normaliseTimestamp(value: unknown, naiveZone = 'Asia/Jakarta'): 
     const offMin = sign * (Number(off.slice(1, 3)) * 60 + Number(off.slice(3, 5)));
     return fromMs(Date.UTC(Number(y), m - 1, Number(d), Number(h), Number(mi), Number(sec)) - offMin * 60000, raw);
   }
-  // RFC 822 and other zoned forms (RSS pubDate): only when the zone is explicit, so the machine's zone never leaks in.
+  const rfc = readRfc822(s, raw, naiveZone);
+  if (rfc) return rfc;
+  // Other zoned forms: only when the zone is explicit, so the machine's zone never leaks in.
   if (HAS_ZONE.test(s)) {
     const ms = Date.parse(s);
     if (!Number.isNaN(ms)) return fromMs(ms, raw);

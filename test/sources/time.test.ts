@@ -47,3 +47,38 @@ describe('normaliseTimestamp', () => {
     expect(formatInZone('2024-01-20T03:00:00Z', 'Asia/Jayapura')).toBe('2024-01-20 12:00 WIT');
   });
 });
+
+describe('normaliseTimestamp: RSS pubDate and its variants', () => {
+  const cases: [string, string | null][] = [
+    ['Mon, 15 Jan 2024 10:00:00 +0700', '2024-01-15T03:00:00Z'],
+    ['Mon, 15 Jan 2024 03:00:00 GMT', '2024-01-15T03:00:00Z'],
+    ['15 Jan 24 03:00 UT', '2024-01-15T03:00:00Z'],
+    ['Mon, 15 Jan 2024 10:00:00 +0700 (WIB)', '2024-01-15T03:00:00Z'],
+    ['Senin, 15 Januari 2024 10:00 WIB', '2024-01-15T03:00:00Z'],
+    ['15 Agustus 2024 11:00 WITA', '2024-08-15T03:00:00Z'],
+    ['15 Des 2023 12:00 WIT', '2023-12-15T03:00:00Z'],
+    ['Mon, 15 Jan 2024 10:00:00 EST', '2024-01-15T15:00:00Z'],
+    ['Mon, 15 January 2024 10:00:00 -05:00', '2024-01-15T15:00:00Z'],
+    ['Thu, 31 Feb 2024 10:00:00 GMT', null],
+    ['Mon, 15 Foo 2024 10:00:00 GMT', null],
+  ];
+  for (const [raw, utc] of cases)
+    it(raw, () => {
+      const ts = normaliseTimestamp(raw, 'Asia/Jakarta');
+      expect(ts.utc).toBe(utc);
+      expect(ts.raw).toBe(raw);
+      if (utc === null) expect(ts.error).toBeTruthy();
+    });
+
+  it('reads a pubDate without a zone in the zone it is given, never the machine’s', () => {
+    expect(normaliseTimestamp('Wed, 10 Jan 2024 09:00:00', 'Asia/Jakarta').utc).toBe('2024-01-10T02:00:00Z');
+    expect(normaliseTimestamp('Wed, 10 Jan 2024 09:00:00', 'Asia/Jayapura').utc).toBe('2024-01-10T00:00:00Z');
+    expect(normaliseTimestamp('10 Januari 2024', 'UTC').utc).toBe('2024-01-10T00:00:00Z');
+  });
+
+  it('leaves the forms it read before unchanged', () => {
+    expect(normaliseTimestamp('Sat Dec 06 18:20:30 +0000 2025').utc).toBe('2025-12-06T18:20:30Z');
+    expect(normaliseTimestamp('2024-01-15T10:00:00+07:00').utc).toBe('2024-01-15T03:00:00Z');
+    expect(normaliseTimestamp('20/01/2024 09:15', 'Asia/Jakarta').utc).toBe('2024-01-20T02:15:00Z');
+  });
+});
