@@ -133,6 +133,8 @@ export interface Finding {
   /** The post's verdict (the worst over all its findings), repeated on every finding. */
   verdict: Verdict;
   modifiers: Modifier[];
+  /** For fetched posts: the sha256 of the archived response the post was taken from (`netral fetch --archive`). */
+  evidence_sha256?: string;
 }
 
 /** Counts for one input, so that read = scanned + skipped can be checked per file. */

@@ -18,7 +18,7 @@ const EXIT_HELP = `
 Exit codes:
   0  done (no finding at or above --fail-on, or no --fail-on given)
   1  findings at or above --fail-on
-  2  usage error, rule pack error, or an input that could not be read`;
+  2  usage error, rule pack error, or an input (a file, or an account with --fetch) that could not be read`;
 
 const FETCH_EXIT_HELP = `
 Exit codes:

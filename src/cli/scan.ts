@@ -87,6 +87,7 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
   let failHit = false;
 
   const spinner = spinnerAllowed(io) && !fetched ? await startSpinner(io) : null;
+  warnings.spinner = spinner;
   let lastTick = 0;
   try {
     for await (const { counts, item } of fetched ? fetched.items(set.items()) : set.items()) {
@@ -118,6 +119,7 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
     summary.inputs = fetched ? [...fetched.counts, ...set.counts] : set.counts;
     summary.ignored = set.ignored;
     spinner?.stop();
+    warnings.spinner = null;
     await reporter.end(summary);
     await out.commit();
   } catch (e) {

@@ -6,9 +6,17 @@ import { terminalLine } from '../report/sanitize.js';
 
 const PER_INPUT = 20;
 
+/** The part of an ora spinner a warning needs: clear its line before writing, redraw after. */
+export interface SpinnerLine {
+  clear(): unknown;
+  render(): unknown;
+}
+
 export class Warnings {
   private readonly perInput = new Map<string, number>();
   total = 0;
+  /** A spinner running on the same stderr, if any. */
+  spinner: SpinnerLine | null = null;
 
   constructor(
     private readonly stderr: Writable,
@@ -21,7 +29,11 @@ export class Warnings {
     if (this.quiet) return;
     const n = (this.perInput.get(input) ?? 0) + 1;
     this.perInput.set(input, n);
-    if (n <= PER_INPUT) this.stderr.write(`netral: warning: ${terminalLine(message)}\n`);
+    if (n <= PER_INPUT) {
+      this.spinner?.clear();
+      this.stderr.write(`netral: warning: ${terminalLine(message)}\n`);
+      this.spinner?.render();
+    }
   }
 
   /** Lines saying how many warnings were not shown. */

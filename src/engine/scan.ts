@@ -141,6 +141,7 @@ export class Scanner {
           legal_basis: def.legal_basis,
           verdict: 'clean',
           modifiers: ctx.modifiers,
+          ...(post.evidence_sha256 ? { evidence_sha256: post.evidence_sha256 } : {}),
         };
         (ctx.suppressed ? suppressed : findings).push(finding);
       }

@@ -32,6 +32,7 @@ export const CSV_COLUMNS = [
   'legal_basis',
   'post_text',
   'source',
+  'evidence_sha256',
 ] as const;
 
 const HEADERS_ID: Record<(typeof CSV_COLUMNS)[number], string> = {
@@ -56,6 +57,7 @@ const HEADERS_ID: Record<(typeof CSV_COLUMNS)[number], string> = {
   legal_basis: 'dasar_hukum',
   post_text: 'teks_unggahan',
   source: 'sumber',
+  evidence_sha256: 'sha256_bukti',
 };
 
 export function csvOptions(excel: boolean) {
@@ -126,6 +128,7 @@ export class CsvReporter implements Reporter {
       f.legal_basis,
       text,
       sourceText(f.source),
+      f.evidence_sha256 ?? '',
     ];
   }
 

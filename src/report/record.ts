@@ -26,6 +26,7 @@ export function findingRecord(f: Finding): Record<string, unknown> {
     legal_basis: f.legal_basis,
     modifiers: f.modifiers,
     source: f.source,
+    ...(f.evidence_sha256 ? { evidence_sha256: f.evidence_sha256 } : {}),
   };
 }
 

@@ -186,9 +186,12 @@ export class InputSet {
         this.fail(input.name, `cannot read: ${describeFsError(e)}`);
         return;
       }
-      if (head.length === 0) {
-        if (explicit) this.fail(input.name, 'empty file');
-        else this.ignored.push(`${input.name} (empty)`);
+      // Nothing to read is not an error: a cron pipe on a quiet day (`netral fetch … | netral scan`) gives empty stdin.
+      if (head.length === 0 || /^(\uFEFF)?\s*$/.test(head.toString('utf8'))) {
+        if (explicit) {
+          this.counts.push({ input: input.name, format: 'empty', read: 0, scanned: 0, skipped: 0 });
+          this.opts.warn(input.name, `${input.name}: empty, no posts to read`);
+        } else this.ignored.push(`${input.name} (empty)`);
         return;
       }
       format = detectFormat(head, input.name);

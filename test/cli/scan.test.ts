@@ -236,3 +236,23 @@ describe('the real process', () => {
     expect(existsSync(path.join(FIXTURES, 'demo', 'out.json'))).toBe(false);
   });
 });
+
+describe('netral scan: quiet days and progress', () => {
+  it('empty stdin or an empty file is zero posts, not an error (cron pipes on a quiet day)', async () => {
+    const a = await cli(['scan', '-f', 'json'], { stdin: '' });
+    expect(a.exitCode).toBe(0);
+    expect(JSON.parse(a.stdout).summary).toMatchObject({ read: 0, scanned: 0, skipped: 0 });
+    expect(a.stderr).toContain('netral: warning: -: empty, no posts to read');
+    writeFiles(dir, { 'empty.jsonl': '\n  \n' });
+    const b = await cli(['scan', f('empty.jsonl'), '--fail-on', 'info', '-q']);
+    expect(b.exitCode).toBe(0);
+  });
+
+  it('shows a spinner on a terminal stderr and clears it for warnings; none without a terminal or with NO_COLOR', async () => {
+    const tty = await cli(['scan', f('bad.jsonl'), '-f', 'json'], { stderrIsTTY: true });
+    expect(tty.stderr).toMatch(/netral: warning: .*bad\.jsonl:2: skipped: invalid JSON/);
+    const plain = await cli(['scan', f('bad.jsonl'), '-f', 'json'], { stderrIsTTY: true, env: { NO_COLOR: '1' } });
+    expect(plain.stderr).not.toMatch(/\u001b\[/);
+    expect(plain.stderr.split('\n').filter((l) => l.startsWith('netral: warning:'))).toHaveLength(3);
+  });
+});
