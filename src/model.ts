@@ -133,6 +133,30 @@ export interface Finding {
   /** The post's verdict (the worst over all its findings), repeated on every finding. */
   verdict: Verdict;
   modifiers: Modifier[];
+  /** With a roster (`--roster`): the employee who owns the account, or null when the author is not in it. */
+  employee?: EmployeeRef | null;
+  /** With a baseline (`--baseline`): whether the finding is new, or the analyst's decision on it. */
+  review?: Review;
+}
+
+/** The roster columns a finding carries. */
+export interface EmployeeRef {
+  nip: string;
+  nama: string;
+  unit_kerja: string;
+  jabatan: string;
+}
+
+export const REVIEW_STATUSES = ['new', 'open', 'confirmed', 'dismissed'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** A finding's standing in the baseline: new (not in it), open (seen, undecided), confirmed or dismissed. */
+export interface Review {
+  status: ReviewStatus;
+  note: string;
+  /** YYYY-MM-DD, when the analyst decided. */
+  date: string | null;
+  by: string | null;
 }
 
 /** Counts for one input, so that read = scanned + skipped can be checked per file. */
@@ -142,5 +166,7 @@ export interface InputCounts {
   read: number;
   scanned: number;
   skipped: number;
+  /** With a period (--since/--until/--campaign): posts read that fall outside it, so read = scanned + skipped + outside. */
+  outside_period?: number;
   error?: string;
 }

@@ -7,13 +7,14 @@ import { Scanner } from '../engine/scan.js';
 import { InputSet } from '../sources/inputs.js';
 import { CATEGORIES, SEVERITIES, VERDICTS, severityRank, type Category, type Severity, type Verdict } from '../model.js';
 import { UsageError } from '../errors.js';
-import { fileOutput, stdoutOutput, type Output } from '../report/output.js';
-import { createReporter, REPORT_FORMATS } from '../report/index.js';
+import { REPORT_FORMATS } from '../report/index.js';
 import type { ReportOptions, ScanSummary } from '../report/types.js';
 import { langFromEnv, type Lang } from '../report/i18n.js';
 import { sourceText } from '../report/record.js';
 import { colorLevel, spinnerAllowed, type Io } from './io.js';
 import { Warnings } from './warnings.js';
+import { AuditStage, type AuditOptions } from '../audit/stage.js';
+import { openReports, type OutputSpec } from '../report/outputs.js';
 
 export interface ScanOptions {
   format: string;
@@ -31,11 +32,25 @@ export interface ScanOptions {
   explain: boolean;
   lang?: Lang;
   quiet: boolean;
+  /** The HTML report's title (audit.yml). */
+  title?: string;
+}
+
+/** What `netral audit` and `netral baseline` add to a scan. */
+export interface ScanHooks {
+  /** Several reports from one pass (audit outputs), instead of --format/--output; [] for none (baseline). */
+  outputs?: OutputSpec[];
+  /** The baseline is written after the run: record every finding in it. */
+  recordBaseline?: { missingOk: boolean; fresh: boolean };
+  /** Called when the reports are committed, before the summary line; e.g. to write the baseline. */
+  afterCommit?(stage: AuditStage | null, summary: ScanSummary): Promise<void>;
 }
 
 export interface ScanResult {
   exitCode: number;
   summary: ScanSummary;
+  /** Inputs that could not be read. */
+  failed: number;
 }
 
 function emptySummary(): ScanSummary {
@@ -53,9 +68,10 @@ function emptySummary(): ScanSummary {
   };
 }
 
-export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Promise<ScanResult> {
-  if (!REPORT_FORMATS.includes(o.format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
-  if (o.excel && o.format !== 'csv') throw new UsageError('--excel applies to --format csv');
+export async function scanCommand(inputs: string[], o: ScanOptions & AuditOptions, io: Io, hooks: ScanHooks = {}): Promise<ScanResult> {
+  if (!hooks.outputs && !REPORT_FORMATS.includes(o.format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
+  if (!hooks.outputs && o.excel && o.format !== 'csv') throw new UsageError('--excel applies to --format csv');
+  if (o.includeKnown && o.baseline === undefined) throw new UsageError('--include-known needs --baseline FILE');
   if (inputs.length === 0) {
     if (io.stdinIsTTY) throw new UsageError('no input: give files or folders to scan, or pipe posts into standard input (use - for stdin)');
     inputs = ['-'];
@@ -64,6 +80,16 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
   const ruleSet = await loadRuleSet({ extra: o.rules, noDefaults: !o.defaultRules, elections: o.election });
   const compiled = compile(ruleSet);
   const scanner = new Scanner(compiled, { explain: o.explain });
+  const lang = o.lang ?? langFromEnv(io.env);
+  const outputs: OutputSpec[] = hooks.outputs ?? [{ format: o.format, file: o.output, excel: o.excel, per: o.per }];
+  const stage = await AuditStage.prepare(o, {
+    lang,
+    timeZone: o.tz,
+    elections: ruleSet.elections,
+    warn: (input, m) => warnings.warn(input, m),
+    tally: outputs.some((x) => x.format === 'html'),
+    recordBaseline: hooks.recordBaseline,
+  });
   const set = new InputSet(inputs, {
     map: o.map ?? {},
     includePrivate: o.includePrivate,
@@ -73,17 +99,19 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
     warn: (input, m) => warnings.warn(input, m),
   });
 
-  const out: Output = o.output ? await fileOutput(o.output) : stdoutOutput(io.stdout, io.stdoutIsTTY);
   const ro: ReportOptions = {
-    lang: o.lang ?? langFromEnv(io.env),
+    lang,
     langExplicit: o.lang !== undefined,
     timeZone: o.tz,
     color: o.format === 'terminal' && !o.output ? colorLevel(io.stdoutIsTTY, io.env) : 0,
     excel: o.excel,
     explain: o.explain,
     minSeverity: o.minSeverity,
+    roster: o.roster !== undefined,
+    baseline: o.baseline !== undefined,
+    ...(o.title ? { title: o.title } : {}),
   };
-  const reporter = createReporter(o.format, out, ro);
+  const { reporter, commit: commitReports, abort: abortReports } = await openReports(outputs, ro, io);
   const summary = emptySummary();
   const minRank = severityRank(o.minSeverity);
   const failRank = o.failOn ? severityRank(o.failOn) : Infinity;
@@ -99,12 +127,14 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
         warnings.warn(item.source.file, `${sourceText(item.source)}: skipped: ${item.reason}`);
         continue;
       }
+      if (stage && !stage.admit(item.post, counts)) continue;
       const r = scanner.scan(item.post);
       counts.scanned++;
       summary.scanned++;
       summary.by_verdict[r.verdict]++;
-      const shown = r.findings.filter((f) => severityRank(f.severity) >= minRank);
+      let shown = r.findings.filter((f) => severityRank(f.severity) >= minRank);
       summary.filtered += r.findings.length - shown.length;
+      if (stage) shown = stage.findings(r, shown);
       for (const f of shown) {
         summary.findings++;
         summary.by_severity[f.severity]++;
@@ -120,25 +150,39 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
     }
     summary.inputs = set.counts;
     summary.ignored = set.ignored;
+    stage?.finish(summary);
     spinner?.stop();
     await reporter.end(summary);
-    await out.commit();
+    await commitReports();
   } catch (e) {
     spinner?.stop();
-    await out.abort();
+    await abortReports();
     throw e;
   }
+  if (hooks.afterCommit) await hooks.afterCommit(stage, summary);
   warnings.flush();
   for (const f of set.failed) io.stderr.write(`netral: error: ${f.input}: ${f.error}\n`);
   if (set.ignored.length > 0 && !o.quiet)
     io.stderr.write(`netral: note: ${set.ignored.length} file(s) in the given folders are not a format netral reads: ${set.ignored.slice(0, 5).join(', ')}${set.ignored.length > 5 ? ', …' : ''}\n`);
-  if (!o.quiet && (o.format !== 'terminal' || o.output))
-    io.stderr.write(`netral: read ${summary.read} = scanned ${summary.scanned} + skipped ${summary.skipped}; ${summary.findings} findings; ${summary.by_verdict.violation} posts flagged as violation, ${summary.by_verdict.review} for review\n`);
+  if (!o.quiet && !hooks.outputs && (o.format !== 'terminal' || o.output)) io.stderr.write(`netral: ${summaryLine(summary)}\n`);
   const exitCode = set.failed.length > 0 ? 2 : failHit ? 1 : 0;
-  return { exitCode, summary };
+  return { exitCode, summary, failed: set.failed.length };
 }
 
 async function startSpinner(io: Io) {
   const { default: ora } = await import('ora');
   return ora({ text: 'netral: scanning…', stream: io.stderr as NodeJS.WritableStream & { isTTY?: boolean } as never, discardStdin: false }).start();
+}
+
+/** The run in one line for stderr: the counts, and what the period, roster and baseline held back. */
+export function summaryLine(s: ScanSummary): string {
+  const outside = s.period ? s.period.before + s.period.after : 0;
+  const parts = [
+    `read ${s.read} = scanned ${s.scanned} + skipped ${s.skipped}${s.period ? ` + outside the period ${outside}` : ''}`,
+    `${s.findings} findings`,
+    `${s.by_verdict.violation} posts flagged as violation, ${s.by_verdict.review} for review`,
+  ];
+  if (s.baseline) parts.push(`baseline: ${s.baseline.new} new, ${s.baseline.known} known${s.baseline.known_shown ? ` (${s.baseline.known_shown} shown)` : ''}, ${s.baseline.dismissed} dismissed`);
+  if (s.roster) parts.push(`${s.roster.unmatched_posts} posts by accounts not in the roster`);
+  return parts.join('; ');
 }

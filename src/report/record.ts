@@ -26,6 +26,9 @@ export function findingRecord(f: Finding): Record<string, unknown> {
     legal_basis: f.legal_basis,
     modifiers: f.modifiers,
     source: f.source,
+    // Only with --roster / --baseline, so plain scans keep their record unchanged.
+    ...(f.employee !== undefined ? { employee: f.employee } : {}),
+    ...(f.review !== undefined ? { review: f.review } : {}),
   };
 }
 
