@@ -109,6 +109,7 @@ export interface DisplayOptions {
 export class Baseline {
   readonly entries = new Map<string, BaselineEntry>();
   private readonly pending: { finding: Finding; details: Record<string, string> }[] = [];
+  private readonly pendingPrints = new Set<string>();
   private readonly seq: YAMLSeq;
 
   private constructor(
@@ -213,15 +214,18 @@ export class Baseline {
       e.node.set(WORDS[this.lang].details, this.doc.createNode(details));
       return;
     }
-    if (this.pending.some((p) => p.finding.fingerprint === f.fingerprint)) return;
+    if (this.pendingPrints.has(f.fingerprint)) return;
+    this.pendingPrints.add(f.fingerprint);
     this.pending.push({ finding: f, details });
   }
 
   /** Appends queued findings (by person, then time) and dates undated decisions; returns what changed. */
   settle(o: DisplayOptions): { added: number; dated: number } {
     const w = WORDS[this.lang];
-    const person = (f: Finding) => (f.employee ? f.employee.nama : `${f.platform} ${f.author}`).toLowerCase();
-    this.pending.sort((a, b) => person(a.finding).localeCompare(person(b.finding)) || (a.finding.created_at ?? '').localeCompare(b.finding.created_at ?? '') || a.finding.rule_id.localeCompare(b.finding.rule_id));
+    const person = (f: Finding) => (f.employee ? f.employee.nama : `${f.platform} ${f.author}`);
+    const byName = new Intl.Collator('id', { sensitivity: 'base' }).compare;
+    const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    this.pending.sort((a, b) => byName(person(a.finding), person(b.finding)) || plain(a.finding.created_at ?? '', b.finding.created_at ?? '') || plain(a.finding.rule_id, b.finding.rule_id));
     for (const { finding, details } of this.pending) {
       const node = this.doc.createNode({
         [w.fingerprint]: finding.fingerprint,
@@ -238,6 +242,7 @@ export class Baseline {
     }
     const added = this.pending.length;
     this.pending.length = 0;
+    this.pendingPrints.clear();
     let dated = 0;
     for (const e of this.entries.values()) {
       if (e.decision !== 'open' && e.date === null) {

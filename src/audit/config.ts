@@ -207,10 +207,10 @@ export function parseAuditConfig(text: string, file: string): AuditConfig {
     for (const item of on.items as Node[]) {
       const of = fields(ctx, item, ['format', 'file', 'per', 'excel'], 'output');
       if (!of) continue;
-      const format = str(ctx, of.get('format'), 'format');
+      const format = str(ctx, of.get('format'), 'format', false);
       if (!of.has('format')) ctx.fail(item, `an output needs format: (${REPORT_FORMATS.filter((x) => x !== 'terminal').join(', ')})`);
       else if (format && (!REPORT_FORMATS.includes(format) || format === 'terminal')) ctx.fail(of.get('format'), `format must be one of ${REPORT_FORMATS.filter((x) => x !== 'terminal').join(', ')}`);
-      const out = str(ctx, of.get('file'), 'file');
+      const out = str(ctx, of.get('file'), 'file', false);
       if (!of.has('file')) ctx.fail(item, 'an output needs file: (where to write the report)');
       const per = str(ctx, of.get('per'), 'per', false) || undefined;
       if (per !== undefined && per !== 'finding' && per !== 'employee') ctx.fail(of.get('per'), 'per must be finding or employee');
