@@ -112,6 +112,9 @@ export class Baseline {
   private readonly pendingPrints = new Set<string>();
   private readonly seq: YAMLSeq;
 
+  /** The text the baseline was read from (null for a new one), to notice edits made while a run was going. */
+  private source: string | null = null;
+
   private constructor(
     readonly file: string,
     private readonly doc: Document,
@@ -155,6 +158,7 @@ export class Baseline {
     if (list !== undefined && list !== null && !isSeq(list)) ctx.fail(list, `${WORDS[lang].root} must be a list of findings (lines starting with "- ")`);
     else if (isSeq(list)) for (const item of list.items as Node[]) b.readEntry(ctx, item);
     if (ctx.problems.length > 0) throw new FileError(`${file}: the baseline has ${ctx.problems.length === 1 ? 'a mistake' : `${ctx.problems.length} mistakes`}; nothing was run`, ctx.problems);
+    b.source = text;
     return b;
   }
 
@@ -263,8 +267,28 @@ export class Baseline {
     return this.doc.toString({ lineWidth: 0 });
   }
 
-  async write(): Promise<void> {
-    await writeFileAtomic(this.file, this.toString());
+  /**
+   * Adds this run's new findings and writes the file. An analyst may have saved the file while the run was going:
+   * then their version is read again and the new findings are added to it, so no decision is overwritten.
+   * `replace` (baseline create --force) writes this baseline whatever is there.
+   */
+  async save(o: DisplayOptions, replace = false): Promise<{ added: number; dated: number; total: number; merged: boolean }> {
+    let target: Baseline = this;
+    if (!replace) {
+      const now = await readFile(this.file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return null;
+        throw new InputError(`${this.file}: cannot read the baseline again: ${describeFsError(e)}`);
+      });
+      if (now !== this.source) {
+        target = now === null ? Baseline.empty(this.file, this.lang) : Baseline.parse(now, this.file);
+        for (const p of this.pending) if (!target.entries.has(p.finding.fingerprint)) target.record(p.finding, o);
+      }
+    }
+    const r = target.settle(o);
+    const text = target.toString();
+    await writeFileAtomic(this.file, text);
+    target.source = text;
+    return { ...r, total: target.size, merged: target !== this };
   }
 }
 

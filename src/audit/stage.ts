@@ -171,10 +171,7 @@ export class AuditStage {
   }
 
   /** For `baseline create/update` and the audit: adds this run's new findings, dates decisions, writes the file. */
-  async writeBaseline(): Promise<{ added: number; dated: number; total: number }> {
-    const b = this.baseline!;
-    const r = b.settle(this.display);
-    await b.write();
-    return { ...r, total: b.size };
+  async writeBaseline(): Promise<{ added: number; dated: number; total: number; merged: boolean }> {
+    return this.baseline!.save(this.display, this.ctx.recordBaseline?.fresh === true);
   }
 }

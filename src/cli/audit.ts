@@ -19,7 +19,7 @@ export interface AuditCliOptions {
 type Status = 'ok' | 'findings' | 'input_errors' | 'error' | 'locked';
 
 /** The machine summary: stable keys, one line, for logs and monitoring. */
-function jsonSummary(o: { config: string; status: Status; exitCode: number; started: number; summary?: ScanSummary; outputs?: string[]; baseline: { file: string; total: number; added: number } | null; error?: string }): string {
+function jsonSummary(o: { config: string; status: Status; exitCode: number; started: number; summary?: ScanSummary; outputs?: string[]; baseline: { file: string; total: number; added: number; merged: boolean } | null; error?: string }): string {
   const s = o.summary;
   const rec: Record<string, unknown> = {
     netral: 'audit',
@@ -53,7 +53,7 @@ function jsonSummary(o: { config: string; status: Status; exitCode: number; star
 export async function auditCommand(o: AuditCliOptions, io: Io): Promise<number> {
   const started = Date.now();
   // Filled in as the run gets along, so that even a failed run reports what it did.
-  const done: { summary?: ScanSummary; outputs?: string[]; baseline: { file: string; total: number; added: number } | null } = { baseline: null };
+  const done: { summary?: ScanSummary; outputs?: string[]; baseline: { file: string; total: number; added: number; merged: boolean } | null } = { baseline: null };
   const report = (status: Status, exitCode: number, error?: string) => {
     if (!io.stderrIsTTY) io.stderr.write(`${jsonSummary({ config: o.config, status, exitCode, started, ...done, error })}\n`);
   };
@@ -109,7 +109,8 @@ export async function auditCommand(o: AuditCliOptions, io: Io): Promise<number> 
             // reported would be lost to the analysts.
             if (b?.update && stage) {
               const w = await stage.writeBaseline();
-              done.baseline = { file: b.file, total: w.total, added: w.added };
+              done.baseline = { file: b.file, total: w.total, added: w.added, merged: w.merged };
+              if (w.merged && !o.quiet) io.stderr.write(`netral: note: ${b.file} was changed during the run; the new findings were added to the changed file\n`);
             }
           },
         },

@@ -21,8 +21,13 @@ Exit codes:
   1  findings at or above --fail-on
   2  usage error, rule pack error, or an input that could not be read`;
 
-const AUDIT_EXIT_HELP = `${EXIT_HELP}
-  3  another run of this audit holds the lock (it is still running); nothing was done`;
+const AUDIT_EXIT_HELP = `
+Exit codes:
+  0  done: no new finding at or above fail_on (or no fail_on in the config)
+  1  new findings at or above fail_on (reports and baseline are written)
+  2  a mistake in the config, roster, rule packs or baseline; a report or the baseline could not be
+     written; or an input could not be read (the others are still reported)
+  3  another run holds the lock (it is still running); nothing was done`;
 
 function addScanOptions(cmd: Command): Command {
   return addReadOptions(

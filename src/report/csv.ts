@@ -8,6 +8,7 @@ import type { PostResult } from '../engine/scan.js';
 import type { Output } from './output.js';
 import { csvSafe } from './sanitize.js';
 import { sourceText } from './record.js';
+import { groupNip } from '../roster/parse.js';
 import type { Reporter, ReportOptions } from './types.js';
 
 export const CSV_COLUMNS = [
@@ -141,7 +142,7 @@ export class CsvReporter implements Reporter {
       f.legal_basis,
       text,
       sourceText(f.source),
-      ...(this.ro.roster ? [e?.nip ?? '', e?.nama ?? '', e?.unit_kerja ?? '', e?.jabatan ?? '', String(!!e)] : []),
+      ...(this.ro.roster ? [e ? (this.ro.excel ? groupNip(e.nip) : e.nip) : '', e?.nama ?? '', e?.unit_kerja ?? '', e?.jabatan ?? '', String(!!e)] : []),
       ...(this.ro.baseline ? [r?.status ?? '', r?.note ?? '', r?.date ?? '', r?.by ?? ''] : []),
     ];
   }

@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { CATEGORIES, REVIEW_STATUSES, SEVERITIES } from '../model.js';
 import { label, type SubjectStats } from '../audit/employees.js';
+import { groupNip } from '../roster/parse.js';
 import { formatInZone } from '../sources/time.js';
 import { MESSAGES } from './i18n.js';
 import type { Output } from './output.js';
@@ -84,7 +85,7 @@ export class EmployeeCsvReporter extends AtEnd {
     for (const s of summary.employees ?? []) {
       const e = s.employee;
       const row = [
-        e?.nip ?? '',
+        e ? (this.ro.excel ? groupNip(e.nip) : e.nip) : '',
         e?.nama ?? '',
         e?.unit_kerja ?? '',
         e?.jabatan ?? '',

@@ -73,6 +73,14 @@ function readNip(raw: string): { nip: string } | { error: string } {
   return { nip: s };
 }
 
+/**
+ * A NIP in its printed grouping (birth date, appointment month, sex, number): 19850101 201001 1 001. Spreadsheets
+ * keep it as text this way; 18 bare digits become a number rounded to 15 digits.
+ */
+export function groupNip(nip: string): string {
+  return /^\d{18}$/.test(nip) ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}` : nip;
+}
+
 /** Parses roster text. Never throws for content problems: they are returned with their line numbers. */
 export function parseRoster(input: string | Buffer, file: string): Roster {
   const problems: RosterProblem[] = [];

@@ -70,7 +70,7 @@ describe('netral audit --config', () => {
       path.join(dir, 'reports/pegawai.csv'),
       path.join(dir, 'reports/audit.json'),
     ]);
-    expect(s1.baseline).toEqual({ file: path.join(dir, 'state/baseline.yml'), total: s1.new, added: s1.new });
+    expect(s1.baseline).toEqual({ file: path.join(dir, 'state/baseline.yml'), total: s1.new, added: s1.new, merged: false });
     for (const f of s1.outputs) expect(existsSync(f)).toBe(true);
     expect(leftovers(dir)).toEqual([]);
     const run1 = JSON.parse(readFileSync(path.join(dir, 'reports/audit.json'), 'utf8'));
