@@ -15,6 +15,9 @@ export interface Period {
   campaign: string | null;
   /** The bounds as the user gave them (or the pack's dates), for reports. */
   label: { since: string | null; until: string | null };
+  /** The bounds in epoch milliseconds, for the per-post comparison. */
+  sinceMs: number;
+  untilMs: number;
 }
 
 export type PeriodPlace = 'in' | 'before' | 'after' | 'undated';
@@ -83,7 +86,14 @@ export function resolvePeriod(o: PeriodOptions, elections: ElectionDef[], tz: st
     }
   }
   if (since !== null && until !== null && since >= until) throw new UsageError(`the period is empty: it starts ${label.since} and ends ${label.until}`);
-  return { since: since === null ? null : isoUtc(since), until: until === null ? null : isoUtc(until), campaign: o.campaign ?? null, label };
+  return {
+    since: since === null ? null : isoUtc(since),
+    until: until === null ? null : isoUtc(until),
+    campaign: o.campaign ?? null,
+    label,
+    sinceMs: since ?? -Infinity,
+    untilMs: until ?? Infinity,
+  };
 }
 
 /** Where a post's time falls. Posts without a time cannot be placed; the caller keeps them (and says so). */
@@ -91,7 +101,7 @@ export function placeInPeriod(p: Period, createdAt: string | null): PeriodPlace 
   if (createdAt === null) return 'undated';
   const t = Date.parse(createdAt);
   if (Number.isNaN(t)) return 'undated';
-  if (p.since !== null && t < Date.parse(p.since)) return 'before';
-  if (p.until !== null && t >= Date.parse(p.until)) return 'after';
+  if (t < p.sinceMs) return 'before';
+  if (t >= p.untilMs) return 'after';
   return 'in';
 }

@@ -79,6 +79,12 @@ describe('netral baseline and review decisions', () => {
     const term = await cli(['scan', FIRST, '--baseline', file, '--include-known']);
     expect(term.stdout).toMatch(/Decision: confirmed \(2024-02-03, by Bu Ani\): kaos relawan jelas terlihat/);
     expect(term.stdout).toMatch(new RegExp(`baseline: 0 new findings; ${list.length - 1} already known \\(${list.length - 1} shown\\); 1 dismissed by analysts`));
+    // per employee: the review standing of what is shown
+    const per = JSON.parse((await cli(['scan', FIRST, '--roster', ROSTER, '--baseline', file, '--include-known', '--per', 'employee', '-f', 'json'])).stdout);
+    const reviews = per.employees.map((e: { by_review: Record<string, number> }) => e.by_review);
+    expect(reviews.reduce((n: number, r: Record<string, number>) => n + r.confirmed, 0)).toBe(1);
+    expect(reviews.reduce((n: number, r: Record<string, number>) => n + r.open, 0)).toBe(list.length - 2);
+    expect(reviews.every((r: Record<string, number>) => r.dismissed === 0 && r.new === 0)).toBe(true);
     // --fail-on counts new findings only
     expect((await cli(['scan', FIRST, '--baseline', file, '--fail-on', 'high', '-q'])).exitCode).toBe(0);
     expect((await cli(['scan', POSTS, '--baseline', file, '--fail-on', 'high', '-q'])).exitCode).toBe(1);

@@ -61,6 +61,14 @@ describe('--format html', () => {
     expect(doc.slice(doc.indexOf('<section id="not-in-roster"'))).toMatch(/<h3>facebook @euis_komariah<\/h3>/);
   });
 
+  it('without a roster: one section per account', async () => {
+    const doc = await html([POSTS, '--lang', 'en']);
+    expect(doc).toMatch(/<section id="overview"><h2>Per account<\/h2>/);
+    expect(doc).toMatch(/<h3>x @rudi\.hartono_<\/h3>/);
+    expect(doc).toMatch(/<h3>instagram @rudi\.hartono_<\/h3>/);
+    expect(doc).not.toMatch(/not-in-roster/);
+  });
+
   it('shows the review decision of each finding from the baseline', async () => {
     const base = path.join(dir, 'b.yml');
     expect((await cli(['baseline', 'create', POSTS, '-o', base])).exitCode).toBe(0);
