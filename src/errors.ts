@@ -6,6 +6,8 @@ export const EXIT = {
   FINDINGS: 1,
   /** Usage, rule, input or output errors. */
   ERROR: 2,
+  /** `netral audit`: another run holds the lock. */
+  LOCKED: 3,
 } as const;
 
 export class NetralError extends Error {
@@ -46,4 +48,21 @@ export class InputError extends NetralError {
 /** An output that cannot be written. */
 export class OutputError extends NetralError {
   override readonly name = 'OutputError';
+}
+
+/** Problems in a file the user wrote (a roster, audit.yml, a baseline), each with its position; nothing was run. */
+export class FileError extends NetralError {
+  override readonly name = 'FileError';
+  constructor(
+    what: string,
+    readonly problems: Problem[],
+  ) {
+    super(`${what}:\n${problems.map((p) => `  ${p.col > 0 ? formatProblem(p) : `${p.file}:${p.line}: ${p.where ? `${p.where}: ` : ''}${p.message}`}`).join('\n')}`);
+  }
+}
+
+/** Another run holds the lock (`netral audit`, `netral baseline update`). */
+export class LockError extends NetralError {
+  override readonly name = 'LockError';
+  override readonly exitCode: number = EXIT.LOCKED;
 }

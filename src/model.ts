@@ -135,6 +135,30 @@ export interface Finding {
   modifiers: Modifier[];
   /** For fetched posts: the sha256 of the archived response the post was taken from (`netral fetch --archive`). */
   evidence_sha256?: string;
+  /** With a roster (`--roster`): the employee who owns the account, or null when the author is not in it. */
+  employee?: EmployeeRef | null;
+  /** With a baseline (`--baseline`): whether the finding is new, or the analyst's decision on it. */
+  review?: Review;
+}
+
+/** The roster columns a finding carries. */
+export interface EmployeeRef {
+  nip: string;
+  nama: string;
+  unit_kerja: string;
+  jabatan: string;
+}
+
+export const REVIEW_STATUSES = ['new', 'open', 'confirmed', 'dismissed'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** A finding's standing in the baseline: new (not in it), open (seen, undecided), confirmed or dismissed. */
+export interface Review {
+  status: ReviewStatus;
+  note: string;
+  /** YYYY-MM-DD, when the analyst decided. */
+  date: string | null;
+  by: string | null;
 }
 
 /** Counts for one input, so that read = scanned + skipped can be checked per file. */
@@ -144,5 +168,7 @@ export interface InputCounts {
   read: number;
   scanned: number;
   skipped: number;
+  /** With a period (--since/--until/--campaign): posts read that fall outside it, so read = scanned + skipped + outside. */
+  outside_period?: number;
   error?: string;
 }

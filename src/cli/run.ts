@@ -26,23 +26,45 @@ Exit codes:
   2  usage error, unusable roster row, an account that failed (the others' posts are
      still written), or an output that could not be written`;
 
+const AUDIT_EXIT_HELP = `
+Exit codes:
+  0  done: no new finding at or above fail_on (or no fail_on in the config)
+  1  new findings at or above fail_on (reports and baseline are written)
+  2  a mistake in the config, roster, rule packs or baseline; a report or the baseline could not be
+     written; or an input could not be read (the others are still reported)
+  3  another run holds the lock (it is still running); nothing was done`;
+
 function addScanOptions(cmd: Command): Command {
+  return addReadOptions(
+    cmd
+      .option('-f, --format <format>', 'report format: terminal, csv, jsonl, json, html', 'terminal')
+      .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout'),
+  )
+    .option('--fail-on <level>', 'exit with 1 when a finding is at or above this severity', severityOption('--fail-on'))
+    .option('--excel', 'CSV for Excel (Indonesian locale): UTF-8 BOM, ; separators, decimal commas', false)
+    .option('--explain', 'also show findings suppressed by context, and why', false)
+    .addOption(new Option('--per <unit>', 'one row/section per finding (default) or per employee').choices(['finding', 'employee']))
+    .option('--baseline <file>', 'report only findings not in this baseline file (see netral baseline)')
+    .option('--include-known', 'with --baseline: also report known findings (open, confirmed) with their decision', false);
+}
+
+/** What scan and baseline share: which rules, which posts, how to read them, whose accounts. */
+function addReadOptions(cmd: Command): Command {
   return cmd
-    .option('-f, --format <format>', 'report format: terminal, csv, jsonl, json', 'terminal')
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--rules <path>', 'extra rule pack file or folder (repeatable)', repeatOption)
     .option('--no-default-rules', 'do not load the packs shipped in rules/')
     .option('--election <ids>', 'only these election packs (comma-separated ids)', listOption)
     .option('--map <pairs>', 'CSV columns for fields, e.g. text=Tweet,id=No', mapOption(MAPPABLE))
     .option('--from <format>', 'read every input as this format instead of detecting it')
     .option('--min-severity <level>', 'report findings at or above: info, low, medium, high', severityOption('--min-severity'), 'info')
-    .option('--fail-on <level>', 'exit with 1 when a finding is at or above this severity', severityOption('--fail-on'))
-    .option('--excel', 'CSV for Excel (Indonesian locale): UTF-8 BOM, ; separators, decimal commas', false)
     .option('--tz <zone>', 'time zone for dates shown in reports (IANA name)', timeZoneOption, 'Asia/Jakarta')
     .option('--include-private', 'also read non-public posts (followers-only, direct) from platform downloads', false)
-    .option('--explain', 'also show findings suppressed by context, and why', false)
     .addOption(new Option('--lang <lang>', 'language of human-facing text (default: from LANG)').choices(['id', 'en']))
-    .option('-q, --quiet', 'no warnings or summary line on stderr', false);
+    .option('-q, --quiet', 'no warnings or summary line on stderr', false)
+    .option('--roster <file>', 'employee roster CSV (nip, nama, unit_kerja, jabatan, one column per platform)')
+    .option('--since <date>', 'only posts from this day (YYYY-MM-DD in --tz) or time on')
+    .option('--until <date>', 'only posts up to and including this day (YYYY-MM-DD in --tz) or time')
+    .option('--campaign <election>', "only posts in this election's campaign period (from its pack)");
 }
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -109,6 +131,43 @@ Exit codes:
     const { fetchCommand } = await import('./fetch.js');
     setExit(await fetchCommand(sources, opts, io));
   });
+
+  const baseline = program.command('baseline').description('record findings already seen, and the analysts\' decisions on them');
+  addReadOptions(
+    baseline
+      .command('create')
+      .description('scan and write a new baseline file with every finding (decision: open)')
+      .argument('[inputs...]', 'files or folders to scan; - for stdin')
+      .requiredOption('-o, --output <file>', 'the baseline file to write (YAML)')
+      .option('--force', 'replace an existing baseline file (its decisions are lost)', false)
+      .addHelpText('after', EXIT_HELP),
+  ).action(async (inputs: string[], opts) => {
+    const { baselineCommand } = await import('./baseline.js');
+    setExit(await baselineCommand('create', inputs, opts, io));
+  });
+  addReadOptions(
+    baseline
+      .command('update')
+      .description("scan and add new findings to a baseline file, keeping the analysts' decisions")
+      .argument('[inputs...]', 'files or folders to scan; - for stdin')
+      .requiredOption('-o, --output <file>', 'the baseline file to update (YAML)')
+      .option('--fail-on <level>', 'exit with 1 when a new finding is at or above this severity', severityOption('--fail-on'))
+      .addHelpText('after', EXIT_HELP),
+  ).action(async (inputs: string[], opts) => {
+    const { baselineCommand } = await import('./baseline.js');
+    setExit(await baselineCommand('update', inputs, opts, io));
+  });
+
+  program
+    .command('audit')
+    .description('run the audit described in a config file (sources, roster, period, baseline, reports): one command for cron')
+    .requiredOption('-c, --config <file>', 'the audit config (YAML), e.g. audit.yml')
+    .option('-q, --quiet', 'no warnings on stderr (the summary line is still written)', false)
+    .addHelpText('after', AUDIT_EXIT_HELP)
+    .action(async (opts) => {
+      const { auditCommand } = await import('./audit.js');
+      setExit(await auditCommand(opts, io));
+    });
 
   const rules = program.command('rules').description('list, validate and test rule packs');
   rules

@@ -6,13 +6,14 @@ import { compile } from '../rules/compile.js';
 import { Scanner } from '../engine/scan.js';
 import { CATEGORIES, SEVERITIES, VERDICTS, severityRank, type Category, type Severity, type Verdict } from '../model.js';
 import { UsageError } from '../errors.js';
-import { fileOutput, stdoutOutput, type Output } from '../report/output.js';
-import { createReporter, REPORT_FORMATS } from '../report/index.js';
+import { REPORT_FORMATS } from '../report/index.js';
 import type { ReportOptions, ScanSummary } from '../report/types.js';
 import { langFromEnv, type Lang } from '../report/i18n.js';
 import { colorLevel, spinnerAllowed, type Io } from './io.js';
 import { openInputs, reportInputs, warnSkipped } from './inputs.js';
 import { scanWantsFetch, type ScanFetchOptions } from './fetch-options.js';
+import { AuditStage, type AuditOptions } from '../audit/stage.js';
+import { openReports, type OutputSpec } from '../report/outputs.js';
 
 export interface ScanOptions extends ScanFetchOptions {
   format: string;
@@ -30,11 +31,25 @@ export interface ScanOptions extends ScanFetchOptions {
   explain: boolean;
   lang?: Lang;
   quiet: boolean;
+  /** The HTML report's title (audit.yml). */
+  title?: string;
+}
+
+/** What `netral audit` and `netral baseline` add to a scan. */
+export interface ScanHooks {
+  /** Several reports from one pass (audit outputs), instead of --format/--output; [] for none (baseline). */
+  outputs?: OutputSpec[];
+  /** The baseline is written after the run: record every finding in it. */
+  recordBaseline?: { missingOk: boolean; fresh: boolean };
+  /** Called when the reports are committed, before the summary line; e.g. to write the baseline. */
+  afterCommit?(stage: AuditStage | null, summary: ScanSummary): Promise<void>;
 }
 
 export interface ScanResult {
   exitCode: number;
   summary: ScanSummary;
+  /** Inputs that could not be read. */
+  failed: number;
 }
 
 function emptySummary(): ScanSummary {
@@ -52,35 +67,49 @@ function emptySummary(): ScanSummary {
   };
 }
 
-export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Promise<ScanResult> {
-  if (!REPORT_FORMATS.includes(o.format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
-  if (o.excel && o.format !== 'csv') throw new UsageError('--excel applies to --format csv');
+export async function scanCommand(inputs: string[], o: ScanOptions & AuditOptions, io: Io, hooks: ScanHooks = {}): Promise<ScanResult> {
+  if (!hooks.outputs && !REPORT_FORMATS.includes(o.format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
+  if (!hooks.outputs && o.excel && o.format !== 'csv') throw new UsageError('--excel applies to --format csv');
+  if (o.includeKnown && o.baseline === undefined) throw new UsageError('--include-known needs --baseline FILE');
   // With --fetch and no files, the fetched posts are the input: stdin is not waited for.
   const fetching = scanWantsFetch(o);
   const { set, warnings } = openInputs(inputs, o, io, 'scan', !fetching);
   const ruleSet = await loadRuleSet({ extra: o.rules, noDefaults: !o.defaultRules, elections: o.election });
   const compiled = compile(ruleSet);
   const scanner = new Scanner(compiled, { explain: o.explain });
-
+  const lang = o.lang ?? langFromEnv(io.env);
+  const outputs: OutputSpec[] = hooks.outputs ?? [{ format: o.format, file: o.output, excel: o.excel, per: o.per }];
+  const stage = await AuditStage.prepare(o, {
+    lang,
+    timeZone: o.tz,
+    elections: ruleSet.elections,
+    warn: (input, m) => warnings.warn(input, m),
+    tally: outputs.some((x) => x.format === 'html'),
+    recordBaseline: hooks.recordBaseline,
+  });
   // Fetched posts are one more input, read before the files (see cli/fetch.ts).
   const fetched = fetching ? await (await import('./fetch.js')).fetchForScan(o, io) : null;
-  let out: Output;
-  try {
-    out = o.output ? await fileOutput(o.output) : stdoutOutput(io.stdout, io.stdoutIsTTY);
-  } catch (e) {
-    await fetched?.close();
-    throw e;
-  }
+
   const ro: ReportOptions = {
-    lang: o.lang ?? langFromEnv(io.env),
+    lang,
     langExplicit: o.lang !== undefined,
     timeZone: o.tz,
     color: o.format === 'terminal' && !o.output ? colorLevel(io.stdoutIsTTY, io.env) : 0,
     excel: o.excel,
     explain: o.explain,
     minSeverity: o.minSeverity,
+    roster: o.roster !== undefined,
+    baseline: o.baseline !== undefined,
+    ...(o.title ? { title: o.title } : {}),
   };
-  const reporter = createReporter(o.format, out, ro);
+  let opened: Awaited<ReturnType<typeof openReports>>;
+  try {
+    opened = await openReports(outputs, ro, io);
+  } catch (e) {
+    await fetched?.close();
+    throw e;
+  }
+  const { reporter, commit: commitReports, abort: abortReports } = opened;
   const summary = emptySummary();
   const minRank = severityRank(o.minSeverity);
   const failRank = o.failOn ? severityRank(o.failOn) : Infinity;
@@ -97,12 +126,14 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
         warnSkipped(warnings, item);
         continue;
       }
+      if (stage && !stage.admit(item.post, counts)) continue;
       const r = scanner.scan(item.post);
       counts.scanned++;
       summary.scanned++;
       summary.by_verdict[r.verdict]++;
-      const shown = r.findings.filter((f) => severityRank(f.severity) >= minRank);
+      let shown = r.findings.filter((f) => severityRank(f.severity) >= minRank);
       summary.filtered += r.findings.length - shown.length;
+      if (stage) shown = stage.findings(r, shown);
       for (const f of shown) {
         summary.findings++;
         summary.by_severity[f.severity]++;
@@ -118,25 +149,40 @@ export async function scanCommand(inputs: string[], o: ScanOptions, io: Io): Pro
     }
     summary.inputs = fetched ? [...fetched.counts, ...set.counts] : set.counts;
     summary.ignored = set.ignored;
+    stage?.finish(summary);
     spinner?.stop();
     warnings.spinner = null;
     await reporter.end(summary);
-    await out.commit();
+    await commitReports();
   } catch (e) {
     spinner?.stop();
-    await out.abort();
+    await abortReports();
     await fetched?.close();
     throw e;
   }
   await fetched?.finish();
+  if (hooks.afterCommit) await hooks.afterCommit(stage, summary);
   reportInputs(set, warnings, io, o.quiet);
-  if (!o.quiet && (o.format !== 'terminal' || o.output))
-    io.stderr.write(`netral: read ${summary.read} = scanned ${summary.scanned} + skipped ${summary.skipped}; ${summary.findings} findings; ${summary.by_verdict.violation} posts flagged as violation, ${summary.by_verdict.review} for review\n`);
-  const exitCode = set.failed.length > 0 || fetched?.failed() ? 2 : failHit ? 1 : 0;
-  return { exitCode, summary };
+  if (!o.quiet && !hooks.outputs && (o.format !== 'terminal' || o.output)) io.stderr.write(`netral: ${summaryLine(summary)}\n`);
+  const failed = set.failed.length + (fetched?.failed() ? 1 : 0);
+  const exitCode = failed > 0 ? 2 : failHit ? 1 : 0;
+  return { exitCode, summary, failed };
 }
 
 async function startSpinner(io: Io) {
   const { default: ora } = await import('ora');
   return ora({ text: 'netral: scanning…', stream: io.stderr as NodeJS.WritableStream & { isTTY?: boolean } as never, discardStdin: false }).start();
+}
+
+/** The run in one line for stderr: the counts, and what the period, roster and baseline held back. */
+export function summaryLine(s: ScanSummary): string {
+  const outside = s.period ? s.period.before + s.period.after : 0;
+  const parts = [
+    `read ${s.read} = scanned ${s.scanned} + skipped ${s.skipped}${s.period ? ` + outside the period ${outside}` : ''}`,
+    `${s.findings} findings`,
+    `${s.by_verdict.violation} posts flagged as violation, ${s.by_verdict.review} for review`,
+  ];
+  if (s.baseline) parts.push(`baseline: ${s.baseline.new} new, ${s.baseline.known} known${s.baseline.known_shown ? ` (${s.baseline.known_shown} shown)` : ''}, ${s.baseline.dismissed} dismissed`);
+  if (s.roster) parts.push(`${s.roster.unmatched_posts} posts by accounts not in the roster`);
+  return parts.join('; ');
 }

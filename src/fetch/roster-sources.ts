@@ -2,7 +2,8 @@
 // Facebook, Instagram, X and TikTok columns are not fetchable, and the user is told how many and why (once per
 // platform, not once per employee). A handle that cannot be read is a problem naming its line.
 
-import type { Roster, RosterPlatform } from '../roster/parse.js';
+import type { Roster } from '../roster/parse.js';
+import type { RosterPlatform } from '../roster/handles.js';
 import { blueskySource, loginWallReason, mastodonSource, type Source } from './sources.js';
 
 const NOT_FETCHABLE: Partial<Record<RosterPlatform, string>> = { facebook: 'Facebook', instagram: 'Instagram', x: 'X (Twitter)', tiktok: 'TikTok' };
@@ -17,11 +18,10 @@ export interface RosterSources {
 
 export function rosterSources(roster: Roster): RosterSources {
   const out: RosterSources = { sources: [], notes: [], problems: [] };
-  for (const e of roster.errors) out.problems.push(`${roster.file}:${e.line}: ${e.message}; the row is left out`);
-  for (const w of roster.warnings) out.notes.push(`${roster.file}:${w.line}: ${w.message}`);
+  for (const p of roster.problems) (p.level === 'error' ? out.problems : out.notes).push(`${roster.file}:${p.line}: ${p.message}`);
   const keys = new Set<string>();
   const unfetchable = new Map<RosterPlatform, { handles: number; people: number }>();
-  for (const row of roster.rows) {
+  for (const row of roster.employees) {
     for (const [platform, handles] of Object.entries(row.handles) as [RosterPlatform, string[]][]) {
       if (handles.length === 0) continue;
       if (NOT_FETCHABLE[platform]) {

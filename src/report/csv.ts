@@ -8,6 +8,7 @@ import type { PostResult } from '../engine/scan.js';
 import type { Output } from './output.js';
 import { csvSafe } from './sanitize.js';
 import { sourceText } from './record.js';
+import { groupNip } from '../roster/parse.js';
 import type { Reporter, ReportOptions } from './types.js';
 
 export const CSV_COLUMNS = [
@@ -60,6 +61,28 @@ const HEADERS_ID: Record<(typeof CSV_COLUMNS)[number], string> = {
   evidence_sha256: 'sha256_bukti',
 };
 
+/** Appended with --roster: the employee the account belongs to (empty and in_roster=false for others). */
+export const ROSTER_COLUMNS = ['nip', 'nama', 'unit_kerja', 'jabatan', 'in_roster'] as const;
+/** Appended with --baseline: the finding's review standing (new, open, confirmed) and the analyst's words. */
+export const REVIEW_COLUMNS = ['review', 'review_note', 'review_date', 'review_by'] as const;
+
+const EXTRA_HEADERS_ID: Record<string, string> = {
+  nip: 'nip',
+  nama: 'nama_pegawai',
+  unit_kerja: 'unit_kerja',
+  jabatan: 'jabatan',
+  in_roster: 'dalam_daftar_pegawai',
+  review: 'keputusan',
+  review_note: 'catatan_keputusan',
+  review_date: 'tanggal_keputusan',
+  review_by: 'diputuskan_oleh',
+};
+
+/** Header cells: the stable keys, or Indonesian words when --lang id was given explicitly. */
+export function headerCells(keys: readonly string[], ro: ReportOptions, id: Record<string, string>): string[] {
+  return keys.map((k) => (ro.langExplicit && ro.lang === 'id' ? (id[k] ?? k) : k));
+}
+
 export function csvOptions(excel: boolean) {
   return { delimiter: excel ? ';' : ',', record_delimiter: excel ? ('windows' as const) : ('unix' as const) };
 }
@@ -86,8 +109,8 @@ export class CsvReporter implements Reporter {
   }
 
   private header(): string {
-    const names = CSV_COLUMNS.map((c) => (this.ro.langExplicit && this.ro.lang === 'id' ? HEADERS_ID[c] : c));
-    return csvHeader(names, this.ro.excel);
+    const keys = [...CSV_COLUMNS, ...(this.ro.roster ? ROSTER_COLUMNS : []), ...(this.ro.baseline ? REVIEW_COLUMNS : [])];
+    return csvHeader(headerCells(keys, this.ro, { ...HEADERS_ID, ...EXTRA_HEADERS_ID }), this.ro.excel);
   }
 
   private start(): Promise<void> | void {
@@ -106,6 +129,8 @@ export class CsvReporter implements Reporter {
 
   private row(f: Finding, text: string): string[] {
     const conf = f.confidence.toFixed(2);
+    const e = f.employee;
+    const r = f.review;
     return [
       f.fingerprint,
       f.verdict,
@@ -129,6 +154,8 @@ export class CsvReporter implements Reporter {
       text,
       sourceText(f.source),
       f.evidence_sha256 ?? '',
+      ...(this.ro.roster ? [e ? (this.ro.excel ? groupNip(e.nip) : e.nip) : '', e?.nama ?? '', e?.unit_kerja ?? '', e?.jabatan ?? '', String(!!e)] : []),
+      ...(this.ro.baseline ? [r?.status ?? '', r?.note ?? '', r?.date ?? '', r?.by ?? ''] : []),
     ];
   }
 

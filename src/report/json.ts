@@ -6,6 +6,7 @@ import type { PostResult } from '../engine/scan.js';
 import type { Output } from './output.js';
 import { findingRecord } from './record.js';
 import type { Reporter, ScanSummary } from './types.js';
+import type { SubjectStats } from '../audit/employees.js';
 
 export function summaryRecord(s: ScanSummary): Record<string, unknown> {
   return {
@@ -17,8 +18,49 @@ export function summaryRecord(s: ScanSummary): Record<string, unknown> {
     by_severity: s.by_severity,
     by_category: s.by_category,
     by_verdict: s.by_verdict,
-    inputs: s.inputs.map((c) => ({ input: c.input, format: c.format, read: c.read, scanned: c.scanned, skipped: c.skipped, ...(c.error ? { error: c.error } : {}) })),
+    inputs: s.inputs.map((c) => ({
+      input: c.input,
+      format: c.format,
+      read: c.read,
+      scanned: c.scanned,
+      skipped: c.skipped,
+      ...(c.outside_period !== undefined ? { outside_period: c.outside_period } : {}),
+      ...(c.error ? { error: c.error } : {}),
+    })),
     ...(s.ignored.length > 0 ? { ignored: s.ignored } : {}),
+    ...(s.period ? { period: s.period } : {}),
+    ...(s.roster
+      ? {
+          roster: {
+            ...s.roster,
+            // Accounts not in the roster, reported apart: every one with posts, so none is silently dropped.
+            not_in_roster: (s.employees ?? []).filter((e) => e.in_roster === false).map(subjectRecord),
+          },
+        }
+      : {}),
+    ...(s.baseline ? { baseline: s.baseline } : {}),
+  };
+}
+
+/** One employee (or account) of the per-employee report, with stable keys. */
+export function subjectRecord(s: SubjectStats): Record<string, unknown> {
+  return {
+    nip: s.employee?.nip ?? null,
+    nama: s.employee?.nama ?? null,
+    unit_kerja: s.employee?.unit_kerja ?? null,
+    jabatan: s.employee?.jabatan ?? null,
+    in_roster: s.in_roster,
+    ...(s.unmatched_reason ? { unmatched_reason: s.unmatched_reason } : {}),
+    accounts: s.accounts,
+    author_name: s.author_name,
+    posts: s.posts,
+    findings: s.findings,
+    by_severity: s.by_severity,
+    by_category: s.by_category,
+    worst_verdict: s.worst_verdict,
+    first_finding: s.first_finding,
+    last_finding: s.last_finding,
+    ...(s.by_review ? { by_review: s.by_review } : {}),
   };
 }
 

@@ -27,6 +27,9 @@ export function findingRecord(f: Finding): Record<string, unknown> {
     modifiers: f.modifiers,
     source: f.source,
     ...(f.evidence_sha256 ? { evidence_sha256: f.evidence_sha256 } : {}),
+    // Only with --roster / --baseline, so plain scans keep their record unchanged.
+    ...(f.employee !== undefined ? { employee: f.employee } : {}),
+    ...(f.review !== undefined ? { review: f.review } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 
 import type { Category, Finding, InputCounts, Severity, Verdict } from '../model.js';
 import type { PostResult } from '../engine/scan.js';
+import type { SubjectStats } from '../audit/employees.js';
 import type { Lang } from './i18n.js';
 
 export interface ScanSummary {
@@ -19,6 +20,50 @@ export interface ScanSummary {
   inputs: InputCounts[];
   /** Files in folders that netral does not read. */
   ignored: string[];
+  /** With --since/--until/--campaign: the period, and the posts read that fall outside it (read = scanned + skipped + outside). */
+  period?: PeriodSummary;
+  /** With --roster. */
+  roster?: RosterSummary;
+  /** With --baseline. */
+  baseline?: BaselineSummary;
+  /** Per employee (and per account not in the roster), with --roster, --per employee or the HTML report. */
+  employees?: SubjectStats[];
+}
+
+export interface PeriodSummary {
+  /** UTC ISO, inclusive; null when open. */
+  since: string | null;
+  /** UTC ISO, exclusive; null when open. */
+  until: string | null;
+  campaign: string | null;
+  /** The bounds as given (dates in the report zone). */
+  label: { since: string | null; until: string | null };
+  before: number;
+  after: number;
+  /** Posts without a time: scanned and reported, since they cannot be placed. */
+  undated: number;
+}
+
+export interface RosterSummary {
+  file: string;
+  employees: number;
+  employees_with_posts: number;
+  employees_with_findings: number;
+  matched_posts: number;
+  /** Posts by accounts not in the roster (reported apart, never dropped). */
+  unmatched_posts: number;
+  unmatched_findings: number;
+}
+
+export interface BaselineSummary {
+  file: string;
+  /** Findings not in the baseline (reported). */
+  new: number;
+  /** Findings in the baseline as open or confirmed: hidden, or shown with --include-known. */
+  known: number;
+  known_shown: number;
+  /** Findings the analysts dismissed: never reported. */
+  dismissed: number;
 }
 
 export interface ReportOptions {
@@ -30,6 +75,14 @@ export interface ReportOptions {
   excel: boolean;
   explain: boolean;
   minSeverity: Severity;
+  /** `--per employee`: one row or section per employee instead of one per finding. */
+  per?: 'finding' | 'employee';
+  /** A roster is in use (--roster): findings carry the employee, and CSV has its columns. */
+  roster?: boolean;
+  /** A baseline is in use (--baseline): findings carry their review, and CSV has its columns. */
+  baseline?: boolean;
+  /** The report's title (audit.yml `title`), for the HTML report. */
+  title?: string;
 }
 
 export interface Reporter {

@@ -1,183 +1,193 @@
-// The roster CSV: one row per employee (nip, nama, unit_kerja, jabatan) and one column per platform holding that
-// employee's handles, several separated by ";". Rosters come out of spreadsheets, so the parser expects their
-// habits: a UTF-8 BOM, ";" as the column separator (Indonesian Excel), header spelling variants, NIPs written with
-// spaces or turned into numbers like 1.99001E+17. Every problem names its line; a row with an error is left out of
-// `rows` and listed in `errors`, so nothing is dropped silently.
+// The roster: a spreadsheet of employees (one row each) with their accounts, as an inspectorate keeps it. Used by
+// `scan --roster` to put a name to each finding, and by `fetch --roster` to know which accounts to collect.
+// Every problem names its line; problems that would attribute a post to the wrong person (a duplicate NIP, a
+// handle claimed by two employees) are errors, the rest warnings.
 
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
+import { sniffDelimiter } from '../sources/formats/generic-csv.js';
+import { describeFsError } from '../sources/inputs.js';
 import { InputError } from '../errors.js';
+import { ROSTER_PLATFORMS, normaliseHandle, type RosterPlatform } from './handles.js';
 
-export const ROSTER_PLATFORMS = ['facebook', 'instagram', 'x', 'tiktok', 'mastodon', 'bluesky'] as const;
-export type RosterPlatform = (typeof ROSTER_PLATFORMS)[number];
-
-export interface RosterRow {
-  /** Line in the file where the row starts (1-based; the header is line 1). */
-  line: number;
-  /** Digits only (spaces removed). */
+export interface Employee {
+  /** 18 digits, spaces removed. */
   nip: string;
   nama: string;
   unit_kerja: string;
   jabatan: string;
-  /** Handles per platform as written (trimmed, empty ones dropped, duplicates removed). */
+  /** Normalised handles (lowercase, no @) per platform. */
   handles: Record<RosterPlatform, string[]>;
+  /** The roster line the employee's row starts on. */
+  line: number;
 }
 
 export interface RosterProblem {
+  file: string;
   line: number;
+  level: 'error' | 'warning';
   message: string;
 }
 
 export interface Roster {
   file: string;
-  rows: RosterRow[];
-  /** Rows left out, with the reason. */
-  errors: RosterProblem[];
-  /** Rows kept, but worth a look (an unusual NIP length, unknown columns). */
-  warnings: RosterProblem[];
+  employees: Employee[];
+  problems: RosterProblem[];
 }
 
-type Field = 'nip' | 'nama' | 'unit_kerja' | 'jabatan' | RosterPlatform;
+const MAX_ROSTER_BYTES = 32 * 1024 * 1024;
 
-// Header spellings seen in hand-made rosters, after lower-casing and turning spaces/dashes into "_".
-const ALIASES: Record<string, Field> = {
-  nip: 'nip',
-  nip_baru: 'nip',
-  nama: 'nama',
-  nama_lengkap: 'nama',
-  name: 'nama',
-  unit_kerja: 'unit_kerja',
-  unit: 'unit_kerja',
-  unitkerja: 'unit_kerja',
-  opd: 'unit_kerja',
-  jabatan: 'jabatan',
-  position: 'jabatan',
-  facebook: 'facebook',
-  fb: 'facebook',
-  instagram: 'instagram',
-  ig: 'instagram',
-  x: 'x',
-  twitter: 'x',
-  x_twitter: 'x',
-  tiktok: 'tiktok',
-  mastodon: 'mastodon',
-  bluesky: 'bluesky',
-  bsky: 'bluesky',
+const COLUMNS: Record<string, string[]> = {
+  nip: ['nip', 'nipbaru', 'nomorindukpegawai'],
+  nama: ['nama', 'namalengkap', 'namapegawai', 'name'],
+  unit_kerja: ['unitkerja', 'unit', 'satuankerja', 'satker', 'opd', 'instansi', 'perangkatdaerah'],
+  jabatan: ['jabatan', 'position'],
+  facebook: ['facebook', 'fb'],
+  instagram: ['instagram', 'ig'],
+  x: ['x', 'twitter', 'xtwitter'],
+  tiktok: ['tiktok'],
+  mastodon: ['mastodon'],
+  bluesky: ['bluesky', 'bsky'],
 };
 
-const REQUIRED: Field[] = ['nip', 'nama'];
-const NIP_LENGTH = 18;
+const norm = (h: string) => h.toLowerCase().replace(/[\s_.\-/()]+/g, '');
 
-function headerKey(h: string): string {
-  return h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s\-/]+/g, '_');
-}
-
-/** The column separator: whichever of , ; tab occurs most in the header line. */
-function detectDelimiter(text: string): string {
-  const nl = text.indexOf('\n');
-  const first = nl === -1 ? text : text.slice(0, nl);
-  let best = ',';
-  let bestCount = 0;
-  for (const d of [',', ';', '\t']) {
-    const n = first.split(d).length - 1;
-    if (n > bestCount) {
-      best = d;
-      bestCount = n;
-    }
-  }
-  return best;
-}
-
-/** Splits a handle cell: several handles are separated by ";" (or line breaks inside the cell). */
-export function splitHandles(cell: string): string[] {
-  const out: string[] = [];
-  for (const part of cell.split(/[;\n]/)) {
-    const h = part.trim();
-    if (h !== '' && h !== '-' && !out.includes(h)) out.push(h);
-  }
-  return out;
-}
-
-function checkNip(raw: string): { nip: string } | { error: string } {
-  const v = raw.trim();
-  if (v === '') return { error: 'NIP is empty' };
-  if (/^\d+([.,]\d+)?E\+?\d+$/i.test(v)) return { error: `NIP "${v}" was turned into a number by a spreadsheet; format the column as text and type the NIP again` };
-  const digits = v.replace(/[\s.]/g, '');
-  if (!/^\d+$/.test(digits)) return { error: `NIP "${v}" must be digits` };
-  return { nip: digits };
-}
-
-/** Parses roster CSV text. Throws InputError when the file as a whole is unusable (no header, no NIP column…). */
-export function parseRoster(content: string | Buffer, file: string): Roster {
-  const text = (Buffer.isBuffer(content) ? content.toString('utf8') : content).replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new InputError(`${file}: the roster is empty`);
-  let records: { record: string[]; info: { lines: number } }[];
+/** Text of a roster file: UTF-8 (with or without BOM), or Windows-1252 as Excel's plain "CSV" saves it. */
+function decode(buf: Buffer, file: string, problems: RosterProblem[]): string {
   try {
-    records = parse(text, { delimiter: detectDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }) as unknown as typeof records;
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw new InputError(`${file}${err.lines ? `:${err.lines}` : ''}: not a readable CSV: ${err.message.replace(/^Invalid Record Length: |^CsvError: /, '')}`);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
+  } catch {
+    problems.push({ file, line: 1, level: 'warning', message: 'the file is not UTF-8; read as Windows-1252 (Excel\'s "CSV" format). Save it as "CSV UTF-8" to be sure names are read right' });
+    return new TextDecoder('windows-1252').decode(buf);
   }
-  const [header, ...body] = records;
-  const columns = new Map<number, Field>();
-  const warnings: RosterProblem[] = [];
-  const unknown: string[] = [];
-  header.record.forEach((h, i) => {
-    const f = ALIASES[headerKey(h)];
-    if (!f) {
-      if (h.trim() !== '') unknown.push(h.trim());
-      return;
-    }
-    if ([...columns.values()].includes(f)) throw new InputError(`${file}:1: column "${f}" appears twice in the header`);
-    columns.set(i, f);
-  });
-  const present = new Set(columns.values());
-  const missing = REQUIRED.filter((f) => !present.has(f));
-  if (missing.length > 0)
-    throw new InputError(`${file}:1: the header has no ${missing.join(' or ')} column (expected: nip, nama, unit_kerja, jabatan, ${ROSTER_PLATFORMS.join(', ')})`);
-  if (!ROSTER_PLATFORMS.some((p) => present.has(p))) throw new InputError(`${file}:1: the header has no platform column (${ROSTER_PLATFORMS.join(', ')})`);
-  if (unknown.length > 0) warnings.push({ line: 1, message: `columns not used: ${unknown.join(', ')}` });
-
-  const rows: RosterRow[] = [];
-  const errors: RosterProblem[] = [];
-  const seen = new Map<string, number>();
-  for (const { record, info } of body) {
-    // info.lines is where the record ends; a quoted cell with line breaks starts earlier.
-    const line = info.lines - record.reduce((n, c) => n + (c.split('\n').length - 1), 0);
-    if (record.every((c) => c.trim() === '')) continue;
-    const cell: Partial<Record<Field, string>> = {};
-    for (const [i, f] of columns) cell[f] = record[i] ?? '';
-    const nip = checkNip(cell.nip ?? '');
-    if ('error' in nip) {
-      errors.push({ line, message: nip.error });
-      continue;
-    }
-    const first = seen.get(nip.nip);
-    if (first !== undefined) {
-      errors.push({ line, message: `NIP ${nip.nip} is already on line ${first}` });
-      continue;
-    }
-    seen.set(nip.nip, line);
-    const nama = (cell.nama ?? '').trim();
-    if (nama === '') {
-      errors.push({ line, message: `NIP ${nip.nip} has no nama` });
-      continue;
-    }
-    if (nip.nip.length !== NIP_LENGTH) warnings.push({ line, message: `NIP ${nip.nip} has ${nip.nip.length} digits, not ${NIP_LENGTH}` });
-    const handles = Object.fromEntries(ROSTER_PLATFORMS.map((p) => [p, splitHandles(cell[p] ?? '')])) as Record<RosterPlatform, string[]>;
-    rows.push({ line, nip: nip.nip, nama, unit_kerja: (cell.unit_kerja ?? '').trim(), jabatan: (cell.jabatan ?? '').trim(), handles });
-  }
-  return { file, rows, errors, warnings };
 }
 
-/** Reads and parses a roster file. */
+/** A NIP as written (spaces between its groups, Excel's leading apostrophe) → 18 digits, or why not. */
+function readNip(raw: string): { nip: string } | { error: string } {
+  const s = raw.trim().replace(/^'/, '').replace(/[\s.]/g, '');
+  if (s === '') return { error: 'no NIP' };
+  if (/^\d+([.,]\d+)?e\+?\d+$/i.test(raw.trim().replace(/\s/g, ''))) {
+    return { error: `NIP "${raw.trim()}" was shortened by a spreadsheet into a number; format the column as Text and type the 18 digits again` };
+  }
+  if (!/^\d{18}$/.test(s)) return { error: `NIP "${raw.trim()}" must be 18 digits (it has ${s.replace(/\D/g, '').length} digit${s.replace(/\D/g, '').length === 1 ? '' : 's'}${/\D/.test(s) ? ' and other characters' : ''})` };
+  return { nip: s };
+}
+
+/**
+ * A NIP in its printed grouping (birth date, appointment month, sex, number): 19850101 201001 1 001. Spreadsheets
+ * keep it as text this way; 18 bare digits become a number rounded to 15 digits.
+ */
+export function groupNip(nip: string): string {
+  return /^\d{18}$/.test(nip) ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}` : nip;
+}
+
+/** Parses roster text. Never throws for content problems: they are returned with their line numbers. */
+export function parseRoster(input: string | Buffer, file: string): Roster {
+  const problems: RosterProblem[] = [];
+  const text = typeof input === 'string' ? input : decode(input, file, problems);
+  const err = (line: number, message: string) => problems.push({ file, line, level: 'error', message });
+  const warn = (line: number, message: string) => problems.push({ file, line, level: 'warning', message });
+
+  let rows: { record: string[]; info: { lines: number; raw?: string } }[];
+  try {
+    rows = parse(text, { bom: true, delimiter: sniffDelimiter(text.slice(0, 64 * 1024), file), info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof rows;
+  } catch (e) {
+    const line = (e as { lines?: number }).lines ?? 1;
+    err(line, `cannot read the CSV: ${(e as Error).message.replace(/^Invalid Record Length: |^.*?: /, '')}`);
+    return { file, employees: [], problems };
+  }
+  const startLine = (r: (typeof rows)[number]) => r.info.lines - ((r.info.raw ?? '').replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
+  if (rows.length === 0) {
+    err(1, 'empty roster (no header row)');
+    return { file, employees: [], problems };
+  }
+
+  const header = rows[0].record.map((h) => h.trim());
+  const col = new Map<string, number>();
+  header.forEach((h, i) => {
+    const n = norm(h);
+    const field = Object.keys(COLUMNS).find((f) => COLUMNS[f].includes(n));
+    if (!field) warn(1, `column "${h}" is not a roster column and is ignored (columns: nip, nama, unit_kerja, jabatan, ${ROSTER_PLATFORMS.join(', ')})`);
+    else if (col.has(field)) warn(1, `column "${h}" repeats the ${field} column and is ignored`);
+    else col.set(field, i);
+  });
+  for (const required of ['nip', 'nama']) if (!col.has(required)) err(1, `no "${required}" column (the columns are: ${header.map((h) => JSON.stringify(h)).join(', ')})`);
+  const platformCols = ROSTER_PLATFORMS.filter((p) => col.has(p));
+  if (platformCols.length === 0) err(1, `no account column: add one or more of ${ROSTER_PLATFORMS.join(', ')}`);
+  if (problems.some((p) => p.level === 'error')) return { file, employees: [], problems };
+
+  const employees: Employee[] = [];
+  const byNip = new Map<string, Employee>();
+  const byHandle = new Map<string, Employee>();
+  const cell = (r: string[], f: string) => (col.has(f) ? (r[col.get(f)!] ?? '').trim() : '');
+  for (const row of rows.slice(1)) {
+    const line = startLine(row);
+    const r = row.record;
+    if (r.every((c) => c.trim() === '')) continue;
+    const nip = readNip(cell(r, 'nip'));
+    const nama = cell(r, 'nama');
+    let ok = true;
+    if ('error' in nip) {
+      err(line, nip.error);
+      ok = false;
+    }
+    if (nama === '') {
+      err(line, 'no nama (name)');
+      ok = false;
+    }
+    if ('nip' in nip) {
+      const prev = byNip.get(nip.nip);
+      if (prev) {
+        err(line, `NIP ${nip.nip} is already used on line ${prev.line} (${prev.nama})`);
+        ok = false;
+      }
+    }
+    const handles = Object.fromEntries(ROSTER_PLATFORMS.map((p) => [p, [] as string[]])) as Record<RosterPlatform, string[]>;
+    for (const p of platformCols) {
+      for (const raw of cell(r, p).split(/[;\n]/)) {
+        if (raw.trim() === '') continue;
+        const h = normaliseHandle(p, raw);
+        if ('error' in h) {
+          err(line, `${p}: ${h.error}`);
+          ok = false;
+          continue;
+        }
+        if (handles[p].includes(h.handle)) {
+          warn(line, `${p} account ${h.handle} is listed twice for this employee`);
+          continue;
+        }
+        const owner = byHandle.get(`${p}\u0000${h.handle}`);
+        if (owner) {
+          err(line, `${p} account ${h.handle} is already listed for ${owner.nama} (NIP ${owner.nip}, line ${owner.line}); one account can belong to one employee only`);
+          ok = false;
+          continue;
+        }
+        handles[p].push(h.handle);
+      }
+    }
+    if (!ok || !('nip' in nip)) continue;
+    const e: Employee = { nip: nip.nip, nama, unit_kerja: cell(r, 'unit_kerja'), jabatan: cell(r, 'jabatan'), handles, line };
+    byNip.set(e.nip, e);
+    for (const p of platformCols) for (const h of handles[p]) byHandle.set(`${p}\u0000${h}`, e);
+    if (platformCols.every((p) => handles[p].length === 0)) warn(line, `${nama} has no account listed; no post can be matched to this employee`);
+    employees.push(e);
+  }
+  if (employees.length === 0 && !problems.some((p) => p.level === 'error')) err(1, 'the roster lists no employees');
+  return { file, employees, problems };
+}
+
+/** Reads and parses a roster file; only an unreadable file throws (InputError). */
 export async function readRoster(file: string): Promise<Roster> {
   let buf: Buffer;
   try {
     buf = await readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot read the roster: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (e as Error).message}`);
+    throw new InputError(`${file}: cannot read the roster: ${describeFsError(e)}`);
   }
+  if (buf.length > MAX_ROSTER_BYTES) throw new InputError(`${file}: the roster is larger than ${MAX_ROSTER_BYTES / 1024 / 1024} MB`);
   return parseRoster(buf, file);
+}
+
+export function formatRosterProblem(p: RosterProblem): string {
+  return `${p.file}:${p.line}: ${p.level}: ${p.message}`;
 }

@@ -1,7 +1,7 @@
 // Parsing and validating one rule pack file. Every problem is reported with file:line:column and the rule it
 // belongs to, and all problems of a file are collected before giving up, so one run shows every mistake.
 
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isAlias, isPair, type Node, type YAMLMap } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isAlias, isPair, type Document, type Node, type YAMLMap } from 'yaml';
 import { CATEGORIES, POST_KINDS, SEVERITIES, isCategory, isPostKind, isSeverity, type PostField } from '../model.js';
 import type { Problem } from '../errors.js';
 import { checkRegex } from './regex-safety.js';
@@ -26,17 +26,17 @@ const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const FIELDS: PostField[] = ['text', 'media_text', 'hashtags', 'repost_of', 'mentions', 'links'];
 
-class Ctx {
+export class Ctx {
   readonly problems: Problem[] = [];
   where?: string;
   constructor(
     readonly file: string,
-    private readonly lc: LineCounter,
+    readonly lineCounter: LineCounter,
   ) {}
 
   pos(node: Node | null | undefined): Pos {
     const off = node?.range?.[0] ?? 0;
-    const p = this.lc.linePos(off);
+    const p = this.lineCounter.linePos(off);
     return { file: this.file, line: p.line, col: p.col };
   }
 
@@ -49,7 +49,7 @@ class Ctx {
 type Fields = Map<string, Node | null>;
 
 /** The keys of a mapping, with unknown keys reported. */
-function fields(ctx: Ctx, node: Node | null, allowed: readonly string[], what: string): Fields | null {
+export function fields(ctx: Ctx, node: Node | null, allowed: readonly string[], what: string): Fields | null {
   if (!isMap(node)) {
     ctx.fail(node, `${what} must be a mapping (key: value)`);
     return null;
@@ -100,7 +100,7 @@ function editDistance(a: string, b: string): number {
   return dp[b.length];
 }
 
-function str(ctx: Ctx, node: Node | null | undefined, what: string, required = true): string | undefined {
+export function str(ctx: Ctx, node: Node | null | undefined, what: string, required = true): string | undefined {
   if (node === undefined || node === null) {
     if (required) ctx.fail(node, `${what} is required`);
     return undefined;
@@ -114,7 +114,7 @@ function str(ctx: Ctx, node: Node | null | undefined, what: string, required = t
   return s;
 }
 
-function num(ctx: Ctx, node: Node | null | undefined, what: string, min: number, max: number): number | undefined {
+export function num(ctx: Ctx, node: Node | null | undefined, what: string, min: number, max: number): number | undefined {
   if (node === undefined || node === null) return undefined;
   if (!isScalar(node) || typeof node.value !== 'number' || !Number.isFinite(node.value)) {
     ctx.fail(node, `${what} must be a number`);
@@ -128,7 +128,7 @@ function num(ctx: Ctx, node: Node | null | undefined, what: string, min: number,
 }
 
 /** A string or a list of strings. */
-function strList(ctx: Ctx, node: Node | null | undefined, what: string): { value: string; node: Node }[] {
+export function strList(ctx: Ctx, node: Node | null | undefined, what: string): { value: string; node: Node }[] {
   if (node === undefined || node === null) return [];
   if (isScalar(node)) {
     const s = str(ctx, node, what);
@@ -146,7 +146,7 @@ function strList(ctx: Ctx, node: Node | null | undefined, what: string): { value
   return out;
 }
 
-function dateStr(ctx: Ctx, node: Node | null | undefined, what: string): string | undefined {
+export function dateStr(ctx: Ctx, node: Node | null | undefined, what: string): string | undefined {
   if (node === undefined || node === null) return undefined;
   const s = isScalar(node) ? String(node.value instanceof Date ? node.value.toISOString().slice(0, 10) : node.value) : '';
   if (!DATE_RE.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`))) {
@@ -599,21 +599,17 @@ export interface ParseResult {
   problems: Problem[];
 }
 
-/** Parses one pack file's text. `file` is the name used in messages. */
-export function parsePack(text: string, file: string): ParseResult {
-  const lc = new LineCounter();
-  const ctx = new Ctx(file, lc);
-  if (text.length > MAX_PACK_BYTES) {
-    ctx.fail(null, `rule pack is larger than ${MAX_PACK_BYTES / 1024 / 1024} MB`);
-    return { pack: null, problems: ctx.problems };
-  }
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true });
+/**
+ * Parses YAML text into a document, reporting syntax errors into `ctx`; null when there are any. Anchors and aliases
+ * are refused: they can expand exponentially ("billion laughs"), and hand-written files do not need them.
+ */
+export function readYaml(ctx: Ctx, text: string, aliasMessage = 'YAML aliases (*name) are not allowed here'): Document | null {
+  const doc = parseDocument(text, { lineCounter: ctx.lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   for (const e of doc.errors) {
-    const p = lc.linePos(e.pos[0]);
-    ctx.problems.push({ file, line: p.line, col: p.col, message: `YAML: ${e.message.split('\n')[0]}` });
+    const p = ctx.lineCounter.linePos(e.pos[0]);
+    ctx.problems.push({ file: ctx.file, line: p.line, col: p.col, message: `YAML: ${e.message.split('\n')[0]}` });
   }
-  if (doc.errors.length > 0) return { pack: null, problems: ctx.problems };
-  // Anchors and aliases can expand exponentially ("billion laughs"); packs reuse words through `lists:` instead.
+  if (doc.errors.length > 0) return null;
   let aliasNode: Node | null = null;
   const walk = (n: unknown): void => {
     if (aliasNode) return;
@@ -626,9 +622,22 @@ export function parsePack(text: string, file: string): ParseResult {
   };
   walk(doc.contents);
   if (aliasNode) {
-    ctx.fail(aliasNode, 'YAML aliases (*name) are not allowed in rule packs; define shared words under lists: instead');
+    ctx.fail(aliasNode, aliasMessage);
+    return null;
+  }
+  return doc;
+}
+
+/** Parses one pack file's text. `file` is the name used in messages. */
+export function parsePack(text: string, file: string): ParseResult {
+  const lc = new LineCounter();
+  const ctx = new Ctx(file, lc);
+  if (text.length > MAX_PACK_BYTES) {
+    ctx.fail(null, `rule pack is larger than ${MAX_PACK_BYTES / 1024 / 1024} MB`);
     return { pack: null, problems: ctx.problems };
   }
+  const doc = readYaml(ctx, text, 'YAML aliases (*name) are not allowed in rule packs; define shared words under lists: instead');
+  if (!doc) return { pack: null, problems: ctx.problems };
   const root = doc.contents as Node | null;
   const f = fields(ctx, root, ['pack', 'kind', 'title', 'description', 'sources', 'lists', 'rules', 'election'], 'rule pack');
   if (!f) return { pack: null, problems: ctx.problems };

@@ -302,7 +302,7 @@ describe('netral fetch --roster', () => {
     expect(r.stderr).toContain(`${roster}: 2 instagram handles of 2 employees not fetched`);
     expect(r.stderr).toContain(`${roster}: 2 x handles of 2 employees not fetched: X (Twitter) needs a login`);
     expect(r.stderr).toContain(`${roster}: 1 tiktok handle of 1 employee not fetched: TikTok needs a login`);
-    expect(r.stderr).toContain(`netral: error: ${roster}:5: NIP "1.98501E+17" was turned into a number by a spreadsheet; format the column as text and type the NIP again; the row is left out`);
+    expect(r.stderr).toContain(`netral: error: ${roster}:5: NIP "1.98501E+17" was shortened by a spreadsheet into a number; format the column as Text and type the 18 digits again`);
     expect(r.stderr).toContain(`netral: error: ${roster}:6: mastodon handle of Rina Kartika (NIP 198001012006041004): a Mastodon account is written @user@host`);
     expect(r.stderr).toMatch(/fetched 9 posts \(1 record skipped\) from 2 of 2 accounts; 2 roster problems/);
   });
@@ -322,7 +322,7 @@ describe('netral fetch --roster', () => {
     writeFiles(dir, { 'r.csv': 'nama,mastodon\nAlice,@alice@example.social\n' });
     const r = await cli(['fetch', '--roster', path.join(dir, 'r.csv')]);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain(`${path.join(dir, 'r.csv')}:1: the header has no nip column`);
+    expect(r.stderr).toContain(`${path.join(dir, 'r.csv')}:1: no "nip" column (the columns are: "nama", "mastodon")`);
   });
 });
 

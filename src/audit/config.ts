@@ -1,0 +1,255 @@
+// audit.yml: everything one audit run needs, so that cron runs a single command. Paths are relative to the config
+// file (cron starts in $HOME, not next to it). Every mistake is reported with its line before anything runs.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { FileError, InputError } from '../errors.js';
+import { isSeverity, SEVERITIES, type Severity } from '../model.js';
+import { Ctx, fields, readYaml, str, strList } from '../rules/parse.js';
+import { isTimeZone } from '../sources/time.js';
+import { describeFsError } from '../sources/inputs.js';
+import { MAPPABLE_FIELDS } from '../sources/formats/generic-csv.js';
+import { REPORT_FORMATS } from '../report/index.js';
+import type { OutputSpec } from '../report/outputs.js';
+import type { Lang } from '../report/i18n.js';
+
+/** A source `netral fetch` would collect (mastodon:@user@host, bluesky:handle, rss:URL, a URL, or `roster`). */
+export interface FetchSource {
+  spec: string;
+  archive?: string;
+  state?: string;
+  line: number;
+}
+
+export interface AuditConfig {
+  file: string;
+  title?: string;
+  /** Files and folders to read. */
+  inputs: string[];
+  fetch: FetchSource[];
+  map: Record<string, string>;
+  from?: string;
+  includePrivate: boolean;
+  roster?: string;
+  rules: string[];
+  defaultRules: boolean;
+  elections?: string[];
+  period: { since?: string; until?: string; campaign?: string };
+  timeZone: string;
+  lang?: Lang;
+  minSeverity: Severity;
+  failOn?: Severity;
+  baseline?: { file: string; update: boolean; includeKnown: boolean };
+  outputs: OutputSpec[];
+  lock: string;
+}
+
+const TOP_KEYS = ['title', 'sources', 'read', 'roster', 'rules', 'elections', 'period', 'timezone', 'lang', 'min_severity', 'fail_on', 'baseline', 'outputs', 'lock'];
+
+function bool(ctx: Ctx, node: Node | null | undefined, what: string, dflt: boolean): boolean {
+  if (node === undefined || node === null) return dflt;
+  if (!isScalar(node) || typeof node.value !== 'boolean') {
+    ctx.fail(node, `${what} must be true or false`);
+    return dflt;
+  }
+  return node.value;
+}
+
+function dateish(ctx: Ctx, node: Node | null | undefined, what: string): string | undefined {
+  if (node === undefined || node === null) return undefined;
+  // YAML 1.2 reads 2024-02-10 as text; a value that is not text (a number) cannot be a date.
+  const s = str(ctx, node, what);
+  if (s !== undefined && !/^\d{4}-\d{2}-\d{2}([T ].+)?$/.test(s)) ctx.fail(node, `${what} must be a date YYYY-MM-DD (or an ISO 8601 time)`);
+  return s;
+}
+
+/** `{date}` in an output name: the day of the run in the audit's zone, so nightly reports do not overwrite. */
+export function expandName(name: string, today: string): string {
+  return name.replaceAll('{date}', today);
+}
+
+export async function readAuditConfig(file: string): Promise<AuditConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`${file}: cannot read the audit config: ${describeFsError(e)}`);
+  }
+  return parseAuditConfig(text, file);
+}
+
+export function parseAuditConfig(text: string, file: string): AuditConfig {
+  const ctx = new Ctx(file, new LineCounter());
+  const fail = () => new FileError(`${file}: the audit config has ${ctx.problems.length === 1 ? 'a mistake' : `${ctx.problems.length} mistakes`}; nothing was run`, ctx.problems);
+  const doc = readYaml(ctx, text);
+  if (!doc) throw fail();
+  const root = doc.contents as Node | null;
+  const f = fields(ctx, root, TOP_KEYS, 'audit config');
+  if (!f) throw fail();
+  const dir = path.dirname(path.resolve(file));
+  // Absolute, so that messages and the cron log name the files unambiguously whatever the working folder.
+  const rel = (p: string) => path.resolve(dir, p);
+
+  // sources: a list of paths, {path: …}, or {fetch: …, archive?, state?}
+  const inputs: string[] = [];
+  const fetch: FetchSource[] = [];
+  const sn = f.get('sources');
+  if (!f.has('sources')) ctx.fail(root, 'sources is required: the files or folders to audit');
+  else if (!isSeq(sn) || sn.items.length === 0) ctx.fail(sn, 'sources must be a list of files or folders (lines starting with "- ")');
+  else
+    for (const item of sn.items as Node[]) {
+      if (isScalar(item)) {
+        const p = str(ctx, item, 'source');
+        if (p) inputs.push(rel(p));
+        continue;
+      }
+      const sf = fields(ctx, item, ['path', 'fetch', 'archive', 'state'], 'source');
+      if (!sf) continue;
+      if (sf.has('path') === sf.has('fetch')) {
+        ctx.fail(item, 'a source has either path: (a file or folder) or fetch: (an account or feed to collect)');
+        continue;
+      }
+      if (sf.has('path')) {
+        if (sf.has('archive') || sf.has('state')) ctx.fail(item, 'archive: and state: belong to fetch: sources');
+        const p = str(ctx, sf.get('path'), 'path');
+        if (p) inputs.push(rel(p));
+      } else {
+        const spec = str(ctx, sf.get('fetch'), 'fetch');
+        const archive = str(ctx, sf.get('archive'), 'archive', false);
+        const state = str(ctx, sf.get('state'), 'state', false);
+        if (spec) fetch.push({ spec, line: ctx.pos(item).line, ...(archive ? { archive: rel(archive) } : {}), ...(state ? { state: rel(state) } : {}) });
+      }
+    }
+
+  // read: how to read the files (scan's --map, --from, --include-private)
+  const map: Record<string, string> = {};
+  let from: string | undefined;
+  let includePrivate = false;
+  const rn = f.get('read');
+  if (f.has('read')) {
+    const rf = fields(ctx, rn ?? null, ['map', 'from', 'include_private'], 'read');
+    if (rf) {
+      from = str(ctx, rf.get('from'), 'read.from', false) || undefined;
+      includePrivate = bool(ctx, rf.get('include_private'), 'read.include_private', false);
+      const mn = rf.get('map');
+      if (mn !== undefined) {
+        if (!isMap(mn)) ctx.fail(mn, 'read.map must map fields to column names, e.g. text: Isi Komentar');
+        else
+          for (const pair of (mn as YAMLMap).items) {
+            const k = pair.key as Node;
+            const field = isScalar(k) ? String(k.value) : '';
+            if (!MAPPABLE_FIELDS.includes(field)) ctx.fail(k, `read.map: unknown field "${field}"; fields: ${MAPPABLE_FIELDS.join(', ')}`);
+            const col = str(ctx, pair.value as Node, `read.map.${field}`);
+            if (col) map[field] = col;
+          }
+      }
+    }
+  }
+
+  const roster = str(ctx, f.get('roster'), 'roster', false);
+
+  // rules: extra packs, and whether the shipped ones load
+  let rules: string[] = [];
+  let defaultRules = true;
+  if (f.has('rules')) {
+    const rf = fields(ctx, f.get('rules') ?? null, ['packs', 'default'], 'rules');
+    if (rf) {
+      rules = strList(ctx, rf.get('packs'), 'rules.packs').map((x) => rel(x.value));
+      defaultRules = bool(ctx, rf.get('default'), 'rules.default', true);
+    }
+  }
+  const elections = f.has('elections') ? strList(ctx, f.get('elections'), 'elections').map((x) => x.value) : undefined;
+
+  const period: AuditConfig['period'] = {};
+  if (f.has('period')) {
+    const pf = fields(ctx, f.get('period') ?? null, ['since', 'until', 'campaign'], 'period');
+    if (pf) {
+      period.since = dateish(ctx, pf.get('since'), 'period.since');
+      period.until = dateish(ctx, pf.get('until'), 'period.until');
+      period.campaign = str(ctx, pf.get('campaign'), 'period.campaign', false) || undefined;
+    }
+  }
+
+  const timeZone = str(ctx, f.get('timezone'), 'timezone', false) || 'Asia/Jakarta';
+  if (!isTimeZone(timeZone)) ctx.fail(f.get('timezone'), `unknown time zone "${timeZone}" (use an IANA name such as Asia/Jakarta, Asia/Makassar, Asia/Jayapura)`);
+  const lang = str(ctx, f.get('lang'), 'lang', false) || undefined;
+  if (lang !== undefined && lang !== 'id' && lang !== 'en') ctx.fail(f.get('lang'), 'lang must be id or en');
+  const severity = (key: string, dflt?: Severity): Severity | undefined => {
+    const v = str(ctx, f.get(key), key, false)?.toLowerCase();
+    if (!v) return dflt;
+    if (!isSeverity(v)) ctx.fail(f.get(key), `${key} must be one of ${SEVERITIES.join(', ')}`);
+    return isSeverity(v) ? v : dflt;
+  };
+  const minSeverity = severity('min_severity', 'info')!;
+  const failOn = severity('fail_on');
+
+  let baseline: AuditConfig['baseline'];
+  const bn = f.get('baseline');
+  if (f.has('baseline')) {
+    if (isScalar(bn)) {
+      const b = str(ctx, bn, 'baseline');
+      if (b) baseline = { file: rel(b), update: true, includeKnown: false };
+    } else {
+      const bf = fields(ctx, bn ?? null, ['file', 'update', 'include_known'], 'baseline');
+      const b = bf ? str(ctx, bf.get('file'), 'baseline.file') : undefined;
+      if (bf && !bf.has('file')) ctx.fail(bn, 'baseline.file is required');
+      if (bf && b) baseline = { file: rel(b), update: bool(ctx, bf.get('update'), 'baseline.update', true), includeKnown: bool(ctx, bf.get('include_known'), 'baseline.include_known', false) };
+    }
+  }
+
+  const outputs: OutputSpec[] = [];
+  const on = f.get('outputs');
+  if (!f.has('outputs')) ctx.fail(root, 'outputs is required: at least one report, e.g. - { format: html, file: reports/audit.html }');
+  else if (!isSeq(on) || on.items.length === 0) ctx.fail(on, 'outputs must be a list of reports');
+  else {
+    const seen = new Map<string, number>();
+    for (const item of on.items as Node[]) {
+      const of = fields(ctx, item, ['format', 'file', 'per', 'excel'], 'output');
+      if (!of) continue;
+      const format = str(ctx, of.get('format'), 'format', false);
+      if (!of.has('format')) ctx.fail(item, `an output needs format: (${REPORT_FORMATS.filter((x) => x !== 'terminal').join(', ')})`);
+      else if (format && (!REPORT_FORMATS.includes(format) || format === 'terminal')) ctx.fail(of.get('format'), `format must be one of ${REPORT_FORMATS.filter((x) => x !== 'terminal').join(', ')}`);
+      const out = str(ctx, of.get('file'), 'file', false);
+      if (!of.has('file')) ctx.fail(item, 'an output needs file: (where to write the report)');
+      const per = str(ctx, of.get('per'), 'per', false) || undefined;
+      if (per !== undefined && per !== 'finding' && per !== 'employee') ctx.fail(of.get('per'), 'per must be finding or employee');
+      const excel = bool(ctx, of.get('excel'), 'excel', false);
+      if (excel && format !== 'csv') ctx.fail(of.get('excel'), 'excel: true applies to format: csv');
+      if (format && out) {
+        const target = rel(out);
+        const prev = seen.get(path.resolve(target));
+        if (prev) ctx.fail(of.get('file'), `${out} is already written by the output on line ${prev}`);
+        seen.set(path.resolve(target), ctx.pos(item).line);
+        outputs.push({ format, file: target, excel, ...(per ? { per: per as OutputSpec['per'] } : {}) });
+      }
+    }
+  }
+
+  const lockName = str(ctx, f.get('lock'), 'lock', false);
+  const lock = lockName ? rel(lockName) : baseline ? `${baseline.file}.lock` : `${path.resolve(file)}.lock`;
+  const title = str(ctx, f.get('title'), 'title', false) || undefined;
+
+  if (ctx.problems.length > 0) throw fail();
+  return {
+    file,
+    ...(title ? { title } : {}),
+    inputs,
+    fetch,
+    map,
+    ...(from ? { from } : {}),
+    includePrivate,
+    ...(roster ? { roster: rel(roster) } : {}),
+    rules,
+    defaultRules,
+    ...(elections ? { elections } : {}),
+    period,
+    timeZone,
+    ...(lang ? { lang: lang as Lang } : {}),
+    minSeverity,
+    ...(failOn ? { failOn } : {}),
+    ...(baseline ? { baseline } : {}),
+    outputs,
+    lock,
+  };
+}

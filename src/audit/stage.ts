@@ -1,0 +1,177 @@
+// What an audit adds to the scan pipeline, behind three small hooks that scan.ts calls: `admit` (is the post in the
+// period?), `findings` (whose account is it, what does the baseline say, what do the reports show?) and `finish`
+// (the summary's period, roster, baseline and per-employee parts). Everything here is set up once at start.
+
+import { FileError, type Problem } from '../errors.js';
+import type { Finding, InputCounts, Post } from '../model.js';
+import type { PostResult } from '../engine/scan.js';
+import type { ElectionDef } from '../rules/types.js';
+import type { Lang } from '../report/i18n.js';
+import type { BaselineSummary, PeriodSummary, RosterSummary, ScanSummary } from '../report/types.js';
+import { formatInZone } from '../sources/time.js';
+import { readRoster, type Roster } from '../roster/parse.js';
+import { RosterMatcher, type Match } from '../roster/match.js';
+import { placeInPeriod, resolvePeriod, type Period } from './period.js';
+import { Baseline, readBaseline, type DisplayOptions } from './baseline.js';
+import { EmployeeTally } from './employees.js';
+
+export interface AuditOptions {
+  roster?: string;
+  per?: 'finding' | 'employee';
+  since?: string;
+  until?: string;
+  campaign?: string;
+  baseline?: string;
+  includeKnown?: boolean;
+}
+
+export interface StageContext {
+  lang: Lang;
+  timeZone: string;
+  elections: ElectionDef[];
+  warn(input: string, message: string): void;
+  /** Per-employee totals are wanted even without --per employee (the HTML report). */
+  tally: boolean;
+  /** The baseline will be written after the run (audit, baseline create/update): record every finding. */
+  recordBaseline?: { missingOk: boolean; fresh: boolean };
+}
+
+export class AuditStage {
+  private readonly matchCache = new Map<string, Match>();
+  private readonly periodSummary: PeriodSummary | null;
+  private readonly rosterSummary: RosterSummary | null;
+  private readonly baselineSummary: BaselineSummary | null;
+  private readonly display: DisplayOptions;
+
+  private constructor(
+    private readonly o: AuditOptions,
+    private readonly ctx: StageContext,
+    private readonly period: Period | null,
+    private readonly matcher: RosterMatcher | null,
+    readonly baseline: Baseline | null,
+    private readonly tally: EmployeeTally | null,
+    roster: Roster | null,
+  ) {
+    this.periodSummary = period ? { since: period.since, until: period.until, campaign: period.campaign, label: period.label, before: 0, after: 0, undated: 0 } : null;
+    this.rosterSummary = roster
+      ? { file: roster.file, employees: roster.employees.length, employees_with_posts: 0, employees_with_findings: 0, matched_posts: 0, unmatched_posts: 0, unmatched_findings: 0 }
+      : null;
+    this.baselineSummary = baseline ? { file: baseline.file, new: 0, known: 0, known_shown: 0, dismissed: 0 } : null;
+    this.display = { lang: ctx.lang, timeZone: ctx.timeZone, today: formatInZone(new Date().toISOString(), ctx.timeZone).slice(0, 10) };
+  }
+
+  /** Sets up what the options ask for; null when they ask for nothing the plain scan does not do. */
+  static async prepare(o: AuditOptions, ctx: StageContext): Promise<AuditStage | null> {
+    const period = resolvePeriod(o, ctx.elections, ctx.timeZone);
+    let roster: Roster | null = null;
+    if (o.roster !== undefined) {
+      roster = await readRoster(o.roster);
+      const errors = roster.problems.filter((p) => p.level === 'error');
+      if (errors.length > 0) {
+        const problems: Problem[] = roster.problems.map((p) => ({ file: p.file, line: p.line, col: 0, message: p.level === 'warning' ? `warning: ${p.message}` : p.message }));
+        throw new FileError(`${o.roster}: the roster has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; nothing was scanned`, problems);
+      }
+      for (const p of roster.problems) ctx.warn(p.file, `${p.file}:${p.line}: roster: ${p.message}`);
+    }
+    let baseline: Baseline | null = null;
+    if (o.baseline !== undefined) {
+      const rec = ctx.recordBaseline;
+      baseline = rec?.fresh ? Baseline.empty(o.baseline, ctx.lang) : await readBaseline(o.baseline, { missingOk: rec?.missingOk ?? false, lang: ctx.lang });
+    }
+    const wantTally = roster !== null || o.per === 'employee' || ctx.tally;
+    if (!period && !roster && !baseline && !wantTally) return null;
+    return new AuditStage(
+      o,
+      ctx,
+      period,
+      roster ? new RosterMatcher(roster.employees) : null,
+      baseline,
+      wantTally ? new EmployeeTally(roster?.employees ?? null, baseline !== null) : null,
+      roster,
+    );
+  }
+
+  /** Whether to scan the post: false for posts outside the period (counted, never silently dropped). */
+  admit(post: Post, counts: InputCounts): boolean {
+    if (!this.period) return true;
+    const place = placeInPeriod(this.period, post.created_at);
+    const s = this.periodSummary!;
+    if (place === 'in') return true;
+    if (place === 'undated') {
+      s.undated++;
+      return true;
+    }
+    s[place]++;
+    counts.outside_period = (counts.outside_period ?? 0) + 1;
+    return false;
+  }
+
+  private match(post: Post): Match {
+    const key = `${post.platform}\u0000${post.author}`;
+    let m = this.matchCache.get(key);
+    if (!m) {
+      m = this.matcher!.match(post.platform, post.author);
+      this.matchCache.set(key, m);
+    }
+    return m;
+  }
+
+  /** The findings of one scanned post as the reports should show them: attributed, and without known ones. */
+  findings(r: PostResult, shown: Finding[]): Finding[] {
+    let match: Match | null = null;
+    if (this.matcher) {
+      match = this.match(r.post);
+      const ref = match.employee ? { nip: match.employee.nip, nama: match.employee.nama, unit_kerja: match.employee.unit_kerja, jabatan: match.employee.jabatan } : null;
+      for (const f of shown) f.employee = ref;
+      for (const f of r.suppressed) f.employee = ref;
+    }
+    let kept = shown;
+    if (this.baseline) {
+      const record = this.ctx.recordBaseline !== undefined;
+      kept = [];
+      for (const f of shown) {
+        f.review = this.baseline.review(f.fingerprint);
+        if (record) this.baseline.record(f, this.display);
+        const s = this.baselineSummary!;
+        if (f.review.status === 'new') {
+          s.new++;
+          kept.push(f);
+        } else if (f.review.status === 'dismissed') s.dismissed++;
+        else {
+          s.known++;
+          if (this.o.includeKnown) {
+            s.known_shown++;
+            kept.push(f);
+          }
+        }
+      }
+    }
+    if (this.rosterSummary && match) {
+      if (match.employee) this.rosterSummary.matched_posts++;
+      else {
+        this.rosterSummary.unmatched_posts++;
+        this.rosterSummary.unmatched_findings += kept.length;
+      }
+    }
+    this.tally?.post(r.post, match, kept);
+    return kept;
+  }
+
+  /** Adds the audit's parts to the summary at the end of the run. */
+  finish(summary: ScanSummary): void {
+    if (this.periodSummary) summary.period = this.periodSummary;
+    if (this.baselineSummary) summary.baseline = this.baselineSummary;
+    if (this.tally) summary.employees = this.tally.result();
+    if (this.rosterSummary) {
+      const emps = (summary.employees ?? []).filter((s) => s.in_roster === true);
+      this.rosterSummary.employees_with_posts = emps.filter((s) => s.posts > 0).length;
+      this.rosterSummary.employees_with_findings = emps.filter((s) => s.findings > 0).length;
+      summary.roster = this.rosterSummary;
+    }
+  }
+
+  /** For `baseline create/update` and the audit: adds this run's new findings, dates decisions, writes the file. */
+  async writeBaseline(): Promise<{ added: number; dated: number; total: number; merged: boolean }> {
+    return this.baseline!.save(this.display, this.ctx.recordBaseline?.fresh === true);
+  }
+}

@@ -1,0 +1,134 @@
+// `netral audit --config audit.yml`: the whole audit as one command for a crontab line. Reads the config, takes the
+// lock, scans every source into every report (each written atomically), then adds the new findings to the
+// baseline. Ends with a one-line JSON summary on stderr when stderr is not a terminal (cron mail, log files), or
+// a short human summary when it is.
+
+import { EXIT, FileError, NetralError } from '../errors.js';
+import { acquireLock } from '../audit/lock.js';
+import { expandName, readAuditConfig } from '../audit/config.js';
+import type { ScanSummary } from '../report/types.js';
+import { formatInZone } from '../sources/time.js';
+import type { Io } from './io.js';
+import { scanCommand, summaryLine } from './scan.js';
+
+export interface AuditCliOptions {
+  config: string;
+  quiet: boolean;
+}
+
+type Status = 'ok' | 'findings' | 'input_errors' | 'error' | 'locked';
+
+/** The machine summary: stable keys, one line, for logs and monitoring. */
+function jsonSummary(o: { config: string; status: Status; exitCode: number; started: number; summary?: ScanSummary; outputs?: string[]; baseline: { file: string; total: number; added: number; merged: boolean } | null; error?: string }): string {
+  const s = o.summary;
+  const rec: Record<string, unknown> = {
+    netral: 'audit',
+    config: o.config,
+    status: o.status,
+    exit_code: o.exitCode,
+    started: new Date(o.started).toISOString(),
+    duration_ms: Date.now() - o.started,
+  };
+  if (s) {
+    Object.assign(rec, {
+      read: s.read,
+      scanned: s.scanned,
+      skipped: s.skipped,
+      outside_period: s.period ? s.period.before + s.period.after : 0,
+      findings: s.findings,
+      by_severity: s.by_severity,
+      posts_violation: s.by_verdict.violation,
+      posts_review: s.by_verdict.review,
+      inputs_failed: s.inputs.filter((i) => i.error).length,
+    });
+    if (s.baseline) Object.assign(rec, { new: s.baseline.new, known: s.baseline.known, dismissed: s.baseline.dismissed });
+    if (s.roster) Object.assign(rec, { employees_with_findings: s.roster.employees_with_findings, unmatched_posts: s.roster.unmatched_posts, unmatched_findings: s.roster.unmatched_findings });
+  }
+  if (o.outputs) rec.outputs = o.outputs;
+  if (o.baseline) rec.baseline = o.baseline;
+  if (o.error) rec.error = o.error;
+  return JSON.stringify(rec);
+}
+
+export async function auditCommand(o: AuditCliOptions, io: Io): Promise<number> {
+  const started = Date.now();
+  // Filled in as the run gets along, so that even a failed run reports what it did.
+  const done: { summary?: ScanSummary; outputs?: string[]; baseline: { file: string; total: number; added: number; merged: boolean } | null } = { baseline: null };
+  const report = (status: Status, exitCode: number, error?: string) => {
+    if (!io.stderrIsTTY) io.stderr.write(`${jsonSummary({ config: o.config, status, exitCode, started, ...done, error })}\n`);
+  };
+  try {
+    const cfg = await readAuditConfig(o.config);
+    if (cfg.fetch.length > 0) {
+      // `netral fetch` is built separately; until it is part of this netral, fetch sources are refused, not ignored.
+      throw new FileError(
+        `${o.config}: fetch sources need netral fetch, which this version of netral does not include; collect the posts with another tool and list the files under sources: instead`,
+        cfg.fetch.map((f) => ({ file: o.config, line: f.line, col: 0, message: `fetch: ${f.spec}` })),
+      );
+    }
+    const lock = await acquireLock(cfg.lock, `netral audit --config ${o.config}`);
+    try {
+      if (lock.tookOver && !o.quiet) io.stderr.write(`netral: note: took over the stale lock ${cfg.lock} of process ${lock.tookOver.pid} (started ${lock.tookOver.started}), which no longer runs\n`);
+      const today = formatInZone(new Date().toISOString(), cfg.timeZone).slice(0, 10);
+      const specs = cfg.outputs.map((x) => ({ ...x, file: expandName(x.file!, today) }));
+      const b = cfg.baseline;
+      const r = await scanCommand(
+        cfg.inputs,
+        {
+          format: 'terminal',
+          rules: cfg.rules,
+          defaultRules: cfg.defaultRules,
+          election: cfg.elections,
+          map: cfg.map,
+          from: cfg.from,
+          minSeverity: cfg.minSeverity,
+          failOn: cfg.failOn,
+          excel: false,
+          tz: cfg.timeZone,
+          includePrivate: cfg.includePrivate,
+          explain: false,
+          lang: cfg.lang,
+          quiet: o.quiet,
+          roster: cfg.roster,
+          since: cfg.period.since,
+          until: cfg.period.until,
+          campaign: cfg.period.campaign,
+          baseline: b?.file,
+          includeKnown: b?.includeKnown ?? false,
+          title: cfg.title,
+        },
+        // stdin is never read: a cron job has none, and an audit reads only what its config lists.
+        { ...io, stdinIsTTY: true },
+        {
+          outputs: specs,
+          recordBaseline: b?.update ? { missingOk: true, fresh: false } : undefined,
+          afterCommit: async (stage, s) => {
+            done.summary = s;
+            done.outputs = specs.map((x) => x.file!);
+            // The baseline is written only after every report is in place: a finding recorded as known but never
+            // reported would be lost to the analysts.
+            if (b?.update && stage) {
+              const w = await stage.writeBaseline();
+              done.baseline = { file: b.file, total: w.total, added: w.added, merged: w.merged };
+              if (w.merged && !o.quiet) io.stderr.write(`netral: note: ${b.file} was changed during the run; the new findings were added to the changed file\n`);
+            }
+          },
+        },
+      );
+      const status: Status = r.failed > 0 ? 'input_errors' : r.exitCode === EXIT.FINDINGS ? 'findings' : 'ok';
+      if (io.stderrIsTTY && !o.quiet) {
+        io.stderr.write(`netral: ${summaryLine(r.summary)}\n`);
+        io.stderr.write(`netral: wrote ${done.outputs!.join(', ')}\n`);
+        if (done.baseline) io.stderr.write(`netral: baseline ${done.baseline.file}: ${done.baseline.total} findings, ${done.baseline.added} added\n`);
+      }
+      report(status, r.exitCode);
+      return r.exitCode;
+    } finally {
+      await lock.release();
+    }
+  } catch (e) {
+    const code = e instanceof NetralError ? e.exitCode : EXIT.ERROR;
+    report(code === EXIT.LOCKED ? 'locked' : 'error', code, (e as Error).message.split('\n')[0]);
+    throw e;
+  }
+}

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
+import { BIN, bin, cli, FIXTURES, ROOT, tempDir, writeFiles } from '../helpers/cli.js';
+
+const POSTS = path.join(FIXTURES, 'demo', 'posts.jsonl');
+const lines = readFileSync(POSTS, 'utf8').trim().split('\n');
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+
+const CONFIG = `# the audit of the demo regency
+title: Audit netralitas ASN Kabupaten Sukamaju
+sources:
+  - data/
+roster: pegawai.csv
+period:
+  since: 2023-11-01
+timezone: Asia/Jakarta
+lang: id
+fail_on: high
+baseline:
+  file: state/baseline.yml
+outputs:
+  - format: html
+    file: reports/audit-{date}.html
+  - format: csv
+    file: reports/temuan.csv
+    excel: true
+  - format: csv
+    per: employee
+    file: reports/pegawai.csv
+  - format: json
+    file: reports/audit.json
+`;
+
+function setup(config = CONFIG): string {
+  const dir = tempDir('netral-audit-');
+  writeFiles(dir, { 'audit.yml': config, 'data/2024-01.jsonl': lines.slice(0, 20).join('\n') + '\n' });
+  copyFileSync(path.join(FIXTURES, 'roster', 'pegawai.csv'), path.join(dir, 'pegawai.csv'));
+  return dir;
+}
+
+/** The JSON summary: the last line on stderr. */
+function summaryOf(stderr: string): Record<string, any> {
+  const last = stderr.trim().split('\n').at(-1)!;
+  return JSON.parse(last);
+}
+
+const leftovers = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && (e.name.endsWith('.tmp') || e.name.endsWith('.lock')))
+    .map((e) => e.name);
+
+describe('netral audit --config', () => {
+  it('runs twice with a baseline: the second run reports only what is new', async () => {
+    const dir = setup();
+    // cron starts in $HOME: every path in the config is relative to the config file, not the working folder
+    const first = await bin(['audit', '--config', path.join(dir, 'audit.yml')], { cwd: '/' });
+    expect(first.stdout).toBe('');
+    const s1 = summaryOf(first.stderr);
+    expect(s1).toMatchObject({ netral: 'audit', status: 'findings', exit_code: 1, read: 20, scanned: 20, skipped: 0, known: 0, dismissed: 0 });
+    expect(first.exitCode).toBe(1);
+    expect(s1.new).toBe(s1.findings);
+    expect(s1.new).toBeGreaterThan(0);
+    expect(s1.outputs).toEqual([
+      path.join(dir, `reports/audit-${today}.html`),
+      path.join(dir, 'reports/temuan.csv'),
+      path.join(dir, 'reports/pegawai.csv'),
+      path.join(dir, 'reports/audit.json'),
+    ]);
+    expect(s1.baseline).toEqual({ file: path.join(dir, 'state/baseline.yml'), total: s1.new, added: s1.new, merged: false });
+    for (const f of s1.outputs) expect(existsSync(f)).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
+    const run1 = JSON.parse(readFileSync(path.join(dir, 'reports/audit.json'), 'utf8'));
+    const firstPrints = new Set(run1.findings.map((f: { fingerprint: string }) => f.fingerprint));
+
+    // A night later, a new export arrives.
+    writeFileSync(path.join(dir, 'data/2024-11.jsonl'), lines.slice(20).join('\n') + '\n');
+    const second = await bin(['audit', '--config', path.join(dir, 'audit.yml')], { cwd: '/' });
+    const s2 = summaryOf(second.stderr);
+    expect(s2).toMatchObject({ read: 38, scanned: 38, known: s1.new, dismissed: 0 });
+    const run2 = JSON.parse(readFileSync(path.join(dir, 'reports/audit.json'), 'utf8'));
+    const newIds = new Set(lines.slice(20).map((l) => JSON.parse(l).id));
+    expect(run2.findings.length).toBe(s2.new);
+    expect(run2.findings.length).toBeGreaterThan(0);
+    for (const f of run2.findings) {
+      expect(newIds.has(f.post_id)).toBe(true);
+      expect(firstPrints.has(f.fingerprint)).toBe(false);
+      expect(f.review.status).toBe('new');
+    }
+    const csv = readFileSync(path.join(dir, 'reports/temuan.csv'), 'utf8');
+    expect(csv.startsWith('\ufeffsidik_jari;')).toBe(true);
+    expect(parseCsv(csv, { bom: true, delimiter: ';', columns: true })).toHaveLength(s2.new);
+    const baseline = parseYaml(readFileSync(path.join(dir, 'state/baseline.yml'), 'utf8'));
+    expect(baseline.temuan).toHaveLength(s1.new + s2.new);
+
+    // Nothing new the third night: nothing reported, and --fail-on is not tripped by known findings.
+    const third = await bin(['audit', '--config', path.join(dir, 'audit.yml')]);
+    expect(summaryOf(third.stderr)).toMatchObject({ status: 'ok', exit_code: 0, new: 0, known: s1.new + s2.new, findings: 0 });
+    expect(third.exitCode).toBe(0);
+  });
+
+  it('writes the per-employee CSV and the HTML report in the language of the config', async () => {
+    const dir = setup();
+    await bin(['audit', '--config', path.join(dir, 'audit.yml')]);
+    const rows = parseCsv(readFileSync(path.join(dir, 'reports/pegawai.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.nip === '198501012010011001')).toMatchObject({ nama_pegawai: 'Rudi Hartono', putusan_terburuk: 'violation' });
+    const html = readFileSync(path.join(dir, `reports/audit-${today}.html`), 'utf8');
+    expect(html).toMatch(/<html lang="id">/);
+    expect(html).toMatch(/<title>Audit netralitas ASN Kabupaten Sukamaju<\/title>/);
+    expect(html).toMatch(/Per pegawai/);
+  });
+
+  it('a second run while the first holds the lock exits 3 and changes nothing', async () => {
+    const dir = setup();
+    mkdirSync(path.join(dir, 'state'));
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    await new Promise((r) => holder.once('spawn', r));
+    try {
+      writeFileSync(path.join(dir, 'state/baseline.yml.lock'), JSON.stringify({ pid: holder.pid, host: (await import('node:os')).hostname(), started: new Date().toISOString(), command: 'netral audit' }));
+      const r = await bin(['audit', '--config', path.join(dir, 'audit.yml')]);
+      expect(r.exitCode).toBe(3);
+      expect(r.stderr).toMatch(new RegExp(`another run holds the lock .*baseline\\.yml\\.lock \\(process ${holder.pid} on .*\\); it is still running, so this run stops without changing anything`));
+      expect(summaryOf(r.stderr.split('\n').filter((l) => l.startsWith('{')).join('\n'))).toMatchObject({ status: 'locked', exit_code: 3 });
+      expect(existsSync(path.join(dir, 'reports'))).toBe(false);
+      expect(existsSync(path.join(dir, 'state/baseline.yml'))).toBe(false);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('recovers from a run that was killed: reports untouched, the stale lock taken over', async () => {
+    const dir = setup();
+    // Enough posts that the run is still scanning when it is killed (ordinary work posts: few findings).
+    const big: string[] = [];
+    for (let i = 0; i < 30_000; i++) big.push(JSON.stringify({ ...JSON.parse(lines[0]), id: `big-${i}` }));
+    writeFileSync(path.join(dir, 'data/big.jsonl'), big.join('\n') + '\n');
+    const lockFile = path.join(dir, 'state/baseline.yml.lock');
+    const run = spawn(process.execPath, [BIN, 'audit', '--config', path.join(dir, 'audit.yml')], { cwd: ROOT, stdio: 'ignore' });
+    const exited = new Promise((r) => run.once('exit', r));
+    for (let i = 0; i < 200 && !existsSync(lockFile); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(existsSync(lockFile)).toBe(true);
+    run.kill('SIGKILL');
+    await exited;
+    expect(existsSync(lockFile)).toBe(true);
+    // A killed run leaves no report and no baseline behind, only (at most) its temporary files.
+    expect(existsSync(path.join(dir, 'reports/audit.json'))).toBe(false);
+    expect(existsSync(path.join(dir, 'state/baseline.yml'))).toBe(false);
+
+    const next = await bin(['audit', '--config', path.join(dir, 'audit.yml')], { timeoutMs: 120_000 });
+    expect(next.stderr).toMatch(new RegExp(`took over the stale lock .*baseline\\.yml\\.lock of process ${run.pid}`));
+    expect(summaryOf(next.stderr)).toMatchObject({ status: 'findings', read: 30_020 });
+    expect(existsSync(lockFile)).toBe(false);
+  });
+
+  it('prints a human summary instead of JSON on a terminal', async () => {
+    const dir = setup();
+    const r = await cli(['audit', '--config', path.join(dir, 'audit.yml')], { stderrIsTTY: true });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).not.toMatch(/^\{/m);
+    expect(r.stderr).toMatch(/netral: read 20 = scanned 20 \+ skipped 0 \+ outside the period 0; \d+ findings/);
+    expect(r.stderr).toMatch(/netral: wrote .*audit-\d{4}-\d{2}-\d{2}\.html, .*temuan\.csv/);
+  });
+
+  it('reports every mistake in the config with its line, and runs nothing', async () => {
+    const dir = setup(`sources:
+  - data/
+  - fetch: mastodon:@rudi@kota.social
+outputs:
+  - format: pdf
+    file: out.pdf
+  - format: csv
+    excel: yes please
+timezone: Asia/Bandung
+min_severity: severe
+peroid:
+  since: 2024-01-01
+`);
+    const r = await bin(['audit', '--config', path.join(dir, 'audit.yml')]);
+    expect(r.exitCode).toBe(2);
+    const msg = r.stderr;
+    expect(msg).toMatch(/audit\.yml: the audit config has 6 mistakes; nothing was run/);
+    expect(msg).toMatch(/audit\.yml:5:13: format must be one of csv, jsonl, json, html/);
+    expect(msg).toMatch(/audit\.yml:7:5: an output needs file:/);
+    expect(msg).toMatch(/audit\.yml:8:12: excel must be true or false/);
+    expect(msg).toMatch(/audit\.yml:9:11: unknown time zone "Asia\/Bandung"/);
+    expect(msg).toMatch(/audit\.yml:10:15: min_severity must be one of info, low, medium, high/);
+    expect(msg).toMatch(/audit\.yml:11:1: audit config: unknown key "peroid" \(did you mean "period"\?\)/);
+    expect(summaryOf(msg.split('\n').filter((l) => l.startsWith('{')).join('\n'))).toMatchObject({ status: 'error', exit_code: 2 });
+    expect(statSync(dir).isDirectory() && !existsSync(path.join(dir, 'out.pdf'))).toBe(true);
+  });
+
+  it('refuses fetch sources while netral fetch is not part of this build, naming their lines', async () => {
+    const dir = setup(`sources:
+  - data/
+  - fetch: mastodon:@rudi@kota.social
+    archive: evidence/
+outputs:
+  - format: json
+    file: out.json
+`);
+    const r = await bin(['audit', '--config', path.join(dir, 'audit.yml')]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/fetch sources need netral fetch, which this version of netral does not include/);
+    expect(r.stderr).toMatch(/audit\.yml:3: fetch: mastodon:@rudi@kota\.social/);
+    expect(existsSync(path.join(dir, 'out.json'))).toBe(false);
+  });
+});

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { cli, FIXTURES, tempDir } from '../helpers/cli.js';
+
+const POSTS = path.join(FIXTURES, 'demo', 'posts.jsonl');
+const ROSTER = path.join(FIXTURES, 'roster', 'pegawai.csv');
+const dir = tempDir();
+const FIRST = path.join(dir, 'first.jsonl');
+// The first 20 demo posts (Rudi, Yulia, Dadang); the full file adds Sinta, Agung and Euis.
+writeFileSync(FIRST, readFileSync(POSTS, 'utf8').split('\n').slice(0, 20).join('\n') + '\n');
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+
+interface Entry {
+  fingerprint: string;
+  decision: string;
+  note: string;
+  date: string;
+  first_seen: string;
+  details: Record<string, string>;
+}
+const entries = (file: string) => (parseYaml(readFileSync(file, 'utf8')) as { findings: Entry[] }).findings;
+
+async function findingsOf(args: string[]): Promise<{ fingerprint: string; review?: { status: string; note: string; date: string | null; by: string | null } }[]> {
+  const r = await cli(['scan', ...args, '-f', 'json']);
+  expect(r.exitCode, r.stderr).toBe(0);
+  return JSON.parse(r.stdout).findings;
+}
+
+describe('netral baseline and review decisions', () => {
+  const file = path.join(dir, 'baseline.yml');
+
+  it('create writes one entry per finding, with the evidence to decide on', async () => {
+    const r = await cli(['baseline', 'create', FIRST, '--roster', ROSTER, '-o', file]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/wrote .*baseline\.yml: (\d+) findings, \1 added/);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^# netral baseline: findings already seen/);
+    expect(text).toMatch(/decision \/ keputusan: {2}open \| confirmed \| dismissed/);
+    const all = await findingsOf([FIRST]);
+    const list = entries(file);
+    expect(list.map((e) => e.fingerprint).sort()).toEqual(all.map((f) => f.fingerprint).sort());
+    const e = list.find((x) => x.details.account.startsWith('x @rudi.hartono_') && x.details.rule.startsWith('repost.candidate-account'))!;
+    expect(e).toMatchObject({ decision: 'open', note: '', date: '', first_seen: today });
+    expect(e.details).toMatchObject({ employee: 'Rudi Hartono · NIP 198501012010011001 · Dinas PUPR', posted: '2024-01-16 20:41 WIB', severity: 'high', candidate: 'pilpres-2024:2', matched: '@prabowo' });
+    expect(e.details.source).toMatch(/first\.jsonl:2$/);
+    // no temporary files left next to it; the lock is gone
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('create refuses to replace an existing baseline without --force', async () => {
+    const r = await cli(['baseline', 'create', FIRST, '-o', file]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/already exists; use netral baseline update/);
+  });
+
+  it('--baseline hides known findings; dismissed ones stay quiet even with --include-known', async () => {
+    expect(await findingsOf([FIRST, '--baseline', file])).toEqual([]);
+    // An analyst edits the file: one dismissed (with a comment of their own), one confirmed with a day-first date.
+    const list = entries(file);
+    const [dismiss, confirm] = [list[0].fingerprint, list[1].fingerprint];
+    let text = readFileSync(file, 'utf8');
+    text = text.replace(`fingerprint: ${dismiss}\n    decision: open\n    note: ""`, `fingerprint: ${dismiss}\n    # dibahas di rapat 5 Feb\n    decision: dismissed\n    note: bukan dukungan, berita biasa`);
+    text = text.replace(`fingerprint: ${confirm}\n    decision: open\n    note: ""\n    date: ""\n    by: ""`, `fingerprint: ${confirm}\n    decision: Confirmed\n    note: kaos relawan jelas terlihat\n    date: 3/2/2024\n    by: Bu Ani`);
+    writeFileSync(file, text);
+
+    const known = await findingsOf([FIRST, '--baseline', file, '--include-known']);
+    expect(known.map((f) => f.fingerprint)).not.toContain(dismiss);
+    expect(known.find((f) => f.fingerprint === confirm)!.review).toEqual({ status: 'confirmed', note: 'kaos relawan jelas terlihat', date: '2024-02-03', by: 'Bu Ani' });
+    expect(known.filter((f) => f.review!.status === 'open')).toHaveLength(list.length - 2);
+
+    // The full file: only findings of the posts not in the first 20 are new.
+    const full = await findingsOf([POSTS, '--baseline', file]);
+    expect(full.length).toBeGreaterThan(0);
+    expect(full.every((f) => f.review!.status === 'new' && !list.some((e) => e.fingerprint === f.fingerprint))).toBe(true);
+
+    const term = await cli(['scan', FIRST, '--baseline', file, '--include-known']);
+    expect(term.stdout).toMatch(/Decision: confirmed \(2024-02-03, by Bu Ani\): kaos relawan jelas terlihat/);
+    expect(term.stdout).toMatch(new RegExp(`baseline: 0 new findings; ${list.length - 1} already known \\(${list.length - 1} shown\\); 1 dismissed by analysts`));
+    // per employee: the review standing of what is shown
+    const per = JSON.parse((await cli(['scan', FIRST, '--roster', ROSTER, '--baseline', file, '--include-known', '--per', 'employee', '-f', 'json'])).stdout);
+    const reviews = per.employees.map((e: { by_review: Record<string, number> }) => e.by_review);
+    expect(reviews.reduce((n: number, r: Record<string, number>) => n + r.confirmed, 0)).toBe(1);
+    expect(reviews.reduce((n: number, r: Record<string, number>) => n + r.open, 0)).toBe(list.length - 2);
+    expect(reviews.every((r: Record<string, number>) => r.dismissed === 0 && r.new === 0)).toBe(true);
+    // --fail-on counts new findings only
+    expect((await cli(['scan', FIRST, '--baseline', file, '--fail-on', 'high', '-q'])).exitCode).toBe(0);
+    expect((await cli(['scan', POSTS, '--baseline', file, '--fail-on', 'high', '-q'])).exitCode).toBe(1);
+  });
+
+  it('update appends new findings and keeps decisions, notes and comments; undated decisions get today', async () => {
+    const before = entries(file);
+    const r = await cli(['baseline', 'update', POSTS, '--roster', ROSTER, '-o', file]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('# dibahas di rapat 5 Feb');
+    const after = entries(file);
+    expect(after.slice(0, before.length).map((e) => e.fingerprint)).toEqual(before.map((e) => e.fingerprint));
+    const added = after.slice(before.length);
+    expect(added.length).toBe((await findingsOf([POSTS])).length - before.length);
+    expect(added.every((e) => e.decision === 'open' && e.first_seen === today)).toBe(true);
+    expect(after[0]).toMatchObject({ decision: 'dismissed', note: 'bukan dukungan, berita biasa', date: today });
+    expect(after[1]).toMatchObject({ decision: 'Confirmed', date: '3/2/2024' });
+    // details follow the latest scan (the post now comes from the full file)
+    expect(after[1].details.source).toMatch(/posts\.jsonl:\d+$/);
+    expect(r.stderr).toMatch(new RegExp(`${added.length} added, 1 decisions dated today`));
+    expect(await findingsOf([POSTS, '--baseline', file])).toEqual([]);
+  });
+
+  it('reads and writes a baseline in Indonesian', async () => {
+    const idFile = path.join(dir, 'baseline-id.yml');
+    const r = await cli(['baseline', 'create', FIRST, '--roster', ROSTER, '-o', idFile, '--lang', 'id']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const doc = parseYaml(readFileSync(idFile, 'utf8')) as { temuan: Record<string, any>[] };
+    const e = doc.temuan[0];
+    expect(Object.keys(e)).toEqual(['sidik_jari', 'keputusan', 'catatan', 'tanggal', 'oleh', 'pertama_terlihat', 'rincian']);
+    expect(e.keputusan).toBe('terbuka');
+    expect(Object.keys(e.rincian)).toEqual(expect.arrayContaining(['pegawai', 'akun', 'waktu', 'aturan', 'tingkat', 'kutipan']));
+    writeFileSync(idFile, readFileSync(idFile, 'utf8').replace(`sidik_jari: ${e.sidik_jari}\n    keputusan: terbuka`, `sidik_jari: ${e.sidik_jari}\n    keputusan: diabaikan`));
+    const known = await findingsOf([FIRST, '--baseline', idFile, '--include-known']);
+    expect(known.map((f) => f.fingerprint)).not.toContain(e.sidik_jari);
+  });
+
+  it('reports mistakes in the file with their line, and runs nothing', async () => {
+    const bad = path.join(dir, 'bad.yml');
+    const list = entries(file);
+    writeFileSync(
+      bad,
+      [
+        'netral_baseline: 1',
+        'findings:',
+        `  - fingerprint: ${list[0].fingerprint}`,
+        '    decision: dismised',
+        `  - fingerprint: ${list[1].fingerprint}`,
+        '    decison: confirmed',
+        `  - fingerprint: ${list[1].fingerprint}`,
+        '    date: 31/02/2024',
+        '  - fingerprint: not-a-fingerprint',
+      ].join('\n'),
+    );
+    const r = await cli(['scan', FIRST, '--baseline', bad]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/bad\.yml: the baseline has 5 mistakes; nothing was run/);
+    expect(r.stderr).toMatch(/bad\.yml:4:15: decision "dismised" must be one of open, confirmed, dismissed/);
+    expect(r.stderr).toMatch(/bad\.yml:6:5: finding: unknown key "decison" \(did you mean "decision"\?\)/);
+    expect(r.stderr).toMatch(/bad\.yml:8:11: date "31\/02\/2024" must be a day/);
+    expect(r.stderr).toMatch(/bad\.yml:7:5: fingerprint \w+ is already listed on line 5/);
+    expect(r.stderr).toMatch(/bad\.yml:9:18: fingerprint "not-a-fingerprint" is not one netral wrote/);
+  });
+
+  it('scan --baseline and baseline update need an existing file', async () => {
+    const missing = path.join(dir, 'nope.yml');
+    const a = await cli(['scan', FIRST, '--baseline', missing]);
+    expect(a.exitCode).toBe(2);
+    expect(a.stderr).toMatch(/nope\.yml: cannot read the baseline: no such file or folder \(create one with netral baseline create\)/);
+    const b = await cli(['baseline', 'update', FIRST, '-o', missing]);
+    expect(b.exitCode).toBe(2);
+    expect(existsSync(missing)).toBe(false);
+  });
+});
