@@ -5,7 +5,8 @@
 
 import { EXIT, FileError, NetralError } from '../errors.js';
 import { acquireLock } from '../audit/lock.js';
-import { expandName, readAuditConfig } from '../audit/config.js';
+import { expandName, readAuditConfig, type AuditConfig } from '../audit/config.js';
+import type { ScanFetchOptions } from './fetch-options.js';
 import type { ScanSummary } from '../report/types.js';
 import { formatInZone } from '../sources/time.js';
 import type { Io } from './io.js';
@@ -50,6 +51,34 @@ function jsonSummary(o: { config: string; status: Status; exitCode: number; star
   return JSON.stringify(rec);
 }
 
+/**
+ * The config's `- fetch:` sources as scan's fetch options. `roster` fetches every account of the config's roster.
+ * One run keeps one evidence archive and one state file, so the entries that name them must agree.
+ */
+function auditFetchOptions(cfg: AuditConfig, file: string): ScanFetchOptions {
+  if (cfg.fetch.length === 0) return {};
+  const one = (key: 'archive' | 'state'): string | undefined => {
+    const named = cfg.fetch.filter((f) => f[key] !== undefined);
+    const values = new Set(named.map((f) => f[key]));
+    if (values.size > 1)
+      throw new FileError(
+        `${file}: the fetch sources name different ${key} ${key === 'archive' ? 'folders' : 'files'}; one run keeps one, so give the same ${key}: to every fetch source`,
+        named.map((f) => ({ file, line: f.line, col: 0, message: `${key}: ${f[key]}` })),
+      );
+    return named[0]?.[key];
+  };
+  const roster = cfg.fetch.find((f) => f.spec === 'roster');
+  if (roster && cfg.roster === undefined) throw new FileError(`${file}:${roster.line}: fetch: roster needs a roster: file in the config`, []);
+  const archive = one('archive');
+  const state = one('state');
+  return {
+    fetch: cfg.fetch.filter((f) => f.spec !== 'roster').map((f) => f.spec),
+    ...(roster ? { fetchRoster: cfg.roster } : {}),
+    ...(archive ? { fetchArchive: archive } : {}),
+    ...(state ? { fetchState: state } : {}),
+  };
+}
+
 export async function auditCommand(o: AuditCliOptions, io: Io): Promise<number> {
   const started = Date.now();
   // Filled in as the run gets along, so that even a failed run reports what it did.
@@ -59,13 +88,7 @@ export async function auditCommand(o: AuditCliOptions, io: Io): Promise<number> 
   };
   try {
     const cfg = await readAuditConfig(o.config);
-    if (cfg.fetch.length > 0) {
-      // `netral fetch` is built separately; until it is part of this netral, fetch sources are refused, not ignored.
-      throw new FileError(
-        `${o.config}: fetch sources need netral fetch, which this version of netral does not include; collect the posts with another tool and list the files under sources: instead`,
-        cfg.fetch.map((f) => ({ file: o.config, line: f.line, col: 0, message: `fetch: ${f.spec}` })),
-      );
-    }
+    const fetchOptions = auditFetchOptions(cfg, o.config);
     const lock = await acquireLock(cfg.lock, `netral audit --config ${o.config}`);
     try {
       if (lock.tookOver && !o.quiet) io.stderr.write(`netral: note: took over the stale lock ${cfg.lock} of process ${lock.tookOver.pid} (started ${lock.tookOver.started}), which no longer runs\n`);
@@ -96,6 +119,7 @@ export async function auditCommand(o: AuditCliOptions, io: Io): Promise<number> 
           baseline: b?.file,
           includeKnown: b?.includeKnown ?? false,
           title: cfg.title,
+          ...fetchOptions,
         },
         // stdin is never read: a cron job has none, and an audit reads only what its config lists.
         { ...io, stdinIsTTY: true },

@@ -191,20 +191,4 @@ peroid:
     expect(summaryOf(msg.split('\n').filter((l) => l.startsWith('{')).join('\n'))).toMatchObject({ status: 'error', exit_code: 2 });
     expect(statSync(dir).isDirectory() && !existsSync(path.join(dir, 'out.pdf'))).toBe(true);
   });
-
-  it('refuses fetch sources while netral fetch is not part of this build, naming their lines', async () => {
-    const dir = setup(`sources:
-  - data/
-  - fetch: mastodon:@rudi@kota.social
-    archive: evidence/
-outputs:
-  - format: json
-    file: out.json
-`);
-    const r = await bin(['audit', '--config', path.join(dir, 'audit.yml')]);
-    expect(r.exitCode).toBe(2);
-    expect(r.stderr).toMatch(/fetch sources need netral fetch, which this version of netral does not include/);
-    expect(r.stderr).toMatch(/audit\.yml:3: fetch: mastodon:@rudi@kota\.social/);
-    expect(existsSync(path.join(dir, 'out.json'))).toBe(false);
-  });
 });
