@@ -2,14 +2,13 @@
 // period?), `findings` (whose account is it, what does the baseline say, what do the reports show?) and `finish`
 // (the summary's period, roster, baseline and per-employee parts). Everything here is set up once at start.
 
-import { FileError, type Problem } from '../errors.js';
 import type { Finding, InputCounts, Post } from '../model.js';
 import type { PostResult } from '../engine/scan.js';
 import type { ElectionDef } from '../rules/types.js';
 import type { Lang } from '../report/i18n.js';
 import type { BaselineSummary, PeriodSummary, RosterSummary, ScanSummary } from '../report/types.js';
 import { formatInZone } from '../sources/time.js';
-import { readRoster, type Roster } from '../roster/parse.js';
+import { readRosterForAttribution, type Roster } from '../roster/parse.js';
 import { RosterMatcher, type Match } from '../roster/match.js';
 import { placeInPeriod, resolvePeriod, type Period } from './period.js';
 import { Baseline, readBaseline, type DisplayOptions } from './baseline.js';
@@ -64,15 +63,7 @@ export class AuditStage {
   static async prepare(o: AuditOptions, ctx: StageContext): Promise<AuditStage | null> {
     const period = resolvePeriod(o, ctx.elections, ctx.timeZone);
     let roster: Roster | null = null;
-    if (o.roster !== undefined) {
-      roster = await readRoster(o.roster);
-      const errors = roster.problems.filter((p) => p.level === 'error');
-      if (errors.length > 0) {
-        const problems: Problem[] = roster.problems.map((p) => ({ file: p.file, line: p.line, col: 0, message: p.level === 'warning' ? `warning: ${p.message}` : p.message }));
-        throw new FileError(`${o.roster}: the roster has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; nothing was scanned`, problems);
-      }
-      for (const p of roster.problems) ctx.warn(p.file, `${p.file}:${p.line}: roster: ${p.message}`);
-    }
+    if (o.roster !== undefined) roster = await readRosterForAttribution(o.roster, ctx.warn, 'scanned');
     let baseline: Baseline | null = null;
     if (o.baseline !== undefined) {
       const rec = ctx.recordBaseline;

@@ -9,6 +9,15 @@ import { createPostWriter, POST_FORMATS, type PostFormat } from '../report/post-
 import { terminalLine } from '../report/sanitize.js';
 import type { Io } from './io.js';
 import { openInputs, reportInputs, warnSkipped } from './inputs.js';
+import { readRosterForAttribution } from '../roster/parse.js';
+import { RosterMatcher } from '../roster/match.js';
+import type { EmployeeRef, Post } from '../model.js';
+
+/** The employee who owns the post's account, as findings carry it; null when nobody (or more than one) does. */
+function employeeRef(m: RosterMatcher, p: Post): EmployeeRef | null {
+  const r = m.match(p.platform, p.author);
+  return r.employee ? { nip: r.employee.nip, nama: r.employee.nama, unit_kerja: r.employee.unit_kerja, jabatan: r.employee.jabatan } : null;
+}
 
 export interface ConvertOptions {
   format: string;
@@ -19,6 +28,8 @@ export interface ConvertOptions {
   tz: string;
   includePrivate: boolean;
   quiet: boolean;
+  /** A roster CSV: each record gains the employee who owns its account. */
+  roster?: string;
 }
 
 const isPostFormat = (f: string): f is PostFormat => (POST_FORMATS as readonly string[]).includes(f);
@@ -28,8 +39,9 @@ export async function convertCommand(inputs: string[], o: ConvertOptions, io: Io
   if (!isPostFormat(o.format)) throw new UsageError(`--format must be one of ${POST_FORMATS.join(', ')}`);
   if (o.excel && o.format !== 'csv') throw new UsageError('--excel applies to --format csv');
   const { set, warnings } = openInputs(inputs, o, io, 'convert');
+  const matcher = o.roster !== undefined ? new RosterMatcher((await readRosterForAttribution(o.roster, (f, m) => warnings.warn(f, m), 'converted')).employees) : null;
   const out: Output = o.output ? await fileOutput(o.output) : stdoutOutput(io.stdout, io.stdoutIsTTY);
-  const writer = createPostWriter(o.format, out, { excel: o.excel });
+  const writer = createPostWriter(o.format, out, { excel: o.excel, roster: matcher !== null });
   try {
     for await (const { counts, item } of set.items()) {
       if (item.type === 'skip') {
@@ -38,7 +50,7 @@ export async function convertCommand(inputs: string[], o: ConvertOptions, io: Io
       }
       // InputCounts calls them "scanned": here they are the records written.
       counts.scanned++;
-      const p = writer.write(item.post);
+      const p = matcher ? writer.write(item.post, employeeRef(matcher, item.post)) : writer.write(item.post);
       if (p) await p;
     }
     await writer.end();

@@ -104,6 +104,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--from <format>', 'read every input as this format instead of detecting it')
     .option('--tz <zone>', 'time zone of dates written without one (IANA name)', timeZoneOption, 'Asia/Jakarta')
     .option('--include-private', 'also read non-public posts (followers-only, direct) from platform downloads', false)
+    .option('--roster <file>', 'add the employee who owns each account (nip, nama, unit_kerja, jabatan) from a roster CSV')
     .option('-q, --quiet', 'no warnings or summary line on stderr', false)
     .addHelpText(
       'after',

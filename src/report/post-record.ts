@@ -2,10 +2,11 @@
 // fixed order, or CSV that `netral scan` reads back into the same records. The schema is schema/post.schema.json,
 // documented in docs/record.md.
 
-import type { Post } from '../model.js';
+import type { EmployeeRef, Post } from '../model.js';
 import { writeListCell } from '../sources/list-cell.js';
 import { csvHeader, csvOptions, csvRows } from './csv.js';
 import type { Output } from './output.js';
+import { groupNip } from '../roster/parse.js';
 
 export const POST_FORMATS = ['jsonl', 'csv'] as const;
 export type PostFormat = (typeof POST_FORMATS)[number];
@@ -90,29 +91,36 @@ export function postCsvRow(p: Post): string[] {
   ];
 }
 
+/** With `--roster`: the employee columns added after the record's own (empty for authors not in the roster). */
+export const POST_ROSTER_COLUMNS = ['nip', 'nama', 'unit_kerja', 'jabatan', 'in_roster'] as const;
+
 /** Writes posts one at a time to an Output; `end()` completes the document (a CSV header even with no posts). */
 export interface PostWriter {
-  write(post: Post): Promise<void> | void;
+  /** `employee` is given with a roster: the owner of the account, or null when the author is not in it. */
+  write(post: Post, employee?: EmployeeRef | null): Promise<void> | void;
   end(): Promise<void> | void;
 }
 
-export function createPostWriter(format: PostFormat, out: Output, opts: { excel: boolean }): PostWriter {
+export function createPostWriter(format: PostFormat, out: Output, opts: { excel: boolean; roster?: boolean }): PostWriter {
   if (format === 'jsonl') {
     return {
-      write: (p) => out.sink.write(`${JSON.stringify(postRecord(p))}\n`),
+      write: (p, e) => out.sink.write(`${JSON.stringify(opts.roster ? { ...postRecord(p), employee: e ?? null } : postRecord(p))}\n`),
       end: () => {},
     };
   }
   const csv = csvOptions(opts.excel);
+  const columns = opts.roster ? [...POST_CSV_COLUMNS, ...POST_ROSTER_COLUMNS] : [...POST_CSV_COLUMNS];
   let started = false;
   const start = () => {
     if (started) return;
     started = true;
-    return out.sink.write(csvHeader(POST_CSV_COLUMNS, opts.excel));
+    return out.sink.write(csvHeader(columns, opts.excel));
   };
   return {
-    write(p) {
-      const s = csvRows([postCsvRow(p)], csv);
+    write(p, e) {
+      const row = postCsvRow(p);
+      if (opts.roster) row.push(e ? (opts.excel ? groupNip(e.nip) : e.nip) : '', e?.nama ?? '', e?.unit_kerja ?? '', e?.jabatan ?? '', String(!!e));
+      const s = csvRows([row], csv);
       const h = start();
       return h ? h.then(() => out.sink.write(s)) : out.sink.write(s);
     },

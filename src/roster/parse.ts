@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { sniffDelimiter } from '../sources/formats/generic-csv.js';
 import { describeFsError } from '../sources/inputs.js';
-import { InputError } from '../errors.js';
+import { FileError, InputError } from '../errors.js';
 import { ROSTER_PLATFORMS, normaliseHandle, type RosterPlatform } from './handles.js';
 
 export interface Employee {
@@ -177,6 +177,21 @@ export function parseRoster(input: string | Buffer, file: string): Roster {
 }
 
 /** Reads and parses a roster file; only an unreadable file throws (InputError). */
+/**
+ * The roster for attributing posts: errors (a duplicate NIP, a handle claimed twice …) stop the run before any post
+ * is read, with every problem and its line; warnings are passed on. `what` completes "nothing was …".
+ */
+export async function readRosterForAttribution(file: string, warn: (file: string, message: string) => void, what: string): Promise<Roster> {
+  const roster = await readRoster(file);
+  const errors = roster.problems.filter((p) => p.level === 'error');
+  if (errors.length > 0) {
+    const problems = roster.problems.map((p) => ({ file: p.file, line: p.line, col: 0, message: p.level === 'warning' ? `warning: ${p.message}` : p.message }));
+    throw new FileError(`${file}: the roster has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; nothing was ${what}`, problems);
+  }
+  for (const p of roster.problems) warn(p.file, `${p.file}:${p.line}: roster: ${p.message}`);
+  return roster;
+}
+
 export async function readRoster(file: string): Promise<Roster> {
   let buf: Buffer;
   try {

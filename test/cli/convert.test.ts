@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bin, cli, jsonl, tempDir, writeFiles } from '../helpers/cli.js';
+import { parse } from 'csv-parse/sync';
+import { bin, cli, FIXTURES, jsonl, tempDir, writeFiles } from '../helpers/cli.js';
 import { validJsonl } from '../helpers/post-schema.js';
 import { POST_CSV_COLUMNS } from '../../src/report/post-record.js';
 
@@ -223,5 +224,44 @@ describe('netral convert as a real process', () => {
     expect(viaPipe.exitCode).toBe(0);
     expect(lines(viaPipe.stdout).length).toBeGreaterThan(0);
     expect(lines(viaPipe.stdout)).toEqual(lines(direct.stdout));
+  });
+});
+
+describe('netral convert --roster', () => {
+  const ROSTER = path.join(FIXTURES, 'roster', 'pegawai.csv');
+  const DEMO = path.join(FIXTURES, 'demo', 'posts.jsonl');
+
+  it('adds the employee who owns each account to JSONL records, null for authors not in the roster', async () => {
+    const r = await cli(['convert', DEMO, '--roster', ROSTER, '-q']);
+    expect(r.exitCode).toBe(0);
+    const records = validJsonl(r.stdout) as { author: string; employee: { nip: string } | null }[];
+    const rudi = records.filter((x) => x.author === 'rudi.hartono_');
+    expect(rudi.length).toBeGreaterThan(0);
+    expect(rudi.every((x) => x.employee !== null && x.employee.nip === rudi[0].employee!.nip && /^\d{18}$/.test(x.employee.nip))).toBe(true);
+    expect(records.filter((x) => x.author === 'euis_komariah').every((x) => x.employee === null)).toBe(true);
+    // Read back, the records scan as before.
+    const scanned = await cli(['scan', '-f', 'json', '-q'], { stdin: r.stdout });
+    const direct = await cli(['scan', DEMO, '-f', 'json', '-q']);
+    expect(JSON.parse(scanned.stdout).findings.map((f: { fingerprint: string }) => f.fingerprint).sort()).toEqual(JSON.parse(direct.stdout).findings.map((f: { fingerprint: string }) => f.fingerprint).sort());
+  });
+
+  it('adds employee columns to CSV, NIP grouped for Excel', async () => {
+    const r = await cli(['convert', DEMO, '--roster', ROSTER, '-f', 'csv', '--excel', '-q']);
+    const rows = parse(r.stdout, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]).slice(-5)).toEqual(['nip', 'nama', 'unit_kerja', 'jabatan', 'in_roster']);
+    const rudi = rows.find((x) => x.author === 'rudi.hartono_')!;
+    expect(rudi.in_roster).toBe('true');
+    expect(rudi.nip).toMatch(/^\d{8} \d{6} \d \d{3}$/);
+    expect(rows.find((x) => x.author === 'euis_komariah')!.in_roster).toBe('false');
+  });
+
+  it('stops before converting anything when the roster has errors, naming their lines', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'r.csv': 'nip,nama,x\n199001012015031001,A,a\n199001012015031001,B,b\n' });
+    const r = await cli(['convert', DEMO, '--roster', path.join(dir, 'r.csv')]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/r\.csv: the roster has an error; nothing was converted/);
+    expect(r.stderr).toMatch(/r\.csv:3:/);
   });
 });
