@@ -5,6 +5,7 @@ import type { DirectoryFormat, Format, Tree, TreeFormat } from './types.js';
 import { genericJsonl } from './formats/generic-jsonl.js';
 import { genericJson } from './formats/generic-json.js';
 import { genericCsv } from './formats/generic-csv.js';
+import { xArchive } from './formats/x-archive.js';
 import { subTree } from './archive/tree.js';
 
 // Platform formats score 0.9 and above on a confident match, above the generic readers (0.1–0.9), so a platform's
@@ -13,10 +14,11 @@ export const FORMATS: Format[] = [
   genericJsonl,
   genericJson,
   genericCsv,
+  xArchive,
 ];
 export const DIRECTORY_FORMATS: DirectoryFormat[] = [];
 /** Platform downloads recognised by their files, in a folder or inside a zip/tar archive. */
-export const TREE_FORMATS: TreeFormat[] = [];
+export const TREE_FORMATS: TreeFormat[] = [xArchive];
 
 /** Bytes read from the start of an input for detection. */
 export const HEAD_BYTES = 64 * 1024;
