@@ -9,6 +9,8 @@ import { xArchive } from './formats/x-archive.js';
 import { facebook } from './formats/facebook.js';
 import { instagram } from './formats/instagram.js';
 import { tiktok } from './formats/tiktok.js';
+import { mastodonApi, mastodonArchive } from './formats/mastodon.js';
+import { bluesky } from './formats/bluesky.js';
 import { subTree } from './archive/tree.js';
 
 // Platform formats score 0.9 and above on a confident match, above the generic readers (0.1–0.9), so a platform's
@@ -21,10 +23,13 @@ export const FORMATS: Format[] = [
   facebook,
   instagram,
   tiktok,
+  mastodonArchive,
+  mastodonApi,
+  bluesky,
 ];
 export const DIRECTORY_FORMATS: DirectoryFormat[] = [];
 /** Platform downloads recognised by their files, in a folder or inside a zip/tar archive. */
-export const TREE_FORMATS: TreeFormat[] = [xArchive, facebook, instagram, tiktok];
+export const TREE_FORMATS: TreeFormat[] = [xArchive, facebook, instagram, tiktok, mastodonArchive];
 
 /** Bytes read from the start of an input for detection. */
 export const HEAD_BYTES = 64 * 1024;
