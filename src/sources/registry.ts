@@ -11,6 +11,10 @@ import { instagram } from './formats/instagram.js';
 import { tiktok } from './formats/tiktok.js';
 import { mastodonApi, mastodonArchive } from './formats/mastodon.js';
 import { bluesky } from './formats/bluesky.js';
+import { apifyFacebook, apifyInstagram, apifyTiktok } from './formats/apify.js';
+import { snscrape } from './formats/snscrape.js';
+import { twarc2 } from './formats/twarc2.js';
+import { instaloader } from './formats/instaloader.js';
 import { subTree } from './archive/tree.js';
 
 // Platform formats score 0.9 and above on a confident match, above the generic readers (0.1–0.9), so a platform's
@@ -26,10 +30,16 @@ export const FORMATS: Format[] = [
   mastodonArchive,
   mastodonApi,
   bluesky,
+  apifyInstagram,
+  apifyTiktok,
+  apifyFacebook,
+  snscrape,
+  twarc2,
+  instaloader,
 ];
 export const DIRECTORY_FORMATS: DirectoryFormat[] = [];
 /** Platform downloads recognised by their files, in a folder or inside a zip/tar archive. */
-export const TREE_FORMATS: TreeFormat[] = [xArchive, facebook, instagram, tiktok, mastodonArchive];
+export const TREE_FORMATS: TreeFormat[] = [xArchive, facebook, instagram, tiktok, mastodonArchive, instaloader];
 
 /** Bytes read from the start of an input for detection. */
 export const HEAD_BYTES = 64 * 1024;
