@@ -20,8 +20,8 @@ const CASES: [string, string][] = [
   ['facebook', 'facebook-post-1705719600-75c28335d2e4'],
   ['instagram', 'instagram-post-1728097200-f328e122809d'],
   ['tiktok', '7327432100000000001'],
-  ['mastodon', 'https://mastodon.social/users/agung_wbs/statuses/111780000000000002'],
-  ['mastodon-api', 'https://mastodon.social/users/agung_wbs/statuses/111780000000000002'],
+  ['mastodon', '111780000000000002'],
+  ['mastodon-api', '111780000000000002'],
   ['bluesky', 'at://did:plc:agungwbs0000000000000001/app.bsky.feed.post/3kz1aaaaaaaa1'],
   ['apify-instagram', '3471234567890123456'],
   ['apify-tiktok', '7327432100000000001'],
@@ -58,7 +58,7 @@ describe('netral scan on platform downloads and collector outputs', () => {
 
   it('scans followers-only posts only with --include-private', async () => {
     const dir = exportsPath('mastodon/archive-2024');
-    const followersOnly = 'https://mastodon.social/users/agung_wbs/statuses/111800000000000004';
+    const followersOnly = '111800000000000004';
     expect(flagged((await scan([dir])).report)).not.toContain(followersOnly);
     expect(flagged((await scan([dir, '--include-private'])).report)).toContain(followersOnly);
   });

@@ -56,6 +56,7 @@ function embedOf(embed: unknown, into: Embedded = { media: [], links: [], quoted
   if (!e) return into;
   const type = str(e.$type) ?? '';
   for (const img of arr(e.images)) if (str(obj(img)?.alt)) into.media.push(str(obj(img)?.alt)!);
+  if (type.startsWith('app.bsky.embed.video') && str(e.alt)) into.media.push(str(e.alt)!);
   const ext = obj(e.external);
   if (ext) {
     if (str(ext.uri)) into.links.push(str(ext.uri)!);
@@ -83,7 +84,8 @@ function* itemOf(value: unknown, source: SourceRef, seen: Set<string>, opts: Rea
   const reason = obj(item?.reason);
   const repostBy = str(reason?.$type) === 'app.bsky.feed.defs#reasonRepost' ? obj(reason?.by) : null;
   const author = obj(post.author);
-  const id = repostBy ? `${uri}#repost-by-${str(repostBy.did) ?? str(repostBy.handle) ?? ''}` : uri;
+  // The same ids as `netral fetch` gives: a repost is its own record (reason.uri) when the response names it.
+  const id = repostBy ? (str(reason?.uri) ?? `${uri}#repost-by-${str(repostBy.did) ?? str(repostBy.handle) ?? ''}`) : uri;
   if (seen.has(id)) {
     yield skipItem(source, 'the same post appears again in the feed (a pinned post is listed twice)');
     return;
@@ -104,7 +106,7 @@ function* itemOf(value: unknown, source: SourceRef, seen: Set<string>, opts: Rea
     author: repostBy ? str(repostBy.handle) : str(author?.handle),
     author_name: repostBy ? str(repostBy.displayName) : str(author?.displayName),
     // A repost happened when it was indexed; the post itself says when it was written.
-    created_at: repostBy ? (str(reason?.indexedAt) ?? str(record.createdAt)) : str(record.createdAt),
+    created_at: repostBy ? (str(reason?.indexedAt) ?? str(record.createdAt)) : (str(record.createdAt) ?? str(post.indexedAt)),
     url: postUrl(str(author?.handle), uri),
     text,
     hashtags: [...f.hashtags, ...arr(record.tags).map((t) => str(t) ?? '')],
@@ -113,7 +115,8 @@ function* itemOf(value: unknown, source: SourceRef, seen: Set<string>, opts: Rea
     media_text: em.media,
     ...(kind ? { kind } : {}),
     repost_of: repostBy ? str(author?.handle) : em.quoted,
-    reply_to: !repostBy && isReply ? str(obj(replyParent?.author)?.handle) : null,
+    // Without the hydrated parent, the parent post's DID is the best name there is.
+    reply_to: !repostBy && isReply ? (str(obj(replyParent?.author)?.handle) ?? /^at:\/\/([^/]+)/.exec(str(obj(obj(record.reply)?.parent)?.uri) ?? '')?.[1] ?? null) : null,
     source,
   });
   yield* emit(b, source, opts);

@@ -16,7 +16,7 @@
 
 import type { PostKind, SourceRef } from '../../model.js';
 import { emit, skipItem } from '../emit.js';
-import { loadHtmlToText, type HtmlToText } from '../html-text.js';
+import { loadHtmlReader, type HtmlReader } from '../html-text.js';
 import { jsonRecords, parsedElements } from '../json-records.js';
 import { buildPost } from '../record.js';
 import type { Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from '../types.js';
@@ -33,6 +33,16 @@ export function handleFromUrl(url: string | null): string | null {
   const m = /^https?:\/\/([^/]+)\/(?:users\/([^/]+)|@([^/@]+))/.exec(url);
   if (!m) return null;
   return `${decodeURIComponent(m[2] ?? m[3])}@${m[1]}`;
+}
+
+/**
+ * A status's number on its home server, from its ActivityPub id (`…/statuses/111780000000000002`, a boost's
+ * `…/statuses/111790000000000003/activity`): the id the Mastodon API — and `netral fetch` — give the same
+ * status, so a post has one id whichever way it was obtained. Other servers' ids are kept whole.
+ */
+export function statusNumber(id: string | null): string | null {
+  if (!id) return null;
+  return /\/statuses\/(\d+)(?:\/activity)?$/.exec(id)?.[1] ?? id;
 }
 
 /** An API account as `user@server`: `acct` has no server for accounts of the server the data came from. */
@@ -69,7 +79,7 @@ interface Actor {
   name: string | null;
 }
 
-function* activityItems(value: unknown, source: SourceRef, actor: Actor, toText: HtmlToText, opts: ReadOptions): Generator<ReadItem> {
+function* activityItems(value: unknown, source: SourceRef, actor: Actor, read: HtmlReader, opts: ReadOptions): Generator<ReadItem> {
   const a = obj(value);
   if (!a) {
     yield skipItem(source, 'record is not an object');
@@ -90,7 +100,7 @@ function* activityItems(value: unknown, source: SourceRef, actor: Actor, toText:
   if (type === 'Announce') {
     const target = str(a.object) ?? str(object?.id);
     const b = buildPost({
-      id: str(a.id) ?? '',
+      id: statusNumber(str(a.id)) ?? '',
       platform: 'mastodon',
       author,
       author_name: actor.name,
@@ -116,14 +126,16 @@ function* activityItems(value: unknown, source: SourceRef, actor: Actor, toText:
   const tags = list(object.tag).map(obj);
   const options = [...list(object.oneOf), ...list(object.anyOf)].map((o) => str(obj(o)?.name) ?? '');
   const inReplyTo = str(object.inReplyTo);
+  const body = read(str(object.content) ?? '');
   const b = buildPost({
-    id: str(object.id) ?? str(a.id) ?? '',
+    id: statusNumber(str(object.id) ?? str(a.id)) ?? '',
     platform: 'mastodon',
     author: handleFromUrl(str(object.attributedTo)) ?? author,
     author_name: actor.name,
     created_at: str(object.published) ?? str(a.published),
     url: str(object.url) ?? str(object.id),
-    text: withWarning(str(object.summary), toText(str(object.content) ?? '')),
+    text: withWarning(str(object.summary), body.text),
+    links: body.links,
     hashtags: tags.filter((t) => str(t?.type) === 'Hashtag').map((t) => str(t?.name) ?? ''),
     mentions: tags.filter((t) => str(t?.type) === 'Mention').map((t) => str(t?.name) ?? ''),
     media_text: [...list(object.attachment).map((m) => str(obj(m)?.name) ?? ''), ...options].filter((x) => x !== ''),
@@ -147,12 +159,12 @@ async function readActor(tree: Tree | null): Promise<Actor> {
 }
 
 async function* readOutbox(input: InputFile, actor: Actor, opts: ReadOptions): AsyncGenerator<ReadItem> {
-  const toText = await loadHtmlToText();
+  const read = await loadHtmlReader();
   // Mastodon writes outbox.json on one line, however large: it is streamed by key, never read as a line, and
   // records are named by number (a line number would say nothing).
   for await (const r of parsedElements(input, { keys: ['orderedItems'] }, false)) {
     if ('error' in r) yield skipItem(r.source, r.error);
-    else yield* activityItems(r.value, r.source, actor, toText, opts);
+    else yield* activityItems(r.value, r.source, actor, read, opts);
   }
 }
 
@@ -181,7 +193,7 @@ export const mastodonArchive: Format & TreeFormat = {
 
 // ---- API responses ----
 
-function* statusItems(value: unknown, source: SourceRef, toText: HtmlToText, opts: ReadOptions): Generator<ReadItem> {
+function* statusItems(value: unknown, source: SourceRef, read: HtmlReader, opts: ReadOptions): Generator<ReadItem> {
   const s = obj(value);
   if (!s) {
     yield skipItem(source, 'record is not an object');
@@ -198,23 +210,30 @@ function* statusItems(value: unknown, source: SourceRef, toText: HtmlToText, opt
   const mentions = list(shown.mentions).map(obj);
   const replyAccount = str(shown.in_reply_to_account_id);
   const replyTo = replyAccount ? (acctOf(mentions.find((m) => str(m?.id) === replyAccount) ?? null) ?? (replyAccount === str(obj(shown.account)?.id) ? acctOf(obj(shown.account)) : null)) : null;
+  // Quotes (Mastodon 4.4 and later) carry the quoted status.
+  const quoted = obj(obj(s.quote)?.quoted_status);
+  const body = read(str(shown.content) ?? '');
+  const card = str(obj(shown.card)?.url);
+  let kind: PostKind | undefined;
+  if (reblog) kind = 'repost';
+  else if (quoted) kind = 'quote';
+  else if (replyAccount || str(shown.in_reply_to_id)) kind = 'reply';
   const b = buildPost({
-    id: str(s.uri) ?? str(s.id) ?? '',
+    id: str(s.id) ?? str(s.uri) ?? '',
     platform: 'mastodon',
     author: acctOf(account),
     author_name: str(account?.display_name),
     created_at: str(s.created_at),
     url: str(shown.url) ?? str(shown.uri),
-    text: withWarning(str(shown.spoiler_text), toText(str(shown.content) ?? '')),
+    text: withWarning(str(shown.spoiler_text), body.text),
     hashtags: list(shown.tags).map((t) => str(obj(t)?.name) ?? ''),
     mentions: mentions.map((m) => acctOf(m) ?? ''),
-    links: [str(obj(shown.card)?.url) ?? ''].filter((x) => x !== ''),
-    media_text: list(shown.media_attachments)
-      .map((m) => str(obj(m)?.description) ?? '')
-      .filter((x) => x !== ''),
-    ...(reblog ? { kind: 'repost' as PostKind } : replyAccount || str(shown.in_reply_to_id) ? { kind: 'reply' as PostKind } : {}),
-    repost_of: reblog ? acctOf(obj(reblog.account)) : null,
-    reply_to: reblog ? null : replyTo,
+    links: [...body.links, ...(card && !body.links.includes(card) ? [card] : [])],
+    // Poll options are words the author wrote.
+    media_text: [...list(shown.media_attachments).map((m) => str(obj(m)?.description) ?? ''), ...list(obj(shown.poll)?.options).map((o) => str(obj(o)?.title) ?? '')].filter((x) => x !== ''),
+    ...(kind ? { kind } : {}),
+    repost_of: reblog ? acctOf(obj(reblog.account)) : quoted ? acctOf(obj(quoted.account)) : null,
+    reply_to: kind === 'reply' ? replyTo : null,
     source,
   });
   yield* emit(b, source, opts);
@@ -232,7 +251,7 @@ export const mastodonApi: Format = {
     return (s.startsWith('[') || s.startsWith('{')) && looksLikeStatuses(s) ? 0.96 : 0;
   },
   async *read(input, opts) {
-    const toText = await loadHtmlToText();
+    const read = await loadHtmlReader();
     // Statuses are numbered across pages (a saved page is an array of them; the line is the page's).
     let n = 0;
     for await (const r of jsonRecords(input)) {
@@ -240,7 +259,7 @@ export const mastodonApi: Format = {
         yield skipItem({ ...r.source, record: ++n }, r.error);
         continue;
       }
-      for (const s of Array.isArray(r.value) ? r.value : [r.value]) yield* statusItems(s, { ...r.source, record: ++n }, toText, opts);
+      for (const s of Array.isArray(r.value) ? r.value : [r.value]) yield* statusItems(s, { ...r.source, record: ++n }, read, opts);
     }
   },
 };

@@ -42,4 +42,15 @@ describe('Bluesky getAuthorFeed', () => {
     expect(r.posts.map((p) => p.text)).toEqual(PAGE.map((p) => p.text));
     expect(r.counts[0].format).toBe('bluesky');
   });
+
+  it('names a repost by its own record when the response gives it (reason.uri), as netral fetch does', async () => {
+    const dir = tempDir();
+    const page = JSON.parse((await import('node:fs')).readFileSync(FILE, 'utf8')) as { feed: { reason?: Record<string, unknown> }[] };
+    const repost = page.feed.find((i) => i.reason?.['$type'] === 'app.bsky.feed.defs#reasonRepost')!;
+    repost.reason!.uri = 'at://did:plc:agungwbs0000000000000001/app.bsky.feed.repost/3kz1rrrrrrrr9';
+    writeFiles(dir, { 'page.json': JSON.stringify({ feed: [repost] }) });
+    const r = await readAll([path.join(dir, 'page.json')]);
+    expect(r.posts.map((p) => [p.id, p.kind, p.repost_of])).toEqual([['at://did:plc:agungwbs0000000000000001/app.bsky.feed.repost/3kz1rrrrrrrr9', 'repost', 'ridwankamil.bsky.social']]);
+  });
 });
+
