@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { exportsPath, moved, post, readAll } from '../../helpers/read.js';
+import { tempDir, writeFiles } from '../../helpers/cli.js';
 
 const F = (rel: string) => exportsPath(rel);
 const who = { platform: 'facebook', author: 'siti.rahmawati.77', author_name: 'Siti Rahmawati' };
@@ -99,4 +101,13 @@ describe('Facebook download', () => {
       ['Siti Rahmawati', ["replied to Dewi Anggraini's comment."], 'Dewi Anggraini'],
     ]);
   });
+
+  it('recognises the HTML version of the download and says how to get the JSON one', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'download/your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.html': '<html><body>Ayo coblos 02!</body></html>', 'download/start_here.html': '<html></html>' });
+    const r = await readAll([path.join(dir, 'download')]);
+    expect(r.posts).toEqual([]);
+    expect(r.counts).toEqual([{ input: path.join(dir, 'download'), format: 'facebook', read: 0, scanned: 0, skipped: 0, error: expect.stringMatching(/^this is the HTML version of the download, which netral does not read: request it again with format "JSON"/) }]);
+  });
 });
+
