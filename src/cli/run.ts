@@ -94,6 +94,22 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   });
 
   program
+    .command('inspect')
+    .description('show what netral reads in inputs — format, posts by kind and platform, dates, authors — without scanning')
+    .argument('[inputs...]', 'files or folders; - for stdin (the default when stdin is piped)')
+    .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .option('--from <format>', 'read every input as this format instead of detecting it')
+    .option('--map <pairs>', 'CSV columns for fields, e.g. text=Tweet,id=No', mapOption(MAPPABLE))
+    .option('--tz <zone>', 'time zone for the dates shown (IANA name)', timeZoneOption, 'Asia/Jakarta')
+    .option('--include-private', 'also read non-public posts (followers-only, direct) from platform downloads', false)
+    .addOption(new Option('--lang <lang>', 'language of human-facing text (default: from LANG)').choices(['id', 'en']))
+    .option('-q, --quiet', 'no warnings on stderr', false)
+    .action(async (inputs: string[], opts) => {
+      const { inspectCommand } = await import('./inspect.js');
+      setExit(await inspectCommand(inputs, opts, io));
+    });
+
+  program
     .command('convert')
     .description('write the posts in files, folders or stdin as normalised post records (JSON Lines or CSV)')
     .argument('[inputs...]', 'files or folders to read; - for stdin (the default when stdin is piped)')

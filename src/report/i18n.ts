@@ -177,3 +177,49 @@ const en: typeof id = {
 
 export type Messages = typeof id;
 export const MESSAGES: Record<Lang, Messages> = { id, en };
+
+/** Words of `netral inspect`. */
+const inspectEn = {
+  format: 'format',
+  recordsLabel: 'records',
+  records: (read: number, posts: number, skipped: number) => `${read} read: ${posts} posts, ${skipped} skipped`,
+  kinds: 'kinds',
+  platforms: 'platforms',
+  deleted: 'deleted',
+  dates: 'dates',
+  undated: (n: number) => `${n} without a date`,
+  authors: 'authors',
+  unknown: '(unknown author)',
+  skipped: 'skipped',
+  firstAt: 'first at',
+  more: (n: number) => `… and ${n} more`,
+  failed: 'failed',
+  total: (n: number) => `All ${n} inputs`,
+  ignored: (n: number) => `${n} file(s) in the given folders are not a format netral reads`,
+  none: 'none',
+};
+
+export type InspectMessages = typeof inspectEn;
+
+export const INSPECT_MESSAGES: Record<Lang, InspectMessages> = {
+  en: inspectEn,
+  id: {
+    format: 'format',
+    recordsLabel: 'rekaman',
+    records: (read, posts, skipped) => `${read} dibaca: ${posts} unggahan, ${skipped} dilewati`,
+    kinds: 'jenis',
+    platforms: 'platform',
+    deleted: 'dihapus',
+    dates: 'tanggal',
+    undated: (n) => `${n} tanpa tanggal`,
+    authors: 'akun',
+    unknown: '(penulis tidak diketahui)',
+    skipped: 'dilewati',
+    firstAt: 'pertama di',
+    more: (n) => `… dan ${n} lainnya`,
+    failed: 'gagal',
+    total: (n) => `Semua ${n} masukan`,
+    ignored: (n) => `${n} berkas di folder yang diberikan bukan format yang dibaca netral`,
+    none: 'tidak ada',
+  },
+};

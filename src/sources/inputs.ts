@@ -1,15 +1,20 @@
 // From what the user typed (files, folders, `-`) to a stream of read items with per-input counts. Folders are
-// recursed; a folder that is a platform download (an unpacked X archive, say) is read as one input. Files netral
+// recursed; a folder or archive that is a platform download (an unpacked X archive, a Facebook .zip) is read as one
+// input. Compressed files are decompressed on the fly, archives read in place (never extracted). Files netral
 // does not read are listed, never silently passed over.
 
-import { createReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../errors.js';
 import type { InputCounts } from '../model.js';
-import { DIRECTORY_FORMATS, FORMATS, HEAD_BYTES, detectFormat, formatById, formatIds } from './registry.js';
-import type { DirectoryFormat, Format, InputFile, ReadItem, ReadOptions } from './types.js';
+import { DIRECTORY_FORMATS, HEAD_BYTES, detectFormat, detectTreeFormat, formatById, formatIds, isFileFormat, isTreeFormat } from './registry.js';
+import type { DirectoryFormat, Format, InputFile, ReadItem, ReadOptions, Tree } from './types.js';
+import { fileInput } from './file-input.js';
+import { containerOf, innerName, isTar, type Container } from './archive/sniff.js';
+import { folderTree } from './archive/tree.js';
+
+export { fileInput };
 
 export interface InputOptions {
   map: Record<string, string>;
@@ -25,26 +30,6 @@ export interface InputOptions {
 export interface Item {
   counts: InputCounts;
   item: ReadItem;
-}
-
-/** A file on disk as an InputFile. */
-export function fileInput(p: string, size?: number): InputFile {
-  return {
-    name: p,
-    path: p,
-    ...(size !== undefined ? { size } : {}),
-    open: () => createReadStream(p, { highWaterMark: 256 * 1024 }),
-    async head(n: number) {
-      const fh = await open(p, 'r');
-      try {
-        const buf = Buffer.alloc(n);
-        const { bytesRead } = await fh.read(buf, 0, n, 0);
-        return buf.subarray(0, bytesRead);
-      } finally {
-        await fh.close();
-      }
-    },
-  };
 }
 
 /** A one-shot stream (stdin) as an InputFile: the head is read ahead and replayed in front of the rest. */
@@ -136,6 +121,20 @@ export class InputSet {
 
   private async *readDir(dir: string): AsyncGenerator<Item> {
     const forced = this.opts.from ? formatById(this.opts.from) : undefined;
+    if (forced && isTreeFormat(forced)) {
+      // --from a platform download: the folder given is that download (its subfolders are not searched).
+      const tree = folderTree(dir);
+      if ((await forced.detectTree(tree)) > 0) {
+        yield* this.readTreeAs(tree, forced.id, forced.readTree(tree, this.readOptions(dir)));
+        return;
+      }
+    } else if (!forced) {
+      const found = await detectTreeFormat(folderTree(dir));
+      if (found) {
+        yield* this.readTreeAs(found.tree, found.format.id, found.format.readTree(found.tree, this.readOptions(dir)));
+        return;
+      }
+    }
     const dirFormats: DirectoryFormat[] = forced && 'detectDir' in forced ? [forced] : forced ? [] : DIRECTORY_FORMATS;
     for (const df of dirFormats) {
       if (await df.detectDir(dir)) {
@@ -169,39 +168,129 @@ export class InputSet {
     }
   }
 
+  /** The first bytes of `input`, or null when it cannot be read (the failure is recorded). */
+  private async headOf(input: InputFile, explicit: boolean): Promise<Buffer | null> {
+    try {
+      return await input.head(HEAD_BYTES);
+    } catch (e) {
+      this.failOrIgnore(input.name, e, explicit);
+      return null;
+    }
+  }
+
   private async *readFile(input: InputFile, explicit: boolean): AsyncGenerator<Item> {
+    const head = await this.headOf(input, explicit);
+    if (head === null) return;
+    // Nothing to read is not an error: a cron pipe on a quiet day (`netral fetch … | netral scan`) gives empty stdin.
+    if (head.length === 0 || /^(\uFEFF)?\s*$/.test(head.toString('utf8'))) {
+      if (explicit) {
+        this.counts.push({ input: input.name, format: 'empty', read: 0, scanned: 0, skipped: 0 });
+        this.opts.warn(input.name, `${input.name}: empty, no posts to read`);
+      } else this.ignored.push(`${input.name} (empty)`);
+      return;
+    }
+    const container = containerOf(head);
+    if (container === 'zip' || container === 'tar') {
+      yield* this.readArchive(input, container, null, explicit);
+      return;
+    }
+    if (container === 'gzip' || container === 'xz') {
+      const { decompressedInput } = await import('./archive/compressed.js');
+      const inner = decompressedInput(input, container);
+      const innerHead = await this.headOf(inner, explicit);
+      if (innerHead === null) return;
+      if (isTar(innerHead)) yield* this.readArchive(input, 'tar', container, explicit);
+      else if (innerHead.length === 0) this.fail(input.name, 'empty once decompressed');
+      else yield* this.readPlain(inner, innerHead, innerName(input.name), explicit);
+      return;
+    }
+    yield* this.readPlain(input, head, input.name, explicit);
+  }
+
+  /** A file that is not a container: detected by its first bytes (and `name`), or read as --from says. */
+  private async *readPlain(input: InputFile, head: Buffer, name: string, explicit: boolean): AsyncGenerator<Item> {
     let format: Format | null;
     if (this.opts.from) {
       const f = formatById(this.opts.from);
-      if (!f || !('detect' in f)) {
-        this.fail(input.name, `--from ${this.opts.from} reads folders, not files`);
+      if (!f || !isFileFormat(f)) {
+        this.fail(input.name, `--from ${this.opts.from} reads folders and archives, not single files`);
         return;
       }
       format = f;
     } else {
-      let head: Buffer;
-      try {
-        head = await input.head(HEAD_BYTES);
-      } catch (e) {
-        this.fail(input.name, `cannot read: ${describeFsError(e)}`);
-        return;
-      }
-      // Nothing to read is not an error: a cron pipe on a quiet day (`netral fetch … | netral scan`) gives empty stdin.
-      if (head.length === 0 || /^(\uFEFF)?\s*$/.test(head.toString('utf8'))) {
-        if (explicit) {
-          this.counts.push({ input: input.name, format: 'empty', read: 0, scanned: 0, skipped: 0 });
-          this.opts.warn(input.name, `${input.name}: empty, no posts to read`);
-        } else this.ignored.push(`${input.name} (empty)`);
-        return;
-      }
-      format = detectFormat(head, input.name);
+      format = detectFormat(head, name);
       if (!format) {
-        if (explicit) this.fail(input.name, `not a format netral reads (known: ${FORMATS.map((f) => f.id).join(', ')}; use --from FORMAT to choose one)`);
+        if (explicit) this.fail(input.name, `not a format netral reads (known: ${formatIds().join(', ')}; use --from FORMAT to choose one)`);
         else this.ignored.push(input.name);
         return;
       }
     }
     yield* this.run(input.name, format.id, format.read(input, this.readOptions(input.name)));
+  }
+
+  /** A zip or tar archive: a platform download is read as one input; any other archive like a folder. */
+  private async *readArchive(input: InputFile, kind: Container, compression: 'gzip' | 'xz' | null, explicit: boolean): AsyncGenerator<Item> {
+    if (!input.path) {
+      const why = `${kind === 'zip' ? 'a zip' : 'a tar'} archive ${input.name.includes('!') ? 'inside another archive is not opened' : 'can only be read from a file, not from standard input'}`;
+      if (explicit || !input.name.includes('!')) this.fail(input.name, why);
+      else this.ignored.push(`${input.name} (${why})`);
+      return;
+    }
+    let tree: Tree & { close(): void };
+    try {
+      if (kind === 'zip') tree = await (await import('./archive/zip.js')).openZip(input.path, input.name);
+      else tree = await (await import('./archive/tar.js')).openTar(input.path, input.name, compression);
+    } catch (e) {
+      this.failOrIgnore(input.name, e, true);
+      return;
+    }
+    try {
+      yield* this.readTree(tree);
+    } finally {
+      tree.close();
+    }
+  }
+
+  private async *readTree(tree: Tree): AsyncGenerator<Item> {
+    const forced = this.opts.from ? formatById(this.opts.from) : undefined;
+    if (forced && isTreeFormat(forced)) {
+      yield* this.readTreeAs(tree, forced.id, forced.readTree(tree, this.readOptions(tree.name)));
+      return;
+    }
+    const found = forced ? null : await detectTreeFormat(tree);
+    if (found) {
+      yield* this.readTreeAs(found.tree, found.format.id, found.format.readTree(found.tree, this.readOptions(tree.name)));
+      return;
+    }
+    // Not a download netral knows: its files are read one by one, as in a folder.
+    const files: string[] = [];
+    const walk = async (d: string) => {
+      for (const f of await tree.list(d)) files.push(d === '' ? f : `${d}/${f}`);
+      for (const sub of await tree.dirs(d)) if (sub !== '__MACOSX') await walk(d === '' ? sub : `${d}/${sub}`);
+    };
+    await walk('');
+    this.warnIgnored(tree);
+    if (files.length === 0) {
+      this.fail(tree.name, tree.ignored.length > 0 ? 'no file netral can open in this archive (see the warnings)' : 'empty archive (no files in it)');
+      return;
+    }
+    for (const f of files) yield* this.readFile(tree.input(f), false);
+  }
+
+  private async *readTreeAs(tree: Tree, format: string, items: AsyncIterable<ReadItem>): AsyncGenerator<Item> {
+    this.warnIgnored(tree);
+    yield* this.run(tree.name, format, items);
+  }
+
+  private warnIgnored(tree: Tree): void {
+    for (const m of tree.ignored) this.opts.warn(tree.name, m);
+  }
+
+  private failOrIgnore(name: string, e: unknown, explicit: boolean): void {
+    const msg = e instanceof InputError ? withoutName(name, e.message) : isFsError(e) ? `cannot read: ${describeFsError(e)}` : null;
+    if (msg === null) throw e;
+    if (explicit || e instanceof InputError) this.fail(name, msg);
+    else this.ignored.push(`${name} (${msg})`);
   }
 
   private async *run(name: string, format: string, items: AsyncIterable<ReadItem>): AsyncGenerator<Item> {
@@ -214,11 +303,16 @@ export class InputSet {
         yield { counts, item };
       }
     } catch (e) {
-      if (e instanceof InputError) counts.error = e.message.startsWith(name) ? e.message.slice(name.length).replace(/^:\s*/, '') : e.message;
+      if (e instanceof InputError) counts.error = withoutName(name, e.message);
       else if (isFsError(e)) counts.error = `cannot read: ${describeFsError(e)}`;
       else throw e;
     }
   }
+}
+
+/** An error message without the input name it starts with (the summary names the input); an entry's is kept. */
+function withoutName(name: string, message: string): string {
+  return message.startsWith(`${name}:`) ? message.slice(name.length + 1).trimStart() : message;
 }
 
 function isFsError(e: unknown): boolean {

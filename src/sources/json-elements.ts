@@ -2,8 +2,9 @@
 // and nesting, cuts out each element's bytes, and hands them to JSON.parse one at a time. Memory stays bounded by
 // the largest element; each element keeps its line number, and its raw text (so ids above 2^53 can be kept exact).
 //
-// The array may be the document itself (`[…]`), follow a prefix (`window.YTD.tweets.part0 = […]`), or be the value
-// of a top-level key (`{"orderedItems": […]}`, `{"data": […]}`).
+// The array may be the document itself (`[…]`), follow a prefix (`window.YTD.tweets.part0 = […]`), be the value
+// of a top-level key (`{"orderedItems": […]}`, `{"data": […]}`), or sit deeper in the document at a path of keys
+// (`{"Post": {"Posts": {"VideoList": […]}}}`); an object found at such a path is handed over whole.
 
 import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
@@ -11,12 +12,21 @@ import type { Readable } from 'node:stream';
 export const MAX_ELEMENT_BYTES = 16 * 1024 * 1024;
 
 export type Element =
-  | { index: number; line: number; text: string }
-  | { index: number; line: number; error: string };
+  | { index: number; line: number; text: string; path?: number }
+  | { index: number; line: number; error: string; path?: number };
 
 export interface ElementOptions {
   /** Top-level keys whose array value holds the records; undefined means the document is the array. */
   keys?: string[];
+  /**
+   * Paths of keys from the top-level object to the values wanted: an array there yields its elements, an object
+   * is yielded whole. Each element says which path it came from (`path`, an index into this list). A path that
+   * is not in the document is not an error; `found` receives the indexes of those that were.
+   */
+  paths?: string[][];
+  /** Compare keys in `paths` without regard to case (exports whose key spelling varies by version). */
+  ignoreCase?: boolean;
+  found?: Set<number>;
   /** Skip bytes before the first `[` (JS assignment prefixes). */
   skipPrefix?: boolean;
   maxBytes?: number;
@@ -35,48 +45,67 @@ export class ShapeError extends Error {
 const WS = new Uint8Array(256);
 WS[0x20] = WS[0x09] = WS[0x0a] = WS[0x0d] = 1;
 
+const OBJ = 0;
+const ARR = 1;
+
 export async function* jsonElements(stream: Readable, opts: ElementOptions = {}): AsyncGenerator<Element> {
   const maxBytes = opts.maxBytes ?? MAX_ELEMENT_BYTES;
-  const keys = opts.keys ? new Set(opts.keys) : null;
-  // Phase: 'prefix' (before the array), 'items' (inside the target array), 'done'.
-  let phase: 'prefix' | 'top' | 'items' | 'done' = opts.skipPrefix ? 'prefix' : keys ? 'top' : 'prefix';
+  const fold = opts.ignoreCase ? (s: string) => s.toLowerCase() : (s: string) => s;
+  const targets: string[][] | null = opts.skipPrefix ? null : (opts.paths ?? opts.keys?.map((k) => [k]) ?? null);
+  const wanted = targets ? targets.map((p) => p.map(fold).join('\u0000')) : [];
+  const found = opts.found ?? new Set<number>();
+  // Phases: 'prefix' (before the array that is the document), 'top' (walking objects for the target paths),
+  // 'items' (inside a target array), 'whole' (inside a target object), 'done' (after the document).
+  let phase: 'prefix' | 'top' | 'items' | 'whole' | 'done' = targets ? 'top' : 'prefix';
   let line = 1;
-  let depth = 0; // nesting depth relative to the document
+  // Containers open while walking ('top'): their kinds and the keys they were opened under.
+  const stack: number[] = [];
+  const keyPath: string[] = [];
+  let depth = 0; // nesting inside 'items'/'whole', counted from the document root
   let itemDepth = 1; // depth at which elements of the target array live
+  let target = -1; // the path index of the array or object being read
   let inString = false;
   let escape = false;
   let index = 0;
   let bom = true;
+  // Keys of objects while walking: the bytes of the key being read, and the key whose value comes next.
+  let keyBytes: number[] = [];
+  let inKey = false;
+  let lastKey = '';
+  let pendingKey: string | null = null;
+  let sawTopLevel = false;
   // Element capture.
   let parts: Buffer[] = [];
   let partBytes = 0;
   let capturing = false;
   let tooBig = false;
   let elemLine = 0;
-  // Top-level object scanning: the last string key seen at depth 1, and whether the scanner is in a key.
-  let keyBytes: number[] = [];
-  let inKey = false;
-  let lastKey = '';
-  let expectValueFor: string | null = null;
-  let sawTopLevel = false;
-  let foundKey = false;
+  let capStart = 0;
 
   const finish = function* (chunk: Buffer, end: number): Generator<Element> {
     // Close the current element at chunk position `end` (exclusive).
     if (!tooBig) parts.push(chunk.subarray(capStart, end));
     const i = index++;
-    if (tooBig) yield { index: i, line: elemLine, error: `record larger than ${maxBytes / 1024 / 1024} MB` };
+    const at = target >= 0 && opts.paths ? { path: target } : {};
+    if (tooBig) yield { index: i, line: elemLine, error: `record larger than ${maxBytes / 1024 / 1024} MB`, ...at };
     else {
       const buf = parts.length === 1 ? parts[0] : Buffer.concat(parts);
-      if (!isUtf8(buf)) yield { index: i, line: elemLine, error: 'invalid UTF-8' };
-      else yield { index: i, line: elemLine, text: buf.toString('utf8') };
+      if (!isUtf8(buf)) yield { index: i, line: elemLine, error: 'invalid UTF-8', ...at };
+      else yield { index: i, line: elemLine, text: buf.toString('utf8'), ...at };
     }
     parts = [];
     partBytes = 0;
     capturing = false;
     tooBig = false;
   };
-  let capStart = 0;
+  const startCapture = (at: number): void => {
+    capturing = true;
+    capStart = at;
+    elemLine = line;
+    parts = [];
+    partBytes = 0;
+    tooBig = false;
+  };
 
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     let i = 0;
@@ -106,6 +135,8 @@ export async function* jsonElements(stream: Readable, opts: ElementOptions = {})
       if (phase === 'prefix') {
         if (c === 0x5b /* [ */) {
           phase = 'items';
+          stack.push(ARR);
+          keyPath.push('');
           depth = 1;
           itemDepth = 1;
           sawTopLevel = true;
@@ -115,34 +146,70 @@ export async function* jsonElements(stream: Readable, opts: ElementOptions = {})
         continue;
       }
       if (phase === 'top') {
-        // Scanning a top-level object for the key that holds the records.
+        // Walking objects for the key paths that hold the records.
+        const inObject = stack.length > 0 && stack[stack.length - 1] === OBJ;
         if (c === 0x22) {
           inString = true;
-          if (depth === 1 && expectValueFor === null) {
+          if (inObject && pendingKey === null) {
             inKey = true;
             keyBytes = [];
           }
         } else if (c === 0x7b || c === 0x5b) {
-          if (depth === 0 && c === 0x5b) throw new ShapeError('the file holds a JSON list, expected an object', line);
-          if (depth === 0) sawTopLevel = true;
-          depth++;
-          if (depth === 2 && c === 0x5b && expectValueFor !== null && keys!.has(expectValueFor)) {
-            phase = 'items';
-            itemDepth = 2;
-            expectValueFor = null;
-            foundKey = true;
+          if (stack.length === 0) {
+            if (c === 0x5b) throw new ShapeError('the file holds a JSON list, expected an object', line);
+            sawTopLevel = true;
+            stack.push(OBJ);
+            keyPath.push('');
+            pendingKey = null;
             continue;
           }
+          const key = inObject ? (pendingKey ?? '') : '#';
+          const here = [...keyPath.slice(1), fold(key)].join('\u0000');
+          // With `keys` only arrays are wanted (an object under "data" is a record, not a list of them).
+          const t = inObject && (c === 0x5b || opts.paths) ? wanted.indexOf(here) : -1;
+          pendingKey = null;
+          if (t >= 0) {
+            found.add(t);
+            target = t;
+            if (c === 0x5b) {
+              stack.push(ARR);
+              keyPath.push(key);
+              phase = 'items';
+              depth = stack.length;
+              itemDepth = depth;
+            } else {
+              phase = 'whole';
+              depth = 1;
+              startCapture(i);
+            }
+            continue;
+          }
+          stack.push(c === 0x7b ? OBJ : ARR);
+          keyPath.push(fold(key));
         } else if (c === 0x7d || c === 0x5d) {
-          depth--;
-          if (depth === 1) expectValueFor = null;
-          if (depth === 0) phase = 'done';
-        } else if (c === 0x3a && depth === 1) {
-          expectValueFor = lastKey;
-        } else if (c === 0x2c && depth === 1) {
-          expectValueFor = null;
-        } else if (!WS[c] && depth === 0) {
+          stack.pop();
+          keyPath.pop();
+          pendingKey = null;
+          if (stack.length === 0) phase = 'done';
+        } else if (c === 0x3a && inObject) {
+          pendingKey = lastKey;
+        } else if (c === 0x2c) {
+          pendingKey = null;
+        } else if (!WS[c] && stack.length === 0) {
           throw new ShapeError('not a JSON object', line);
+        }
+        continue;
+      }
+      if (phase === 'whole') {
+        if (c === 0x22) inString = true;
+        else if (c === 0x7b || c === 0x5b) depth++;
+        else if (c === 0x7d || c === 0x5d) {
+          depth--;
+          if (depth === 0) {
+            yield* finish(chunk, i + 1);
+            target = -1;
+            phase = 'top';
+          }
         }
         continue;
       }
@@ -161,8 +228,10 @@ export async function* jsonElements(stream: Readable, opts: ElementOptions = {})
         if (depth === itemDepth) {
           // The end of the target array.
           if (capturing) yield* finish(chunk, i);
-          depth--;
-          phase = keys && itemDepth === 2 ? 'top' : 'done';
+          stack.pop();
+          keyPath.pop();
+          target = -1;
+          phase = stack.length === 0 ? 'done' : 'top';
           continue;
         }
         depth--;
@@ -186,22 +255,13 @@ export async function* jsonElements(stream: Readable, opts: ElementOptions = {})
       } else parts.push(Buffer.from(piece));
     }
   }
-  if (inString || (phase === 'items' && depth > 0) || (phase === 'top' && depth > 0)) {
+  if (inString || phase === 'items' || phase === 'whole' || (phase === 'top' && stack.length > 0)) {
     if (capturing) {
       index++;
-      yield { index: index - 1, line: elemLine, error: 'the file ends in the middle of this record (truncated?)' };
+      yield { index: index - 1, line: elemLine, error: 'the file ends in the middle of this record (truncated?)', ...(target >= 0 && opts.paths ? { path: target } : {}) };
     }
     throw new ShapeError('the file ends before the JSON is complete (truncated?)', line);
   }
   if (!sawTopLevel) throw new ShapeError(phase === 'top' ? 'empty file: no JSON object' : 'empty file: no JSON list', line);
-  if (keys && !foundKey) throw new ShapeError(`no list of records under ${[...keys].map((k) => `"${k}"`).join(' or ')}`, line);
-
-  function startCapture(at: number): void {
-    capturing = true;
-    capStart = at;
-    elemLine = line;
-    parts = [];
-    partBytes = 0;
-    tooBig = false;
-  }
+  if (opts.keys && !opts.paths && !opts.skipPrefix && found.size === 0) throw new ShapeError(`no list of records under ${opts.keys.map((k) => `"${k}"`).join(' or ')}`, line);
 }

@@ -160,13 +160,14 @@ export function recordToPost(o: unknown, ctx: GenericContext): Built {
   if (isErr(text)) return { skip: text.error };
   const media = asList(r.media_text, 'media_text', null);
   if (isErr(media)) return { skip: media.error };
-  if (text === null && media.length === 0) return { skip: 'no text' };
   const strs: Record<string, string | null> = {};
   for (const k of ['platform', 'author', 'author_name', 'url', 'repost_of', 'reply_to', 'kind', 'evidence_sha256', 'created_at_raw'] as const) {
     const v = asString(r[k], k);
     if (isErr(v)) return { skip: v.error };
     strs[k] = v;
   }
+  // A repost may have no text of its own (a Mastodon boost in an archive): buildPost keeps it, so must this.
+  if (text === null && media.length === 0 && !strs.repost_of?.trim()) return { skip: 'no text' };
   const lists: Record<string, string[]> = {};
   for (const k of ['hashtags', 'mentions', 'links'] as const) {
     const v = asList(r[k], k, ctx.listSplit);

@@ -53,3 +53,31 @@ export interface DirectoryFormat {
   detectDir(dir: string): Promise<boolean>;
   readDir(dir: string, options: ReadOptions): AsyncIterable<ReadItem>;
 }
+
+/**
+ * A platform download seen as a tree of files, whatever holds it: an unpacked folder, a zip or a tar archive.
+ * Platform readers walk it with `list`/`dirs` and open files with `input`, so each reader is written once.
+ * Paths are relative, `/`-separated, never absolute and never containing `..`.
+ */
+export interface Tree {
+  /** What the user gave: the folder or archive path. */
+  name: string;
+  kind: 'folder' | 'zip' | 'tar';
+  /** Names of the regular files directly in `dir` ('' is the root), sorted. Links and unsafe entries are left out. */
+  list(dir: string): Promise<string[]>;
+  /** Names of the folders directly in `dir`, sorted. */
+  dirs(dir: string): Promise<string[]>;
+  /** A file of the tree as an input: named `archive.zip!path` for archive entries, the real path for folders. */
+  input(file: string): InputFile;
+  /** Entries left out for safety (absolute or `..` names, links, duplicates), with the reason; for warnings. */
+  readonly ignored: string[];
+}
+
+/** A format that recognises a platform download by its files, in a folder or an archive. */
+export interface TreeFormat {
+  id: string;
+  description: string;
+  /** How sure this format is that the tree is its download (0–1), judged from file names at known places. */
+  detectTree(tree: Tree): Promise<number>;
+  readTree(tree: Tree, options: ReadOptions): AsyncIterable<ReadItem>;
+}

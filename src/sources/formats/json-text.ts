@@ -1,7 +1,7 @@
 // Parsing one record's JSON text. Ids written as bare integers above 2^53 (snscrape, some API dumps) would lose
-// digits in JSON.parse, so they are turned into strings first, from the raw text.
+// digits in JSON.parse, so they are turned into strings first, from the raw text (snake_case and camelCase keys).
 
-const BIG_ID = /("(?:id|id_str|post_id|postId|tweet_id|conversation_id|in_reply_to_status_id)"\s*:\s*)(-?\d{16,})(?=\s*[,}\]])/g;
+const BIG_ID = /("(?:id|id_str|post_id|postId|tweet_id|tweetId|conversation_id|conversationId|in_reply_to_status_id|inReplyToTweetId|quotedTweetId)"\s*:\s*)(-?\d{16,})(?=\s*[,}\]])/g;
 
 export function parseRecordJson(text: string): { value: unknown } | { error: string } {
   const fixed = text.length > 16 && BIG_ID.test(text) ? text.replace(BIG_ID, '$1"$2"') : text;

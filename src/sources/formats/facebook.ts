@@ -1,0 +1,270 @@
+// Facebook's "Download your information" in JSON: the .zip, the unpacked folder, or one of its files. Three
+// layouts are known, and the reader looks for the files by name in each:
+//   until 2021  posts/your_posts_1.json, comments/comments.json, groups/your_posts_in_groups.json,
+//               groups/your_comments_in_groups.json, profile_information/profile_information.json
+//   2022–2023   your_activity_across_facebook/{posts,comments_and_reactions,groups}/…,
+//               personal_information/profile_information/profile_information.json
+//   from 2024   your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json, and the same
+//               comments_and_reactions/ and groups/ files under your_facebook_activity/
+// Post files are bare arrays of `{timestamp, data:[{post}], attachments:[{data:[…]}], title}` (split into _1,
+// _2 …); comments and group posts are arrays under `comments_v2`, `group_posts_v2`, `group_comments_v2`.
+//
+// Every string goes through the mojibake repair (meta-text.ts). Shared links (url and title), media descriptions
+// and event names are kept as text; the `title` line Facebook writes for each item ("Budi Santoso shared a link.")
+// is kept without the owner's name, because it names groups and shared accounts. Photo metadata (upload IP,
+// EXIF) is never read. Messages, friends and the rest of the download are never opened.
+
+import { createHash } from 'node:crypto';
+import { InputError } from '../../errors.js';
+import type { PostKind, SourceRef } from '../../model.js';
+import { firstPresent, matching } from '../archive/tree.js';
+import { emit, skipItem } from '../emit.js';
+import { derivedId } from '../ids.js';
+import { jsonRecords, type JsonRecord } from '../json-records.js';
+import { fixMetaRecord } from '../meta-text.js';
+import { buildPost, type PostInput } from '../record.js';
+import type { Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from '../types.js';
+import { str, obj, arr, headText } from './values.js';
+
+type Kind = 'post' | 'comment' | 'group-post' | 'group-comment';
+
+/** Where each kind of file lives, per layout (relative folder, file-name pattern). */
+const PLACES: { kind: Kind; dir: string; re: RegExp }[] = [
+  { kind: 'post', dir: 'posts', re: /^your_posts(_\d+)?\.json$/ },
+  { kind: 'post', dir: 'your_activity_across_facebook/posts', re: /^your_posts(_\d+)?\.json$/ },
+  { kind: 'post', dir: 'your_facebook_activity/posts', re: /^your_posts(__check_ins__photos_and_videos)?(_\d+)?\.json$/ },
+  { kind: 'comment', dir: 'comments', re: /^comments\.json$/ },
+  { kind: 'comment', dir: 'your_activity_across_facebook/comments_and_reactions', re: /^comments\.json$/ },
+  { kind: 'comment', dir: 'your_facebook_activity/comments_and_reactions', re: /^comments\.json$/ },
+  { kind: 'group-post', dir: 'groups', re: /^(your_posts_in_groups|group_posts_and_comments)\.json$/ },
+  { kind: 'group-post', dir: 'your_activity_across_facebook/groups', re: /^(your_posts_in_groups|group_posts_and_comments)\.json$/ },
+  { kind: 'group-post', dir: 'your_facebook_activity/groups', re: /^(your_posts_in_groups|group_posts_and_comments)\.json$/ },
+  { kind: 'group-comment', dir: 'groups', re: /^your_comments_in_groups\.json$/ },
+  { kind: 'group-comment', dir: 'your_activity_across_facebook/groups', re: /^your_comments_in_groups\.json$/ },
+  { kind: 'group-comment', dir: 'your_facebook_activity/groups', re: /^your_comments_in_groups\.json$/ },
+];
+
+const PROFILE = ['profile_information/profile_information.json', 'personal_information/profile_information/profile_information.json'];
+
+const KEYS: Record<Kind, string[]> = {
+  post: [],
+  comment: ['comments_v2', 'comments'],
+  'group-post': ['group_posts_v2', 'group_posts'],
+  'group-comment': ['group_comments_v2', 'group_comments'],
+};
+
+/** Which kind of Facebook file a head of JSON is, if any. */
+function kindOfHead(head: string): Kind | null {
+  const s = head.replace(/^\uFEFF/, '').trimStart();
+  if (/^\{\s*"comments_v2"\s*:/.test(s)) return 'comment';
+  if (/^\{\s*"group_posts_v2"\s*:/.test(s)) return 'group-post';
+  if (/^\{\s*"group_comments_v2"\s*:/.test(s)) return 'group-comment';
+  // A post file: a bare array of objects with a Unix `timestamp` and `data`/`attachments`/`title`.
+  if (/^\[\s*\{\s*"timestamp"\s*:\s*\d{9,10}\s*,/.test(s) && /"(data|attachments|title)"\s*:/.test(s.slice(0, 4096))) return 'post';
+  return null;
+}
+
+interface Owner {
+  name: string | null;
+  handle: string | null;
+}
+
+async function readOwner(tree: Tree): Promise<Owner> {
+  const file = await firstPresent(tree, PROFILE);
+  if (!file) return { name: null, handle: null };
+  for await (const r of jsonRecords(tree.input(file))) {
+    if ('error' in r) break;
+    const root = obj(fixMetaRecord(r.value));
+    const profile = obj(root?.profile_v2) ?? obj(root?.profile);
+    // Only the name and the profile address: the file also holds e-mail, phone, birthday … which are never read.
+    const name = str(obj(profile?.name)?.full_name);
+    const uri = str(profile?.profile_uri);
+    const handle = uri ? (/facebook\.com\/(?!profile\.php)([A-Za-z0-9.]+)\/?$/.exec(uri)?.[1] ?? null) : str(profile?.username);
+    return { name, handle };
+  }
+  return { name: null, handle: null };
+}
+
+// ---- one record ----
+
+/** English titles Facebook writes when the owner shares someone's post or comments on it. */
+const SHARED = /^(?:.+?) shared (.+?)'s (?:post|photo|video|reel|link|album|event|live video|story)\.?$/;
+const COMMENTED = /^(?:.+?) (?:commented on|replied to) (.+?)'s (?:post|comment|photo|video|reel|link|album|live video)(?: in .+?)?\.?$/;
+
+/** The title without the owner's name (a name can look like a candidate's); null when nothing is left to read. */
+function titleText(title: string | null, owner: Owner): string | null {
+  if (!title || !owner.name) return null;
+  const rest = title.startsWith(owner.name) ? title.slice(owner.name.length).trim() : title.replaceAll(owner.name, '').trim();
+  return rest === '' ? null : rest;
+}
+
+interface Parts {
+  texts: string[];
+  media: string[];
+  links: string[];
+}
+
+/** Text in attachments: media descriptions, shared links and their titles, events, notes. */
+function attachmentParts(attachments: unknown, p: Parts): void {
+  for (const a of arr(attachments)) {
+    for (const d of arr(obj(a)?.data)) {
+      const x = obj(d);
+      if (!x) continue;
+      const media = obj(x.media);
+      if (media) {
+        // Only the description: `media_metadata` holds the upload IP and EXIF and is never read.
+        const desc = str(media.description);
+        if (desc) p.media.push(desc);
+      }
+      const ext = obj(x.external_context);
+      if (ext) {
+        const url = str(ext.url);
+        if (url) p.links.push(url);
+        const name = str(ext.name);
+        if (name) p.media.push(name);
+      }
+      const event = obj(x.event);
+      if (event && str(event.name)) p.media.push(str(event.name)!);
+      const note = obj(x.note);
+      if (note) {
+        for (const k of ['title', 'text']) if (str(note[k])) p.texts.push(str(note[k])!);
+      }
+      if (str(x.text)) p.media.push(str(x.text)!);
+    }
+  }
+}
+
+interface Pending {
+  input: PostInput;
+  key: string;
+  source: SourceRef;
+}
+
+function toPostInput(kind: Kind, value: unknown, source: SourceRef, owner: Owner): PostInput | { skip: string } {
+  const r = obj(fixMetaRecord(value));
+  if (!r) return { skip: 'record is not an object' };
+  const ts = typeof r.timestamp === 'number' ? r.timestamp : null;
+  const title = str(r.title);
+  const p: Parts = { texts: [], media: [], links: [] };
+  let author = owner.name;
+  let replyTo: string | null = null;
+  let repostOf: string | null = null;
+  let postKind: PostKind | undefined;
+  for (const d of arr(r.data)) {
+    const x = obj(d);
+    if (!x) continue;
+    if (str(x.post)) p.texts.push(str(x.post)!);
+    const c = obj(x.comment);
+    if (c) {
+      if (str(c.comment)) p.texts.push(str(c.comment)!);
+      author ??= str(c.author);
+      const group = str(c.group);
+      if (group) p.media.push(group);
+    }
+  }
+  attachmentParts(r.attachments, p);
+  const t = titleText(title, { ...owner, name: owner.name ?? author });
+  if (t) p.media.unshift(t);
+  if (kind === 'comment' || kind === 'group-comment') {
+    postKind = 'reply';
+    replyTo = title ? (COMMENTED.exec(title)?.[1] ?? null) : null;
+  } else if (title) {
+    const shared = SHARED.exec(title);
+    if (shared) {
+      postKind = 'repost';
+      repostOf = shared[1];
+    }
+  }
+  const text = p.texts.join('\n\n');
+  const media = p.media.filter((m, i) => m.trim() !== text.trim() && p.media.indexOf(m) === i);
+  // "Budi updated his status." and nothing else: what was shared is not in the download.
+  if (text.trim() === '' && t !== null && media.length === 1 && media[0] === t) return { skip: "no text: only Facebook's title line (the shared content is not in the download)" };
+  return {
+    id: derivedId(`facebook-${kind}-${ts ?? 'notime'}`, ts, text, p.links.join(' ')),
+    platform: 'facebook',
+    author: owner.handle ?? owner.name ?? author,
+    author_name: owner.name ?? author,
+    created_at: ts,
+    text,
+    links: p.links,
+    media_text: media,
+    ...(postKind ? { kind: postKind } : {}),
+    repost_of: repostOf,
+    reply_to: replyTo,
+    source,
+  };
+}
+
+async function* readFile(input: InputFile, kind: Kind, owner: Owner, opts: ReadOptions): AsyncGenerator<ReadItem> {
+  // One multi-photo post is written as several records with the same time and text: the first is the post, the
+  // others are counted as skipped with the reason, and their media text joins the first.
+  let pending: Pending | null = null;
+  const records: AsyncGenerator<JsonRecord> = jsonRecords(input, KEYS[kind].length ? KEYS[kind] : undefined);
+  for await (const r of records) {
+    if ('error' in r) {
+      yield skipItem(r.source, r.error);
+      continue;
+    }
+    const pi = toPostInput(kind, r.value, r.source, owner);
+    if ('skip' in pi) {
+      yield skipItem(r.source, pi.skip);
+      continue;
+    }
+    const key = createHash('sha256').update(`${String(pi.created_at)}\u0000${pi.text}`).digest('hex');
+    if (pending && pending.key === key && pi.text !== '') {
+      const into = pending.input;
+      for (const m of pi.media_text ?? []) if (!into.media_text!.includes(m)) into.media_text!.push(m);
+      for (const l of pi.links ?? []) if (!into.links!.includes(l)) into.links!.push(l);
+      yield skipItem(r.source, `the same post as record ${pending.source.record} (Facebook lists each photo of a post separately)`);
+      continue;
+    }
+    if (pending) yield* emit(buildPost(pending.input), pending.source, opts);
+    pending = { input: pi, key, source: r.source };
+  }
+  if (pending) yield* emit(buildPost(pending.input), pending.source, opts);
+}
+
+async function filesOf(tree: Tree): Promise<{ kind: Kind; file: string }[]> {
+  const out: { kind: Kind; file: string }[] = [];
+  for (const place of PLACES) for (const file of await matching(tree, place.dir, place.re)) out.push({ kind: place.kind, file });
+  return out;
+}
+
+/** The HTML export has the same files as .html: recognised so the user is told to ask for JSON. */
+async function isHtmlExport(tree: Tree): Promise<boolean> {
+  for (const place of PLACES) {
+    const html = new RegExp(place.re.source.replace('\\.json$', '\\.html$'));
+    if ((await matching(tree, place.dir, html)).length > 0) return true;
+  }
+  return false;
+}
+
+export const HTML_EXPORT_MESSAGE =
+  'this is the HTML version of the download, which netral does not read: request it again with format "JSON" (Settings → Download your information → Format: JSON)';
+
+export const facebook: Format & TreeFormat = {
+  id: 'facebook',
+  description: 'Facebook download (JSON): the .zip, the folder, or your_posts*.json / comments.json / group files',
+  detect(head, name) {
+    const kind = kindOfHead(headText(head, 8192));
+    if (!kind) return 0;
+    return /your_posts|comments|group/.test(name) ? 0.97 : 0.95;
+  },
+  async detectTree(tree) {
+    if ((await filesOf(tree)).length > 0) return 0.97;
+    return (await isHtmlExport(tree)) ? 0.9 : 0;
+  },
+  async *readTree(tree, opts) {
+    const files = await filesOf(tree);
+    if (files.length === 0) throw new InputError(`${tree.name}: ${(await isHtmlExport(tree)) ? HTML_EXPORT_MESSAGE : 'no Facebook posts or comments found'}`);
+    const owner = await readOwner(tree);
+    if (!owner.name) opts.warn(`${tree.name}: no profile_information.json; the account's name is taken from its comments, if any`);
+    for (const f of files) yield* readFile(tree.input(f.file), f.kind, owner, opts);
+  },
+  async *read(input, opts) {
+    const kind = kindOfHead((await input.head(8192)).toString('utf8'));
+    if (!kind) throw new InputError(`${input.name}: not a Facebook posts, comments or group file`);
+    if (kind === 'post' || kind === 'group-post') opts.warn(`${input.name}: read on its own, posts have no author; give the whole download to have the account's name`);
+    yield* readFile(input, kind, { name: null, handle: null }, opts);
+  },
+};

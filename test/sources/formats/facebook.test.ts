@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { exportsPath, moved, post, readAll } from '../../helpers/read.js';
+import { tempDir, writeFiles } from '../../helpers/cli.js';
+
+const F = (rel: string) => exportsPath(rel);
+const who = { platform: 'facebook', author: 'siti.rahmawati.77', author_name: 'Siti Rahmawati' };
+const POSTS_2021 = F('facebook/download-2021/posts/your_posts_1.json');
+
+const DOWNLOAD_2021 = [
+  // Mojibake repaired: the flag emoji arrives as eight \u00XX escapes.
+  post({ id: 'facebook-post-1629167400-b21af0587103', ...who, created_at: '2021-08-17T02:30:00Z', created_at_raw: '1629167400', text: 'Dirgahayu Republik Indonesia ke-76 🇮🇩 Tetap semangat melayani masyarakat!', media_text: ['updated her status.'], source: { file: POSTS_2021, line: 2, record: 1 } }),
+  // A shared link: its address and title are kept.
+  post({ id: 'facebook-post-1623632400-880cde63459c', ...who, created_at: '2021-06-14T01:00:00Z', created_at_raw: '1623632400', text: 'Info PPDB 2021 sudah dibuka, cek syaratnya di sini 👇', links: ['https://disdik.sukamajukab.go.id/ppdb-2021'], media_text: ['shared a link.', 'Pendaftaran PPDB Kabupaten Sukamaju 2021'], source: { file: POSTS_2021, line: 14, record: 2 } }),
+  // Two records of one multi-photo post: one post, both photo descriptions.
+  post({ id: 'facebook-post-1614999600-097bdfef4ece', ...who, created_at: '2021-03-06T03:00:00Z', created_at_raw: '1614999600', text: 'Kegiatan bakti sosial di Desa Mekarsari bersama PKK Kecamatan 📸', media_text: ['added 2 new photos.', 'Pembagian sembako untuk warga', 'Pemeriksaan kesehatan gratis oleh Puskesmas'], source: { file: POSTS_2021, line: 39, record: 3 } }),
+  // A photo with only a description.
+  post({ id: 'facebook-post-1606262400-3b0bd6a034bc', ...who, created_at: '2020-11-25T00:00:00Z', created_at_raw: '1606262400', text: '', media_text: ['added a new photo.', 'Selamat Hari Guru Nasional 2020 — terima kasih para pahlawan tanpa tanda jasa'], source: { file: POSTS_2021, line: 111, record: 5 } }),
+  post({ id: 'facebook-post-1554858000-913b15d97ed1', ...who, created_at: '2019-04-10T01:00:00Z', created_at_raw: '1554858000', text: 'Bersama Jokowi-Amin, Indonesia Maju! Jangan lupa 17 April coblos 01 👍 #JokowiAmin', media_text: ['updated her status.'], source: { file: POSTS_2021, line: 144, record: 6 } }),
+  post({ id: 'facebook-comment-1553061600-3dfbea1f432b', ...who, created_at: '2019-03-20T06:00:00Z', created_at_raw: '1553061600', text: 'Mantap pak, lanjutkan dua periode! 👏', media_text: ["commented on Joko Widodo's post."], kind: 'reply', reply_to: 'Joko Widodo', source: { file: F('facebook/download-2021/comments/comments.json'), line: 3, record: 1 } }),
+  post({ id: 'facebook-comment-1593576000-abd2d085b4b3', ...who, created_at: '2020-07-01T04:00:00Z', created_at_raw: '1593576000', text: 'Terima kasih infonya bu 🙏', media_text: ["replied to Dewi Anggraini's comment."], kind: 'reply', reply_to: 'Dewi Anggraini', source: { file: F('facebook/download-2021/comments/comments.json'), line: 16, record: 2 } }),
+  post({ id: 'facebook-group-post-1610330400-b960e8966b7b', ...who, created_at: '2021-01-11T02:00:00Z', created_at_raw: '1610330400', text: 'Info pencairan tunjangan bulan ini sudah masuk ya bapak ibu 🙏', media_text: ['posted in Guru Honorer Sukamaju.'], source: { file: F('facebook/download-2021/groups/your_posts_in_groups.json'), line: 3, record: 1 } }),
+];
+
+const D23 = 'facebook/download-2023/your_activity_across_facebook';
+const DOWNLOAD_2023 = [
+  post({ id: 'facebook-post-1682125200-4973df660244', ...who, created_at: '2023-04-22T01:00:00Z', created_at_raw: '1682125200', text: 'Selamat Idulfitri 1444 H 🙏 Mohon maaf lahir & batin — keluarga besar Disdik Sukamaju', media_text: ['updated her status.'], source: { file: F(`${D23}/posts/your_posts_1.json`), line: 2, record: 1 } }),
+  post({ id: 'facebook-post-1686538800-aa84414cbe72', ...who, created_at: '2023-06-12T03:00:00Z', created_at_raw: '1686538800', text: 'Sosialisasi netralitas ASN menjelang Pemilu 2024 di aula BKPSDM. ASN dilarang mendukung salah satu calon, jangan ikut kampanye!', media_text: ['updated her status.'], source: { file: F(`${D23}/posts/your_posts_1.json`), line: 14, record: 2 } }),
+  post({ id: 'facebook-comment-1690880400-63ea5abc8442', ...who, created_at: '2023-08-01T09:00:00Z', created_at_raw: '1690880400', text: 'Setuju bu, data dapodik harus diperbarui sebelum akhir bulan.', media_text: ["commented on Dinas Pendidikan Sukamaju's post."], kind: 'reply', reply_to: 'Dinas Pendidikan Sukamaju', source: { file: F(`${D23}/comments_and_reactions/comments.json`), line: 3, record: 1 } }),
+  post({ id: 'facebook-group-post-1693897200-034ddc516b19', ...who, created_at: '2023-09-05T07:00:00Z', created_at_raw: '1693897200', text: 'Jadwal rapat MGMP bulan September sudah kami unggah di drive 📁', media_text: ['posted in MGMP Bahasa Indonesia Sukamaju.'], source: { file: F(`${D23}/groups/group_posts_and_comments.json`), line: 3, record: 1 } }),
+  // A comment in a group: the group's name is kept.
+  post({ id: 'facebook-group-comment-1701345600-8e437a4162f5', ...who, created_at: '2023-11-30T12:00:00Z', created_at_raw: '1701345600', text: 'Siap hadir di kampanye akbar hari Minggu, menangkan Ganjar-Mahfud! 🔥', media_text: ["commented on Rudi Hartono's post in Relawan Ganjar Sukamaju.", 'Relawan Ganjar Sukamaju'], kind: 'reply', reply_to: 'Rudi Hartono', source: { file: F(`${D23}/groups/your_comments_in_groups.json`), line: 3, record: 1 } }),
+];
+
+const D24 = 'facebook/download-2024/your_facebook_activity';
+const DOWNLOAD_2024 = [
+  // Event names are kept; the place (with its coordinates) is not.
+  post({ id: 'facebook-post-1707483600-f65389806135', ...who, created_at: '2024-02-09T13:00:00Z', created_at_raw: '1707483600', text: 'Hadir di kampanye akbar, bersama relawan se-Jawa Barat 🎉', media_text: ['was at Lapangan Merdeka Sukamaju.', 'Kampanye Akbar Prabowo-Gibran Jawa Barat'], source: { file: F(`${D24}/posts/your_posts__check_ins__photos_and_videos_1.json`), line: 2, record: 1 } }),
+  // "shared X's post": a repost of X.
+  post({ id: 'facebook-post-1706155200-17a792c6e89e', ...who, created_at: '2024-01-25T04:00:00Z', created_at_raw: '1706155200', text: 'Perubahan untuk Sukamaju ☝️', media_text: ["shared Anies Baswedan's post."], kind: 'repost', repost_of: 'Anies Baswedan', source: { file: F(`${D24}/posts/your_posts__check_ins__photos_and_videos_1.json`), line: 38, record: 2 } }),
+  post({ id: 'facebook-post-1705719600-75c28335d2e4', ...who, created_at: '2024-01-20T03:00:00Z', created_at_raw: '1705719600', text: 'Ayo coblos 02! #PrabowoGibran2024', media_text: ['updated her status.'], source: { file: F(`${D24}/posts/your_posts__check_ins__photos_and_videos_1.json`), line: 50, record: 3 } }),
+  post({ id: 'facebook-post-1703037600-c19f90d16336', ...who, created_at: '2023-12-20T02:00:00Z', created_at_raw: '1703037600', text: 'Baca berita ini, penting untuk kita semua', links: ['https://news.example.id/2023/12/20/debat-capres'], media_text: ['shared a link.', 'Debat Capres Perdana: Ini Rangkuman Visi Misi Ketiga Paslon'], source: { file: F(`${D24}/posts/your_posts__check_ins__photos_and_videos_2.json`), line: 2, record: 1 } }),
+  post({ id: 'facebook-comment-1706430600-05ddbd861d94', ...who, created_at: '2024-01-28T08:30:00Z', created_at_raw: '1706430600', text: 'Siap pak, 14 Februari kita menangkan! ✌️', media_text: ["commented on Prabowo Subianto's post."], kind: 'reply', reply_to: 'Prabowo Subianto', source: { file: F(`${D24}/comments_and_reactions/comments.json`), line: 3, record: 1 } }),
+  post({ id: 'facebook-group-post-1704852000-f15719b97c6b', ...who, created_at: '2024-01-10T02:00:00Z', created_at_raw: '1704852000', text: 'Bapak ibu, posko pemenangan di Kecamatan Cibeber sudah buka. Mari bergabung!', media_text: ['posted in Relawan Prabowo-Gibran Sukamaju.'], source: { file: F(`${D24}/groups/group_posts_and_comments.json`), line: 3, record: 1 } }),
+];
+
+describe('Facebook download', () => {
+  it('reads the layout used until 2021 (posts/, comments/, groups/)', async () => {
+    const r = await readAll([F('facebook/download-2021')]);
+    expect(r.posts).toEqual(DOWNLOAD_2021);
+    expect(r.skips).toEqual([
+      { source: { file: POSTS_2021, line: 75, record: 4 }, reason: 'the same post as record 3 (Facebook lists each photo of a post separately)' },
+      { source: { file: POSTS_2021, line: 156, record: 7 }, reason: "no text: only Facebook's title line (the shared content is not in the download)" },
+    ]);
+    expect(r.counts).toEqual([{ input: F('facebook/download-2021'), format: 'facebook', read: 10, scanned: 0, skipped: 2 }]);
+  });
+
+  it('reads the 2022–2023 layout (your_activity_across_facebook/)', async () => {
+    const r = await readAll([F('facebook/download-2023')]);
+    expect(r.posts).toEqual(DOWNLOAD_2023);
+    expect(r.skips).toEqual([]);
+  });
+
+  it('reads the 2024 layout (your_facebook_activity/, posts split in _1 and _2)', async () => {
+    const r = await readAll([F('facebook/download-2024')]);
+    expect(r.posts).toEqual(DOWNLOAD_2024);
+  });
+
+  it('reads the .zip, its download wrapped in a top folder, as one input', async () => {
+    const zip = F('facebook/facebook-siti.rahmawati.77-2024-03-01.zip');
+    const r = await readAll([zip]);
+    expect(r.posts).toEqual(moved(DOWNLOAD_2024, `${F('facebook/download-2024')}/`, `${zip}!facebook-siti.rahmawati.77-2024-03-01-Xy7Zq/`));
+    expect(r.counts).toEqual([{ input: zip, format: 'facebook', read: 6, scanned: 0, skipped: 0 }]);
+  });
+
+  it('never reads messages, upload IPs, e-mail addresses, phone numbers or coordinates', async () => {
+    const r = await readAll([F('facebook')]);
+    expect(r.posts.length).toBeGreaterThan(0);
+    const all = JSON.stringify(r.posts);
+    for (const secret of ['pilih 01 ya', '36.72.10.20', 'example.com', '+6281311112222', '-6.91', '107.61', 'Ani Lestari']) expect(all).not.toContain(secret);
+  });
+
+  it('reads one posts file given alone, without the owner (and without title lines, which name the owner)', async () => {
+    const r = await readAll([POSTS_2021]);
+    expect(r.counts[0].format).toBe('facebook');
+    expect(r.posts.map((p) => [p.author, p.text, p.media_text])).toEqual([
+      ['', 'Dirgahayu Republik Indonesia ke-76 🇮🇩 Tetap semangat melayani masyarakat!', []],
+      ['', 'Info PPDB 2021 sudah dibuka, cek syaratnya di sini 👇', ['Pendaftaran PPDB Kabupaten Sukamaju 2021']],
+      ['', 'Kegiatan bakti sosial di Desa Mekarsari bersama PKK Kecamatan 📸', ['Pembagian sembako untuk warga', 'Pemeriksaan kesehatan gratis oleh Puskesmas']],
+      ['', '', ['Selamat Hari Guru Nasional 2020 — terima kasih para pahlawan tanpa tanda jasa']],
+      ['', 'Bersama Jokowi-Amin, Indonesia Maju! Jangan lupa 17 April coblos 01 👍 #JokowiAmin', []],
+    ]);
+    expect(r.skips.map((s) => s.reason)).toEqual(['the same post as record 3 (Facebook lists each photo of a post separately)', 'no text']);
+    expect(r.warnings.join('\n')).toMatch(/read on its own, posts have no author/);
+  });
+
+  it('takes the owner of a comments file from its comments, so titles are kept without the name', async () => {
+    const r = await readAll([F('facebook/download-2021/comments/comments.json')]);
+    expect(r.posts.map((p) => [p.author, p.media_text, p.reply_to])).toEqual([
+      ['Siti Rahmawati', ["commented on Joko Widodo's post."], 'Joko Widodo'],
+      ['Siti Rahmawati', ["replied to Dewi Anggraini's comment."], 'Dewi Anggraini'],
+    ]);
+  });
+
+  it('recognises the HTML version of the download and says how to get the JSON one', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'download/your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.html': '<html><body>Ayo coblos 02!</body></html>', 'download/start_here.html': '<html></html>' });
+    const r = await readAll([path.join(dir, 'download')]);
+    expect(r.posts).toEqual([]);
+    expect(r.counts).toEqual([{ input: path.join(dir, 'download'), format: 'facebook', read: 0, scanned: 0, skipped: 0, error: expect.stringMatching(/^this is the HTML version of the download, which netral does not read: request it again with format "JSON"/) }]);
+  });
+});
+

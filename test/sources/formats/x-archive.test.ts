@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { exportsPath, moved, post, readAll } from '../../helpers/read.js';
+import { tempDir, writeFiles } from '../../helpers/cli.js';
+
+const F = (rel: string) => exportsPath(rel);
+const FOLDER = 'x-archive/archive-2024';
+const ZIP = 'x-archive/twitter-2024-03-01-budi_santoso88.zip';
+const who = { author: 'budi_santoso88', author_name: 'Budi Santoso' };
+
+const LONG =
+  'Catatan akhir pekan: hari ini saya ikut kerja bakti membersihkan saluran air di RW 05 bersama warga. Terima kasih untuk semua yang hadir sejak pagi, terutama ibu-ibu PKK yang menyiapkan konsumsi. Lingkungan bersih, banjir menjauh. Minggu depan kita lanjut ke RW 06 dan RW 07 supaya seluruh kelurahan siap menghadapi puncak musim hujan. Jangan lupa bawa cangkul dan karung sendiri ya, bapak-bapak. #SukamajuBersih #GotongRoyong';
+
+const ARCHIVE_2024 = [
+  post({ id: '1748540851614650369', platform: 'x', ...who, created_at: '2024-01-20T03:00:00Z', created_at_raw: 'Sat Jan 20 03:00:00 +0000 2024', url: 'https://x.com/budi_santoso88/status/1748540851614650369', text: 'Ayo coblos 02! #PrabowoGibran2024', hashtags: ['PrabowoGibran2024'], source: { file: F(`${FOLDER}/data/tweets.js`), line: 2, record: 1 } }),
+  // HTML entities unescaped.
+  post({ id: '1746702488171450369', platform: 'x', ...who, created_at: '2024-01-15T01:15:00Z', created_at_raw: 'Mon Jan 15 01:15:00 +0000 2024', url: 'https://x.com/budi_santoso88/status/1746702488171450369', text: 'Rapat koordinasi PPDB & zonasi 2024 di aula Disdik, jam 09.00 <wajib hadir>', source: { file: F(`${FOLDER}/data/tweets.js`), line: 45, record: 2 } }),
+  post({ id: '1747132865704890369', platform: 'x', ...who, created_at: '2024-01-16T05:45:10Z', created_at_raw: 'Tue Jan 16 05:45:10 +0000 2024', url: 'https://x.com/budi_santoso88/status/1747132865704890369', text: '@disdik_sukamaju Siap, laporan BOS triwulan IV sudah dikirim lewat aplikasi 🙏', mentions: ['disdik_sukamaju'], kind: 'reply', reply_to: 'disdik_sukamaju', source: { file: F(`${FOLDER}/data/tweets.js`), line: 80, record: 3 } }),
+  // A retweet is only its cut text "RT @x: …".
+  post({ id: '1747951971333050369', platform: 'x', ...who, created_at: '2024-01-18T12:00:00Z', created_at_raw: 'Thu Jan 18 12:00:00 +0000 2024', url: 'https://x.com/budi_santoso88/status/1747951971333050369', text: 'RT @prabowo: Terima kasih relawan Jawa Barat! Kita lanjutkan perjuangan untuk Indonesia Maju bersama rakyat, dari desa sampai kota. Hadir di GBK tanggal 10 Februari…', mentions: ['prabowo'], kind: 'repost', repost_of: 'prabowo', source: { file: F(`${FOLDER}/data/tweets.js`), line: 131, record: 4 } }),
+  // The full text of a long post comes from note-tweet.js; the link to the post itself is dropped.
+  post({ id: '1746102283269050369', platform: 'x', ...who, created_at: '2024-01-13T09:30:00Z', created_at_raw: 'Sat Jan 13 09:30:00 +0000 2024', url: 'https://x.com/budi_santoso88/status/1746102283269050369', text: LONG, hashtags: ['SukamajuBersih', 'GotongRoyong'], source: { file: F(`${FOLDER}/data/tweets.js`), line: 177, record: 5 } }),
+  post({ id: '1753362623493050369', platform: 'x', ...who, created_at: '2024-02-02T10:20:00Z', created_at_raw: 'Fri Feb 02 10:20:00 +0000 2024', url: 'https://x.com/budi_santoso88/status/1753362623493050369', text: 'Foto bersama peserta pelatihan guru penggerak angkatan 9 #GuruPenggerak', hashtags: ['GuruPenggerak'], media_text: ['Sekitar 30 guru berfoto di depan aula, memegang sertifikat'], source: { file: F(`${FOLDER}/data/tweets.js`), line: 222, record: 6 } }),
+  post({ id: '1754399455441850369', platform: 'x', ...who, created_at: '2024-02-05T07:00:00Z', created_at_raw: 'Mon Feb 05 07:00:00 +0000 2024', url: 'https://x.com/budi_santoso88/status/1754399455441850369', text: 'Setuju sekali dengan ini https://t.co/QuOte123', links: ['https://twitter.com/ganjarpranowo/status/1754321098765432109'], kind: 'quote', repost_of: 'ganjarpranowo', source: { file: F(`${FOLDER}/data/tweets.js`), line: 315, record: 7 } }),
+  post({ id: '1728216932152250369', platform: 'x', ...who, created_at: '2023-11-25T01:00:00Z', created_at_raw: 'Sat Nov 25 01:00:00 +0000 2023', url: 'https://x.com/budi_santoso88/status/1728216932152250369', text: 'Selamat Hari Guru Nasional untuk seluruh guru di Sukamaju! #HariGuruNasional', hashtags: ['HariGuruNasional'], source: { file: F(`${FOLDER}/data/tweets-part1.js`), line: 2, record: 1 } }),
+  post({ id: '1756679479096250369', platform: 'x', ...who, created_at: '2024-02-11T14:00:00Z', created_at_raw: 'Sun Feb 11 14:00:00 +0000 2024', url: 'https://x.com/budi_santoso88/status/1756679479096250369', text: 'Jangan lupa 14 Februari coblos nomor 2 ya, Prabowo-Gibran satu putaran! ✌️', deleted: true, source: { file: F(`${FOLDER}/data/deleted-tweets.js`), line: 2, record: 1 } }),
+  // A long post no tweet claims is read on its own.
+  post({ id: 'note-1746200000000000002', platform: 'x', ...who, created_at: '2023-12-30T08:00:00Z', created_at_raw: '2023-12-30T08:00:00.000Z', text: 'Refleksi akhir tahun: terima kasih rekan-rekan guru yang tetap semangat mengajar di sekolah-sekolah terpencil Sukamaju sepanjang 2023. Semoga 2024 membawa sarana yang lebih baik untuk anak-anak kita.', source: { file: F(`${FOLDER}/data/note-tweet.js`), line: 33, record: 2 } }),
+];
+
+describe('X archive', () => {
+  it('reads the unpacked archive: tweets, parts, deleted tweets, long posts, account name', async () => {
+    const r = await readAll([F(FOLDER)]);
+    expect(r.posts).toEqual(ARCHIVE_2024);
+    expect(r.skips).toEqual([]);
+    expect(r.counts).toEqual([{ input: F(FOLDER), format: 'x-archive', read: 10, scanned: 0, skipped: 0 }]);
+    expect(r.warnings).toEqual([`${F(FOLDER)}/data/note-tweet.js: 1 long post(s) matched no tweet in the archive; read on their own (no post URL)`]);
+  });
+
+  it('reads the .zip as one input with the same posts, sources named archive.zip!entry', async () => {
+    const r = await readAll([F(ZIP)]);
+    expect(r.posts).toEqual(moved(ARCHIVE_2024, `${F(FOLDER)}/`, `${F(ZIP)}!`));
+    expect(r.counts).toEqual([{ input: F(ZIP), format: 'x-archive', read: 10, scanned: 0, skipped: 0 }]);
+  });
+
+  it('never reads direct messages, likes or the e-mail address', async () => {
+    const r = await readAll([F(FOLDER), F(ZIP)]);
+    const all = JSON.stringify(r.posts);
+    expect(all).not.toContain('RAHASIA');
+    expect(all).not.toContain('pemilih tetap');
+    expect(all).not.toContain('1747999999999999999');
+    expect(all).not.toContain('example.com');
+  });
+
+  it('reads the 2019 layout: tweet.js with bare tweet objects', async () => {
+    const r = await readAll([F('x-archive/archive-2019')]);
+    expect(r.posts).toEqual([
+      post({ id: '1115796538782650369', platform: 'x', ...who, created_at: '2019-04-10T02:00:00Z', created_at_raw: 'Wed Apr 10 02:00:00 +0000 2019', url: 'https://x.com/budi_santoso88/status/1115796538782650369', text: 'Tanggal 17 April jangan lupa coblos 02 #2019PrabowoPresiden', hashtags: ['2019PrabowoPresiden'], source: { file: F('x-archive/archive-2019/data/tweet.js'), line: 2, record: 1 } }),
+      post({ id: '1101686061265850369', platform: 'x', ...who, created_at: '2019-03-02T03:30:00Z', created_at_raw: 'Sat Mar 02 03:30:00 +0000 2019', url: 'https://x.com/budi_santoso88/status/1101686061265850369', text: 'Bimtek kurikulum 2013 untuk guru SD se-kecamatan Cibeber hari ini', source: { file: F('x-archive/archive-2019/data/tweet.js'), line: 33, record: 2 } }),
+    ]);
+  });
+
+  it('reads data/tweets.js given alone, completed by account.js and note-tweet.js next to it', async () => {
+    const file = F(`${FOLDER}/data/tweets.js`);
+    const r = await readAll([file]);
+    expect(r.posts).toEqual(ARCHIVE_2024.filter((p) => p.source.file === file));
+    expect(r.counts[0].format).toBe('x-archive');
+  });
+
+  it('reads a tweets.js with nothing next to it, without author or link, and says so', async () => {
+    const dir = tempDir();
+    copyFileSync(F(`${FOLDER}/data/tweets-part1.js`), path.join(dir, 'tweets-part1.js'));
+    const r = await readAll([path.join(dir, 'tweets-part1.js')]);
+    expect(r.posts).toHaveLength(1);
+    expect(r.posts[0]).toMatchObject({ author: '', url: 'https://x.com/i/web/status/1728216932152250369' });
+    expect(r.warnings.join('\n')).toMatch(/no account\.js next to it/);
+  });
+
+  it('refuses direct messages and likes given alone, saying why', async () => {
+    const dm = await readAll([F(`${FOLDER}/data/direct-messages.js`)]);
+    expect(dm.posts).toEqual([]);
+    expect(dm.counts[0].error).toMatch(/direct messages, which are private and never read/);
+    const like = await readAll([F(`${FOLDER}/data/like.js`)]);
+    expect(like.counts[0].error).toMatch(/likes/);
+  });
+
+  it('reports a truncated tweets.js with file and line, keeping what was read before', async () => {
+    const dir = tempDir();
+    const text = readFileSync(F(`${FOLDER}/data/tweets.js`), 'utf8');
+    writeFiles(dir, { 'data/tweets.js': text.slice(0, text.indexOf('"Setuju sekali')), 'data/account.js': readFileSync(F(`${FOLDER}/data/account.js`)) });
+    const r = await readAll([dir]);
+    expect(r.posts.map((p) => p.id)).toEqual(ARCHIVE_2024.slice(0, 6).map((p) => p.id));
+    expect(r.skips).toEqual([{ source: { file: path.join(dir, 'data/tweets.js'), line: 315, record: 7 }, reason: 'the file ends in the middle of this record (truncated?)' }]);
+    expect(r.counts[0].error).toMatch(/^.*tweets\.js:\d+: the file ends before the JSON is complete \(truncated\?\)$/);
+  });
+
+  it('skips a record with invalid UTF-8 and reads the others', async () => {
+    const dir = tempDir();
+    const text = readFileSync(F(`${FOLDER}/data/tweets.js`));
+    const at = text.indexOf('Rapat koordinasi');
+    const broken = Buffer.concat([text.subarray(0, at), Buffer.from([0xc3, 0x28]), text.subarray(at + 2)]);
+    writeFiles(dir, { 'data/tweets.js': broken, 'data/account.js': readFileSync(F(`${FOLDER}/data/account.js`)) });
+    const r = await readAll([dir]);
+    expect(r.posts.map((p) => p.id)).toEqual(ARCHIVE_2024.slice(0, 7).map((p) => p.id).filter((id) => id !== '1746702488171450369'));
+    expect(r.skips).toEqual([{ source: { file: path.join(dir, 'data/tweets.js'), line: 45, record: 2 }, reason: 'invalid UTF-8' }]);
+  });
+});
