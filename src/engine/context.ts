@@ -23,6 +23,7 @@ export interface ContextResult {
 
 const SUPPORT: ReadonlySet<Category> = new Set(['endorsement', 'candidate_symbol', 'campaign_slogan', 'campaign_hashtag', 'campaign_activity', 'party_support', 'candidate_mention']);
 const EDUCATION_APPLIES: ReadonlySet<Category> = new Set(['endorsement', 'candidate_symbol', 'campaign_slogan', 'candidate_mention']);
+const FIRST_PERSON_CLAIMS: ReadonlySet<Category> = new Set(['campaign_activity']);
 const FAR_IRRELEVANT: ReadonlySet<Category> = new Set(['candidate_mention', 'campaign_slogan', 'campaign_hashtag']);
 const NEWS_APPLIES: ReadonlySet<Category> = new Set(['endorsement', 'candidate_symbol', 'campaign_slogan', 'campaign_activity', 'party_support']);
 
@@ -44,6 +45,8 @@ export interface PostContext {
   otherVote: string | null;
   /** Every list hit, for rules' own `unless` lists. */
   lists: Map<string, Hit[]>;
+  /** The post shares someone else's post without words of its own (kind repost). */
+  repost: boolean;
 }
 
 const cueText = (a: Analysis, hits: Hit[]): string => {
@@ -61,7 +64,7 @@ export class ContextJudge {
     this.newsDomains = outlets.map((t) => t.text.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((d) => d.length >= 4);
   }
 
-  postContext(a: Analysis, facts: Facts, links: string[], repostOf: string | null): PostContext {
+  postContext(a: Analysis, facts: Facts, links: string[], repostOf: string | null, kind: string): PostContext {
     const get = (n: string) => facts.lists.get(n) ?? [];
     const own = (hs: Hit[]) => hs.filter((h) => (a.tokens[h.from].flags & FLAG.Quoted) === 0);
     // "jangan lupa coblos 02" is a reminder to vote, not a prohibition.
@@ -105,6 +108,7 @@ export class ContextJudge {
       congratulation: get('congratulation').length > 0 ? cueText(a, get('congratulation')) : null,
       otherVote: get('other_vote').length > 0 ? cueText(a, get('other_vote')) : null,
       lists: facts.lists,
+      repost: kind === 'repost',
     };
   }
 
@@ -119,6 +123,13 @@ export class ContextJudge {
     const sent = toks[start].sent;
 
     const contrastBetween = (from: number, to: number) => pc.contrast.some((h) => h.from > from && h.from < to);
+
+    // 0a. A repost's text is someone else's: "saya ikut kampanye" in it is the original author speaking. Sharing it is
+    // still caught (repost of a candidate account, support in the shared text); first-person claims are not.
+    if (pc.repost && FIRST_PERSON_CLAIMS.has(cat) && m.hits.every((h) => a.fields[toks[h.from].field].field === 'text')) {
+      mods.push({ kind: 'repost_text', effect: 'suppress', cue: 'reposted text' });
+      return { suppressed: true, stance, factor, modifiers: mods };
+    }
 
     // 0. The rule's own cancelling words, in the sentences the match spans.
     for (const name of rule.unless) {

@@ -105,7 +105,7 @@ export class Scanner {
         folded: new Map(),
         hasLink: post.links.length > 0 || analysis.tokens.some((t) => t.kind === TK.Url),
       };
-      const pc = this.judge.postContext(analysis, facts, post.links, post.repost_of);
+      const pc = this.judge.postContext(analysis, facts, post.links, post.repost_of, post.kind);
       const order = [...toEvaluate].sort((x, y) => x - y);
       for (const ri of order) {
         const rule = c.rules[ri];

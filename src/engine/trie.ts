@@ -76,6 +76,10 @@ function children(node: TrieNode, tok: Token, out: TrieNode[]): void {
     case TK.Mention: {
       const m = node.m?.get(tok.t);
       if (m) out.push(m);
+      else if (tok.base !== tok.t) {
+        const b = node.m?.get(tok.base);
+        if (b) out.push(b);
+      }
       return;
     }
   }

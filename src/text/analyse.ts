@@ -204,9 +204,11 @@ export class Analyzer {
       } else if (m[2] !== undefined) {
         const [s, e] = originalSpan(f, original, fs, fe);
         const h = m[2].slice(1).replace(/\.+$/, '');
-        out.push({ t: h, stem: h, base: h, kind: TK.Mention, start: s, end: e, field: fi, sent, clause, flags: quoted });
+        // A Bluesky handle is a domain (ridwankamil.bsky.social): its first label is the account name, as on X.
+        const local = h.includes('.') ? h.slice(0, h.indexOf('.')) : h;
+        out.push({ t: h, stem: h, base: local, kind: TK.Mention, start: s, end: e, field: fi, sent, clause, flags: quoted });
         // Handles often spell a name (@pramonoanung, @DharmaPongrekun): split like a hashtag so names inside count.
-        this.pushParts(out, f, original, fi, fs + 1, fs + 1 + h.length, sent, clause, quoted);
+        this.pushParts(out, f, original, fi, fs + 1, fs + 1 + local.length, sent, clause, quoted);
       } else if (m[5] !== undefined) {
         const [s, e] = originalSpan(f, original, fs, fe);
         out.push({ t: m[5], stem: m[5], base: m[5], kind: TK.Emoji, start: s, end: e, field: fi, sent, clause, flags: quoted });

@@ -143,3 +143,20 @@ describe('verdicts and fingerprints', () => {
     expect(a.findings[0].fingerprint).toMatch(/^[0-9a-f]{24}$/);
   });
 });
+
+describe('reposts', () => {
+  it('a repost of a candidate account on Bluesky or Mastodon is a repost of that account', async () => {
+    const bsky = await scan('Terima kasih warga Bekasi!', { repost_of: 'ridwankamil.bsky.social', date: '2024-10-10T10:00:00+07:00', platform: 'bluesky' });
+    expect(bsky.findings.map((f) => [f.rule_id, f.candidate])).toContainEqual(['repost.candidate-account', 'pilkada-dki-2024:1']);
+    const masto = await scan('Terima kasih warga!', { repost_of: 'ganjarpranowo@mastodon.social', date: JAN_2024, platform: 'mastodon' });
+    expect(masto.findings.map((f) => f.rule_id)).toContain('repost.candidate-account');
+  });
+
+  it("a reposted first-person claim is the original author's, not a campaign activity of the one who shared it", async () => {
+    const r = await scan('RT @ridwankamil: Terima kasih relawan, saya ikut kampanye di Bekasi', { repost_of: 'ridwankamil', date: '2024-10-10T10:00:00+07:00' });
+    expect(r.findings.map((f) => f.category)).toEqual(['repost']);
+    expect(r.suppressed.some((f) => f.category === 'campaign_activity' && f.modifiers.some((m) => m.kind === 'repost_text'))).toBe(true);
+    const own = await scan('Terima kasih relawan, saya ikut kampanye Ridwan Kamil di Bekasi', { date: '2024-10-10T10:00:00+07:00' });
+    expect(own.findings.map((f) => f.category)).toContain('campaign_activity');
+  });
+});
