@@ -266,7 +266,10 @@ describe('politeness', () => {
     expect(r.exitCode).toBe(0);
     const times = server.log.map((l) => l.at);
     expect(times).toHaveLength(3);
-    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(90);
+    // 10 requests/s means 100 ms apart; timers and a loaded machine add jitter, while no limit at all would give
+    // gaps of a millisecond or two. The margin keeps the test about behaviour, not timing precision.
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(70);
+    expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(170);
   });
 
   it('keeps to --concurrency per host when several accounts are fetched at once', async () => {
