@@ -3,6 +3,7 @@
 // number of rules — the cost per post does not grow with the rule count.
 
 import { TK, type Token } from '../text/analyse.js';
+import { StemTargets } from '../text/stem.js';
 
 /** What a pattern step compares: a word's form, its stem, a number, a hashtag, an emoji or a mention. */
 export type StepKind = 'w' | 's' | 'n' | 'h' | 'e' | 'm';
@@ -30,7 +31,31 @@ export interface Hit {
   to: number;
 }
 
+/** Per trie, the stems its `s` steps compare, so a scan stems only the words that might match one. */
+const stemTargets = new WeakMap<TrieNode, StemTargets>();
+
+function stemTargetsOf(root: TrieNode): StemTargets {
+  let t = stemTargets.get(root);
+  if (t === undefined) {
+    const stems = new Set<string>();
+    const walk = (n: TrieNode) => {
+      for (const k of ['w', 's', 'n', 'h', 'e', 'm'] as const) {
+        const map = n[k];
+        if (map) for (const [v, child] of map) {
+          if (k === 's') stems.add(v);
+          walk(child);
+        }
+      }
+    };
+    walk(root);
+    t = new StemTargets(stems);
+    stemTargets.set(root, t);
+  }
+  return t;
+}
+
 export function insert(root: TrieNode, steps: Step[], pat: number): void {
+  stemTargets.delete(root);
   let node = root;
   for (const st of steps) {
     let map = node[st.k];
@@ -42,7 +67,7 @@ export function insert(root: TrieNode, steps: Step[], pat: number): void {
   (node.out ??= []).push(pat);
 }
 
-function children(node: TrieNode, tok: Token, out: TrieNode[]): void {
+function children(node: TrieNode, tok: Token, out: TrieNode[], stems: StemTargets): void {
   switch (tok.kind) {
     case TK.Word: {
       const w = node.w;
@@ -54,8 +79,10 @@ function children(node: TrieNode, tok: Token, out: TrieNode[]): void {
           if (b) out.push(b);
         }
       }
-      const s = node.s?.get(tok.stem);
-      if (s) out.push(s);
+      if (node.s !== undefined && stems.admits(tok.t)) {
+        const s = node.s.get(tok.stem);
+        if (s) out.push(s);
+      }
       return;
     }
     case TK.Number: {
@@ -85,16 +112,17 @@ function children(node: TrieNode, tok: Token, out: TrieNode[]): void {
 export function scanTokens(root: TrieNode, tokens: Token[], hits: Hit[]): void {
   const frontier: TrieNode[] = [];
   const next: TrieNode[] = [];
+  const stems = stemTargetsOf(root);
   for (let i = 0; i < tokens.length; i++) {
     frontier.length = 0;
-    children(root, tokens[i], frontier);
+    children(root, tokens[i], frontier, stems);
     let j = i;
     while (frontier.length > 0) {
       for (const node of frontier) if (node.out) for (const p of node.out) hits.push({ pat: p, from: i, to: j });
       j++;
       if (j >= tokens.length || tokens[j].field !== tokens[i].field) break;
       next.length = 0;
-      for (const node of frontier) if (node.w || node.s || node.n || node.h || node.e || node.m) children(node, tokens[j], next);
+      for (const node of frontier) if (node.w || node.s || node.n || node.h || node.e || node.m) children(node, tokens[j], next, stems);
       frontier.length = 0;
       for (const n of next) frontier.push(n);
     }

@@ -220,18 +220,7 @@ export class Analyzer {
     if (p.obfuscated) fl |= FLAG.Obfuscated;
     if (!p.isNumber && isUpperWord(original, s, e)) fl |= FLAG.Upper;
     const t = p.t;
-    out.push({
-      t,
-      stem: p.isNumber ? t : stem(t),
-      base: p.isNumber ? t : withoutClitic(t),
-      kind: p.isNumber ? TK.Number : TK.Word,
-      start: s,
-      end: e,
-      field: fi,
-      sent,
-      clause,
-      flags: fl,
-    });
+    out.push(new WordToken(t, p.isNumber ? t : undefined, p.isNumber ? t : withoutClitic(t), p.isNumber ? TK.Number : TK.Word, s, e, fi, sent, clause, fl));
   }
 
   private pushHashtag(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, sent: number, clause: number, quoted: number) {
@@ -261,6 +250,26 @@ export class Analyzer {
         this.pushWord(out, f, original, fi, pfs + part.offset, pfs + part.offset + part.length, part, sent, clause, FLAG.InTag | quoted);
       }
     }
+  }
+}
+
+/** A word or number token. A word's stem is worked out on first use: most words are never compared by stem. */
+class WordToken implements Token {
+  constructor(
+    public t: string,
+    private s: string | undefined,
+    public base: string,
+    public kind: TokKind,
+    public start: number,
+    public end: number,
+    public field: number,
+    public sent: number,
+    public clause: number,
+    public flags: number,
+  ) {}
+
+  get stem(): string {
+    return (this.s ??= stem(this.t));
   }
 }
 
