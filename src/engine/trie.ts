@@ -31,12 +31,14 @@ export interface Hit {
   to: number;
 }
 
-/** Per trie, the stems its `s` steps compare, so a scan stems only the words that might match one. */
-const stemTargets = new WeakMap<TrieNode, StemTargets>();
+/**
+ * What a scan keeps per trie: the stems its `s` steps compare (so only words that might match one are stemmed),
+ * and the root's children for each word seen, since the same words recur in every post.
+ */
+class TrieIndex {
+  readonly stems: StemTargets;
 
-function stemTargetsOf(root: TrieNode): StemTargets {
-  let t = stemTargets.get(root);
-  if (t === undefined) {
+  constructor(private readonly root: TrieNode) {
     const stems = new Set<string>();
     const walk = (n: TrieNode) => {
       for (const k of ['w', 's', 'n', 'h', 'e', 'm'] as const) {
@@ -48,14 +50,34 @@ function stemTargetsOf(root: TrieNode): StemTargets {
       }
     };
     walk(root);
-    t = new StemTargets(stems);
-    stemTargets.set(root, t);
+    this.stems = new StemTargets(stems);
   }
-  return t;
+
+  /** The root's children for a word token, worked out once per word form (its base and stem follow from it). */
+  rootChildren(tok: Token): readonly TrieNode[] {
+    const form = tok.form;
+    if (form !== undefined && form.matchOwner === this) return form.matched as readonly TrieNode[];
+    const nodes: TrieNode[] = [];
+    children(this.root, tok, nodes, this.stems);
+    if (form !== undefined) {
+      form.matchOwner = this;
+      form.matched = nodes.length === 0 ? NONE : nodes;
+    }
+    return nodes;
+  }
+}
+
+const NONE: readonly TrieNode[] = [];
+const indexes = new WeakMap<TrieNode, TrieIndex>();
+
+function indexOf(root: TrieNode): TrieIndex {
+  let ix = indexes.get(root);
+  if (ix === undefined) indexes.set(root, (ix = new TrieIndex(root)));
+  return ix;
 }
 
 export function insert(root: TrieNode, steps: Step[], pat: number): void {
-  stemTargets.delete(root);
+  indexes.delete(root);
   let node = root;
   for (const st of steps) {
     let map = node[st.k];
@@ -110,21 +132,28 @@ function children(node: TrieNode, tok: Token, out: TrieNode[], stems: StemTarget
 
 /** Every pattern occurrence in the token stream. Phrases never span two fields. */
 export function scanTokens(root: TrieNode, tokens: Token[], hits: Hit[]): void {
-  const frontier: TrieNode[] = [];
-  const next: TrieNode[] = [];
-  const stems = stemTargetsOf(root);
+  const ix = indexOf(root);
+  // Two scratch lists for the frontier as it moves along a phrase; a cached root list is only read.
+  const a: TrieNode[] = [];
+  const b: TrieNode[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    frontier.length = 0;
-    children(root, tokens[i], frontier, stems);
+    const tok = tokens[i];
+    let frontier: readonly TrieNode[];
+    if (tok.kind === TK.Word) frontier = ix.rootChildren(tok);
+    else {
+      a.length = 0;
+      children(root, tok, a, ix.stems);
+      frontier = a;
+    }
     let j = i;
     while (frontier.length > 0) {
       for (const node of frontier) if (node.out) for (const p of node.out) hits.push({ pat: p, from: i, to: j });
       j++;
-      if (j >= tokens.length || tokens[j].field !== tokens[i].field) break;
+      if (j >= tokens.length || tokens[j].field !== tok.field) break;
+      const next = frontier === a ? b : a;
       next.length = 0;
-      for (const node of frontier) if (node.w || node.s || node.n || node.h || node.e || node.m) children(node, tokens[j], next, stems);
-      frontier.length = 0;
-      for (const n of next) frontier.push(n);
+      for (const node of frontier) if (node.w || node.s || node.n || node.h || node.e || node.m) children(node, tokens[j], next, ix.stems);
+      frontier = next;
     }
   }
 }

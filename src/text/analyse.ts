@@ -46,6 +46,29 @@ export interface Token {
   sent: number;
   clause: number;
   flags: number;
+  /** Words and numbers: the form shared by every token of the same word, where per-word work is kept. */
+  form?: WordForm;
+}
+
+/**
+ * One distinct word (or number) form, shared by all its tokens: the per-word work (stem, the matcher's lookups)
+ * is done once per form instead of once per token, since the same words recur in every post.
+ */
+export class WordForm {
+  /** Owned by the matcher (engine/trie.ts): whose lookup `matched` holds, and the lookup itself. */
+  matchOwner: object | null = null;
+  matched: unknown = null;
+
+  constructor(
+    readonly t: string,
+    readonly base: string,
+    private s?: string,
+  ) {}
+
+  /** Worked out on first use: most words are never compared by stem. */
+  get stem(): string {
+    return (this.s ??= stem(this.t));
+  }
 }
 
 export interface Analysis {
@@ -73,7 +96,23 @@ const MASK_BUDGET = 16;
 /** Tokens per field beyond this are not analysed (a 1 MB post is scanned in its first ~50k tokens). */
 const MAX_TOKENS_PER_FIELD = 50_000;
 
+/** A raw word's reading: its parts, each part's span relative to the raw word, and each word part's form. */
+interface Reading {
+  parts: WordPart[];
+  from: number[];
+  to: number[];
+  forms: (WordForm | undefined)[];
+}
+
+/** Distinct raw words whose readings are kept; bounded so memory stays flat on any input. */
+const READINGS_LIMIT = 100_000;
+
 export class Analyzer {
+  /** Readings of raw words, valid for one generation of the lexicon. */
+  private readonly readings = new Map<string, Reading>();
+  private readingsOf = -1;
+  private readonly forms = new Map<string, WordForm>();
+
   constructor(private readonly lex: Lexicon) {}
 
   analyse(fields: FieldText[]): Analysis {
@@ -192,35 +231,70 @@ export class Analyzer {
   }
 
   private pushRaw(out: Token[], f: Folded, original: string, fi: number, w: RawWord, spendMask: (n: number) => boolean) {
-    const flags = w.flags;
-    const raw = w.raw.includes("'") ? w.raw : null;
-    // Apostrophes join words (Ma'ruf = Maruf): decide on the letters alone, keep the whole span.
-    if (raw !== null) {
-      const letters = w.raw.replace(/'/g, '');
-      if (/^\p{L}+$/u.test(letters)) {
-        const r = resolveLetters(letters, this.lex);
-        this.pushWord(out, f, original, fi, w.fs, w.fe, { t: r.t, offset: 0, length: w.raw.length, isNumber: false, obfuscated: r.obfuscated }, w.sent, w.clause, flags);
-        return;
+    const raw = w.raw;
+    // A masked word spends the post's mask budget, so only unmasked readings can be shared between posts.
+    const masked = raw.includes('*');
+    if (this.readingsOf !== this.lex.generation) {
+      this.readings.clear();
+      this.readingsOf = this.lex.generation;
+    }
+    let r = masked ? undefined : this.readings.get(raw);
+    if (r === undefined) {
+      r = this.read(raw, spendMask);
+      if (!masked) {
+        if (this.readings.size >= READINGS_LIMIT) this.readings.clear();
+        this.readings.set(raw, r);
       }
     }
-    const allowMask = w.raw.includes('*') ? spendMask(1) : false;
-    const parts = resolveWord(w.raw.replace(/'/g, ''), this.lex, allowMask);
-    if (parts.length === 1 && parts[0].length === w.raw.replace(/'/g, '').length) {
-      this.pushWord(out, f, original, fi, w.fs, w.fe, parts[0], w.sent, w.clause, flags);
-      return;
-    }
-    for (const p of parts) {
-      this.pushWord(out, f, original, fi, w.fs + p.offset, w.fs + p.offset + p.length, p, w.sent, w.clause, flags);
+    for (let i = 0; i < r.parts.length; i++) {
+      this.pushWord(out, f, original, fi, w.fs + r.from[i], w.fs + r.to[i], r.parts[i], w.sent, w.clause, w.flags, r.forms[i]);
     }
   }
 
-  private pushWord(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, p: WordPart, sent: number, clause: number, flags: number) {
+  /** How a raw word reads: its parts and where each lies in the raw word. Pure, given the lexicon (and budget). */
+  private read(raw: string, spendMask: (n: number) => boolean): Reading {
+    // Apostrophes join words (Ma'ruf = Maruf): decide on the letters alone, keep the whole span.
+    if (raw.includes("'")) {
+      const letters = raw.replace(/'/g, '');
+      if (/^\p{L}+$/u.test(letters)) {
+        const r = resolveLetters(letters, this.lex);
+        return this.reading([{ t: r.t, offset: 0, length: raw.length, isNumber: false, obfuscated: r.obfuscated }], [0], [raw.length]);
+      }
+    }
+    const allowMask = raw.includes('*') ? spendMask(1) : false;
+    const stripped = raw.replace(/'/g, '');
+    const parts = resolveWord(stripped, this.lex, allowMask);
+    if (parts.length === 1 && parts[0].length === stripped.length) return this.reading(parts, [0], [raw.length]);
+    return this.reading(
+      parts,
+      parts.map((p) => p.offset),
+      parts.map((p) => p.offset + p.length),
+    );
+  }
+
+  private reading(parts: WordPart[], from: number[], to: number[]): Reading {
+    return { parts, from, to, forms: parts.map((p) => (p.isNumber ? undefined : this.formOf(p.t))) };
+  }
+
+  /** The shared form of a word. */
+  private formOf(t: string): WordForm {
+    let form = this.forms.get(t);
+    if (form === undefined) {
+      form = new WordForm(t, withoutClitic(t));
+      if (this.forms.size >= READINGS_LIMIT) this.forms.clear();
+      this.forms.set(t, form);
+    }
+    return form;
+  }
+
+  private pushWord(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, p: WordPart, sent: number, clause: number, flags: number, form?: WordForm) {
     const [s, e] = originalSpan(f, original, fs, fe);
     let fl = flags;
     if (p.obfuscated) fl |= FLAG.Obfuscated;
     if (!p.isNumber && isUpperWord(original, s, e)) fl |= FLAG.Upper;
     const t = p.t;
-    out.push(new WordToken(t, p.isNumber ? t : undefined, p.isNumber ? t : withoutClitic(t), p.isNumber ? TK.Number : TK.Word, s, e, fi, sent, clause, fl));
+    const fm = p.isNumber ? new WordForm(t, t, t) : (form ?? this.formOf(t));
+    out.push(new WordToken(fm, p.isNumber ? TK.Number : TK.Word, s, e, fi, sent, clause, fl));
   }
 
   private pushHashtag(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, sent: number, clause: number, quoted: number) {
@@ -253,12 +327,13 @@ export class Analyzer {
   }
 }
 
-/** A word or number token. A word's stem is worked out on first use: most words are never compared by stem. */
+/** A word or number token: its normal form, base and stem come from the shared WordForm. */
 class WordToken implements Token {
+  readonly t: string;
+  readonly base: string;
+
   constructor(
-    public t: string,
-    private s: string | undefined,
-    public base: string,
+    readonly form: WordForm,
     public kind: TokKind,
     public start: number,
     public end: number,
@@ -266,10 +341,13 @@ class WordToken implements Token {
     public sent: number,
     public clause: number,
     public flags: number,
-  ) {}
+  ) {
+    this.t = form.t;
+    this.base = form.base;
+  }
 
   get stem(): string {
-    return (this.s ??= stem(this.t));
+    return this.form.stem;
   }
 }
 
@@ -282,6 +360,19 @@ function withoutClitic(t: string): string {
 
 function isUpperWord(original: string, s: number, e: number): boolean {
   if (e - s < 2) return false;
+  // ASCII (most words): capitals and no small letters; anything else takes the general test below.
+  let upper = false;
+  let ascii = true;
+  for (let i = s; i < e; i++) {
+    const c = original.charCodeAt(i);
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+  }
+  if (ascii) return upper;
   const w = original.slice(s, e);
   return w !== w.toLowerCase() && w === w.toUpperCase();
 }

@@ -9,11 +9,18 @@ export class Lexicon {
   private readonly byLength = new Map<number, string[]>();
   /** Built on first use after the last add. */
   private stems: StemTargets | null = null;
+  private gen = 0;
+
+  /** Changes whenever a word is added, so that anything derived from the lexicon knows when to recompute. */
+  get generation(): number {
+    return this.gen;
+  }
 
   add(word: string): void {
     if (word === '' || this.words.has(word)) return;
     this.words.add(word);
     this.stems = null;
+    this.gen++;
     const list = this.byLength.get(word.length);
     if (list) list.push(word);
     else this.byLength.set(word.length, [word]);
