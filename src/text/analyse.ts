@@ -8,6 +8,7 @@ import { resolveWord, resolveLetters, type WordPart } from './deobfuscate.js';
 import { splitHashtag } from './hashtag.js';
 import type { Lexicon } from './lexicon.js';
 import { stem } from './stem.js';
+import { TOKEN, TokenScanner } from './tokenize.js';
 
 export const TK = { Word: 0, Number: 1, Hashtag: 2, Mention: 3, Emoji: 4, Url: 5 } as const;
 export type TokKind = (typeof TK)[keyof typeof TK];
@@ -75,10 +76,6 @@ export interface Analysis {
   fields: FieldText[];
   tokens: Token[];
 }
-
-// One pass over folded text. Groups: 1 url, 2 mention, 3 hashtag, 4 word, 5 emoji, 6 sentence end, 7 clause break.
-const TOKEN_RE =
-  /(https?:\/\/[^\s]+|www\.[^\s]+\.[^\s]+)|(@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)|(#[\p{L}\p{N}_]+)|([\p{L}\p{N}$](?:[\p{L}\p{N}]|['*!$@|]+(?=[\p{L}\p{N}]))*)|(\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic})*|[\u{1F1E6}-\u{1F1FF}]{2})|(\.(?=\s|$)|[!?\n\u2026]+)|([,;:()"\u201c\u201d[\]])/gu;
 
 interface RawWord {
   fs: number;
@@ -168,15 +165,15 @@ export class Analyzer {
       run = [];
     };
 
-    TOKEN_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
+    const scan = new TokenScanner(text);
     let prevEnd = 0;
-    while ((m = TOKEN_RE.exec(text)) !== null) {
+    while (scan.next()) {
       if (count++ >= MAX_TOKENS_PER_FIELD) break;
-      const fs = m.index;
-      const fe = fs + m[0].length;
-      if (m[4] !== undefined) {
-        const raw = m[4];
+      const fs = scan.start;
+      const fe = scan.end;
+      const kind = scan.kind;
+      if (kind === TOKEN.Word) {
+        const raw = text.slice(fs, fe);
         const w: RawWord = { fs, fe, raw, sent, clause, flags: quoted };
         const single = raw.length === 1;
         if (single && (run.length === 0 || SPACER.test(text.slice(prevEnd, fs)))) {
@@ -192,29 +189,30 @@ export class Analyzer {
       // Any other token ends a run of single letters.
       flushRun();
       prevEnd = fe;
-      if (m[6] !== undefined) {
+      if (kind === TOKEN.SentenceEnd) {
         sent++;
         clause++;
-      } else if (m[7] !== undefined) {
+      } else if (kind === TOKEN.Clause) {
         clause++;
-        const q = m[7];
+        const q = text[fs];
         const opens = q === '\u201c' || (q === '"' && quoted === 0);
         const closes = q === '\u201d' || (q === '"' && quoted !== 0);
         if (opens) {
           quoted = FLAG.Quoted;
           quoteOpenedAt = out.length;
         } else if (closes) quoted = 0;
-      } else if (m[3] !== undefined) {
+      } else if (kind === TOKEN.Hashtag) {
         this.pushHashtag(out, f, original, fi, fs, fe, sent, clause, quoted);
-      } else if (m[2] !== undefined) {
+      } else if (kind === TOKEN.Mention) {
         const [s, e] = originalSpan(f, original, fs, fe);
-        const h = m[2].slice(1).replace(/\.+$/, '');
+        const h = text.slice(fs + 1, fe).replace(/\.+$/, '');
         out.push({ t: h, stem: h, base: h, kind: TK.Mention, start: s, end: e, field: fi, sent, clause, flags: quoted });
-      } else if (m[5] !== undefined) {
+      } else if (kind === TOKEN.Emoji) {
         const [s, e] = originalSpan(f, original, fs, fe);
-        out.push({ t: m[5], stem: m[5], base: m[5], kind: TK.Emoji, start: s, end: e, field: fi, sent, clause, flags: quoted });
-      } else if (m[1] !== undefined) {
-        const u = m[1].replace(/[.,;:!?)\]]+$/, '');
+        const em = text.slice(fs, fe);
+        out.push({ t: em, stem: em, base: em, kind: TK.Emoji, start: s, end: e, field: fi, sent, clause, flags: quoted });
+      } else if (kind === TOKEN.Url) {
+        const u = text.slice(fs, fe).replace(/[.,;:!?)\]]+$/, '');
         const [s, e] = originalSpan(f, original, fs, fs + u.length);
         out.push({ t: u, stem: u, base: u, kind: TK.Url, start: s, end: e, field: fi, sent, clause, flags: quoted });
       }
