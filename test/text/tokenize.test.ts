@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { prng } from '../helpers/prng.js';
 import { TokenScanner } from '../../src/text/tokenize.js';
 import { fold } from '../../src/text/fold.js';
 import { FIXTURES } from '../helpers/cli.js';
@@ -27,18 +28,6 @@ function byScanner(text: string): string[] {
   const s = new TokenScanner(text);
   while (s.next()) out.push(`${s.kind}:${s.start}:${s.end}`);
   return out;
-}
-
-/** Small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = [
