@@ -44,10 +44,10 @@ export function stem(word: string): string {
 const PARTICLES = ['', 'lah', 'kah', 'tah', 'pun'];
 const POSSESSIVES = ['', 'ku', 'mu', 'nya'];
 const DERIVATIONAL = ['', 'is', 'isme', 'isasi', 'i', 'kan', 'an'];
-// Letters that stand right before a root's second letter when the stemmer changed its first: a restored initial
-// after a nasal prefix (mem-ukul → pukul, men-ulis → tulis, meng-irim → kirim, meny-apu → sapu) or a removed
-// infix (g-er-igi → gigi, t-el-unjuk, g-em-etar, k-in-erja).
-const BEFORE_CHANGED_INITIAL = 'mngyrl';
+// What stands right before a root's second letter when the stemmer changed the root's first letter: the end of a
+// nasal prefix it replaced (mem-ukul → pukul, men-ulis → tulis, meng-irim → kirim, meny-apu → sapu) or an infix it
+// removed (g-er-igi → gigi, t-el-unjuk, g-em-etar, k-in-erja).
+const BEFORE_CHANGED_INITIAL = new Set(['em', 'en', 'ng', 'ny', 'er', 'el', 'in']);
 const SEEN_LIMIT = 200_000;
 
 /**
@@ -55,13 +55,14 @@ const SEEN_LIMIT = 200_000;
  * them — so that the stemmer, by far the slowest step of text analysis, runs only for words that might match.
  *
  * Why the test is exact: the stemmer returns either the word itself or a root from its dictionary, and every root
- * it returns is a piece of the word, except that the root's first letter may have been restored or kept across an
- * infix — so the root from its second letter on is in the word, followed only by suffixes the stemmer strips,
- * and preceded by the root's own first letter or one of BEFORE_CHANGED_INITIAL (test/text/stem.test.ts checks
- * this over thousands of affixed words). A word that fits no target that way cannot have a target as its stem.
+ * it returns is a piece of the word, except that the root's first letter may have been restored after a nasal
+ * prefix or kept across an infix — so the root from its second letter on is in the word, followed only by suffixes
+ * the stemmer strips, and preceded by the root's own first letter or by one of BEFORE_CHANGED_INITIAL
+ * (test/text/stem.test.ts checks this over thousands of affixed words against the stemmer itself). A word that
+ * fits no target that way cannot have a target as its stem.
  */
 export class StemTargets {
-  /** Roots among the targets (the stemmer's dictionary words), by the root without its first letter. */
+  /** Roots among the targets (the stemmer's dictionary words): their first letters, by the rest of the root. */
   private readonly tails = new Map<string, string>();
   private readonly tailLengths: number[];
   private readonly seen = new Map<string, boolean>();
@@ -72,7 +73,7 @@ export class StemTargets {
     for (const t of targets) {
       if (t.length === 0 || (roots !== null && !roots.has(t))) continue;
       const tail = t.slice(1);
-      this.tails.set(tail, (this.tails.get(tail) ?? '') + t[0] + BEFORE_CHANGED_INITIAL);
+      this.tails.set(tail, (this.tails.get(tail) ?? '') + t[0]);
       lengths.add(tail.length);
     }
     this.tailLengths = [...lengths];
@@ -106,8 +107,9 @@ export class StemTargets {
           for (const n of this.tailLengths) {
             const at = end - n;
             if (at < 1) continue;
-            const before = this.tails.get(word.slice(at, end));
-            if (before !== undefined && before.includes(word[at - 1])) return true;
+            const firsts = this.tails.get(word.slice(at, end));
+            if (firsts === undefined) continue;
+            if (firsts.includes(word[at - 1]) || (at >= 2 && BEFORE_CHANGED_INITIAL.has(word.slice(at - 2, at)))) return true;
           }
         }
       }

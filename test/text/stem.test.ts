@@ -29,8 +29,12 @@ function affixedWords(): string[] {
     for (let j = 0; j < 3; j++, k++) out.add(PREFIXES[(k * 7) % PREFIXES.length] + r + SUFFIXES[(k * 5) % SUFFIXES.length]);
     const nasal = NASAL[r[0]];
     if (nasal) out.add(nasal + r.slice(1) + SUFFIXES[k % SUFFIXES.length]);
-    // Infixes: g-er-igi, t-el-unjuk, g-em-etar, k-in-erja.
-    out.add(r[0] + ['er', 'el', 'em', 'in'][k % 4] + r.slice(1));
+    // Infixes: g-er-igi, t-el-unjuk, g-em-etar, k-in-erja; also behind a prefix, and behind a nasal prefix that
+    // replaced the root's first letter (mem-er-ukul → p-er-ukul → pukul).
+    const infix = ['er', 'el', 'em', 'in'][k % 4];
+    out.add(r[0] + infix + r.slice(1));
+    out.add(PREFIXES[(k * 3) % PREFIXES.length] + r[0] + infix + r.slice(1) + SUFFIXES[(k * 11) % SUFFIXES.length]);
+    if (nasal) out.add(nasal + ['er', 'el', 'em', 'in'][(k + 1) % 4] + r.slice(1));
   }
   return [...out].filter((w) => w.length > 3);
 }
