@@ -56,15 +56,28 @@ class TrieIndex {
   /** The root's children for a word token, worked out once per word form (its base and stem follow from it). */
   rootChildren(tok: Token): readonly TrieNode[] {
     const form = tok.form;
-    if (form !== undefined && form.matchOwner === this) return form.matched as readonly TrieNode[];
+    if (form !== undefined && form.matchOwner === this) return (form.matched as FormMatch).nodes;
     const nodes: TrieNode[] = [];
-    children(this.root, tok, nodes, this.stems);
+    children(this.root, tok, nodes, this);
     if (form !== undefined) {
       form.matchOwner = this;
-      form.matched = nodes.length === 0 ? NONE : nodes;
+      form.matched = { nodes: nodes.length === 0 ? NONE : nodes, admitted: this.stems.admits(tok.t) } satisfies FormMatch;
     }
     return nodes;
   }
+
+  /** Whether the word's stem may be one the trie compares (remembered per word form). */
+  admits(tok: Token): boolean {
+    const form = tok.form;
+    if (form !== undefined && form.matchOwner === this) return (form.matched as FormMatch).admitted;
+    return this.stems.admits(tok.t);
+  }
+}
+
+/** What the trie keeps in a WordForm: the root's children for the word, and whether its stem may matter. */
+interface FormMatch {
+  nodes: readonly TrieNode[];
+  admitted: boolean;
 }
 
 const NONE: readonly TrieNode[] = [];
@@ -89,7 +102,7 @@ export function insert(root: TrieNode, steps: Step[], pat: number): void {
   (node.out ??= []).push(pat);
 }
 
-function children(node: TrieNode, tok: Token, out: TrieNode[], stems: StemTargets): void {
+function children(node: TrieNode, tok: Token, out: TrieNode[], ix: TrieIndex): void {
   switch (tok.kind) {
     case TK.Word: {
       const w = node.w;
@@ -101,7 +114,7 @@ function children(node: TrieNode, tok: Token, out: TrieNode[], stems: StemTarget
           if (b) out.push(b);
         }
       }
-      if (node.s !== undefined && stems.admits(tok.t)) {
+      if (node.s !== undefined && ix.admits(tok)) {
         const s = node.s.get(tok.stem);
         if (s) out.push(s);
       }
@@ -142,7 +155,7 @@ export function scanTokens(root: TrieNode, tokens: Token[], hits: Hit[]): void {
     if (tok.kind === TK.Word) frontier = ix.rootChildren(tok);
     else {
       a.length = 0;
-      children(root, tok, a, ix.stems);
+      children(root, tok, a, ix);
       frontier = a;
     }
     let j = i;
@@ -152,7 +165,7 @@ export function scanTokens(root: TrieNode, tokens: Token[], hits: Hit[]): void {
       if (j >= tokens.length || tokens[j].field !== tok.field) break;
       const next = frontier === a ? b : a;
       next.length = 0;
-      for (const node of frontier) if (node.w || node.s || node.n || node.h || node.e || node.m) children(node, tokens[j], next, ix.stems);
+      for (const node of frontier) if (node.w || node.s || node.n || node.h || node.e || node.m) children(node, tokens[j], next, ix);
       frontier = next;
     }
   }

@@ -136,6 +136,7 @@ export class Analyzer {
     let sent = sent0;
     let clause = clause0;
     let maskBudget = MASK_BUDGET;
+    const spendMask = (n: number) => (maskBudget -= n) >= 0;
     let count = 0;
     let quoted = 0;
     let quoteOpenedAt = 0;
@@ -161,7 +162,7 @@ export class Analyzer {
           }
         }
       }
-      for (const w of run) this.pushRaw(out, f, original, fi, w, (b) => (maskBudget -= b) >= 0);
+      for (const w of run) this.pushRaw(out, f, original, fi, w, spendMask);
       run = [];
     };
 
@@ -174,14 +175,12 @@ export class Analyzer {
       const kind = scan.kind;
       if (kind === TOKEN.Word) {
         const raw = text.slice(fs, fe);
-        const w: RawWord = { fs, fe, raw, sent, clause, flags: quoted };
-        const single = raw.length === 1;
-        if (single && (run.length === 0 || SPACER.test(text.slice(prevEnd, fs)))) {
-          run.push(w);
+        if (raw.length === 1) {
+          if (run.length > 0 && !SPACER.test(text.slice(prevEnd, fs))) flushRun();
+          run.push({ fs, fe, raw, sent, clause, flags: quoted });
         } else {
           flushRun();
-          if (single) run.push(w);
-          else this.pushRaw(out, f, original, fi, w, (b) => (maskBudget -= b) >= 0);
+          this.pushWordsOf(out, f, original, fi, fs, raw, sent, clause, quoted, spendMask);
         }
         prevEnd = fe;
         continue;
@@ -229,7 +228,11 @@ export class Analyzer {
   }
 
   private pushRaw(out: Token[], f: Folded, original: string, fi: number, w: RawWord, spendMask: (n: number) => boolean) {
-    const raw = w.raw;
+    this.pushWordsOf(out, f, original, fi, w.fs, w.raw, w.sent, w.clause, w.flags, spendMask);
+  }
+
+  /** The word tokens of the raw word at folded offset fs. */
+  private pushWordsOf(out: Token[], f: Folded, original: string, fi: number, fs: number, raw: string, sent: number, clause: number, flags: number, spendMask: (n: number) => boolean) {
     // A masked word spends the post's mask budget, so only unmasked readings can be shared between posts.
     const masked = raw.includes('*');
     if (this.readingsOf !== this.lex.generation) {
@@ -245,7 +248,7 @@ export class Analyzer {
       }
     }
     for (let i = 0; i < r.parts.length; i++) {
-      this.pushWord(out, f, original, fi, w.fs + r.from[i], w.fs + r.to[i], r.parts[i], w.sent, w.clause, w.flags, r.forms[i]);
+      this.pushWord(out, f, original, fi, fs + r.from[i], fs + r.to[i], r.parts[i], sent, clause, flags, r.forms[i]);
     }
   }
 
