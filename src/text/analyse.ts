@@ -9,6 +9,7 @@ import { splitHashtag } from './hashtag.js';
 import type { Lexicon } from './lexicon.js';
 import { stem } from './stem.js';
 import { TOKEN, TokenScanner } from './tokenize.js';
+import { WordCache } from './word-cache.js';
 
 export const TK = { Word: 0, Number: 1, Hashtag: 2, Mention: 3, Emoji: 4, Url: 5 } as const;
 export type TokKind = (typeof TK)[keyof typeof TK];
@@ -93,22 +94,38 @@ const MASK_BUDGET = 16;
 /** Tokens per field beyond this are not analysed (a 1 MB post is scanned in its first ~50k tokens). */
 const MAX_TOKENS_PER_FIELD = 50_000;
 
-/** A raw word's reading: its parts, each part's span relative to the raw word, and each word part's form. */
-interface Reading {
+/** A raw word read as one word or number spanning all of it: the common case, kept compact. */
+class Whole implements WordPart {
+  readonly offset = 0;
+
+  constructor(
+    readonly t: string,
+    readonly length: number,
+    readonly isNumber: boolean,
+    readonly obfuscated: boolean,
+    /** Words only. */
+    readonly form: WordForm | undefined,
+  ) {}
+}
+
+/** A raw word read as several parts (paslon02 → paslon 02): each part, its span in the raw word and its form. */
+interface Split {
   parts: WordPart[];
   from: number[];
   to: number[];
   forms: (WordForm | undefined)[];
 }
 
-/** Distinct raw words whose readings are kept; bounded so memory stays flat on any input. */
-const READINGS_LIMIT = 100_000;
+type Reading = Whole | Split;
+
+/** Raw words whose readings (and word forms) are kept, per generation (see WordCache). */
+const READINGS_KEPT = 25_000;
 
 export class Analyzer {
   /** Readings of raw words, valid for one generation of the lexicon. */
-  private readonly readings = new Map<string, Reading>();
+  private readonly readings = new WordCache<Reading>(READINGS_KEPT);
   private readingsOf = -1;
-  private readonly forms = new Map<string, WordForm>();
+  private readonly forms = new WordCache<WordForm>(READINGS_KEPT);
 
   constructor(private readonly lex: Lexicon) {}
 
@@ -242,14 +259,10 @@ export class Analyzer {
     let r = masked ? undefined : this.readings.get(raw);
     if (r === undefined) {
       r = this.read(raw, spendMask);
-      if (!masked) {
-        if (this.readings.size >= READINGS_LIMIT) this.readings.clear();
-        this.readings.set(raw, r);
-      }
+      if (!masked) this.readings.set(raw, r);
     }
-    for (let i = 0; i < r.parts.length; i++) {
-      this.pushWord(out, f, original, fi, fs + r.from[i], fs + r.to[i], r.parts[i], sent, clause, flags, r.forms[i]);
-    }
+    if (r instanceof Whole) this.pushWord(out, f, original, fi, fs, fs + raw.length, r, sent, clause, flags, r.form);
+    else for (let i = 0; i < r.parts.length; i++) this.pushWord(out, f, original, fi, fs + r.from[i], fs + r.to[i], r.parts[i], sent, clause, flags, r.forms[i]);
   }
 
   /** How a raw word reads: its parts and where each lies in the raw word. Pure, given the lexicon (and budget). */
@@ -259,22 +272,22 @@ export class Analyzer {
       const letters = raw.replace(/'/g, '');
       if (/^\p{L}+$/u.test(letters)) {
         const r = resolveLetters(letters, this.lex);
-        return this.reading([{ t: r.t, offset: 0, length: raw.length, isNumber: false, obfuscated: r.obfuscated }], [0], [raw.length]);
+        return new Whole(r.t, raw.length, false, r.obfuscated, this.formOf(r.t));
       }
     }
     const allowMask = raw.includes('*') ? spendMask(1) : false;
     const stripped = raw.replace(/'/g, '');
     const parts = resolveWord(stripped, this.lex, allowMask);
-    if (parts.length === 1 && parts[0].length === stripped.length) return this.reading(parts, [0], [raw.length]);
-    return this.reading(
+    if (parts.length === 1 && parts[0].length === stripped.length) {
+      const p = parts[0];
+      return new Whole(p.t, p.length, p.isNumber, p.obfuscated, p.isNumber ? undefined : this.formOf(p.t));
+    }
+    return {
       parts,
-      parts.map((p) => p.offset),
-      parts.map((p) => p.offset + p.length),
-    );
-  }
-
-  private reading(parts: WordPart[], from: number[], to: number[]): Reading {
-    return { parts, from, to, forms: parts.map((p) => (p.isNumber ? undefined : this.formOf(p.t))) };
+      from: parts.map((p) => p.offset),
+      to: parts.map((p) => p.offset + p.length),
+      forms: parts.map((p) => (p.isNumber ? undefined : this.formOf(p.t))),
+    };
   }
 
   /** The shared form of a word. */
@@ -282,7 +295,6 @@ export class Analyzer {
     let form = this.forms.get(t);
     if (form === undefined) {
       form = new WordForm(t, withoutClitic(t));
-      if (this.forms.size >= READINGS_LIMIT) this.forms.clear();
       this.forms.set(t, form);
     }
     return form;

@@ -2,15 +2,15 @@
 // ~0.7 s to load and prints dotenv banners on stdout. Loaded on first use so commands that never stem stay fast.
 
 import { createRequire } from 'node:module';
+import { WordCache } from './word-cache.js';
 
 type StemFn = (word: string) => string;
 
 let stemmer: StemFn | null = null;
 /** The stemmer's dictionary of roots; null when this version of natural does not expose it. */
 let roots: Set<string> | null = null;
-const memo = new Map<string, string>();
 // Bounded so memory stays flat however many distinct words a long run sees.
-const MEMO_LIMIT = 200_000;
+const memo = new WordCache<string>(50_000);
 
 function load(): StemFn {
   const require = createRequire(import.meta.url);
@@ -34,7 +34,6 @@ export function stem(word: string): string {
     s = stemmer(word);
     if (s === '') s = word;
   }
-  if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(word, s);
   return s;
 }
@@ -48,7 +47,6 @@ const DERIVATIONAL = ['', 'is', 'isme', 'isasi', 'i', 'kan', 'an'];
 // nasal prefix it replaced (mem-ukul → pukul, men-ulis → tulis, meng-irim → kirim, meny-apu → sapu) or an infix it
 // removed (g-er-igi → gigi, t-el-unjuk, g-em-etar, k-in-erja).
 const BEFORE_CHANGED_INITIAL = new Set(['em', 'en', 'ng', 'ny', 'er', 'el', 'in']);
-const SEEN_LIMIT = 200_000;
 
 /**
  * A set of stems that matter (those some rule matches), and a cheap test of whether a word's stem can be one of
@@ -65,7 +63,7 @@ export class StemTargets {
   /** Roots among the targets (the stemmer's dictionary words): their first letters, by the rest of the root. */
   private readonly tails = new Map<string, string>();
   private readonly tailLengths: number[];
-  private readonly seen = new Map<string, boolean>();
+  private readonly seen = new WordCache<boolean>(25_000);
 
   constructor(private readonly targets: ReadonlySet<string>) {
     if (stemmer === null) stemmer = load();
@@ -88,7 +86,6 @@ export class StemTargets {
     let r = this.seen.get(word);
     if (r === undefined) {
       r = this.fits(word);
-      if (this.seen.size >= SEEN_LIMIT) this.seen.clear();
       this.seen.set(word, r);
     }
     return r;
