@@ -301,7 +301,9 @@ export class Analyzer {
   }
 
   private pushWord(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, p: WordPart, sent: number, clause: number, flags: number, form?: WordForm) {
-    const [s, e] = originalSpan(f, original, fs, fe);
+    let s = fs;
+    let e = fe;
+    if (f.map !== null) [s, e] = originalSpan(f, original, fs, fe);
     let fl = flags;
     if (p.obfuscated) fl |= FLAG.Obfuscated;
     if (!p.isNumber && isUpperWord(original, s, e)) fl |= FLAG.Upper;
