@@ -102,6 +102,12 @@ function main() {
     rows.push({ n, file, bytes, wall, cpu, rss, findings: ms[0].findings, runs });
   }
 
+  // The fixed cost of a scan (loading and compiling the rule packs), to read the throughput figures against.
+  log('timing a scan of 1 post (5 runs)…');
+  const one = postsFile(1, o.seed, log);
+  const startup = [];
+  for (let i = 0; i < 5; i++) startup.push(scanOnce(one, pinCpu));
+
   log(`timing netral --version (${VERSION_RUNS} runs)…`);
   const versionMs = [];
   for (let i = 0; i < VERSION_RUNS; i++) {
@@ -139,6 +145,7 @@ function main() {
   lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) lines.push(row(b));
   lines.push('');
+  lines.push(`scan start-up (1 post, rules loaded and compiled): median ${fmt(median(startup.map((m) => m.wall * 1000)))} ms wall, ${HAVE_TIME ? `${fmt(Math.max(...startup.map((m) => m.rssKb)) / 1024)} MB peak RSS` : 'RSS not measured'}`);
   const vMed = median(versionMs);
   lines.push(`netral --version: median ${fmt(vMed)} ms of ${VERSION_RUNS} runs (min ${fmt(Math.min(...versionMs))}, max ${fmt(Math.max(...versionMs))})`);
   lines.push('');
