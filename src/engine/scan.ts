@@ -42,15 +42,16 @@ export class Scanner {
   fieldsOf(post: Post): FieldText[] {
     const fields: FieldText[] = [{ field: 'text', text: post.text }];
     for (let i = 0; i < post.media_text.length; i++) fields.push({ field: 'media_text', index: i, text: post.media_text[i] });
+    let lower: string | null = null;
     if (post.hashtags.length > 0) {
       // Platforms list the tags of the text again; only tags the text does not show are scanned as their own field.
-      const lower = post.text.toLowerCase();
-      const missing = post.hashtags.filter((h) => !lower.includes(`#${h.toLowerCase()}`));
+      lower = post.text.toLowerCase();
+      const missing = post.hashtags.filter((h) => !lower!.includes(`#${h.toLowerCase()}`));
       if (missing.length > 0) fields.push({ field: 'hashtags', text: missing.map((h) => `#${h}`).join(' ') });
     }
     if (post.mentions.length > 0) {
-      const lower = post.text.toLowerCase();
-      const missing = post.mentions.filter((h) => !lower.includes(`@${h.toLowerCase()}`));
+      lower ??= post.text.toLowerCase();
+      const missing = post.mentions.filter((h) => !lower!.includes(`@${h.toLowerCase()}`));
       if (missing.length > 0) fields.push({ field: 'mentions', text: missing.map((h) => `@${h}`).join(' ') });
     }
     if (post.repost_of) fields.push({ field: 'repost_of', text: `@${post.repost_of}` });

@@ -8,6 +8,8 @@ import { resolveWord, resolveLetters, type WordPart } from './deobfuscate.js';
 import { segment, splitHashtag } from './hashtag.js';
 import type { Lexicon } from './lexicon.js';
 import { stem } from './stem.js';
+import { TOKEN, TokenScanner } from './tokenize.js';
+import { WordCache } from './word-cache.js';
 
 export const TK = { Word: 0, Number: 1, Hashtag: 2, Mention: 3, Emoji: 4, Url: 5 } as const;
 export type TokKind = (typeof TK)[keyof typeof TK];
@@ -48,16 +50,35 @@ export interface Token {
   sent: number;
   clause: number;
   flags: number;
+  /** Words and numbers: the form shared by every token of the same word, where per-word work is kept. */
+  form?: WordForm;
+}
+
+/**
+ * One distinct word (or number) form, shared by all its tokens: the per-word work (stem, the matcher's lookups)
+ * is done once per form instead of once per token, since the same words recur in every post.
+ */
+export class WordForm {
+  /** Owned by the matcher (engine/trie.ts): whose lookup `matched` holds, and the lookup itself. */
+  matchOwner: object | null = null;
+  matched: unknown = null;
+
+  constructor(
+    readonly t: string,
+    readonly base: string,
+    private s?: string,
+  ) {}
+
+  /** Worked out on first use: most words are never compared by stem. */
+  get stem(): string {
+    return (this.s ??= stem(this.t));
+  }
 }
 
 export interface Analysis {
   fields: FieldText[];
   tokens: Token[];
 }
-
-// One pass over folded text. Groups: 1 url, 2 mention, 3 hashtag, 4 word, 5 emoji, 6 sentence end, 7 clause break.
-const TOKEN_RE =
-  /(https?:\/\/[^\s]+|www\.[^\s]+\.[^\s]+)|(@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)|(#[\p{L}\p{N}_]+)|([\p{L}\p{N}$](?:[\p{L}\p{N}]|['*!$@|]+(?=[\p{L}\p{N}]))*)|(\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic})*|[\u{1F1E6}-\u{1F1FF}]{2})|(\.(?=\s|$)|[!?\n\u2026]+)|([,;:()"\u201c\u201d[\]])/gu;
 
 interface RawWord {
   fs: number;
@@ -75,7 +96,39 @@ const MASK_BUDGET = 16;
 /** Tokens per field beyond this are not analysed (a 1 MB post is scanned in its first ~50k tokens). */
 const MAX_TOKENS_PER_FIELD = 50_000;
 
+/** A raw word read as one word or number spanning all of it: the common case, kept compact. */
+class Whole implements WordPart {
+  readonly offset = 0;
+
+  constructor(
+    readonly t: string,
+    readonly length: number,
+    readonly isNumber: boolean,
+    readonly obfuscated: boolean,
+    /** Words only. */
+    readonly form: WordForm | undefined,
+  ) {}
+}
+
+/** A raw word read as several parts (paslon02 → paslon 02): each part, its span in the raw word and its form. */
+interface Split {
+  parts: WordPart[];
+  from: number[];
+  to: number[];
+  forms: (WordForm | undefined)[];
+}
+
+type Reading = Whole | Split;
+
+/** Raw words whose readings (and word forms) are kept, per generation (see WordCache). */
+const READINGS_KEPT = 25_000;
+
 export class Analyzer {
+  /** Readings of raw words, valid for one generation of the lexicon. */
+  private readonly readings = new WordCache<Reading>(READINGS_KEPT);
+  private readingsOf = -1;
+  private readonly forms = new WordCache<WordForm>(READINGS_KEPT);
+
   constructor(private readonly lex: Lexicon) {}
 
   analyse(fields: FieldText[]): Analysis {
@@ -102,6 +155,7 @@ export class Analyzer {
     let sent = sent0;
     let clause = clause0;
     let maskBudget = MASK_BUDGET;
+    const spendMask = (n: number) => (maskBudget -= n) >= 0;
     let count = 0;
     let quoted = 0;
     let quoteOpenedAt = 0;
@@ -125,7 +179,7 @@ export class Analyzer {
       }
       if (run.length === 0) return;
       if (run.length === 2) tryMerge();
-      for (const w of run) this.pushRaw(out, f, original, fi, w, (b) => (maskBudget -= b) >= 0);
+      for (const w of run) this.pushRaw(out, f, original, fi, w, spendMask);
       run = [];
     };
 
@@ -163,23 +217,21 @@ export class Analyzer {
       return false;
     };
 
-    TOKEN_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
+    const scan = new TokenScanner(text);
     let prevEnd = 0;
-    while ((m = TOKEN_RE.exec(text)) !== null) {
+    while (scan.next()) {
       if (count++ >= MAX_TOKENS_PER_FIELD) break;
-      const fs = m.index;
-      const fe = fs + m[0].length;
-      if (m[4] !== undefined) {
-        const raw = m[4];
-        const w: RawWord = { fs, fe, raw, sent, clause, flags: quoted };
-        const single = raw.length === 1;
-        if (single && (run.length === 0 || SPACER.test(text.slice(prevEnd, fs)))) {
-          run.push(w);
+      const fs = scan.start;
+      const fe = scan.end;
+      const kind = scan.kind;
+      if (kind === TOKEN.Word) {
+        const raw = text.slice(fs, fe);
+        if (raw.length === 1) {
+          if (run.length > 0 && !SPACER.test(text.slice(prevEnd, fs))) flushRun();
+          run.push({ fs, fe, raw, sent, clause, flags: quoted });
         } else {
           flushRun();
-          if (single) run.push(w);
-          else this.pushRaw(out, f, original, fi, w, (b) => (maskBudget -= b) >= 0);
+          this.pushWordsOf(out, f, original, fi, fs, raw, sent, clause, quoted, spendMask);
         }
         prevEnd = fe;
         continue;
@@ -187,33 +239,34 @@ export class Analyzer {
       // Any other token ends a run of single letters.
       flushRun();
       prevEnd = fe;
-      if (m[6] !== undefined) {
+      if (kind === TOKEN.SentenceEnd) {
         sent++;
         clause++;
-      } else if (m[7] !== undefined) {
+      } else if (kind === TOKEN.Clause) {
         clause++;
-        const q = m[7];
+        const q = text[fs];
         const opens = q === '\u201c' || (q === '"' && quoted === 0);
         const closes = q === '\u201d' || (q === '"' && quoted !== 0);
         if (opens) {
           quoted = FLAG.Quoted;
           quoteOpenedAt = out.length;
         } else if (closes) quoted = 0;
-      } else if (m[3] !== undefined) {
+      } else if (kind === TOKEN.Hashtag) {
         this.pushHashtag(out, f, original, fi, fs, fe, sent, clause, quoted);
-      } else if (m[2] !== undefined) {
+      } else if (kind === TOKEN.Mention) {
         const [s, e] = originalSpan(f, original, fs, fe);
-        const h = m[2].slice(1).replace(/\.+$/, '');
+        const h = text.slice(fs + 1, fe).replace(/\.+$/, '');
         // A Bluesky handle is a domain (ridwankamil.bsky.social): its first label is the account name, as on X.
         const local = h.includes('.') ? h.slice(0, h.indexOf('.')) : h;
         out.push({ t: h, stem: h, base: local, kind: TK.Mention, start: s, end: e, field: fi, sent, clause, flags: quoted });
         // Handles often spell a name (@pramonoanung, @DharmaPongrekun): split like a hashtag so names inside count.
         this.pushParts(out, f, original, fi, fs + 1, fs + 1 + local.length, sent, clause, quoted);
-      } else if (m[5] !== undefined) {
+      } else if (kind === TOKEN.Emoji) {
         const [s, e] = originalSpan(f, original, fs, fe);
-        out.push({ t: m[5], stem: m[5], base: m[5], kind: TK.Emoji, start: s, end: e, field: fi, sent, clause, flags: quoted });
-      } else if (m[1] !== undefined) {
-        const u = m[1].replace(/[.,;:!?)\]]+$/, '');
+        const em = text.slice(fs, fe);
+        out.push({ t: em, stem: em, base: em, kind: TK.Emoji, start: s, end: e, field: fi, sent, clause, flags: quoted });
+      } else if (kind === TOKEN.Url) {
+        const u = text.slice(fs, fe).replace(/[.,;:!?)\]]+$/, '');
         const [s, e] = originalSpan(f, original, fs, fs + u.length);
         out.push({ t: u, stem: u, base: u, kind: TK.Url, start: s, end: e, field: fi, sent, clause, flags: quoted });
       }
@@ -230,46 +283,71 @@ export class Analyzer {
   }
 
   private pushRaw(out: Token[], f: Folded, original: string, fi: number, w: RawWord, spendMask: (n: number) => boolean) {
-    const flags = w.flags;
-    const raw = w.raw.includes("'") ? w.raw : null;
-    // Apostrophes join words (Ma'ruf = Maruf): decide on the letters alone, keep the whole span.
-    if (raw !== null) {
-      const letters = w.raw.replace(/'/g, '');
-      if (/^\p{L}+$/u.test(letters)) {
-        const r = resolveLetters(letters, this.lex);
-        this.pushWord(out, f, original, fi, w.fs, w.fe, { t: r.t, offset: 0, length: w.raw.length, isNumber: false, obfuscated: r.obfuscated }, w.sent, w.clause, flags);
-        return;
-      }
-    }
-    const allowMask = w.raw.includes('*') ? spendMask(1) : false;
-    const parts = resolveWord(w.raw.replace(/'/g, ''), this.lex, allowMask);
-    if (parts.length === 1 && parts[0].length === w.raw.replace(/'/g, '').length) {
-      this.pushWord(out, f, original, fi, w.fs, w.fe, parts[0], w.sent, w.clause, flags);
-      return;
-    }
-    for (const p of parts) {
-      this.pushWord(out, f, original, fi, w.fs + p.offset, w.fs + p.offset + p.length, p, w.sent, w.clause, flags);
-    }
+    this.pushWordsOf(out, f, original, fi, w.fs, w.raw, w.sent, w.clause, w.flags, spendMask);
   }
 
-  private pushWord(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, p: WordPart, sent: number, clause: number, flags: number) {
-    const [s, e] = originalSpan(f, original, fs, fe);
+  /** The word tokens of the raw word at folded offset fs. */
+  private pushWordsOf(out: Token[], f: Folded, original: string, fi: number, fs: number, raw: string, sent: number, clause: number, flags: number, spendMask: (n: number) => boolean) {
+    // A masked word spends the post's mask budget, so only unmasked readings can be shared between posts.
+    const masked = raw.includes('*');
+    if (this.readingsOf !== this.lex.generation) {
+      this.readings.clear();
+      this.readingsOf = this.lex.generation;
+    }
+    let r = masked ? undefined : this.readings.get(raw);
+    if (r === undefined) {
+      r = this.read(raw, spendMask);
+      if (!masked) this.readings.set(raw, r);
+    }
+    if (r instanceof Whole) this.pushWord(out, f, original, fi, fs, fs + raw.length, r, sent, clause, flags, r.form);
+    else for (let i = 0; i < r.parts.length; i++) this.pushWord(out, f, original, fi, fs + r.from[i], fs + r.to[i], r.parts[i], sent, clause, flags, r.forms[i]);
+  }
+
+  /** How a raw word reads: its parts and where each lies in the raw word. Pure, given the lexicon (and budget). */
+  private read(raw: string, spendMask: (n: number) => boolean): Reading {
+    // Apostrophes join words (Ma'ruf = Maruf): decide on the letters alone, keep the whole span.
+    if (raw.includes("'")) {
+      const letters = raw.replace(/'/g, '');
+      if (/^\p{L}+$/u.test(letters)) {
+        const r = resolveLetters(letters, this.lex);
+        return new Whole(r.t, raw.length, false, r.obfuscated, this.formOf(r.t));
+      }
+    }
+    const allowMask = raw.includes('*') ? spendMask(1) : false;
+    const stripped = raw.replace(/'/g, '');
+    const parts = resolveWord(stripped, this.lex, allowMask);
+    if (parts.length === 1 && parts[0].length === stripped.length) {
+      const p = parts[0];
+      return new Whole(p.t, p.length, p.isNumber, p.obfuscated, p.isNumber ? undefined : this.formOf(p.t));
+    }
+    return {
+      parts,
+      from: parts.map((p) => p.offset),
+      to: parts.map((p) => p.offset + p.length),
+      forms: parts.map((p) => (p.isNumber ? undefined : this.formOf(p.t))),
+    };
+  }
+
+  /** The shared form of a word. */
+  private formOf(t: string): WordForm {
+    let form = this.forms.get(t);
+    if (form === undefined) {
+      form = new WordForm(t, withoutClitic(t));
+      this.forms.set(t, form);
+    }
+    return form;
+  }
+
+  private pushWord(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, p: WordPart, sent: number, clause: number, flags: number, form?: WordForm) {
+    let s = fs;
+    let e = fe;
+    if (f.map !== null) [s, e] = originalSpan(f, original, fs, fe);
     let fl = flags;
     if (p.obfuscated) fl |= FLAG.Obfuscated;
     if (!p.isNumber && isUpperWord(original, s, e)) fl |= FLAG.Upper;
     const t = p.t;
-    out.push({
-      t,
-      stem: p.isNumber ? t : stem(t),
-      base: p.isNumber ? t : withoutClitic(t),
-      kind: p.isNumber ? TK.Number : TK.Word,
-      start: s,
-      end: e,
-      field: fi,
-      sent,
-      clause,
-      flags: fl,
-    });
+    const fm = p.isNumber ? new WordForm(t, t, t) : (form ?? this.formOf(t));
+    out.push(new WordToken(fm, p.isNumber ? TK.Number : TK.Word, s, e, fi, sent, clause, fl));
   }
 
   private pushHashtag(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, sent: number, clause: number, quoted: number) {
@@ -307,6 +385,30 @@ export class Analyzer {
   }
 }
 
+/** A word or number token: its normal form, base and stem come from the shared WordForm. */
+class WordToken implements Token {
+  readonly t: string;
+  readonly base: string;
+
+  constructor(
+    readonly form: WordForm,
+    public kind: TokKind,
+    public start: number,
+    public end: number,
+    public field: number,
+    public sent: number,
+    public clause: number,
+    public flags: number,
+  ) {
+    this.t = form.t;
+    this.base = form.base;
+  }
+
+  get stem(): string {
+    return this.form.stem;
+  }
+}
+
 const CLITIC = /^(\p{L}{3,}?)(nya|lah|kah|pun|ku|mu)$/u;
 
 function withoutClitic(t: string): string {
@@ -316,6 +418,19 @@ function withoutClitic(t: string): string {
 
 function isUpperWord(original: string, s: number, e: number): boolean {
   if (e - s < 2) return false;
+  // ASCII (most words): capitals and no small letters; anything else takes the general test below.
+  let upper = false;
+  let ascii = true;
+  for (let i = s; i < e; i++) {
+    const c = original.charCodeAt(i);
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+  }
+  if (ascii) return upper;
   const w = original.slice(s, e);
   return w !== w.toLowerCase() && w === w.toUpperCase();
 }

@@ -38,10 +38,11 @@ function elongationReadings(w: string): string[] {
 
 /** Resolves a pure-letter word: itself if known, else an elongation reading the lexicon knows, else collapsed. */
 export function resolveLetters(w: string, lex: Lexicon): { t: string; obfuscated: boolean } {
-  if (lex.knows(w)) return { t: w, obfuscated: false };
   const readings = elongationReadings(w);
+  // Without another reading the word stands as written, known or not: no need to ask the lexicon.
+  if (readings.length === 0 || lex.knows(w)) return { t: w, obfuscated: false };
   for (const r of readings) if (lex.knows(r)) return { t: r, obfuscated: true };
-  if (readings.length > 0 && TRIPLE.test(w)) return { t: readings[0], obfuscated: true };
+  if (TRIPLE.test(w)) return { t: readings[0], obfuscated: true };
   return { t: w, obfuscated: false };
 }
 

@@ -24,9 +24,10 @@ const MARK = /\p{M}/gu;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 
 // Folding of one non-ASCII code point, memoised: the set of distinct characters is small, the number of posts is not.
-const cache = new Map<number, string>();
+// `pict`: whether the folded form contains an emoji (what a following zero-width joiner may join).
+const cache = new Map<number, { s: string; pict: boolean }>();
 
-function foldCodePoint(cp: number): string {
+function foldCodePoint(cp: number): { s: string; pict: boolean } {
   const hit = cache.get(cp);
   if (hit !== undefined) return hit;
   let out: string;
@@ -48,8 +49,9 @@ function foldCodePoint(cp: number): string {
       out = s;
     }
   }
-  if (cache.size < 65536) cache.set(cp, out);
-  return out;
+  const r = { s: out, pict: PICTOGRAPHIC.test(out) };
+  if (cache.size < 65536) cache.set(cp, r);
+  return r;
 }
 
 /** Characters removed outright: invisible, formatting, bidi controls, variation selectors, skin tones, keycap. */
@@ -74,39 +76,56 @@ export function fold(input: string): Folded {
   if (PLAIN_ASCII.test(input)) {
     return { text: input.toLowerCase().replace(/\t/g, ' '), map: null };
   }
-  const out: string[] = [];
-  const map: number[] = [];
+  const n = input.length;
+  let map: Int32Array = new Int32Array(n + 16);
+  let len = 0; // folded units so far
+  let text = '';
   let prevPictographic = false;
-  for (let i = 0; i < input.length; ) {
+  for (let i = 0; i < n; ) {
+    // A run of printable ASCII and newlines folds by lowercasing alone, one unit for one.
+    let j = i;
+    for (let c = input.charCodeAt(j); j < n && ((c >= 0x20 && c <= 0x7e) || c === 0x0a); c = input.charCodeAt(++j));
+    if (j > i) {
+      text += input.slice(i, j).toLowerCase();
+      if (len + (j - i) > map.length) map = grow(map, len + (j - i));
+      for (let k = i; k < j; k++) map[len++] = k;
+      prevPictographic = false;
+      i = j;
+      continue;
+    }
     const cp = input.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     let s: string;
     if (cp < 0x80) {
-      if (cp >= 0x41 && cp <= 0x5a) s = String.fromCharCode(cp + 32);
-      else if (cp === 0x0a) s = '\n';
-      else if (cp === 0x09 || cp === 0x0d || cp === 0x0b || cp === 0x0c) s = cp === 0x0d ? '' : ' ';
-      else if (cp < 0x20 || cp === 0x7f) s = '';
-      else s = input[i];
+      // Controls (printable ASCII was handled above): tabs and form feeds are spaces, the rest goes.
+      s = cp === 0x09 || cp === 0x0b || cp === 0x0c ? ' ' : '';
       prevPictographic = false;
     } else if (cp === 0x200d) {
       // Zero-width joiner: part of an emoji sequence (👨‍👩‍👧) when it follows one, an evasion trick otherwise.
       s = prevPictographic ? '\u200d' : '';
     } else {
-      s = foldCodePoint(cp);
-      if (s !== '') prevPictographic = PICTOGRAPHIC.test(s);
+      const fc = foldCodePoint(cp);
+      s = fc.s;
+      if (s !== '') prevPictographic = fc.pict;
       else if (!(cp >= 0xfe00 && cp <= 0xfe0f) && !(cp >= 0x1f3fb && cp <= 0x1f3ff)) prevPictographic = false;
     }
-    for (let k = 0; k < s.length; k++) {
-      out.push(s[k]);
-      map.push(i);
+    if (s !== '') {
+      text += s;
+      if (len + s.length > map.length) map = grow(map, len + s.length);
+      for (let k = 0; k < s.length; k++) map[len++] = i;
     }
     i += width;
   }
-  // A joiner left dangling at the end of an emoji run joins nothing: drop it.
-  const m = new Int32Array(map.length + 1);
-  for (let k = 0; k < map.length; k++) m[k] = map[k];
-  m[map.length] = input.length;
-  return { text: out.join(''), map: m };
+  const m = new Int32Array(len + 1);
+  m.set(map.subarray(0, len));
+  m[len] = n;
+  return { text, map: m };
+}
+
+function grow(map: Int32Array, need: number): Int32Array {
+  const bigger = new Int32Array(Math.max(need, map.length * 2));
+  bigger.set(map);
+  return bigger;
 }
 
 /**

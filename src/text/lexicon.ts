@@ -2,15 +2,25 @@
 // readings of an obfuscated token (c0bl0s → coblos, d*kung → dukung, dukuuung → dukung, p r a b o w o →
 // prabowo): only a reading that some rule can use is worth choosing.
 
-import { stem } from './stem.js';
+import { stem, StemTargets } from './stem.js';
 
 export class Lexicon {
   private readonly words = new Set<string>();
   private readonly byLength = new Map<number, string[]>();
+  /** Built on first use after the last add. */
+  private stems: StemTargets | null = null;
+  private gen = 0;
+
+  /** Changes whenever a word is added, so that anything derived from the lexicon knows when to recompute. */
+  get generation(): number {
+    return this.gen;
+  }
 
   add(word: string): void {
     if (word === '' || this.words.has(word)) return;
     this.words.add(word);
+    this.stems = null;
+    this.gen++;
     const list = this.byLength.get(word.length);
     if (list) list.push(word);
     else this.byLength.set(word.length, [word]);
@@ -19,7 +29,9 @@ export class Lexicon {
   /** True when the word, or its stem, is something a rule can match. */
   knows(word: string): boolean {
     if (this.words.has(word)) return true;
-    return word.length > 3 && this.words.has(stem(word));
+    if (word.length <= 3) return false;
+    this.stems ??= new StemTargets(this.words);
+    return this.stems.admits(word) && this.words.has(stem(word));
   }
 
   hasExact(word: string): boolean {
