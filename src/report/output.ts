@@ -2,7 +2,7 @@
 // target only when the report is complete), so a cron job killed mid-run never leaves a half-written report.
 
 import { createWriteStream, fsync, type WriteStream } from 'node:fs';
-import { rename, unlink, mkdir, open } from 'node:fs/promises';
+import { rename, unlink, mkdir, open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Writable } from 'node:stream';
@@ -61,7 +61,42 @@ function tempNameFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
+/**
+ * An output that is not a regular file — /dev/null, a named pipe, a terminal — is written in place: renaming a
+ * temporary file over it would replace the device itself (as root, /dev/null would become a plain file).
+ */
+async function specialOutput(target: string): Promise<Output | null> {
+  let st;
+  try {
+    st = await stat(target);
+  } catch {
+    return null; // does not exist yet: a regular file will be created
+  }
+  if (st.isFile()) return null;
+  if (st.isDirectory()) throw new OutputError(`cannot write ${target}: it is a folder`);
+  const stream: WriteStream = createWriteStream(target, { flags: 'a' });
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (e) => reject(new OutputError(`cannot write ${target}: ${e.message}`)));
+  });
+  const sink = new Sink(stream);
+  const close = () => new Promise<void>((resolve) => stream.end(() => resolve()));
+  return {
+    sink,
+    isTTY: false,
+    async commit() {
+      await sink.flush();
+      await close();
+    },
+    async abort() {
+      await close();
+    },
+  };
+}
+
 export async function fileOutput(target: string): Promise<Output> {
+  const special = await specialOutput(target);
+  if (special) return special;
   const dir = path.dirname(path.resolve(target));
   try {
     await mkdir(dir, { recursive: true });

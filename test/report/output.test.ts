@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileOutput, writeFileAtomic } from '../../src/report/output.js';
+import { tempDir } from '../helpers/cli.js';
+
+const dir = tempDir();
+
+describe('fileOutput', () => {
+  it('replaces a regular file only when the output is complete', async () => {
+    const target = path.join(dir, 'report.txt');
+    writeFileSync(target, 'old');
+    const out = await fileOutput(target);
+    await out.sink.write('new report');
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    await out.commit();
+    expect(readFileSync(target, 'utf8')).toBe('new report');
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('an aborted output leaves the old file and no temporary file', async () => {
+    const target = path.join(dir, 'kept.txt');
+    writeFileSync(target, 'old');
+    const out = await fileOutput(target);
+    await out.sink.write('half');
+    await out.abort();
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes into a named pipe in place instead of renaming a file over it (as /dev/null must be)', async () => {
+    const fifo = path.join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo]);
+    const got: Buffer[] = [];
+    reader.stdout.on('data', (b: Buffer) => got.push(b));
+    const out = await fileOutput(fifo);
+    await out.sink.write('through the pipe\n');
+    await out.commit();
+    await new Promise((r) => reader.on('close', r));
+    expect(Buffer.concat(got).toString()).toBe('through the pipe\n');
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('refuses a folder as the output', async () => {
+    const sub = path.join(dir, 'a-folder');
+    mkdirSync(sub);
+    await expect(fileOutput(sub)).rejects.toThrow(/it is a folder/);
+  });
+
+  it('writeFileAtomic replaces a small file whole', async () => {
+    const target = path.join(dir, 'state.json');
+    await writeFileAtomic(target, '{"a":1}');
+    await writeFileAtomic(target, Buffer.from('{"a":2}'));
+    expect(readFileSync(target, 'utf8')).toBe('{"a":2}');
+  });
+});
