@@ -320,10 +320,12 @@ export class Analyzer {
       const p = parts[0];
       return new Whole(p.t, p.length, p.isNumber, p.obfuscated, p.isNumber ? undefined : this.formOf(p.t));
     }
+    // Part offsets are in `stripped`; the token spans the raw word, apostrophes included.
+    const at = rawOffsets(raw, stripped.length);
     return {
       parts,
-      from: parts.map((p) => p.offset),
-      to: parts.map((p) => p.offset + p.length),
+      from: parts.map((p) => at[p.offset]),
+      to: parts.map((p) => at[p.offset + p.length - 1] + 1),
       forms: parts.map((p) => (p.isNumber ? undefined : this.formOf(p.t))),
     };
   }
@@ -407,6 +409,13 @@ class WordToken implements Token {
   get stem(): string {
     return this.form.stem;
   }
+}
+
+/** Offset in `raw` of each character of `raw` without its apostrophes (`n` of them). */
+function rawOffsets(raw: string, n: number): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < raw.length && at.length < n; i++) if (raw.charCodeAt(i) !== 0x27) at.push(i);
+  return at;
 }
 
 const CLITIC = /^(\p{L}{3,}?)(nya|lah|kah|pun|ku|mu)$/u;

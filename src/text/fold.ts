@@ -33,6 +33,10 @@ function foldCodePoint(cp: number): { s: string; pict: boolean } {
   let out: string;
   if (isDropped(cp)) {
     out = '';
+  } else if (cp >= 0xd800 && cp <= 0xdfff) {
+    // A lone surrogate half (JSON escapes can make one): a replacement character, never half of a pair that
+    // removing an invisible character between two halves would otherwise forge.
+    out = '\ufffd';
   } else if (cp === 0x2019 || cp === 0x2018 || cp === 0x02bc || cp === 0x0060 || cp === 0x00b4) {
     out = "'"; // typographic apostrophes: Ma’ruf = Ma'ruf
   } else if (cp === 0x00a0 || cp === 0x2007 || cp === 0x202f || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x3000) {
@@ -46,6 +50,8 @@ function foldCodePoint(cp: number): { s: string; pict: boolean } {
     } else {
       let s = ch.normalize('NFKC').toLowerCase().normalize('NFD').replace(MARK, '').normalize('NFC');
       if (s.length === 1 && CONFUSABLES[s] !== undefined) s = CONFUSABLES[s];
+      // A character that becomes several (ŉ → ʼn) is folded again piece by piece, so that folding is idempotent.
+      else if (s.length > 1) s = Array.from(s, (c) => (c.codePointAt(0) === cp ? c : foldCodePoint(c.codePointAt(0)!).s)).join('');
       out = s;
     }
   }
