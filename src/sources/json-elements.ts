@@ -53,6 +53,9 @@ export async function* jsonElements(stream: Readable, opts: ElementOptions = {})
   const fold = opts.ignoreCase ? (s: string) => s.toLowerCase() : (s: string) => s;
   const targets: string[][] | null = opts.skipPrefix ? null : (opts.paths ?? opts.keys?.map((k) => [k]) ?? null);
   const wanted = targets ? targets.map((p) => p.map(fold).join('\u0000')) : [];
+  // Deeper than the longest path nothing is wanted: the key path is not even built there, so that hostile nesting
+  // ([[[[…) costs linear time, not quadratic.
+  const deepest = targets ? Math.max(0, ...targets.map((p) => p.length)) : 0;
   const found = opts.found ?? new Set<number>();
   // Phases: 'prefix' (before the array that is the document), 'top' (walking objects for the target paths),
   // 'items' (inside a target array), 'whole' (inside a target object), 'done' (after the document).
@@ -164,9 +167,8 @@ export async function* jsonElements(stream: Readable, opts: ElementOptions = {})
             continue;
           }
           const key = inObject ? (pendingKey ?? '') : '#';
-          const here = [...keyPath.slice(1), fold(key)].join('\u0000');
           // With `keys` only arrays are wanted (an object under "data" is a record, not a list of them).
-          const t = inObject && (c === 0x5b || opts.paths) ? wanted.indexOf(here) : -1;
+          const t = inObject && (c === 0x5b || opts.paths) && stack.length <= deepest ? wanted.indexOf([...keyPath.slice(1), fold(key)].join('\u0000')) : -1;
           pendingKey = null;
           if (t >= 0) {
             found.add(t);

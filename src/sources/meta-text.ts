@@ -22,14 +22,28 @@ export function fixMetaText(s: string): string {
   }
 }
 
-/** Repairs every string in a parsed Meta record, keys included. */
+/**
+ * Repairs every string in a parsed Meta record, keys included. Iterative, not recursive: a damaged or hostile
+ * download nesting arrays thousands deep must not overflow the stack.
+ */
 export function fixMetaRecord(v: unknown): unknown {
-  if (typeof v === 'string') return fixMetaText(v);
-  if (Array.isArray(v)) return v.map(fixMetaRecord);
-  if (v !== null && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[fixMetaText(k)] = fixMetaRecord(x);
+  const work: [object, Record<string, unknown> | unknown[]][] = [];
+  const copy = (x: unknown): unknown => {
+    if (typeof x === 'string') return fixMetaText(x);
+    if (x === null || typeof x !== 'object') return x;
+    const out: Record<string, unknown> | unknown[] = Array.isArray(x) ? [] : {};
+    work.push([x, out]);
     return out;
+  };
+  const root = copy(v);
+  while (work.length > 0) {
+    const [src, out] = work.pop()!;
+    if (Array.isArray(src)) for (const x of src) (out as unknown[]).push(copy(x));
+    else
+      for (const [k, x] of Object.entries(src)) {
+        // A key "__proto__" from JSON.parse is data: define it, so it cannot replace the copy's prototype.
+        Object.defineProperty(out, fixMetaText(k), { value: copy(x), enumerable: true, writable: true, configurable: true });
+      }
   }
-  return v;
+  return root;
 }

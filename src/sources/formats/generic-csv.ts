@@ -29,6 +29,9 @@ export const COLUMN_ALIASES: Record<string, string[]> = {
 
 export const MAPPABLE_FIELDS = Object.keys(COLUMN_ALIASES);
 
+/** A record longer than this (an unclosed quote swallowing the rest of a file) is skipped, not held in memory. */
+const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
 const norm = (h: string) => h.toLowerCase().replace(/[\s_.\-/()]+/g, '');
 
 /** Column index of each field: --map first, then aliases. Throws when --map names a column that does not exist. */
@@ -116,7 +119,7 @@ export const genericCsv: Format = {
     const head = (await input.head(64 * 1024)).toString('utf8');
     const delimiter = sniffDelimiter(head, input.name);
     const parser = input.open().pipe(
-      parse({ bom: true, delimiter, info: true, raw: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true }),
+      parse({ bom: true, delimiter, info: true, raw: true, max_record_size: MAX_RECORD_CHARS, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true }),
     );
     // csv-parse reports unreadable stretches (an unclosed quote) as 'skip' events; queue them to yield in order.
     const errors: { line: number; reason: string }[] = [];
@@ -124,6 +127,12 @@ export const genericCsv: Format = {
     parser.on('skip', (e: Error & { lines?: number; code?: string }) => {
       const end = e.lines ?? lastEnd + 1;
       const from = lastEnd + 1;
+      if (e.code === 'CSV_MAX_RECORD_SIZE') {
+        // Only an unclosed quote makes a record this long, and it swallows the rest of the file: stop here rather
+        // than hold the rest in memory.
+        parser.destroy(new InputError(`${input.name}:${from}: a record longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB (a quote opened here is never closed?); the rest of the file was not read`));
+        return;
+      }
       const what = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote opened here is never closed' : e.message.split(':')[0];
       errors.push({ line: from, reason: `${what}; lines ${from}–${end} could not be read` });
       lastEnd = end;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { cli, tempDir, writeFiles } from '../../helpers/cli.js';
+import { writeFileSync } from 'node:fs';
+import { bin, cli, tempDir, writeFiles } from '../../helpers/cli.js';
 
 const dir = tempDir('netral-csv-');
 
@@ -27,5 +28,18 @@ describe('generic CSV: cells written by netral or by people', () => {
     });
     expect(b).toMatchObject({ text: '=1+1 bukan rumus', media_text: ['[Foto] saja'], source: { file: path.join(dir, 'tangan.csv'), line: 3 } });
     expect(b.deleted).toBeUndefined();
+  });
+});
+
+describe('generic CSV: a quote that is never closed', () => {
+  it('stops at a record longer than 16 MB instead of holding the rest of a large file in memory', async () => {
+    const line = 'lorem ipsum dolor sit amet coblos 02 '.repeat(5) + '\n';
+    writeFileSync(path.join(dir, 'unclosed.csv'), 'id,text\n1,hello\n2,"unclosed ' + line.repeat(200_000));
+    // 37 MB of input in a 96 MB heap: only a bounded record fits.
+    const r = await bin(['scan', '-f', 'jsonl', path.join(dir, 'unclosed.csv')], { env: { NODE_OPTIONS: '--max-old-space-size=96' }, timeoutMs: 60_000 });
+    expect(r.signal).toBeNull();
+    expect(r.stderr).toContain(`${path.join(dir, 'unclosed.csv')}: 3: a record longer than 16 MB (a quote opened here is never closed?); the rest of the file was not read`);
+    expect(r.stderr).toMatch(/read 1 = scanned 1 \+ skipped 0/);
+    expect(r.exitCode).toBe(2);
   });
 });
