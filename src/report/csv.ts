@@ -84,7 +84,9 @@ export function headerCells(keys: readonly string[], ro: ReportOptions, id: Reco
 }
 
 export function csvOptions(excel: boolean) {
-  return { delimiter: excel ? ';' : ',', record_delimiter: excel ? ('windows' as const) : ('unix' as const) };
+  // csv-stringify quotes a cell holding the record delimiter, but not one holding only part of it: a post's "\n"
+  // under --excel's "\r\n" (or a "\r" under "\n") would start a new row in a spreadsheet. Any line break is quoted.
+  return { delimiter: excel ? ';' : ',', record_delimiter: excel ? ('windows' as const) : ('unix' as const), quoted_match: /[\r\n]/ };
 }
 
 /** The header row, after a UTF-8 BOM for Excel (which otherwise reads the file in the machine's code page). */
