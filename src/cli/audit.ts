@@ -11,6 +11,7 @@ import type { ScanSummary } from '../report/types.js';
 import { formatInZone } from '../sources/time.js';
 import type { Io } from './io.js';
 import { scanCommand, summaryLine } from './scan.js';
+import { safeJson } from '../report/sanitize.js';
 
 export interface AuditCliOptions {
   config: string;
@@ -48,7 +49,7 @@ function jsonSummary(o: { config: string; status: Status; exitCode: number; star
   if (o.outputs) rec.outputs = o.outputs;
   if (o.baseline) rec.baseline = o.baseline;
   if (o.error) rec.error = o.error;
-  return JSON.stringify(rec);
+  return safeJson(rec);
 }
 
 /**

@@ -10,7 +10,7 @@ import { Scanner, type PostResult } from '../engine/scan.js';
 import { normaliseTimestamp } from '../sources/time.js';
 import { FLAG, TK, type Token } from '../text/analyse.js';
 import { findingRecord } from '../report/record.js';
-import { terminalLine } from '../report/sanitize.js';
+import { safeJson, terminalLine } from '../report/sanitize.js';
 import { colorLevel, type Io } from './io.js';
 
 interface ExplainOpts {
@@ -79,7 +79,7 @@ export async function explainCommand(text: string, o: ExplainOpts, io: Io): Prom
       findings: r.findings.map(findingRecord),
       suppressed: r.suppressed.map(findingRecord),
     };
-    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    io.stdout.write(`${safeJson(out, 2)}\n`);
     return EXIT.OK;
   }
   const c = new Chalk({ level: colorLevel(io.stdoutIsTTY, io.env) });

@@ -16,7 +16,7 @@ import { parseSource, SOURCE_FORMS, urlProblem, type Source } from '../fetch/sou
 import { readRoster } from '../roster/parse.js';
 import { rosterSources } from '../fetch/roster-sources.js';
 import { spinnerAllowed, type Io } from './io.js';
-import { terminalLine } from '../report/sanitize.js';
+import { safeJson, terminalLine } from '../report/sanitize.js';
 import { fetchOptionsFromScan, type FetchCliOptions, type ScanFetchOptions } from './fetch-options.js';
 
 export interface FetchCommandOptions extends FetchCliOptions {
@@ -144,7 +144,7 @@ export async function fetchCommand(args: string[], o: FetchCommandOptions, io: I
     // Skipped records were already reported by the run, in order with their account's lines.
     for await (const { item } of p.run.items()) {
       if (item.type !== 'post') continue;
-      const w = out.sink.write(`${JSON.stringify(item.post)}\n`);
+      const w = out.sink.write(`${safeJson(item.post)}\n`);
       if (w) await w;
     }
     await out.commit();

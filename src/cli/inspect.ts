@@ -7,7 +7,7 @@ import type { InputCounts, Post, PostKind } from '../model.js';
 import { POST_KINDS } from '../model.js';
 import { INSPECT_MESSAGES, langFromEnv, type InspectMessages, type Lang } from '../report/i18n.js';
 import { stdoutOutput } from '../report/output.js';
-import { terminalLine } from '../report/sanitize.js';
+import { safeJson, terminalLine } from '../report/sanitize.js';
 import { InputSet } from '../sources/inputs.js';
 import { formatInZone } from '../sources/time.js';
 import type { Io } from './io.js';
@@ -182,7 +182,7 @@ export async function inspectCommand(inputs: string[], o: InspectOptions, io: Io
       total: { inputs: rows.length, read: rows.reduce((n, r) => n + r.c.read, 0), skipped: rows.reduce((n, r) => n + r.c.skipped, 0), ...statsRecord(total) },
       ...(set.ignored.length > 0 ? { ignored: set.ignored } : {}),
     };
-    await out.sink.write(`${JSON.stringify(doc, null, 2)}\n`);
+    await out.sink.write(`${safeJson(doc, 2)}\n`);
   } else {
     const w = INSPECT_MESSAGES[o.lang ?? langFromEnv(io.env)];
     const blocks = rows.map(({ c, s }) => textBlock(c.input, c, s, w, o.tz));

@@ -6,7 +6,7 @@ import { crossCheck, loadRuleSet, readPacks, SHIPPED_RULES_DIR } from '../rules/
 import { compile } from '../rules/compile.js';
 import { runExamples } from '../rules/examples.js';
 import { Scanner } from '../engine/scan.js';
-import { terminalLine } from '../report/sanitize.js';
+import { safeJson, terminalLine } from '../report/sanitize.js';
 import { colorLevel, type Io } from './io.js';
 import { Chalk } from 'chalk';
 import { electionTemplate } from '../rules/template.js';
@@ -32,7 +32,7 @@ export async function rulesList(o: PackOpts & { format: string }, io: Io): Promi
       })),
       lists: [...rs.lists.keys()].sort(),
     };
-    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    io.stdout.write(`${safeJson(out, 2)}\n`);
     return EXIT.OK;
   }
   const c = new Chalk({ level: colorLevel(io.stdoutIsTTY, io.env) });

@@ -9,6 +9,7 @@ import type { Io } from './io.js';
 import { choiceOption, listOption, mapOption, repeatOption, severityOption, timeZoneOption } from './options.js';
 import { addFetchOptions } from './fetch-options.js';
 import { VERSION } from '../version.js';
+import { terminalSafe } from '../report/sanitize.js';
 
 // Kept in step with src/sources/formats/generic-csv.ts COLUMN_ALIASES (checked by a test) so that building the
 // program does not load the readers.
@@ -77,7 +78,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
-      writeErr: (s) => void io.stderr.write(s),
+      writeErr: (s) => void io.stderr.write(terminalSafe(s)),
     })
     .addHelpText('after', EXIT_HELP);
 
@@ -267,14 +268,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return e.exitCode === 0 ? EXIT.OK : EXIT.ERROR;
     }
     if (e instanceof RuleError) {
-      io.stderr.write(`netral: rule pack error${e.problems.length > 1 ? 's' : ''}:\n${e.message.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+      // Messages quote the files they are about (keys, values, names): those are untrusted text too.
+      io.stderr.write(`netral: rule pack error${e.problems.length > 1 ? 's' : ''}:\n${terminalSafe(e.message).split('\n').map((l) => `  ${l}`).join('\n')}\n`);
       return e.exitCode;
     }
     if (e instanceof NetralError) {
-      io.stderr.write(`netral: error: ${e.message}\n`);
+      io.stderr.write(`netral: error: ${terminalSafe(e.message)}\n`);
       return e.exitCode;
     }
-    io.stderr.write(`netral: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this with the command you ran.\n`);
+    io.stderr.write(`netral: internal error: ${terminalSafe((e as Error)?.stack ?? String(e))}\nPlease report this with the command you ran.\n`);
     return EXIT.ERROR;
   }
 }

@@ -12,7 +12,7 @@ import { MESSAGES } from './i18n.js';
 import type { Output } from './output.js';
 import { csvOptions, headerCells } from './csv.js';
 import { subjectRecord, summaryRecord } from './json.js';
-import { csvSafe, terminalLine } from './sanitize.js';
+import { csvSafe, safeJson, terminalLine } from './sanitize.js';
 import { employeeLine, summaryLines, verdictText } from './terminal.js';
 import type { Reporter, ReportOptions, ScanSummary } from './types.js';
 
@@ -109,13 +109,13 @@ export class EmployeeCsvReporter extends AtEnd {
 export class EmployeeJsonReporter extends AtEnd {
   async end(summary: ScanSummary): Promise<void> {
     const doc = { summary: summaryRecord(summary), employees: (summary.employees ?? []).map(subjectRecord) };
-    await this.out.sink.write(`${JSON.stringify(doc, null, 2)}\n`);
+    await this.out.sink.write(`${safeJson(doc, 2)}\n`);
   }
 }
 
 export class EmployeeJsonlReporter extends AtEnd {
   async end(summary: ScanSummary): Promise<void> {
-    for (const s of summary.employees ?? []) await this.out.sink.write(`${JSON.stringify(subjectRecord(s))}\n`);
+    for (const s of summary.employees ?? []) await this.out.sink.write(`${safeJson(subjectRecord(s))}\n`);
   }
 }
 

@@ -7,6 +7,7 @@ import type { Output } from './output.js';
 import { findingRecord } from './record.js';
 import type { Reporter, ScanSummary } from './types.js';
 import type { SubjectStats } from '../audit/employees.js';
+import { safeJson } from './sanitize.js';
 
 export function summaryRecord(s: ScanSummary): Record<string, unknown> {
   return {
@@ -70,11 +71,11 @@ export class JsonReporter implements Reporter {
   constructor(private readonly out: Output) {}
 
   post(_r: PostResult, findings: Finding[]): void {
-    for (const f of findings) this.records.push(JSON.stringify(findingRecord(f), null, 2).replace(/\n/g, '\n    '));
+    for (const f of findings) this.records.push(safeJson(findingRecord(f), 2).replace(/\n/g, '\n    '));
   }
 
   async end(summary: ScanSummary): Promise<void> {
-    const sum = JSON.stringify(summaryRecord(summary), null, 2).replace(/\n/g, '\n  ');
+    const sum = safeJson(summaryRecord(summary), 2).replace(/\n/g, '\n  ');
     await this.out.sink.write(`{\n  "summary": ${sum},\n  "findings": [`);
     for (let i = 0; i < this.records.length; i++) await this.out.sink.write(`${i === 0 ? '' : ','}\n    ${this.records[i]}`);
     await this.out.sink.write(`${this.records.length > 0 ? '\n  ' : ''}]\n}\n`);

@@ -5,6 +5,7 @@ import type { PostResult } from '../engine/scan.js';
 import type { Output } from './output.js';
 import { findingRecord } from './record.js';
 import type { Reporter } from './types.js';
+import { safeJson } from './sanitize.js';
 
 export class JsonlReporter implements Reporter {
   constructor(private readonly out: Output) {}
@@ -12,7 +13,7 @@ export class JsonlReporter implements Reporter {
   post(_r: PostResult, findings: Finding[]): Promise<void> | void {
     if (findings.length === 0) return;
     let s = '';
-    for (const f of findings) s += `${JSON.stringify(findingRecord(f))}\n`;
+    for (const f of findings) s += `${safeJson(findingRecord(f))}\n`;
     return this.out.sink.write(s);
   }
 

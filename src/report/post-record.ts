@@ -7,6 +7,7 @@ import { writeListCell } from '../sources/list-cell.js';
 import { csvHeader, csvOptions, csvRows } from './csv.js';
 import type { Output } from './output.js';
 import { groupNip } from '../roster/parse.js';
+import { safeJson } from './sanitize.js';
 
 export const POST_FORMATS = ['jsonl', 'csv'] as const;
 export type PostFormat = (typeof POST_FORMATS)[number];
@@ -104,7 +105,7 @@ export interface PostWriter {
 export function createPostWriter(format: PostFormat, out: Output, opts: { excel: boolean; roster?: boolean }): PostWriter {
   if (format === 'jsonl') {
     return {
-      write: (p, e) => out.sink.write(`${JSON.stringify(opts.roster ? { ...postRecord(p), employee: e ?? null } : postRecord(p))}\n`),
+      write: (p, e) => out.sink.write(`${safeJson(opts.roster ? { ...postRecord(p), employee: e ?? null } : postRecord(p))}\n`),
       end: () => {},
     };
   }

@@ -31,6 +31,16 @@ export function csvUnescape(s: string): string {
   return /^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
 }
 
+// What JSON.stringify leaves raw that a terminal acts on (DEL, C1 controls such as the 8-bit CSI U+009B) or that
+// reorders what it shows (bidi controls), and the line separators some JSON readers mishandle. As \u escapes they
+// read back as the same string, so JSON output stays lossless and can still be printed on a terminal.
+const JSON_UNSAFE = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\u2028\u2029]/g;
+
+/** JSON.stringify, with the characters above escaped: safe to show on a terminal, parsed back unchanged. */
+export function safeJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function htmlEscape(s: string): string {
