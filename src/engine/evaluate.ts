@@ -119,6 +119,18 @@ function merge(ms: Match[]): Match {
   return { hits, from: from === Infinity ? 0 : from, to };
 }
 
+/** The first entry of `list` (sorted by `from`) whose match starts at or after `from`. */
+function firstFrom(list: { m: Match }[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].m.from < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function gap(a: Match, b: Match): number {
   return Math.max(a.from, b.from) - Math.min(a.to, b.to);
 }
@@ -182,6 +194,10 @@ export function evaluate(c: Compiled, state: PostState, e: CExpr): Match[] | nul
         parts.push(r);
       }
       const tokens = state.analysis.tokens;
+      // Each anchor looks only at the matches close enough to be chosen (gap ≤ within), found by position: a post
+      // repeating two words thousands of times would otherwise cost matches × matches.
+      const byFrom = parts.map((ms) => ms.map((m, idx) => ({ m, idx })).sort((a, b) => a.m.from - b.m.from || a.idx - b.idx));
+      const maxSpan = parts.map((ms) => ms.reduce((x, m) => Math.max(x, m.to - m.from), 0));
       const out: Match[] = [];
       for (const anchor of parts[0]) {
         const chosen: Match[] = [anchor];
@@ -189,7 +205,11 @@ export function evaluate(c: Compiled, state: PostState, e: CExpr): Match[] | nul
         for (let i = 1; i < parts.length && ok; i++) {
           let best: Match | null = null;
           let bestGap = Infinity;
-          for (const m of parts[i]) {
+          let bestIdx = -1;
+          const list = byFrom[i];
+          const hi = anchor.to + e.within;
+          for (let k = firstFrom(list, anchor.from - e.within - maxSpan[i]); k < list.length && list[k].m.from <= hi; k++) {
+            const { m, idx } = list[k];
             // Near means in the same sentence: "Gunakan hak pilihmu! Satu suara …" is not "pilih satu".
             if (tokens[m.from].field !== tokens[anchor.from].field) continue;
             if (tokens[m.from].sent !== tokens[anchor.to].sent && tokens[m.to].sent !== tokens[anchor.from].sent) continue;
@@ -200,10 +220,12 @@ export function evaluate(c: Compiled, state: PostState, e: CExpr): Match[] | nul
             // "pilih nomor 2" may be a vote, "pilih menu nomor 2" is lunch.
             const dateOnly = m.hits.every((h) => h.refs.length > 0 && h.refs.every((r) => r.dateOnly)) || anchor.hits.every((h) => h.refs.length > 0 && h.refs.every((r) => r.dateOnly));
             const g = gap(anchor, m) + (dateOnly && gap(anchor, m) > 1 ? e.within : 0);
-            // On equal distance the longer reading wins: "Prabowo-Gibran" says more than "Prabowo".
-            if (g < bestGap || (g === bestGap && best !== null && m.to - m.from > best.to - best.from)) {
+            // On equal distance the longer reading wins: "Prabowo-Gibran" says more than "Prabowo"; then the first.
+            const longer = best !== null && (m.to - m.from > best.to - best.from || (m.to - m.from === best.to - best.from && idx < bestIdx));
+            if (g < bestGap || (g === bestGap && longer)) {
               bestGap = g;
               best = m;
+              bestIdx = idx;
             }
           }
           if (best === null || bestGap > e.within) ok = false;

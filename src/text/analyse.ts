@@ -9,7 +9,7 @@ import { segment, splitHashtag } from './hashtag.js';
 import type { Lexicon } from './lexicon.js';
 import { stem } from './stem.js';
 import { TOKEN, TokenScanner } from './tokenize.js';
-import { WordCache } from './word-cache.js';
+import { detach, WordCache } from './word-cache.js';
 
 export const TK = { Word: 0, Number: 1, Hashtag: 2, Mention: 3, Emoji: 4, Url: 5 } as const;
 export type TokKind = (typeof TK)[keyof typeof TK];
@@ -296,7 +296,8 @@ export class Analyzer {
     }
     let r = masked ? undefined : this.readings.get(raw);
     if (r === undefined) {
-      r = this.read(raw, spendMask);
+      // A reading kept for later is made from a copy of the word, not a slice of this post's text (see detach).
+      r = this.read(masked ? raw : detach(raw), spendMask);
       if (!masked) this.readings.set(raw, r);
     }
     if (r instanceof Whole) this.pushWord(out, f, original, fi, fs, fs + raw.length, r, sent, clause, flags, r.form);
@@ -334,8 +335,9 @@ export class Analyzer {
   private formOf(t: string): WordForm {
     let form = this.forms.get(t);
     if (form === undefined) {
-      form = new WordForm(t, withoutClitic(t));
-      this.forms.set(t, form);
+      const own = detach(t);
+      form = new WordForm(own, withoutClitic(own));
+      this.forms.set(own, form);
     }
     return form;
   }

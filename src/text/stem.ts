@@ -2,7 +2,7 @@
 // ~0.7 s to load and prints dotenv banners on stdout. Loaded on first use so commands that never stem stay fast.
 
 import { createRequire } from 'node:module';
-import { WordCache } from './word-cache.js';
+import { detach, WordCache } from './word-cache.js';
 
 type StemFn = (word: string) => string;
 
@@ -29,12 +29,14 @@ export function stem(word: string): string {
   const hit = memo.get(word);
   if (hit !== undefined) return hit;
   if (stemmer === null) stemmer = load();
-  let s = word;
-  if (stemmable(word)) {
-    s = stemmer(word);
-    if (s === '') s = word;
+  // The stem is often the word itself: kept in the memo, it must not be a slice of a post's text (see detach).
+  const w = detach(word);
+  let s = w;
+  if (stemmable(w)) {
+    s = stemmer(w);
+    if (s === '') s = w;
   }
-  memo.set(word, s);
+  memo.set(w, s);
   return s;
 }
 
