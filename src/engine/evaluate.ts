@@ -4,6 +4,7 @@
 import type { Post, PostField } from '../model.js';
 import type { Analysis } from '../text/analyse.js';
 import type { CExpr, Compiled, EntityRef } from '../rules/compile.js';
+import { REGEX_WINDOW_CHARS } from '../rules/regex-safety.js';
 
 export interface EHit {
   pat: number;
@@ -64,6 +65,9 @@ function restrict(m: Match, cands: Set<string>): Match {
   };
 }
 
+/** Sentences of one post a regex runs on: with the window, this bounds what a post can make a regex do. */
+const REGEX_WINDOWS_PER_POST = 20;
+
 function regexMatches(c: Compiled, state: PostState, e: Extract<CExpr, { op: 'regex' }>): Match[] | null {
   const kw = state.leafHits.get(e.keywords);
   if (!kw || kw.length === 0) return null;
@@ -73,13 +77,18 @@ function regexMatches(c: Compiled, state: PostState, e: Extract<CExpr, { op: 're
   for (const k of kw) {
     const tok = tokens[k.from];
     if (seenSentences.has(tok.sent)) continue;
+    if (seenSentences.size >= REGEX_WINDOWS_PER_POST) break;
     seenSentences.add(tok.sent);
     if (e.in && fields[tok.field].field !== e.in) continue;
-    // The regex sees the sentence around its keyword (tokens of that sentence, folded), bounded in length.
+    // The regex sees the sentence around its keyword (tokens of that sentence, folded), bounded in tokens and in
+    // characters (half of them before the keyword): regex-safety.ts prices what a regex may do on that window.
     let a = k.from;
     let b = k.to;
-    while (a > 0 && tokens[a - 1].sent === tok.sent && tokens[a - 1].field === tok.field && k.from - a < 60) a--;
-    while (b + 1 < tokens.length && tokens[b + 1].sent === tok.sent && tokens[b + 1].field === tok.field && b - k.to < 60) b++;
+    let chars = 0;
+    for (let i = a; i <= b; i++) chars += tokens[i].t.length + 1;
+    const fits = (i: number, limit: number) => tokens[i].sent === tok.sent && tokens[i].field === tok.field && chars + tokens[i].t.length + 1 <= limit;
+    while (a > 0 && k.from - a < 60 && fits(a - 1, REGEX_WINDOW_CHARS / 2)) chars += tokens[--a].t.length + 1;
+    while (b + 1 < tokens.length && b - k.to < 60 && fits(b + 1, REGEX_WINDOW_CHARS)) chars += tokens[++b].t.length + 1;
     const parts: string[] = [];
     const starts: number[] = [];
     let len = 0;

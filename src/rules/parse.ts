@@ -37,7 +37,8 @@ export class Ctx {
   pos(node: Node | null | undefined): Pos {
     const off = node?.range?.[0] ?? 0;
     const p = this.lineCounter.linePos(off);
-    return { file: this.file, line: p.line, col: p.col };
+    // A problem with the file as a whole (too large, empty) is placed at its start, 1:1, not 0:0.
+    return { file: this.file, line: Math.max(1, p.line), col: Math.max(1, p.col) };
   }
 
   fail(node: Node | null | undefined, message: string): void {
@@ -604,28 +605,50 @@ export interface ParseResult {
  * are refused: they can expand exponentially ("billion laughs"), and hand-written files do not need them.
  */
 export function readYaml(ctx: Ctx, text: string, aliasMessage = 'YAML aliases (*name) are not allowed here'): Document | null {
-  const doc = parseDocument(text, { lineCounter: ctx.lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // Duplicate keys are found below: the yaml library's own check compares every key with every other (a flow map
+  // of 50,000 keys took 30 s).
+  const doc = parseDocument(text, { lineCounter: ctx.lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   for (const e of doc.errors) {
     const p = ctx.lineCounter.linePos(e.pos[0]);
-    ctx.problems.push({ file: ctx.file, line: p.line, col: p.col, message: `YAML: ${e.message.split('\n')[0]}` });
+    // The library reads nesting recursively and reports running out of stack as its error.
+    const message = /call stack/i.test(e.message)
+      ? 'the file nests lists or mappings too deeply'
+      : /multiple documents/i.test(e.message)
+        ? 'the file holds several YAML documents (separated by ---); it must hold one'
+        : e.message.split('\n')[0];
+    ctx.problems.push({ file: ctx.file, line: Math.max(1, p.line), col: Math.max(1, p.col), message: `YAML: ${message}` });
   }
   if (doc.errors.length > 0) return null;
-  let aliasNode: Node | null = null;
-  const walk = (n: unknown): void => {
-    if (aliasNode) return;
-    if (isAlias(n)) aliasNode = n;
-    else if (isMap(n) || isSeq(n)) for (const it of n.items) walk(it);
-    else if (isPair(n)) {
-      walk(n.key);
-      walk(n.value);
+  // Every node, without recursion (nesting is bounded by the library, not by us): aliases are refused, and keys of
+  // a mapping must be unique.
+  const work: unknown[] = [doc.contents];
+  let alias: Node | null = null;
+  while (work.length > 0) {
+    const n = work.pop();
+    if (isAlias(n)) {
+      // The first one in the file is the one reported.
+      if (alias === null || (n.range?.[0] ?? 0) < (alias.range?.[0] ?? 0)) alias = n;
+      continue;
     }
-  };
-  walk(doc.contents);
-  if (aliasNode) {
-    ctx.fail(aliasNode, aliasMessage);
+    if (isSeq(n)) for (const it of n.items) work.push(it);
+    else if (isMap(n)) {
+      const seen = new Set<string>();
+      for (const pair of n.items) {
+        const k = pair.key;
+        if (isScalar(k)) {
+          const key = String(k.value);
+          if (seen.has(key)) ctx.fail(k, `YAML: the key "${key}" appears twice in this mapping`);
+          seen.add(key);
+        }
+        work.push(pair.key, pair.value);
+      }
+    }
+  }
+  if (alias) {
+    ctx.fail(alias, aliasMessage);
     return null;
   }
-  return doc;
+  return ctx.problems.length > 0 ? null : doc;
 }
 
 /** Parses one pack file's text. `file` is the name used in messages. */

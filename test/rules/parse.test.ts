@@ -67,7 +67,7 @@ describe('rule pack parsing', () => {
 
   it('refuses a catastrophic regex at load, naming the rule', () => {
     const p = problems(RULE.replace('      near: [dukung, { entity: candidate }]', '      regex: "(a+)+$"\n      keywords: [a]'));
-    expect(p).toContain('10:14 rule my.rule: regex has a repeated group that itself repeats (like (a+)+): matching could take forever');
+    expect(p).toContain('10:14 rule my.rule: regex has a repeated group that itself repeats (like (a+)+ or (.*a){20}): matching could take forever');
   });
 
   it('validates election packs: dates, duplicate ballot numbers, id matching the pack', () => {
@@ -99,7 +99,7 @@ describe('regex safety', () => {
     ['(\\w+)\\1', /backreferences/],
     ['(?<=a)b', /lookbehind/],
     ['a{1,1000}', /above 100/],
-    ['a*b*c*d*e*', /more than 4 unbounded/],
+    ['a*b*c*d*e*', /backtrack too much/],
     ['(', /invalid regex/],
   ])('refuses %s', (re, why) => {
     expect(checkRegex(re)).toMatch(why);

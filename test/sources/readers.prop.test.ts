@@ -1,6 +1,6 @@
 // Every reader, given arbitrary bytes, a real file of its format damaged at random, or a real fixture cut short,
 // ends in records or a clear InputError naming the input: never an uncaught exception, never a hang. Each case runs
-// in a worker thread that is terminated when it overruns (test/helpers/bounded-read.ts), so a reader looping
+// in a child process that is killed when it overruns (test/helpers/bounded-child.ts), so a reader looping
 // without yielding fails the property instead of stalling the suite.
 
 import { afterAll, describe, expect } from 'vitest';
@@ -9,11 +9,11 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync }
 import path from 'node:path';
 import { FORMATS, detectFormat, HEAD_BYTES } from '../../src/sources/registry.js';
 import { FIXTURES, tempDir } from '../helpers/cli.js';
-import { BoundedReader, type ReadOutcome } from '../helpers/bounded-read.js';
+import { BoundedChild, type ReadOutcome } from '../helpers/bounded-child.js';
 import { runs, timeoutFor } from '../helpers/fuzz.js';
 
 const CASE_MS = 10_000;
-const reader = new BoundedReader(CASE_MS);
+const reader = new BoundedChild(CASE_MS);
 afterAll(() => reader.stop());
 const dir = tempDir('netral-fuzz-readers-');
 let n = 0;
@@ -143,7 +143,7 @@ describe('each file reader', () => {
     'given arbitrary bytes, ends in records or an InputError naming the file',
     async ([format, sample], bytes) => {
       const p = writeCase(sample, bytes);
-      expectContract(await reader.read({ format, path: p }), p);
+      expectContract(await reader.run({ format, path: p }), p);
     },
     timeoutFor(60_000),
   );
@@ -152,7 +152,7 @@ describe('each file reader', () => {
     'given a real file of its format damaged at random, ends in records or an InputError naming the file',
     async ([format, sample], ms) => {
       const p = writeCase(sample, mutate(readFileSync(sample), ms));
-      expectContract(await reader.read({ format, path: p }), p);
+      expectContract(await reader.run({ format, path: p }), p);
     },
     timeoutFor(60_000),
   );
@@ -164,7 +164,7 @@ describe('netral scan over damaged real inputs', () => {
     async (file, frac) => {
       const data = readFileSync(file);
       const p = writeCase(file, data.subarray(0, Math.floor(data.length * frac)));
-      expectScanContract(await reader.read({ specs: [p] }));
+      expectScanContract(await reader.run({ specs: [p] }));
     },
     timeoutFor(60_000),
   );
@@ -173,7 +173,7 @@ describe('netral scan over damaged real inputs', () => {
     'reads archives and compressed files damaged at random to records or a clear error',
     async (file, ms) => {
       const p = writeCase(file, mutate(readFileSync(file), ms));
-      expectScanContract(await reader.read({ specs: [p] }));
+      expectScanContract(await reader.run({ specs: [p] }));
     },
     timeoutFor(60_000),
   );
@@ -187,7 +187,7 @@ describe('netral scan over damaged real inputs', () => {
       const victim = files[pick % files.length];
       const vp = path.join(victim.parentPath, victim.name);
       writeFileSync(vp, readFileSync(vp).subarray(0, Math.floor(statSync(vp).size * frac)));
-      expectScanContract(await reader.read({ specs: [copy] }));
+      expectScanContract(await reader.run({ specs: [copy] }));
     },
     timeoutFor(60_000),
   );
@@ -202,7 +202,7 @@ describe('regressions found by the campaign', () => {
       const end = text.indexOf('"', at + 1) + 1;
       const deep = text.slice(0, at) + '['.repeat(50_000) + text.slice(at, end) + ']'.repeat(50_000) + text.slice(end);
       const p = writeCase(file, Buffer.from(deep));
-      const r = await reader.read({ specs: [p] });
+      const r = await reader.run({ specs: [p] });
       expectScanContract(r);
       expect(r.posts).toBeGreaterThan(0);
     }
@@ -210,7 +210,7 @@ describe('regressions found by the campaign', () => {
 
   it('walks a JSON object nested 200,000 deep in linear time (a TikTok file whose lists are never found)', async () => {
     const p = writeCase('user_data.json', Buffer.from(`{"Post": ${'{"a":'.repeat(200_000)}1${'}'.repeat(200_000)}}`));
-    const r = await reader.read({ format: 'tiktok', path: p });
+    const r = await reader.run({ format: 'tiktok', path: p });
     expect(r.outcome, r.message).not.toBe('timeout');
     expectContract(r, p);
   });

@@ -1,5 +1,5 @@
-// Reading fuzzed inputs with a time bound that holds even if a reader never yields: each case runs in a child
-// process (test/helpers/read-child.mjs) that is killed, and replaced, when the case overruns.
+// Fuzz cases with a time bound that holds even if the work never yields (a reader looping, a regex backtracking):
+// each case runs in a child process (test/helpers/fuzz-child.mjs) that is killed, and replaced, when it overruns.
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -9,13 +9,18 @@ export interface ReadJob {
   /** One file through this format's reader directly… */
   format?: string;
   path?: string;
-  /** …or inputs through InputSet, as `netral scan` reads them. */
+  /** …or inputs through InputSet, as `netral scan` reads them… */
   specs?: string[];
   from?: string;
+  /** …or a regex (compiled as the engine does) run on each window. */
+  source?: string;
+  windows?: string[];
 }
 
 export interface ReadOutcome {
-  outcome: 'records' | 'input-error' | 'crash' | 'timeout';
+  outcome: 'records' | 'input-error' | 'crash' | 'timeout' | 'done';
+  /** Regex jobs: the slowest window. */
+  ms?: number;
   posts: number;
   skips: number;
   message?: string;
@@ -26,7 +31,7 @@ export interface ReadOutcome {
 
 type Message = Partial<ReadOutcome> & { id?: number; ready?: boolean };
 
-export class BoundedReader {
+export class BoundedChild {
   private child: ChildProcess | null = null;
   private ready: Promise<void> | null = null;
   private next = 0;
@@ -35,7 +40,7 @@ export class BoundedReader {
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
-    const c = fork(fileURLToPath(new URL('./read-child.mjs', import.meta.url)), [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const c = fork(fileURLToPath(new URL('./fuzz-child.mjs', import.meta.url)), [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     this.child = c;
     this.ready = new Promise((resolve, reject) => {
       const onReady = (m: Message) => {
@@ -50,7 +55,7 @@ export class BoundedReader {
     return this.ready;
   }
 
-  async read(job: ReadJob): Promise<ReadOutcome> {
+  async run(job: ReadJob): Promise<ReadOutcome> {
     await this.start();
     const c = this.child!;
     const id = ++this.next;
@@ -77,7 +82,7 @@ export class BoundedReader {
       const onExit = (code: number | null, signal: string | null) => {
         this.child = null;
         this.ready = null;
-        done({ outcome: 'crash', posts: 0, skips: 0, message: `the reading process ended (${signal ?? code}): ${stderr}`, warnings: [] });
+        done({ outcome: 'crash', posts: 0, skips: 0, message: `the child process ended (${signal ?? code}): ${stderr}`, warnings: [] });
       };
       c.on('message', onMessage);
       c.once('exit', onExit);

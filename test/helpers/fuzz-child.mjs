@@ -1,7 +1,8 @@
-// A child process that reads inputs the way `netral scan` does (dist/, built by `npm test`), for fuzzing readers:
-// the parent (test/helpers/bounded-read.ts) kills it when a case runs too long, which no timer inside the reading
-// process could do if a reader looped without yielding. A process, not a worker thread: a worker's stack is
-// several times deeper than the CLI's, and would hide a recursion that overflows in `netral scan`.
+// A child process for fuzz cases that could hang: reading inputs the way `netral scan` does (dist/, built by
+// `npm test`), or running a regex on windows of text. The parent (test/helpers/bounded-child.ts) kills it when a
+// case runs too long, which no timer inside the process could do if the work never yields. A process, not a
+// worker thread: a worker's stack is several times deeper than the CLI's, and would hide a recursion that
+// overflows in `netral scan`.
 import { Readable } from 'node:stream';
 
 const dist = new URL('../../dist/', import.meta.url);
@@ -51,8 +52,21 @@ async function readInputs(job) {
   }
 }
 
+/** A regex compiled as the engine compiles it, run once on each window: the slowest run, in ms. */
+function runRegex(job) {
+  const re = new RegExp(job.source, 'gu');
+  let slowest = 0;
+  for (const w of job.windows) {
+    const t0 = performance.now();
+    re.lastIndex = 0;
+    re.exec(w);
+    slowest = Math.max(slowest, performance.now() - t0);
+  }
+  return { outcome: 'done', ms: slowest };
+}
+
 process.on('message', async (job) => {
-  const result = job.format ? await readWith(job) : await readInputs(job);
+  const result = job.source !== undefined ? runRegex(job) : job.format ? await readWith(job) : await readInputs(job);
   process.send({ id: job.id, ...result });
 });
 process.send({ ready: true });
