@@ -28,7 +28,9 @@ function filesUnder(root: string): string[] {
   return out.sort();
 }
 
-const FIXTURE_FILES = [...filesUnder(path.join(FIXTURES, 'exports')), ...filesUnder(path.join(FIXTURES, 'demo'))];
+// The light hostile containers too (fixtures/hostile/build.mjs); the bombs take seconds each and have their own tests.
+const HOSTILE = ['names.zip', 'names.tar', 'lying-size.zip', 'deep-path.zip', 'huge-size.tar', 'huge-size-base256.tar'].map((f) => path.join(FIXTURES, 'hostile', f));
+const FIXTURE_FILES = [...filesUnder(path.join(FIXTURES, 'exports')), ...filesUnder(path.join(FIXTURES, 'demo')), ...HOSTILE];
 /** Folders that are platform downloads (read as one input). */
 const DOWNLOADS = [
   'x-archive/archive-2024',

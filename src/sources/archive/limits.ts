@@ -14,11 +14,28 @@ export const archiveLimits = {
   maxRatio: 500,
   /** …once more than this many bytes have come out (small files may compress extremely well). */
   ratioFloor: 10 * 1024 * 1024,
+  /**
+   * Bytes read out of a whole zip (every entry, every time it is read) per byte of the zip file: many entries
+   * each small enough to pass the check above still make a bomb together. Real downloads (JSON ~20:1, media ~1:1,
+   * each entry read once or twice) stay far below it.
+   */
+  maxArchiveRatio: 100,
+  /**
+   * A tar has no index: each entry not kept in memory is found by reading the archive again from its start, so
+   * reading many entries one by one costs entries × archive. Re-reading stops past this many times the archive's
+   * uncompressed size (or the floor, for small archives).
+   */
+  rereadFactor: 16,
+  rereadFloor: 1024 * 1024 * 1024,
 };
 
 /** Uncompressed bytes read so far from one archive; shared by all its entries. */
 export class Budget {
   used = 0;
+  /** The archive file's size, when the whole archive's ratio is to be checked (zip). */
+  archiveBytes?: number;
+  /** A smaller cap than maxTotalBytes, and what to say when it is passed (tar re-reads). */
+  cap?: { bytes: number; message: string };
 }
 
 const MB = 1024 * 1024;
@@ -37,10 +54,14 @@ export function limitStream(name: string, budget: Budget, compressedSoFar: () =>
     transform(chunk: Buffer, _enc, cb: TransformCallback) {
       out += chunk.length;
       budget.used += chunk.length;
+      if (budget.cap && budget.used > budget.cap.bytes) return cb(new InputError(`${name}: ${budget.cap.message}`));
       if (budget.used > archiveLimits.maxTotalBytes)
         return cb(new InputError(`${name}: more than ${Math.round(archiveLimits.maxTotalBytes / MB)} MB uncompressed; stopped reading (no platform download is this large; unpack the files you need)`));
       const compressed = compressedSoFar();
       if (out > archiveLimits.ratioFloor && compressed > 0 && out / compressed > archiveLimits.maxRatio) return cb(new InputError(`${name}: ${bombMessage(out, compressed)}`));
+      const whole = budget.archiveBytes;
+      if (whole !== undefined && budget.used > archiveLimits.ratioFloor && budget.used / Math.max(whole, 1) > archiveLimits.maxArchiveRatio)
+        return cb(new InputError(`${name}: the archive as a whole: ${bombMessage(budget.used, whole)}`));
       cb(null, chunk);
     },
   });

@@ -10,7 +10,7 @@ import type { Header } from 'tar-stream';
 import { InputError } from '../../errors.js';
 import type { Tree } from '../types.js';
 import { decompress, type Compression } from './compressed.js';
-import { Budget, limitStream } from './limits.js';
+import { archiveLimits, Budget, limitStream } from './limits.js';
 import { archiveTree, EntryIndex, normalEntryName, unsafeName } from './tree.js';
 
 const CACHE_ENTRY = 1024 * 1024;
@@ -26,10 +26,9 @@ function describe(name: string, e: Error): InputError {
 }
 
 /** One pass over the archive: `visit` gets each entry header and its stream, and must consume or drain it. */
-async function pass(file: string, name: string, compression: Compression | null, visit: (h: Header, s: AsyncIterable<Buffer>) => Promise<'next' | 'stop'>): Promise<void> {
+async function pass(file: string, name: string, compression: Compression | null, visit: (h: Header, s: AsyncIterable<Buffer>) => Promise<'next' | 'stop'>, budget = new Budget()): Promise<void> {
   const tar = (await import('tar-stream')).default;
   const raw = createReadStream(file, { highWaterMark: 256 * 1024 });
-  const budget = new Budget();
   const body = compression ? await decompress(compression, raw, name, budget) : raw.pipe(limitStream(name, budget, () => 0));
   const extract = tar.extract();
   body.on('error', (e: Error) => extract.destroy(describe(name, e)));
@@ -71,6 +70,7 @@ export async function openTar(file: string, name: string, compression: Compressi
   const index = new EntryIndex(name);
   const cache = new Map<string, Buffer>();
   let cached = 0;
+  const listing = new Budget();
   await pass(file, name, compression, async (h, s) => {
     const raw = h.name;
     if (h.type === 'file' || h.type === 'contiguous-file') {
@@ -85,7 +85,15 @@ export async function openTar(file: string, name: string, compression: Compressi
     else if (h.type !== 'directory') index.ignore(raw, `not a regular file (${h.type})`);
     await drain(s);
     return 'next';
-  });
+  }, listing);
+
+  // Every later pass shares one budget: reading many entries one by one must not cost entries × archive.
+  const rereads = new Budget();
+  const MB = 1024 * 1024;
+  rereads.cap = {
+    bytes: Math.max(archiveLimits.rereadFloor, archiveLimits.rereadFactor * listing.used),
+    message: `reading its entries one by one means reading the archive again from its start for each; stopped after ${Math.round(Math.max(archiveLimits.rereadFloor, archiveLimits.rereadFactor * listing.used) / MB)} MB (unpack the archive and give netral the folder)`,
+  };
 
   const open = (target: string): Readable => {
     const hit = cache.get(target);
@@ -103,7 +111,7 @@ export async function openTar(file: string, name: string, compression: Compressi
       if (isFile) seen.add(n);
       await drain(s);
       return 'next';
-    }).then(
+    }, rereads).then(
       () => {
         if (!out.writableEnded) out.destroy(new InputError(`${name}!${target}: entry not found on a second reading of the archive`));
       },

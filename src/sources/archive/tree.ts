@@ -11,12 +11,18 @@ import { entryInput } from './entry-input.js';
 import { fileInput } from '../file-input.js';
 import { archiveLimits } from './limits.js';
 
+const MAX_NAME = 4096;
+const MAX_DEPTH = 64;
+
 /** Why an archive entry name is unsafe, or null when it is a plain relative path. */
 export function unsafeName(name: string): string | null {
   if (name.includes('\0')) return 'a NUL character in its name';
   if (name.includes('\\')) return 'a backslash in its name';
   if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return 'an absolute name';
   if (name.split('/').includes('..')) return "a '..' in its name";
+  // No download nests this deep; an index of 20,000 nested folders would hold 20,000 ever longer paths.
+  if (name.length > MAX_NAME) return `a name longer than ${MAX_NAME} characters`;
+  if (name.split('/').length > MAX_DEPTH) return `more than ${MAX_DEPTH} folders deep`;
   return null;
 }
 
@@ -56,7 +62,7 @@ export class EntryIndex {
   addFile(rawName: string, size: number): string | null {
     const bad = unsafeName(rawName);
     if (bad) {
-      this.ignored.push(`${this.archive}: entry ${JSON.stringify(rawName)} left out: ${bad}`);
+      this.ignore(rawName, bad);
       return null;
     }
     const name = normalEntryName(rawName);
@@ -74,7 +80,8 @@ export class EntryIndex {
   }
 
   ignore(rawName: string, why: string): void {
-    this.ignored.push(`${this.archive}: entry ${JSON.stringify(rawName)} left out: ${why}`);
+    const shown = rawName.length > 200 ? `${rawName.slice(0, 200)}…` : rawName;
+    this.ignored.push(`${this.archive}: entry ${JSON.stringify(shown)} left out: ${why}`);
   }
 
   list(dir: string): string[] {

@@ -56,12 +56,19 @@ export async function openZip(file: string, name: string): Promise<Tree & { clos
       zip.once('error', (e: Error) => reject(describeOpenError(name, e)));
       zip.readEntry();
     });
+    // Entries whose data overlap (several names for the same compressed bytes) are a zip bomb trick: each looks
+    // small, together they inflate without end. Real archives never share data between entries.
+    const spans = [...entries.values()].map((e) => ({ at: e.relativeOffsetOfLocalHeader, end: e.relativeOffsetOfLocalHeader + 30 + e.fileNameLength + e.compressedSize }));
+    spans.sort((a, b) => a.at - b.at);
+    for (let i = 1; i < spans.length; i++)
+      if (spans[i].at < spans[i - 1].end) throw new InputError(`${name}: entries share or overlap their compressed data (a zip bomb trick); not read`);
   } catch (e) {
     zip.close();
     throw e;
   }
 
   const budget = new Budget();
+  budget.archiveBytes = zip.fileSize;
   const open = (file: string, entry: Entry): Readable => {
     const shown = `${name}!${file}`;
     const out = new PassThrough({ highWaterMark: 256 * 1024 });
