@@ -9,6 +9,7 @@ import { link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { LockError, OutputError } from '../errors.js';
+import { processAlive } from '../report/output.js';
 
 export interface LockInfo {
   pid: number;
@@ -27,15 +28,6 @@ export interface Lock {
 /** A lock whose content cannot be read is treated as stale only after this long (a run killed while writing it). */
 const UNREADABLE_GRACE_MS = 60_000;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function readInfo(file: string): Promise<LockInfo | null> {
   try {
@@ -56,7 +48,7 @@ async function isStale(file: string, info: LockInfo | null): Promise<boolean> {
     }
   }
   // A process on another machine (a shared folder) cannot be checked: its lock is never taken over.
-  return info.host === hostname() && info.pid !== process.pid && !alive(info.pid);
+  return info.host === hostname() && info.pid !== process.pid && !processAlive(info.pid);
 }
 
 /** Takes the lock at `file`, or throws LockError naming the run that holds it. */

@@ -2,7 +2,8 @@
 // target only when the report is complete), so a cron job killed mid-run never leaves a half-written report.
 
 import { createWriteStream, fsync, type WriteStream } from 'node:fs';
-import { rename, unlink, mkdir, open, stat } from 'node:fs/promises';
+import { rename, unlink, mkdir, open, readdir, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Writable } from 'node:stream';
@@ -57,8 +58,38 @@ export function stdoutOutput(stream: Writable, isTTY: boolean): Output {
   };
 }
 
+/** Whether a process of this machine is running (EPERM: it is, under another user). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+// Temporary files carry the machine and process that write them, so that a later run can tell a run that was
+// killed (same machine, process gone) from one still writing, and remove what the killed run left.
+const TEMP = /^(.+)-(\d+)\.[0-9a-f]{12}\.tmp$/;
+
 function tempNameFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  return path.join(path.dirname(target), `.${path.basename(target)}.${hostname()}-${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Removes the temporary files of `target` left by runs that were killed on this machine. */
+async function removeStaleTemps(target: string): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const m = n.startsWith(prefix) ? TEMP.exec(n.slice(prefix.length)) : null;
+    if (m && m[1] === hostname() && Number(m[2]) !== process.pid && !processAlive(Number(m[2]))) await unlink(path.join(dir, n)).catch(() => {});
+  }
 }
 
 /**
@@ -103,6 +134,7 @@ export async function fileOutput(target: string): Promise<Output> {
   } catch (e) {
     throw new OutputError(`cannot create folder for ${target}: ${(e as Error).message}`);
   }
+  await removeStaleTemps(target);
   const tmp = tempNameFor(target);
   const stream: WriteStream = createWriteStream(tmp, { flags: 'wx' });
   await new Promise<void>((resolve, reject) => {
@@ -144,6 +176,7 @@ export async function fileOutput(target: string): Promise<Output> {
 /** Writes a whole small file atomically (state files, baselines): temporary file, fsync, rename. */
 export async function writeFileAtomic(target: string, content: string | Buffer): Promise<void> {
   await mkdir(path.dirname(path.resolve(target)), { recursive: true });
+  await removeStaleTemps(target);
   const tmp = tempNameFor(target);
   const fh = await open(tmp, 'wx');
   try {

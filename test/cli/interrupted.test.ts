@@ -1,0 +1,157 @@
+// A run killed with SIGKILL mid-way (the machine rebooted, cron's timeout, an OOM killer) loses nothing: the
+// output file it was writing is either the previous complete one or absent, never a part; the fetch state and
+// the baseline are never half-written; and the next run produces the complete output and clears what the killed
+// run left behind. (`netral audit` killed mid-run is in test/cli/audit.test.ts.)
+
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ServerResponse } from 'node:http';
+import { BIN, bin, FIXTURES, jsonl, ROOT, tempDir } from '../helpers/cli.js';
+import { send, TestServer } from '../helpers/http-server.js';
+
+const demo = readFileSync(path.join(FIXTURES, 'demo', 'posts.jsonl'), 'utf8').trim().split('\n');
+
+/** Enough posts that a run is still busy when it is killed. */
+function bigInput(dir: string, n: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) lines.push(JSON.stringify({ ...JSON.parse(demo[i % demo.length]), id: `big-${i}` }));
+  const p = path.join(dir, 'posts.jsonl');
+  writeFileSync(p, lines.join('\n') + '\n');
+  return p;
+}
+
+/** Files netral writes on the side: temporary files and locks. */
+const leftovers = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock'));
+
+/** Starts netral, kills it with SIGKILL as soon as `ready()` holds (checked every 10 ms), and waits for it to end. */
+async function killWhen(args: string[], cwd: string, ready: () => boolean, during: () => void = () => {}): Promise<number> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: 'ignore' });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let ended = false;
+  void exited.then(() => (ended = true));
+  for (let i = 0; i < 3000 && !ended && !ready(); i++) {
+    during();
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  expect(ended, 'the run ended before it could be killed: make its input larger').toBe(false);
+  child.kill('SIGKILL');
+  await exited;
+  return child.pid!;
+}
+
+/** A temporary file of `target` holding data: the run is writing its output. */
+const writing = (target: string) => () => readdirSync(path.dirname(target)).some((n) => n.startsWith(`.${path.basename(target)}.`) && n.endsWith('.tmp') && readFileSync(path.join(path.dirname(target), n)).length > 0);
+
+describe.each([
+  ['scan -o', 25_000, (input: string, out: string) => ['scan', '-f', 'jsonl', '-o', out, input]],
+  ['convert -o', 60_000, (input: string, out: string) => ['convert', '-o', out, input]],
+])('netral %s killed mid-way', (_name, posts, args) => {
+  it('leaves the previous output untouched, and the next run writes the complete one and clears the leftovers', async () => {
+    const dir = tempDir('netral-killed-');
+    const input = bigInput(dir, posts);
+    const out = path.join(dir, 'out.jsonl');
+    writeFileSync(out, 'the report of the previous run\n');
+    await killWhen(args(input, out), ROOT, writing(out));
+    expect(readFileSync(out, 'utf8')).toBe('the report of the previous run\n');
+    expect(leftovers(dir).length).toBeGreaterThan(0); // what the killed run was writing
+
+    const next = await bin(args(input, out), { timeoutMs: 120_000 });
+    expect(next.exitCode).toBe(0);
+    const complete = path.join(dir, 'reference.jsonl');
+    await bin(args(input, complete), { timeoutMs: 120_000 });
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(complete, 'utf8'));
+    expect(readFileSync(out, 'utf8').split('\n').length).toBeGreaterThan(1000);
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe('netral fetch -o --state killed mid-way', () => {
+  it('never half-writes the state or the output; the next run fetches what the killed one did not', async () => {
+    const server = await TestServer.start();
+    let statuses = 50;
+    let delay = 0;
+    const status = (i: number) => ({
+      id: String(1_000_000 + i),
+      created_at: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
+      visibility: 'public',
+      url: `https://mastodon.example/@alice/${1_000_000 + i}`,
+      content: `<p>Status ${i}: rapat koordinasi</p>`,
+      reblog: null,
+      account: { id: '42', username: 'alice', acct: 'alice', display_name: 'Alice' },
+      media_attachments: [],
+      mentions: [],
+      tags: [],
+    });
+    server.on('/api/v1/accounts/lookup', (_req, res) => send(res, 200, 'application/json', JSON.stringify({ id: '42', username: 'alice', acct: 'alice', display_name: 'Alice' })));
+    server.on('/api/v1/accounts/42/statuses', (_req, res: ServerResponse, url) => {
+      const max = Number(url.searchParams.get('max_id') ?? Infinity);
+      const page: unknown[] = [];
+      for (let i = statuses - 1; i >= 0 && page.length < 40; i--) if (1_000_000 + i < max) page.push(status(i));
+      setTimeout(() => send(res, 200, 'application/json', JSON.stringify(page)), delay);
+    });
+    const dir = tempDir('netral-killed-fetch-');
+    const out = path.join(dir, 'posts.jsonl');
+    const state = path.join(dir, 'state.json');
+    const args = ['fetch', `mastodon:@alice@${server.host}`, '--rate', '1000', '-o', out, '--state', state];
+
+    const first = await bin(args, { timeoutMs: 60_000 });
+    expect(first.exitCode).toBe(0);
+    const firstOut = readFileSync(out, 'utf8');
+    const firstState = readFileSync(state, 'utf8');
+    expect(firstOut.trim().split('\n')).toHaveLength(50);
+
+    // 2,000 new statuses, slowly: killed after a few pages. The state is whole at every moment it is looked at.
+    statuses = 2050;
+    delay = 150;
+    const pages = () => server.hits('/api/v1/accounts/42/statuses').length;
+    const before = pages();
+    await killWhen(args, ROOT, () => pages() >= before + 5, () => expect(JSON.parse(readFileSync(state, 'utf8'))).toEqual(JSON.parse(firstState)));
+    expect(readFileSync(state, 'utf8')).toBe(firstState);
+    expect(readFileSync(out, 'utf8')).toBe(firstOut);
+
+    delay = 0;
+    const third = await bin(args, { timeoutMs: 60_000 });
+    expect(third.exitCode).toBe(0);
+    const ids = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).id as string);
+    expect(ids).toHaveLength(2000);
+    expect(ids).toContain(String(1_000_000 + 2049));
+    expect(ids).not.toContain(String(1_000_000 + 49));
+    expect(JSON.parse(readFileSync(state, 'utf8'))).not.toEqual(JSON.parse(firstState));
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe('netral baseline killed mid-way', () => {
+  it('create: no baseline and a stale lock are left; the next create takes the lock over and writes it whole', async () => {
+    const dir = tempDir('netral-killed-baseline-');
+    const input = bigInput(dir, 8_000);
+    const file = path.join(dir, 'baseline.yml');
+    const pid = await killWhen(['baseline', 'create', input, '-o', file], ROOT, () => existsSync(`${file}.lock`));
+    expect(existsSync(file)).toBe(false);
+    const next = await bin(['baseline', 'create', input, '-o', file], { timeoutMs: 120_000 });
+    expect(next.exitCode).toBe(0);
+    expect(next.stderr).toContain(`took over the stale lock of process ${pid}`);
+    expect(readFileSync(file, 'utf8')).toMatch(/^netral_baseline: 1$/m);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('update: the baseline and its decisions are untouched; the next update keeps them', async () => {
+    const dir = tempDir('netral-killed-baseline-');
+    const small = path.join(dir, 'small.jsonl');
+    writeFileSync(small, jsonl(demo.map((l) => JSON.parse(l))));
+    const file = path.join(dir, 'baseline.yml');
+    expect((await bin(['baseline', 'create', small, '-o', file])).exitCode).toBe(0);
+    // An analyst's decision on the first finding.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('decision: open\n    note: ""', 'decision: dismissed\n    note: "berita, bukan dukungan"'));
+    const decided = readFileSync(file, 'utf8');
+    const input = bigInput(dir, 8_000);
+    await killWhen(['baseline', 'update', input, '-o', file], ROOT, () => existsSync(`${file}.lock`), () => expect(readFileSync(file, 'utf8')).toBe(decided));
+    expect(readFileSync(file, 'utf8')).toBe(decided);
+    const next = await bin(['baseline', 'update', input, '-o', file], { timeoutMs: 120_000 });
+    expect(next.exitCode).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('decision: dismissed\n    note: "berita, bukan dukungan"');
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
