@@ -45,7 +45,7 @@ async function killWhen(args: string[], cwd: string, ready: () => boolean, durin
 const writing = (target: string) => () => readdirSync(path.dirname(target)).some((n) => n.startsWith(`.${path.basename(target)}.`) && n.endsWith('.tmp') && readFileSync(path.join(path.dirname(target), n)).length > 0);
 
 describe.each([
-  ['scan -o', 25_000, (input: string, out: string) => ['scan', '-f', 'jsonl', '-o', out, input]],
+  ['scan -o', 15_000, (input: string, out: string) => ['scan', '-f', 'jsonl', '-o', out, input]],
   ['convert -o', 60_000, (input: string, out: string) => ['convert', '-o', out, input]],
 ])('netral %s killed mid-way', (_name, posts, args) => {
   it('leaves the previous output untouched, and the next run writes the complete one and clears the leftovers', async () => {
