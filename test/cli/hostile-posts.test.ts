@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import * as cheerio from 'cheerio';
-import { cli, jsonl, tempDir, writeFiles } from '../helpers/cli.js';
+import { cli, FIXTURES, jsonl, tempDir, writeFiles } from '../helpers/cli.js';
 import { mastodonAlice, fixture, send, TestServer } from '../helpers/http-server.js';
 
 const dir = tempDir('netral-hostile-');
@@ -135,6 +135,12 @@ describe('terminal output of hostile posts, colours forced on', () => {
     const r = await run(['scan', '--roster', path.join(dir, 'hostile-roster.csv'), POSTS]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('no "nip" column');
+  });
+
+  it('scan of an archive whose entry names hold escapes and bidi controls', async () => {
+    const r = await run(['scan', path.join(FIXTURES, 'hostile', 'names.zip')]);
+    expect(r.stdout).toContain('names.zip!\ufffdevil.jsonl');
+    expect(r.stderr).toContain('left out');
   });
 
   it('convert: its summary on stderr', async () => {
