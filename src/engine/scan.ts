@@ -3,7 +3,7 @@
 
 import type { Finding, Post, Verdict } from '../model.js';
 import { TK, type Analysis, type FieldText } from '../text/analyse.js';
-import type { Compiled, EntityRef } from '../rules/compile.js';
+import { needMet, type Compiled, type EntityRef } from '../rules/compile.js';
 import { scanTokens, type Hit } from './trie.js';
 import { collectFacts, type Facts } from './facts.js';
 import { evaluate, type EHit, type Match, type PostState } from './evaluate.js';
@@ -31,12 +31,42 @@ export interface ScanOptions {
 
 export class Scanner {
   private readonly judge: ContextJudge;
+  /** Per post: which leaves the trie pass hit (leafSeen[leaf] === stamp) and which rules were already checked. */
+  private readonly leafSeen: Int32Array;
+  private readonly ruleSeen: Int32Array;
+  private stamp = 0;
+  private readonly leafWasHit = (leaf: number): boolean => this.leafSeen[leaf] === this.stamp;
 
   constructor(
     readonly compiled: Compiled,
     private readonly opts: ScanOptions = {},
   ) {
     this.judge = new ContextJudge(compiled);
+    this.leafSeen = new Int32Array(compiled.leaves.length);
+    this.ruleSeen = new Int32Array(compiled.rules.length);
+  }
+
+  /**
+   * Whether any rule's need is met by the leaves of the trie's hits. Every valid hit is one of these, so when none
+   * is met no rule can match and the post is clean: the per-post engine work (facts, context) is skipped.
+   */
+  private mayMatch(raw: Hit[]): boolean {
+    const c = this.compiled;
+    if (this.stamp === 0x7fffffff) {
+      this.stamp = 0;
+      this.leafSeen.fill(0);
+      this.ruleSeen.fill(0);
+    }
+    const st = ++this.stamp;
+    for (const h of raw) for (const leaf of c.patternLeaves[h.pat]) this.leafSeen[leaf] = st;
+    for (const h of raw)
+      for (const leaf of c.patternLeaves[h.pat])
+        for (const r of c.leafRules[leaf]) {
+          if (this.ruleSeen[r] === st) continue;
+          this.ruleSeen[r] = st;
+          if (needMet(c.ruleNeeds[r]!, this.leafWasHit)) return true;
+        }
+    return false;
   }
 
   fieldsOf(post: Post): FieldText[] {
@@ -67,15 +97,14 @@ export class Scanner {
     const analysis = c.analyzer.analyse(this.fieldsOf(post));
     const raw: Hit[] = [];
     scanTokens(c.trie, analysis.tokens, raw);
+    if (!this.opts.explain && !this.mayMatch(raw)) return { post, verdict: 'clean', findings: [], suppressed: [] };
     const { facts, hits } = collectFacts(c, analysis, raw, post.created_at);
 
     // Hits per leaf; entity leaves keep only the references of their type (and elections).
     const leafHits = new Map<number, EHit[]>();
-    const toEvaluate = new Set<number>(c.alwaysRules);
     for (const h of hits) {
       const refs = facts.refsOf.get(h);
       const isEntity = c.patterns[h.pat].refs.length > 0;
-      let used = false;
       for (const leafId of c.patternLeaves[h.pat]) {
         const leaf = c.leaves[leafId];
         let leafRefs: EntityRef[] = [];
@@ -87,18 +116,21 @@ export class Scanner {
         } else if (isEntity && refs) {
           leafRefs = refs;
         }
-        used = true;
         const list = leafHits.get(leafId);
         const eh: EHit = { pat: h.pat, from: h.from, to: h.to, refs: leafRefs };
         if (list) list.push(eh);
         else leafHits.set(leafId, [eh]);
       }
-      if (used) for (const r of c.patternRules[h.pat]) toEvaluate.add(r);
     }
+    // Only rules whose need the valid hits meet can match.
+    const candidates = new Set<number>();
+    for (const leafId of leafHits.keys()) for (const r of c.leafRules[leafId]) candidates.add(r);
+    const has = (leaf: number) => leafHits.has(leaf);
+    const order = [...candidates].filter((r) => needMet(c.ruleNeeds[r]!, has)).sort((x, y) => x - y);
 
     const findings: Finding[] = [];
     const suppressed: Finding[] = [];
-    if (toEvaluate.size > 0) {
+    if (order.length > 0) {
       const state: PostState = {
         post,
         analysis,
@@ -107,7 +139,6 @@ export class Scanner {
         hasLink: post.links.length > 0 || analysis.tokens.some((t) => t.kind === TK.Url),
       };
       const pc = this.judge.postContext(analysis, facts, post.links, post.repost_of, post.kind);
-      const order = [...toEvaluate].sort((x, y) => x - y);
       for (const ri of order) {
         const rule = c.rules[ri];
         const matches = evaluate(c, state, rule.expr);
