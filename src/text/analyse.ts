@@ -3,7 +3,7 @@
 // emoji are tokens; sentence and clause numbers let the engine reason about scope.
 
 import type { PostField } from '../model.js';
-import { fold, originalSpan, type Folded } from './fold.js';
+import { FoldBuffer, fold, originalSpan, type Folded } from './fold.js';
 import { resolveWord, resolveLetters, type WordPart } from './deobfuscate.js';
 import { segment, splitHashtag } from './hashtag.js';
 import type { Lexicon } from './lexicon.js';
@@ -132,6 +132,8 @@ export class Analyzer {
   private readonly tags = new WordCache<TagReading>(READINGS_KEPT);
   private readonly handles = new WordCache<TagReading>(READINGS_KEPT);
   private tagsOf = -1;
+  /** The offset maps of folded fields: only needed while a field is analysed. */
+  private readonly foldBuffer = new FoldBuffer();
 
   constructor(private readonly lex: Lexicon) {}
 
@@ -154,7 +156,7 @@ export class Analyzer {
   }
 
   private analyseField(original: string, fi: number, out: Token[], sent0: number, clause0: number) {
-    const f = fold(original);
+    const f = fold(original, this.foldBuffer);
     const text = f.text;
     let sent = sent0;
     let clause = clause0;
