@@ -2,6 +2,7 @@
 // literals were hit, judge each match in context, attribute it to a candidate, and give the post its verdict.
 
 import type { Finding, Post, Verdict } from '../model.js';
+import type { RuleDef } from '../rules/types.js';
 import { TK, type Analysis, type FieldText } from '../text/analyse.js';
 import { needMet, type Compiled, type EntityRef } from '../rules/compile.js';
 import { scanTokens, type Hit } from './trie.js';
@@ -128,8 +129,8 @@ export class Scanner {
     const has = (leaf: number) => leafHits.has(leaf);
     const order = [...candidates].filter((r) => needMet(c.ruleNeeds[r]!, has)).sort((x, y) => x - y);
 
-    const findings: Finding[] = [];
-    const suppressed: Finding[] = [];
+    const drafts: Draft[] = [];
+    const suppressedDrafts: Draft[] = [];
     if (order.length > 0) {
       const state: PostState = {
         post,
@@ -148,40 +149,17 @@ export class Scanner {
         const m = pickMatch(matches, attr.candidate);
         const ctx = this.judge.judge(rule.def, analysis, m, attr, pc, facts.day);
         if (ctx.suppressed && !this.opts.explain) continue;
-        const spans = spansOf(analysis, m.hits);
         const def = rule.def;
-        const finding: Finding = {
-          fingerprint: fingerprint(post.platform, post.author, post.id, def.id, attr.candidate),
-          post_id: post.id,
-          platform: post.platform,
-          author: post.author,
-          author_name: post.author_name,
-          created_at: post.created_at,
-          url: post.url,
-          kind: post.kind,
-          source: post.source,
-          rule_id: def.id,
-          rule_title: def.title,
-          category: def.category,
-          severity: def.severity,
-          confidence: round2(Math.min(1, Math.max(0, def.confidence * ctx.factor))),
-          candidate: attr.candidate,
-          stance: ctx.stance,
-          matched: matchedText(analysis, spans),
-          spans,
-          evidence: snippet(analysis, spans),
-          legal_basis: def.legal_basis,
-          verdict: 'clean',
-          modifiers: ctx.modifiers,
-          ...(post.evidence_sha256 ? { evidence_sha256: post.evidence_sha256 } : {}),
-        };
-        (ctx.suppressed ? suppressed : findings).push(finding);
+        const d: Draft = { def, candidate: attr.candidate, stance: ctx.stance, confidence: round2(Math.min(1, Math.max(0, def.confidence * ctx.factor))), modifiers: ctx.modifiers, m };
+        (ctx.suppressed ? suppressedDrafts : drafts).push(d);
       }
     }
     // A mention adds nothing when the same post already has a finding of substance; two rules finding the same
-    // thing (same category, candidate and stance) are one finding, the strongest.
-    const substantive = findings.some((f) => f.category !== 'candidate_mention');
-    const kept = strongestPerKind(substantive ? findings.filter((f) => f.category !== 'candidate_mention') : findings);
+    // thing (same category, candidate and stance) are one finding, the strongest. Only the findings kept are
+    // written out (fingerprint, matched words, excerpt).
+    const substantive = drafts.some((f) => f.def.category !== 'candidate_mention');
+    const kept = strongestPerKind(substantive ? drafts.filter((f) => f.def.category !== 'candidate_mention') : drafts).map((d) => findingOf(post, analysis, d));
+    const suppressed = suppressedDrafts.map((d) => findingOf(post, analysis, d));
     const verdict = verdictOf(kept);
     for (const f of kept) f.verdict = verdict;
     const result: PostResult = { post, verdict, findings: kept, suppressed };
@@ -203,15 +181,55 @@ function pickMatch(matches: Match[], candidate: string | null): Match {
   return matches[0];
 }
 
+/** A rule's match in a post, judged, before it is written out as a finding. */
+interface Draft {
+  def: RuleDef;
+  candidate: string | null;
+  stance: Finding['stance'];
+  confidence: number;
+  modifiers: Finding['modifiers'];
+  m: Match;
+}
+
+function findingOf(post: Post, analysis: Analysis, d: Draft): Finding {
+  const spans = spansOf(analysis, d.m.hits);
+  const def = d.def;
+  return {
+    fingerprint: fingerprint(post.platform, post.author, post.id, def.id, d.candidate),
+    post_id: post.id,
+    platform: post.platform,
+    author: post.author,
+    author_name: post.author_name,
+    created_at: post.created_at,
+    url: post.url,
+    kind: post.kind,
+    source: post.source,
+    rule_id: def.id,
+    rule_title: def.title,
+    category: def.category,
+    severity: def.severity,
+    confidence: d.confidence,
+    candidate: d.candidate,
+    stance: d.stance,
+    matched: matchedText(analysis, spans),
+    spans,
+    evidence: snippet(analysis, spans),
+    legal_basis: def.legal_basis,
+    verdict: 'clean',
+    modifiers: d.modifiers,
+    ...(post.evidence_sha256 ? { evidence_sha256: post.evidence_sha256 } : {}),
+  };
+}
+
 /** One finding per category, candidate and stance: the most confident (the first rule on a tie). */
-function strongestPerKind(findings: Finding[]): Finding[] {
-  const best = new Map<string, Finding>();
-  for (const f of findings) {
-    const k = `${f.category}\u0000${f.candidate ?? ''}\u0000${f.stance}`;
+function strongestPerKind(drafts: Draft[]): Draft[] {
+  const best = new Map<string, Draft>();
+  for (const f of drafts) {
+    const k = `${f.def.category}\u0000${f.candidate ?? ''}\u0000${f.stance}`;
     const prev = best.get(k);
     if (!prev || f.confidence > prev.confidence) best.set(k, f);
   }
-  return findings.filter((f) => best.get(`${f.category}\u0000${f.candidate ?? ''}\u0000${f.stance}`) === f);
+  return drafts.filter((f) => best.get(`${f.def.category}\u0000${f.candidate ?? ''}\u0000${f.stance}`) === f);
 }
 
 function round2(x: number): number {
