@@ -9,7 +9,7 @@ import { segment, splitHashtag } from './hashtag.js';
 import type { Lexicon } from './lexicon.js';
 import { stem } from './stem.js';
 import { TOKEN, TokenScanner } from './tokenize.js';
-import { WordCache } from './word-cache.js';
+import { WordCache, detach } from './word-cache.js';
 
 export const TK = { Word: 0, Number: 1, Hashtag: 2, Mention: 3, Emoji: 4, Url: 5 } as const;
 export type TokKind = (typeof TK)[keyof typeof TK];
@@ -128,10 +128,6 @@ export class Analyzer {
   private readonly readings = new WordCache<Reading>(READINGS_KEPT);
   private readingsOf = -1;
   private readonly forms = new WordCache<WordForm>(READINGS_KEPT);
-  /** Readings of hashtag and handle bodies by their original spelling, valid for one generation of the lexicon. */
-  private readonly tags = new WordCache<TagReading>(READINGS_KEPT);
-  private readonly handles = new WordCache<TagReading>(READINGS_KEPT);
-  private tagsOf = -1;
   /** The offset maps of folded fields: only needed while a field is analysed. */
   private readonly foldBuffer = new FoldBuffer();
 
@@ -303,7 +299,7 @@ export class Analyzer {
     let r = masked ? undefined : this.readings.get(raw);
     if (r === undefined) {
       r = this.read(raw, spendMask);
-      if (!masked) this.readings.set(raw, r);
+      if (!masked) this.readings.set(detach(raw), r);
     }
     if (r instanceof Whole) this.pushWord(out, f, original, fi, fs, fs + raw.length, r, sent, clause, flags, r.form);
     else for (let i = 0; i < r.parts.length; i++) this.pushWord(out, f, original, fi, fs + r.from[i], fs + r.to[i], r.parts[i], sent, clause, flags, r.forms[i]);
@@ -316,7 +312,8 @@ export class Analyzer {
       const letters = raw.replace(/'/g, '');
       if (/^\p{L}+$/u.test(letters)) {
         const r = resolveLetters(letters, this.lex);
-        return new Whole(r.t, raw.length, false, r.obfuscated, this.formOf(r.t));
+        const form = this.formOf(r.t);
+        return new Whole(form.t, raw.length, false, r.obfuscated, form);
       }
     }
     const allowMask = raw.includes('*') ? spendMask(1) : false;
@@ -324,10 +321,10 @@ export class Analyzer {
     const parts = resolveWord(stripped, this.lex, allowMask);
     if (parts.length === 1 && parts[0].length === stripped.length) {
       const p = parts[0];
-      return new Whole(p.t, p.length, p.isNumber, p.obfuscated, p.isNumber ? undefined : this.formOf(p.t));
+      return new Whole(detach(p.t), p.length, p.isNumber, p.obfuscated, p.isNumber ? undefined : this.formOf(p.t));
     }
     return {
-      parts,
+      parts: parts.map(detachPart),
       from: parts.map((p) => p.offset),
       to: parts.map((p) => p.offset + p.length),
       forms: parts.map((p) => (p.isNumber ? undefined : this.formOf(p.t))),
@@ -338,8 +335,9 @@ export class Analyzer {
   private formOf(t: string): WordForm {
     let form = this.forms.get(t);
     if (form === undefined) {
-      form = new WordForm(t, withoutClitic(t));
-      this.forms.set(t, form);
+      const own = detach(t);
+      form = new WordForm(own, withoutClitic(own));
+      this.forms.set(own, form);
     }
     return form;
   }
@@ -357,89 +355,43 @@ export class Analyzer {
   }
 
   private pushHashtag(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, sent: number, clause: number, quoted: number) {
+    const raw = f.text.slice(fs + 1, fe);
     const [s, e] = originalSpan(f, original, fs, fe);
-    const r = this.tagReading(this.tags, f, original, fs + 1, fe, true);
     // A tag that reads as one known word once decoded (#R1DO, #dukuuung) is that word, not camelCase pieces.
-    const flags = r.decoded ? FLAG.Obfuscated | quoted : quoted;
-    out.push({ t: r.t, stem: r.t, base: r.t, kind: TK.Hashtag, start: s, end: e, field: fi, sent, clause, flags });
-    this.pushTagParts(out, f, original, fi, fs + 1, r, sent, clause, quoted);
+    const whole = resolveWord(raw, this.lex, false);
+    if (whole.length === 1 && whole[0].t !== raw && this.lex.knows(whole[0].t)) {
+      const w = whole[0];
+      out.push({ t: w.t, stem: w.t, base: w.t, kind: TK.Hashtag, start: s, end: e, field: fi, sent, clause, flags: FLAG.Obfuscated | quoted });
+      this.pushWord(out, f, original, fi, fs + 1, fe, w, sent, clause, FLAG.InTag | quoted);
+      return;
+    }
+    out.push({ t: raw, stem: raw, base: raw, kind: TK.Hashtag, start: s, end: e, field: fi, sent, clause, flags: quoted });
+    this.pushParts(out, f, original, fi, fs + 1, fe, sent, clause, quoted);
   }
 
-  /** The words inside a handle body (folded range [bs, be)), as in-tag word tokens. */
+  /** The words inside a hashtag or handle body (folded range [bs, be)), as in-tag word tokens. */
   private pushParts(out: Token[], f: Folded, original: string, fi: number, bs: number, be: number, sent: number, clause: number, quoted: number) {
-    this.pushTagParts(out, f, original, fi, bs, this.tagReading(this.handles, f, original, bs, be, false), sent, clause, quoted);
-  }
-
-  private pushTagParts(out: Token[], f: Folded, original: string, fi: number, bs: number, r: TagReading, sent: number, clause: number, quoted: number) {
-    for (let i = 0; i < r.parts.length; i++) this.pushWord(out, f, original, fi, bs + r.from[i], bs + r.to[i], r.parts[i], sent, clause, FLAG.InTag | quoted, r.forms[i]);
-  }
-
-  /**
-   * How a hashtag or handle body (folded range [bs, be)) reads. The reading depends only on the body and on which
-   * of its letters were capitals, so a body written in plain ASCII — the original letters say both — is kept by
-   * its original spelling and shared between posts.
-   */
-  private tagReading(cache: WordCache<TagReading>, f: Folded, original: string, bs: number, be: number, asTag: boolean): TagReading {
-    const os = f.map === null ? bs : f.map[bs];
-    const oe = f.map === null ? be : f.map[be];
-    const key = oe - os === be - bs && isTagAscii(original, os, oe) ? original.slice(os, oe) : null;
-    if (this.tagsOf !== this.lex.generation) {
-      this.tags.clear();
-      this.handles.clear();
-      this.tagsOf = this.lex.generation;
-    }
-    let r = key === null ? undefined : cache.get(key);
-    if (r === undefined) {
-      r = this.readTag(f.text.slice(bs, be), (i: number) => {
-        const c = original[f.map === null ? bs + i : f.map[bs + i]];
-        return c !== undefined && c !== c.toLowerCase();
-      }, asTag);
-      if (key !== null) cache.set(key, r);
-    }
-    return r;
-  }
-
-  private readTag(body: string, isUpper: (i: number) => boolean, asTag: boolean): TagReading {
-    const from: number[] = [];
-    const to: number[] = [];
-    const parts: WordPart[] = [];
-    const forms: (WordForm | undefined)[] = [];
-    const add = (at: number, p: WordPart) => {
-      from.push(at + p.offset);
-      to.push(at + p.offset + p.length);
-      parts.push(p);
-      forms.push(p.isNumber ? new WordForm(p.t, p.t, p.t) : this.formOf(p.t));
+    const body = f.text.slice(bs, be);
+    const isUpper = (i: number) => {
+      const o = f.map === null ? bs + i : f.map[bs + i];
+      const c = original[o];
+      return c !== undefined && c !== c.toLowerCase();
     };
-    if (asTag) {
-      const whole = resolveWord(body, this.lex, false);
-      if (whole.length === 1 && whole[0].t !== body && this.lex.knows(whole[0].t)) {
-        add(0, whole[0]);
-        return { t: whole[0].t, decoded: true, from, to, parts, forms };
+    const pieces = splitHashtag(body, isUpper, this.lex);
+    for (const p of pieces) {
+      const pfs = bs + p.offset;
+      const raw = body.substr(p.offset, p.length);
+      const parts = resolveWord(raw, this.lex, false);
+      for (const part of parts) {
+        this.pushWord(out, f, original, fi, pfs + part.offset, pfs + part.offset + part.length, part, sent, clause, FLAG.InTag | quoted);
       }
     }
-    for (const p of splitHashtag(body, isUpper, this.lex)) for (const part of resolveWord(body.substr(p.offset, p.length), this.lex, false)) add(p.offset, part);
-    return { t: body, decoded: false, from, to, parts, forms };
   }
 }
 
-/** How a hashtag or handle body reads: the tag's normal form, and its words with their spans in the body. */
-interface TagReading {
-  t: string;
-  /** The whole tag decodes to one known word (#R1DO → rido). */
-  decoded: boolean;
-  from: number[];
-  to: number[];
-  parts: WordPart[];
-  forms: (WordForm | undefined)[];
-}
-
-/** Whether original[s, e) holds only ASCII letters, digits and underscores. */
-function isTagAscii(original: string, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) {
-    const c = original.charCodeAt(i);
-    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f)) return false;
-  }
-  return true;
+/** A word part whose text is kept in a cache. */
+function detachPart(p: WordPart): WordPart {
+  return p.t.length < 13 ? p : { ...p, t: detach(p.t) };
 }
 
 /** A word or number token: its normal form, base and stem come from the shared WordForm. */
