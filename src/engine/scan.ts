@@ -112,7 +112,7 @@ export class Scanner {
         if (leaf.entity) {
           if (!refs) continue;
           const { type, elections } = leaf.entity;
-          leafRefs = refs.filter((r) => r.types.includes(type) && (elections === null || elections.has(r.election)));
+          for (const r of refs) if (r.types.includes(type) && (elections === null || elections.has(r.election))) leafRefs.push(r);
           if (leafRefs.length === 0) continue;
         } else if (isEntity && refs) {
           leafRefs = refs;
@@ -144,7 +144,8 @@ export class Scanner {
         const rule = c.rules[ri];
         const matches = evaluate(c, state, rule.expr);
         if (matches === null || matches.length === 0) continue;
-        const allHits = matches.flatMap((m) => m.hits);
+        const allHits: EHit[] = [];
+        for (const m of matches) for (const h of m.hits) allHits.push(h);
         const attr = attribute(c, allHits, facts);
         const m = pickMatch(matches, attr.candidate);
         const ctx = this.judge.judge(rule.def, analysis, m, attr, pc, facts.day);

@@ -139,7 +139,7 @@ function two(s: string, i: number): number {
  * Date.parse; null for anything else, and for values near the edges of the calendar (day 29-31, year before
  * 1000), which take the general path. Inside these bounds the form means exactly what Date.parse reads.
  */
-function isoFast(s: string): number | null {
+export function isoFast(s: string): number | null {
   const n = s.length;
   if ((n !== 20 && n !== 25) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return null;
   const y1 = two(s, 0);
