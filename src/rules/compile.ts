@@ -182,8 +182,14 @@ class Compiler {
   /** Patterns per entity type, with their refs. */
   readonly entityIndex = new Map<EntityType, Set<number>>();
 
+  /** Texts already added to the lexicon, and the tokens of texts already read as terms: many recur. */
+  private readonly lexiconTexts = new Set<string>();
+  private readonly termTokens = new Map<string, Token[]>();
+
   /** Pass 1: every word any term contains, and its stem, so that pass 2 can read obfuscated terms consistently. */
   addToLexicon(text: string): void {
+    if (this.lexiconTexts.has(text)) return;
+    this.lexiconTexts.add(text);
     const f = fold(text).text;
     for (const m of f.matchAll(/[\p{L}\p{N}]+/gu)) {
       this.lexicon.add(m[0]);
@@ -194,9 +200,13 @@ class Compiler {
   /** Pass 2: a term → a pattern (shared when two terms compile to the same steps). */
   pattern(term: TermSpec, fallback: Pos, where: string): Pattern | null {
     const pos = term.pos ?? fallback;
-    const a = this.analyzer.analyseText(term.text);
-    // A hashtag term is its tag token alone; the words split out of it are for posts, not for the pattern.
-    const toks = a.tokens.filter((t) => (t.flags & FLAG.InTag) === 0 && t.kind !== TK.Url);
+    // The same text reads the same way throughout pass 2 (the lexicon no longer changes).
+    let toks = this.termTokens.get(term.text);
+    if (toks === undefined) {
+      // A hashtag term is its tag token alone; the words split out of it are for posts, not for the pattern.
+      toks = this.analyzer.analyseText(term.text).tokens.filter((t) => (t.flags & FLAG.InTag) === 0 && t.kind !== TK.Url);
+      this.termTokens.set(term.text, toks);
+    }
     if (toks.length === 0) {
       this.problems.push({ ...pos, where, message: `term "${term.text}" has nothing to match (no words, numbers, hashtags or emoji)` });
       return null;
