@@ -8,10 +8,9 @@ import { POST_KINDS } from '../model.js';
 import { INSPECT_MESSAGES, langFromEnv, type InspectMessages, type Lang } from '../report/i18n.js';
 import { stdoutOutput } from '../report/output.js';
 import { safeJson, terminalLine } from '../report/sanitize.js';
-import { InputSet } from '../sources/inputs.js';
 import { formatInZone } from '../sources/time.js';
 import type { Io } from './io.js';
-import { Warnings } from './warnings.js';
+import { openInputs } from './inputs.js';
 
 export interface InspectOptions {
   format: string;
@@ -148,19 +147,7 @@ function textBlock(title: string, c: InputCounts | null, s: Stats, w: InspectMes
 
 export async function inspectCommand(inputs: string[], o: InspectOptions, io: Io): Promise<number> {
   if (o.format !== 'text' && o.format !== 'json') throw new UsageError('--format must be one of text, json');
-  if (inputs.length === 0) {
-    if (io.stdinIsTTY) throw new UsageError('no input: give files or folders to inspect, or pipe posts into standard input (use - for stdin)');
-    inputs = ['-'];
-  }
-  const warnings = new Warnings(io.stderr, o.quiet);
-  const set = new InputSet(inputs, {
-    map: o.map ?? {},
-    includePrivate: o.includePrivate,
-    timeZone: o.tz,
-    from: o.from,
-    stdin: io.stdin,
-    warn: (input, m) => warnings.warn(input, m),
-  });
+  const { set, warnings } = openInputs(inputs, o, io, 'inspect');
   const per = new Map<InputCounts, Stats>();
   for await (const { counts, item } of set.items()) {
     let s = per.get(counts);

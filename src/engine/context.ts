@@ -79,7 +79,8 @@ export class ContextJudge {
     const outlet = get('news_outlet');
     const urls = [...links, ...a.tokens.filter((t) => t.kind === TK.Url).map((t) => t.t)];
     const rp = (repostOf ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-    const domain = this.newsDomains.find((dom) => urls.some((u) => hostOf(u).includes(dom)));
+    const hosts = urls.map(hostOf);
+    const domain = this.newsDomains.find((dom) => hosts.some((h) => h.includes(dom)));
     const repostOfOutlet = rp !== '' ? this.newsDomains.find((dom) => rp.includes(dom)) : undefined;
     if (repostOfOutlet) news = `@${repostOf}`;
     else if (domain) news = domain;

@@ -5,6 +5,7 @@ import { FLAG, TK, type Analysis } from '../text/analyse.js';
 import { STRENGTH, type Compiled, type EntityRef, type Pattern } from '../rules/compile.js';
 import type { Hit } from './trie.js';
 import type { EHit } from './evaluate.js';
+import { isoFast } from '../sources/time.js';
 
 export interface Facts {
   /** Days since the epoch (UTC) of created_at, or null. */
@@ -29,7 +30,8 @@ const PRAYER_LIST = 'prayer';
 
 export function dayOf(created: string | null): number | null {
   if (created === null) return null;
-  const t = Date.parse(created);
+  // A post's created_at is normalised (2024-11-14T08:51:03Z): read without Date.parse when it has that form.
+  const t = isoFast(created) ?? Date.parse(created);
   return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
 }
 

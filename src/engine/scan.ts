@@ -2,8 +2,9 @@
 // literals were hit, judge each match in context, attribute it to a candidate, and give the post its verdict.
 
 import type { Finding, Post, Verdict } from '../model.js';
+import type { RuleDef } from '../rules/types.js';
 import { TK, type Analysis, type FieldText } from '../text/analyse.js';
-import type { Compiled, EntityRef } from '../rules/compile.js';
+import { needMet, type Compiled, type EntityRef } from '../rules/compile.js';
 import { scanTokens, type Hit } from './trie.js';
 import { collectFacts, type Facts } from './facts.js';
 import { evaluate, type EHit, type Match, type PostState } from './evaluate.js';
@@ -31,12 +32,42 @@ export interface ScanOptions {
 
 export class Scanner {
   private readonly judge: ContextJudge;
+  /** Per post: which leaves the trie pass hit (leafSeen[leaf] === stamp) and which rules were already checked. */
+  private readonly leafSeen: Int32Array;
+  private readonly ruleSeen: Int32Array;
+  private stamp = 0;
+  private readonly leafWasHit = (leaf: number): boolean => this.leafSeen[leaf] === this.stamp;
 
   constructor(
     readonly compiled: Compiled,
     private readonly opts: ScanOptions = {},
   ) {
     this.judge = new ContextJudge(compiled);
+    this.leafSeen = new Int32Array(compiled.leaves.length);
+    this.ruleSeen = new Int32Array(compiled.rules.length);
+  }
+
+  /**
+   * Whether any rule's need is met by the leaves of the trie's hits. Every valid hit is one of these, so when none
+   * is met no rule can match and the post is clean: the per-post engine work (facts, context) is skipped.
+   */
+  private mayMatch(raw: Hit[]): boolean {
+    const c = this.compiled;
+    if (this.stamp === 0x7fffffff) {
+      this.stamp = 0;
+      this.leafSeen.fill(0);
+      this.ruleSeen.fill(0);
+    }
+    const st = ++this.stamp;
+    for (const h of raw) for (const leaf of c.patternLeaves[h.pat]) this.leafSeen[leaf] = st;
+    for (const h of raw)
+      for (const leaf of c.patternLeaves[h.pat])
+        for (const r of c.leafRules[leaf]) {
+          if (this.ruleSeen[r] === st) continue;
+          this.ruleSeen[r] = st;
+          if (needMet(c.ruleNeeds[r]!, this.leafWasHit)) return true;
+        }
+    return false;
   }
 
   fieldsOf(post: Post): FieldText[] {
@@ -67,38 +98,40 @@ export class Scanner {
     const analysis = c.analyzer.analyse(this.fieldsOf(post));
     const raw: Hit[] = [];
     scanTokens(c.trie, analysis.tokens, raw);
+    if (!this.opts.explain && !this.mayMatch(raw)) return { post, verdict: 'clean', findings: [], suppressed: [] };
     const { facts, hits } = collectFacts(c, analysis, raw, post.created_at);
 
     // Hits per leaf; entity leaves keep only the references of their type (and elections).
     const leafHits = new Map<number, EHit[]>();
-    const toEvaluate = new Set<number>(c.alwaysRules);
     for (const h of hits) {
       const refs = facts.refsOf.get(h);
       const isEntity = c.patterns[h.pat].refs.length > 0;
-      let used = false;
       for (const leafId of c.patternLeaves[h.pat]) {
         const leaf = c.leaves[leafId];
         let leafRefs: EntityRef[] = [];
         if (leaf.entity) {
           if (!refs) continue;
           const { type, elections } = leaf.entity;
-          leafRefs = refs.filter((r) => r.types.includes(type) && (elections === null || elections.has(r.election)));
+          for (const r of refs) if (r.types.includes(type) && (elections === null || elections.has(r.election))) leafRefs.push(r);
           if (leafRefs.length === 0) continue;
         } else if (isEntity && refs) {
           leafRefs = refs;
         }
-        used = true;
         const list = leafHits.get(leafId);
         const eh: EHit = { pat: h.pat, from: h.from, to: h.to, refs: leafRefs };
         if (list) list.push(eh);
         else leafHits.set(leafId, [eh]);
       }
-      if (used) for (const r of c.patternRules[h.pat]) toEvaluate.add(r);
     }
+    // Only rules whose need the valid hits meet can match.
+    const candidates = new Set<number>();
+    for (const leafId of leafHits.keys()) for (const r of c.leafRules[leafId]) candidates.add(r);
+    const has = (leaf: number) => leafHits.has(leaf);
+    const order = [...candidates].filter((r) => needMet(c.ruleNeeds[r]!, has)).sort((x, y) => x - y);
 
-    const findings: Finding[] = [];
-    const suppressed: Finding[] = [];
-    if (toEvaluate.size > 0) {
+    const drafts: Draft[] = [];
+    const suppressedDrafts: Draft[] = [];
+    if (order.length > 0) {
       const state: PostState = {
         post,
         analysis,
@@ -107,50 +140,27 @@ export class Scanner {
         hasLink: post.links.length > 0 || analysis.tokens.some((t) => t.kind === TK.Url),
       };
       const pc = this.judge.postContext(analysis, facts, post.links, post.repost_of, post.kind);
-      const order = [...toEvaluate].sort((x, y) => x - y);
       for (const ri of order) {
         const rule = c.rules[ri];
         const matches = evaluate(c, state, rule.expr);
         if (matches === null || matches.length === 0) continue;
-        const allHits = matches.flatMap((m) => m.hits);
+        const allHits: EHit[] = [];
+        for (const m of matches) for (const h of m.hits) allHits.push(h);
         const attr = attribute(c, allHits, facts);
         const m = pickMatch(matches, attr.candidate);
         const ctx = this.judge.judge(rule.def, analysis, m, attr, pc, facts.day);
         if (ctx.suppressed && !this.opts.explain) continue;
-        const spans = spansOf(analysis, m.hits);
         const def = rule.def;
-        const finding: Finding = {
-          fingerprint: fingerprint(post.platform, post.author, post.id, def.id, attr.candidate),
-          post_id: post.id,
-          platform: post.platform,
-          author: post.author,
-          author_name: post.author_name,
-          created_at: post.created_at,
-          url: post.url,
-          kind: post.kind,
-          source: post.source,
-          rule_id: def.id,
-          rule_title: def.title,
-          category: def.category,
-          severity: def.severity,
-          confidence: round2(Math.min(1, Math.max(0, def.confidence * ctx.factor))),
-          candidate: attr.candidate,
-          stance: ctx.stance,
-          matched: matchedText(analysis, spans),
-          spans,
-          evidence: snippet(analysis, spans),
-          legal_basis: def.legal_basis,
-          verdict: 'clean',
-          modifiers: ctx.modifiers,
-          ...(post.evidence_sha256 ? { evidence_sha256: post.evidence_sha256 } : {}),
-        };
-        (ctx.suppressed ? suppressed : findings).push(finding);
+        const d: Draft = { def, candidate: attr.candidate, stance: ctx.stance, confidence: round2(Math.min(1, Math.max(0, def.confidence * ctx.factor))), modifiers: ctx.modifiers, m };
+        (ctx.suppressed ? suppressedDrafts : drafts).push(d);
       }
     }
     // A mention adds nothing when the same post already has a finding of substance; two rules finding the same
-    // thing (same category, candidate and stance) are one finding, the strongest.
-    const substantive = findings.some((f) => f.category !== 'candidate_mention');
-    const kept = strongestPerKind(substantive ? findings.filter((f) => f.category !== 'candidate_mention') : findings);
+    // thing (same category, candidate and stance) are one finding, the strongest. Only the findings kept are
+    // written out (fingerprint, matched words, excerpt).
+    const substantive = drafts.some((f) => f.def.category !== 'candidate_mention');
+    const kept = strongestPerKind(substantive ? drafts.filter((f) => f.def.category !== 'candidate_mention') : drafts).map((d) => findingOf(post, analysis, d));
+    const suppressed = suppressedDrafts.map((d) => findingOf(post, analysis, d));
     const verdict = verdictOf(kept);
     for (const f of kept) f.verdict = verdict;
     const result: PostResult = { post, verdict, findings: kept, suppressed };
@@ -172,15 +182,55 @@ function pickMatch(matches: Match[], candidate: string | null): Match {
   return matches[0];
 }
 
+/** A rule's match in a post, judged, before it is written out as a finding. */
+interface Draft {
+  def: RuleDef;
+  candidate: string | null;
+  stance: Finding['stance'];
+  confidence: number;
+  modifiers: Finding['modifiers'];
+  m: Match;
+}
+
+function findingOf(post: Post, analysis: Analysis, d: Draft): Finding {
+  const spans = spansOf(analysis, d.m.hits);
+  const def = d.def;
+  return {
+    fingerprint: fingerprint(post.platform, post.author, post.id, def.id, d.candidate),
+    post_id: post.id,
+    platform: post.platform,
+    author: post.author,
+    author_name: post.author_name,
+    created_at: post.created_at,
+    url: post.url,
+    kind: post.kind,
+    source: post.source,
+    rule_id: def.id,
+    rule_title: def.title,
+    category: def.category,
+    severity: def.severity,
+    confidence: d.confidence,
+    candidate: d.candidate,
+    stance: d.stance,
+    matched: matchedText(analysis, spans),
+    spans,
+    evidence: snippet(analysis, spans),
+    legal_basis: def.legal_basis,
+    verdict: 'clean',
+    modifiers: d.modifiers,
+    ...(post.evidence_sha256 ? { evidence_sha256: post.evidence_sha256 } : {}),
+  };
+}
+
 /** One finding per category, candidate and stance: the most confident (the first rule on a tie). */
-function strongestPerKind(findings: Finding[]): Finding[] {
-  const best = new Map<string, Finding>();
-  for (const f of findings) {
-    const k = `${f.category}\u0000${f.candidate ?? ''}\u0000${f.stance}`;
+function strongestPerKind(drafts: Draft[]): Draft[] {
+  const best = new Map<string, Draft>();
+  for (const f of drafts) {
+    const k = `${f.def.category}\u0000${f.candidate ?? ''}\u0000${f.stance}`;
     const prev = best.get(k);
     if (!prev || f.confidence > prev.confidence) best.set(k, f);
   }
-  return findings.filter((f) => best.get(`${f.category}\u0000${f.candidate ?? ''}\u0000${f.stance}`) === f);
+  return drafts.filter((f) => best.get(`${f.def.category}\u0000${f.candidate ?? ''}\u0000${f.stance}`) === f);
 }
 
 function round2(x: number): number {

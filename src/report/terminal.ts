@@ -144,14 +144,36 @@ export class TerminalReporter implements Reporter {
 }
 
 /** A verdict word, coloured by weight. */
-export function verdictText(c: ChalkInstance, m: Messages, v: Verdict): string {
-  const t = m.verdict[v];
+export function verdictText(c: ChalkInstance, m: Messages, v: Verdict, text?: string): string {
+  const t = text ?? m.verdict[v];
   return v === 'violation' ? c.red.bold(t) : v === 'review' ? c.yellow(t) : c.green(t);
 }
 
 /** "Rudi Hartono · NIP 198501012010011001 · Dinas PUPR · Kepala Seksi" */
 export function employeeLine(e: EmployeeRef, m: Messages): string {
   return [terminalLine(e.nama), `${m.nip} ${e.nip}`, terminalLine(e.unit_kerja), terminalLine(e.jabatan)].filter((x) => x !== '').join(' · ');
+}
+
+interface CountRow {
+  label: string;
+  n: number;
+  /** Colours the (already padded) label. */
+  paint?: (s: string) => string;
+}
+
+/** Columns of "label  count" side by side, each under its title: the summary table. Widths from the plain text. */
+export function countsTable(columns: { title: string; rows: CountRow[] }[], c: ChalkInstance): string[] {
+  const widths = columns.map((col) => Math.max(col.title.length, ...col.rows.map((r) => r.label.length + 2 + String(r.n).length)));
+  const cell = (col: number, r: CountRow | undefined) => {
+    if (!r) return ' '.repeat(widths[col]);
+    const num = String(r.n);
+    const label = r.label.padEnd(widths[col] - num.length);
+    return `${r.paint ? r.paint(label) : label}${num}`;
+  };
+  const lines = [`  ${columns.map((col, i) => c.dim(col.title.padEnd(widths[i]))).join('    ')}`.trimEnd()];
+  const height = Math.max(...columns.map((col) => col.rows.length));
+  for (let k = 0; k < height; k++) lines.push(`  ${columns.map((col, i) => cell(i, col.rows[k])).join('    ')}`.trimEnd());
+  return lines;
 }
 
 /** The summary block that ends every terminal report (per finding and per employee). */
@@ -165,11 +187,19 @@ export function summaryLines(summary: ScanSummary, ro: ReportOptions, c: ChalkIn
     out.push(`  ${m.readLineOutside(summary.read, summary.scanned, summary.skipped, p.before + p.after)}`);
     if (p.undated > 0) out.push(`  ${c.yellow(m.undated(p.undated))}`);
   } else out.push(`  ${m.readLine(summary.read, summary.scanned, summary.skipped)}`);
-  out.push(`  ${m.byVerdict}: ${(['violation', 'review', 'clean'] as Verdict[]).map((v) => `${verdictText(c, m, v)} ${summary.by_verdict[v]}`).join(', ')}`);
-  const sev = (['high', 'medium', 'low', 'info'] as Severity[]).filter((s) => summary.by_severity[s] > 0).map((s) => `${m.severity[s].toLowerCase()} ${summary.by_severity[s]}`);
-  out.push(`  ${m.bySeverity}: ${sev.length ? sev.join(', ') : '0'}`);
-  const cats = Object.entries(summary.by_category).filter(([, n]) => n > 0).map(([k, n]) => `${m.category[k as keyof typeof m.category]} ${n}`);
-  if (cats.length) out.push(`  ${m.byCategory}: ${cats.join(', ')}`);
+  out.push('');
+  const cats = Object.entries(summary.by_category).filter(([, n]) => n > 0);
+  out.push(
+    ...countsTable(
+      [
+        { title: m.byVerdict, rows: (['violation', 'review', 'clean'] as Verdict[]).map((v) => ({ label: m.verdict[v], n: summary.by_verdict[v], paint: (s: string) => verdictText(c, m, v, s) })) },
+        { title: m.bySeverity, rows: (['high', 'medium', 'low', 'info'] as Severity[]).map((s) => ({ label: m.severity[s].toLowerCase(), n: summary.by_severity[s] })) },
+        ...(cats.length > 0 ? [{ title: m.byCategory, rows: cats.map(([k, n]) => ({ label: m.category[k as keyof typeof m.category], n })) }] : []),
+      ],
+      c,
+    ),
+  );
+  out.push('');
   if (summary.filtered > 0) out.push(`  ${c.dim(m.filteredOut(summary.filtered, ro.minSeverity))}`);
   const b = summary.baseline;
   if (b) out.push(`  ${m.baselineLine(b.new, b.known, b.known_shown, b.dismissed)}`);

@@ -65,6 +65,12 @@ export type CExpr =
   | { op: 'kind'; kinds: Set<PostKind> }
   | { op: 'has_link' };
 
+/**
+ * A necessary condition for a match, over which leaves have hits: a leaf id, or all/any of smaller conditions.
+ * It is what the evaluator cannot do without, so a rule whose need is unmet would return no match.
+ */
+export type Need = number | { all: Need[] } | { any: Need[] };
+
 export interface CompiledRule {
   def: RuleDef;
   index: number;
@@ -90,12 +96,15 @@ export interface Compiled {
   patterns: Pattern[];
   leaves: Leaf[];
   rules: CompiledRule[];
-  /** For each pattern, the rules to evaluate when it is hit. */
-  patternRules: number[][];
   /** For each pattern, the leaves it belongs to. */
   patternLeaves: number[][];
-  /** Rules evaluated for every post (their positive leaves are only `kind`/field predicates or regexes). */
-  alwaysRules: number[];
+  /**
+   * For each rule, what its match needs from the post's leaves: a rule whose need is unmet cannot match, so it is
+   * not evaluated. Null for a rule that can never match with a position (it never yields a finding).
+   */
+  ruleNeeds: (Need | null)[];
+  /** For each leaf, the rules whose need mentions it: only those are worth checking when the leaf is hit. */
+  leafRules: number[][];
   elections: Map<string, ElectionInfo>;
   /** Pattern ids of each named list (the context stage reads prohibition, voter_education, …). */
   listPatterns: Map<string, Set<number>>;
@@ -173,8 +182,14 @@ class Compiler {
   /** Patterns per entity type, with their refs. */
   readonly entityIndex = new Map<EntityType, Set<number>>();
 
+  /** Texts already added to the lexicon, and the tokens of texts already read as terms: many recur. */
+  private readonly lexiconTexts = new Set<string>();
+  private readonly termTokens = new Map<string, Token[]>();
+
   /** Pass 1: every word any term contains, and its stem, so that pass 2 can read obfuscated terms consistently. */
   addToLexicon(text: string): void {
+    if (this.lexiconTexts.has(text)) return;
+    this.lexiconTexts.add(text);
     const f = fold(text).text;
     for (const m of f.matchAll(/[\p{L}\p{N}]+/gu)) {
       this.lexicon.add(m[0]);
@@ -185,9 +200,13 @@ class Compiler {
   /** Pass 2: a term → a pattern (shared when two terms compile to the same steps). */
   pattern(term: TermSpec, fallback: Pos, where: string): Pattern | null {
     const pos = term.pos ?? fallback;
-    const a = this.analyzer.analyseText(term.text);
-    // A hashtag term is its tag token alone; the words split out of it are for posts, not for the pattern.
-    const toks = a.tokens.filter((t) => (t.flags & FLAG.InTag) === 0 && t.kind !== TK.Url);
+    // The same text reads the same way throughout pass 2 (the lexicon no longer changes).
+    let toks = this.termTokens.get(term.text);
+    if (toks === undefined) {
+      // A hashtag term is its tag token alone; the words split out of it are for posts, not for the pattern.
+      toks = this.analyzer.analyseText(term.text).tokens.filter((t) => (t.flags & FLAG.InTag) === 0 && t.kind !== TK.Url);
+      this.termTokens.set(term.text, toks);
+    }
     if (toks.length === 0) {
       this.problems.push({ ...pos, where, message: `term "${term.text}" has nothing to match (no words, numbers, hashtags or emoji)` });
       return null;
@@ -373,13 +392,9 @@ export function compile(rs: RuleSet): Compiled {
 
   // ---- rules ----
   const rules: CompiledRule[] = [];
-  const patternRules: number[][] = [];
-  const alwaysRules: number[] = [];
   for (const def of rs.rules) {
     const where = `rule ${def.id}`;
-    const triggers = new Set<number>();
-    let always = false;
-    const build = (e: Expr, positive: boolean): CExpr => {
+    const build = (e: Expr): CExpr => {
       switch (e.op) {
         case 'term':
         case 'hashtag':
@@ -388,51 +403,47 @@ export function compile(rs: RuleSet): Compiled {
           const specs: TermSpec[] =
             e.op === 'term' ? e.terms : e.op === 'hashtag' ? e.tags.map((t) => ({ text: `#${t}`, mode: 'exact' as const })) : e.op === 'emoji' ? e.emoji.map((t) => ({ text: t, mode: 'exact' as const })) : e.handles.map((t) => ({ text: `@${t}`, mode: 'exact' as const }));
           const pats = specs.map((t) => c.pattern(t, e.pos, where)).filter((p): p is Pattern => p !== null).map((p) => p.id);
-          if (positive) pats.forEach((p) => triggers.add(p));
           return { op: 'leaf', leaf: c.leaf(pats, leafOpts(e)) };
         }
         case 'list': {
           const tpl = templateSpec(e.name);
           const pats = tpl ? [] : [...(c.listPatterns.get(e.name) ?? [])];
           if (tpl) c.problems.push({ ...e.pos, where, message: `list "${e.name}" holds templates; refer to it through entity:` });
-          if (positive) pats.forEach((p) => triggers.add(p));
           return { op: 'leaf', leaf: c.leaf(pats, leafOpts(e)) };
         }
         case 'entity': {
           const pats = [...(c.entityIndex.get(e.type) ?? [])].filter((p) => !e.elections || c.patterns[p].refs.some((r) => e.elections!.includes(r.election)));
-          if (positive) pats.forEach((p) => triggers.add(p));
           return { op: 'leaf', leaf: c.leaf(pats, { entity: { type: e.type, elections: e.elections ? new Set(e.elections) : null }, ...leafOpts(e) }) };
         }
         case 'regex': {
           const pats = e.keywords.map((t) => c.pattern(t, e.pos, where)).filter((p): p is Pattern => p !== null).map((p) => p.id);
-          if (positive) pats.forEach((p) => triggers.add(p));
           return { op: 'regex', re: new RegExp(e.source, 'gu'), keywords: c.leaf(pats), ...(e.in ? { in: e.in } : {}) };
         }
         case 'all':
         case 'any':
-          return { op: e.op, of: e.of.map((x) => build(x, positive)) };
+          return { op: e.op, of: e.of.map((x) => build(x)) };
         case 'not':
-          return { op: 'not', of: build(e.of, false) };
+          return { op: 'not', of: build(e.of) };
         case 'near':
-          return { op: 'near', of: e.of.map((x) => build(x, positive)), within: e.within, ordered: e.ordered };
+          return { op: 'near', of: e.of.map((x) => build(x)), within: e.within, ordered: e.ordered };
         case 'same_candidate':
-          return { op: 'same_candidate', of: e.of.map((x) => build(x, positive)) };
+          return { op: 'same_candidate', of: e.of.map((x) => build(x)) };
         case 'kind':
           return { op: 'kind', kinds: new Set(e.kinds) };
         case 'has_link':
           return { op: 'has_link' };
       }
     };
-    const expr = build(def.match, true);
-    if (triggers.size === 0) always = true;
-    const index = rules.length;
-    rules.push({ def, index, expr });
-    if (always) alwaysRules.push(index);
-    for (const p of triggers) (patternRules[p] ??= []).push(index);
+    const expr = build(def.match);
+    rules.push({ def, index: rules.length, expr });
   }
-  for (let i = 0; i < c.patterns.length; i++) patternRules[i] ??= [];
   const patternLeaves: number[][] = c.patterns.map(() => []);
   for (const leaf of c.leaves) for (const p of leaf.patterns) patternLeaves[p].push(leaf.id);
+  const ruleNeeds = rules.map((r) => positioned(r.expr));
+  const leafRules: number[][] = c.leaves.map(() => []);
+  ruleNeeds.forEach((n, ri) => {
+    if (n !== null) for (const leaf of new Set(leavesOf(n))) leafRules[leaf].push(ri);
+  });
 
   if (c.problems.length > 0) throw new RuleError(c.problems);
   return {
@@ -442,12 +453,113 @@ export function compile(rs: RuleSet): Compiled {
     patterns: c.patterns,
     leaves: c.leaves,
     rules,
-    patternRules,
     patternLeaves,
-    alwaysRules,
+    ruleNeeds,
+    leafRules,
     elections,
     listPatterns: c.listPatterns,
     entityPatterns: c.entityPatterns,
     ruleSet: rs,
   };
+}
+
+// What evaluate() (engine/evaluate.ts) needs to return a match with a position, and to return anything but null.
+// null stands for "never" in `positioned` and for "always possible" in `nonNull`.
+
+/** Need for a non-empty result; null when the expression never yields one (kind, has_link, not). */
+function positioned(e: CExpr): Need | null {
+  switch (e.op) {
+    case 'leaf':
+      return e.leaf;
+    case 'regex':
+      return e.keywords;
+    case 'kind':
+    case 'has_link':
+    case 'not':
+      return null;
+    case 'any':
+      return anyOf(e.of.map(positioned));
+    case 'near':
+    case 'same_candidate':
+      // Every part must itself have a match.
+      return allOf(e.of.map(positioned));
+    case 'all': {
+      // Every part must hold, and one of them must have a position. When a part needs the same to hold as to have
+      // a position (a leaf), requiring it to hold already requires what the second condition would add.
+      const some = anyOf(e.of.map(positioned));
+      if (some === null) return null;
+      const hold = e.of.map(nonNull).filter((n): n is Need => n !== null);
+      const implied = e.of.some((x) => {
+        const p = positioned(x);
+        const n = nonNull(x);
+        return p !== null && n !== null && key(p) === key(n);
+      });
+      return allOf(implied ? hold : [...hold, some]);
+    }
+  }
+}
+
+/** Need for a non-null result; null when none is needed (the expression may hold without any hit). */
+function nonNull(e: CExpr): Need | null {
+  switch (e.op) {
+    case 'leaf':
+    case 'regex':
+    case 'near':
+    case 'same_candidate':
+      return positioned(e);
+    case 'kind':
+    case 'has_link':
+    case 'not':
+      return null;
+    case 'any': {
+      const parts = e.of.map(nonNull);
+      return parts.some((p) => p === null) ? null : anyOf(parts as Need[]);
+    }
+    case 'all': {
+      const parts = e.of.map(nonNull).filter((n): n is Need => n !== null);
+      return parts.length === 0 ? null : allOf(parts);
+    }
+  }
+}
+
+const key = (n: Need): string => JSON.stringify(n);
+
+/** The parts with nested conditions of the same kind flattened and repeats left out. */
+function flat(parts: Need[], kind: 'all' | 'any'): Need[] {
+  const out = new Map<string, Need>();
+  const add = (p: Need) => {
+    if (typeof p !== 'number' && kind in p) for (const q of (p as Record<string, Need[]>)[kind]) add(q);
+    else out.set(key(p), p);
+  };
+  parts.forEach(add);
+  return [...out.values()];
+}
+
+/** All of the needs (null among them: the whole is never met). */
+function allOf(parts: (Need | null)[]): Need | null {
+  if (parts.some((p) => p === null)) return null;
+  const ps = flat(parts as Need[], 'all');
+  return ps.length === 1 ? ps[0] : { all: ps };
+}
+
+/** Any of the needs (null among them: that part never helps). */
+function anyOf(parts: (Need | null)[]): Need | null {
+  const ps = flat(parts.filter((p): p is Need => p !== null), 'any');
+  if (ps.length === 0) return null;
+  return ps.length === 1 ? ps[0] : { any: ps };
+}
+
+function leavesOf(n: Need): number[] {
+  return typeof n === 'number' ? [n] : 'all' in n ? n.all.flatMap(leavesOf) : n.any.flatMap(leavesOf);
+}
+
+/** Whether a need is met, given which leaves have hits. */
+export function needMet(n: Need, has: (leaf: number) => boolean): boolean {
+  if (typeof n === 'number') return has(n);
+  if ('all' in n) {
+    for (const p of n.all) if (!needMet(p, has)) return false;
+    return true;
+  }
+  for (const p of n.any) if (needMet(p, has)) return true;
+  return false;
 }

@@ -58,18 +58,20 @@ function displayName(file: string): string {
 export async function readPacks(paths: string[], problems: Problem[]): Promise<PackDef[]> {
   const packs: PackDef[] = [];
   for (const p of paths) {
-    for (const file of await packFiles(p, problems)) {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (e) {
-        problems.push({ file: displayName(file), line: 0, col: 0, message: `cannot read: ${(e as Error).message}` });
-        continue;
+    // The files of a folder are read at once (start-up waits for the disk once, not once per file), then parsed
+    // in order.
+    const files = await packFiles(p, problems);
+    const texts = await Promise.all(files.map((file) => readFile(file, 'utf8').catch((e: Error) => e)));
+    files.forEach((file, i) => {
+      const text = texts[i];
+      if (text instanceof Error) {
+        problems.push({ file: displayName(file), line: 0, col: 0, message: `cannot read: ${text.message}` });
+        return;
       }
       const r = parsePack(text, displayName(file));
       problems.push(...r.problems);
       if (r.pack) packs.push(r.pack);
-    }
+    });
   }
   return packs;
 }

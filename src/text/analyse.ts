@@ -3,13 +3,13 @@
 // emoji are tokens; sentence and clause numbers let the engine reason about scope.
 
 import type { PostField } from '../model.js';
-import { fold, originalSpan, type Folded } from './fold.js';
+import { FoldBuffer, fold, originalSpan, type Folded } from './fold.js';
 import { resolveWord, resolveLetters, type WordPart } from './deobfuscate.js';
 import { segment, splitHashtag } from './hashtag.js';
 import type { Lexicon } from './lexicon.js';
 import { stem } from './stem.js';
 import { TOKEN, TokenScanner } from './tokenize.js';
-import { detach, WordCache } from './word-cache.js';
+import { WordCache, detach } from './word-cache.js';
 
 export const TK = { Word: 0, Number: 1, Hashtag: 2, Mention: 3, Emoji: 4, Url: 5 } as const;
 export type TokKind = (typeof TK)[keyof typeof TK];
@@ -128,6 +128,8 @@ export class Analyzer {
   private readonly readings = new WordCache<Reading>(READINGS_KEPT);
   private readingsOf = -1;
   private readonly forms = new WordCache<WordForm>(READINGS_KEPT);
+  /** The offset maps of folded fields: only needed while a field is analysed. */
+  private readonly foldBuffer = new FoldBuffer();
 
   constructor(private readonly lex: Lexicon) {}
 
@@ -150,7 +152,7 @@ export class Analyzer {
   }
 
   private analyseField(original: string, fi: number, out: Token[], sent0: number, clause0: number) {
-    const f = fold(original);
+    const f = fold(original, this.foldBuffer);
     const text = f.text;
     let sent = sent0;
     let clause = clause0;
@@ -296,8 +298,7 @@ export class Analyzer {
     }
     let r = masked ? undefined : this.readings.get(raw);
     if (r === undefined) {
-      // A reading kept for later is made from a copy of the word, not a slice of this post's text (see detach).
-      r = this.read(masked ? raw : detach(raw), spendMask);
+      r = this.read(raw, spendMask);
       if (!masked) this.readings.set(raw, r);
     }
     if (r instanceof Whole) this.pushWord(out, f, original, fi, fs, fs + raw.length, r, sent, clause, flags, r.form);
@@ -311,7 +312,8 @@ export class Analyzer {
       const letters = raw.replace(/'/g, '');
       if (/^\p{L}+$/u.test(letters)) {
         const r = resolveLetters(letters, this.lex);
-        return new Whole(r.t, raw.length, false, r.obfuscated, this.formOf(r.t));
+        const form = this.formOf(r.t);
+        return new Whole(form.t, raw.length, false, r.obfuscated, form);
       }
     }
     const allowMask = raw.includes('*') ? spendMask(1) : false;
@@ -319,12 +321,12 @@ export class Analyzer {
     const parts = resolveWord(stripped, this.lex, allowMask);
     if (parts.length === 1 && parts[0].length === stripped.length) {
       const p = parts[0];
-      return new Whole(p.t, p.length, p.isNumber, p.obfuscated, p.isNumber ? undefined : this.formOf(p.t));
+      return new Whole(detach(p.t), p.length, p.isNumber, p.obfuscated, p.isNumber ? undefined : this.formOf(p.t));
     }
     // Part offsets are in `stripped`; the token spans the raw word, apostrophes included.
     const at = rawOffsets(raw, stripped.length);
     return {
-      parts,
+      parts: parts.map(detachPart),
       from: parts.map((p) => at[p.offset]),
       to: parts.map((p) => at[p.offset + p.length - 1] + 1),
       forms: parts.map((p) => (p.isNumber ? undefined : this.formOf(p.t))),
@@ -387,6 +389,11 @@ export class Analyzer {
       }
     }
   }
+}
+
+/** A word part whose text is kept in a cache. */
+function detachPart(p: WordPart): WordPart {
+  return p.t.length < 13 ? p : { ...p, t: detach(p.t) };
 }
 
 /** A word or number token: its normal form, base and stem come from the shared WordForm. */

@@ -78,12 +78,21 @@ function isDropped(cp: number): boolean {
 // Text that is plain printable ASCII (plus tab/newline) folds by lowercasing alone, with identity offsets.
 const PLAIN_ASCII = /^[\x20-\x7e\n\t]*$/;
 
-export function fold(input: string): Folded {
+/**
+ * A reusable buffer for the offset maps of many folds (the analyser folds every field of every post): a map in a
+ * buffer is a view, valid until the next fold into the same buffer. Typed arrays of this size live outside the
+ * JavaScript heap, so allocating two per field cost more in malloc and garbage collection than folding itself.
+ */
+export class FoldBuffer {
+  buf: Int32Array = new Int32Array(1024);
+}
+
+export function fold(input: string, into?: FoldBuffer): Folded {
   if (PLAIN_ASCII.test(input)) {
     return { text: input.toLowerCase().replace(/\t/g, ' '), map: null };
   }
   const n = input.length;
-  let map: Int32Array = new Int32Array(n + 16);
+  let map: Int32Array = into !== undefined && into.buf.length >= n + 16 ? into.buf : new Int32Array(n + 16);
   let len = 0; // folded units so far
   let text = '';
   let prevPictographic = false;
@@ -121,6 +130,12 @@ export function fold(input: string): Folded {
       for (let k = 0; k < s.length; k++) map[len++] = i;
     }
     i += width;
+  }
+  if (into !== undefined) {
+    if (len + 1 > map.length) map = grow(map, len + 1);
+    map[len] = n;
+    into.buf = map;
+    return { text, map: map.subarray(0, len + 1) };
   }
   const m = new Int32Array(len + 1);
   m.set(map.subarray(0, len));

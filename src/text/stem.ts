@@ -32,7 +32,8 @@ export function stem(word: string): string {
   // The stem is often the word itself: kept in the memo, it must not be a slice of a post's text (see detach).
   const w = detach(word);
   let s = w;
-  if (stemmable(w)) {
+  // A root of the stemmer's dictionary is its own stem (the stemmer looks the word up before anything else).
+  if (stemmable(w) && (roots === null || !roots.has(w))) {
     s = stemmer(w);
     if (s === '') s = w;
   }
@@ -49,6 +50,10 @@ const DERIVATIONAL = ['', 'is', 'isme', 'isasi', 'i', 'kan', 'an'];
 // nasal prefix it replaced (mem-ukul → pukul, men-ulis → tulis, meng-irim → kirim, meny-apu → sapu) or an infix it
 // removed (g-er-igi → gigi, t-el-unjuk, g-em-etar, k-in-erja).
 const BEFORE_CHANGED_INITIAL = new Set(['em', 'en', 'ng', 'ny', 'er', 'el', 'in']);
+// How a word must begin for the stemmer to take anything off its front: the starts its prefix rules look for
+// (natural's prefix_rules.js: di-, ke-, se-, be(r)-, te(r)-, me-, pe-, ku-, kau-, and the infixes of a word's first
+// consonant). Two of its rules also look for "ber"/"be" anywhere in the word, hence the second test.
+const PREFIX_START = /^(?:di|ke|se|be|te|me|pe|ku|kau|[bcdfghjklmnpqrstvwxyz](?:er|el|em|in))/;
 
 /**
  * A set of stems that matter (those some rule matches), and a cheap test of whether a word's stem can be one of
@@ -57,7 +62,8 @@ const BEFORE_CHANGED_INITIAL = new Set(['em', 'en', 'ng', 'ny', 'er', 'el', 'in'
  * Why the test is exact: the stemmer returns either the word itself or a root from its dictionary, and every root
  * it returns is a piece of the word, except that the root's first letter may have been restored after a nasal
  * prefix or kept across an infix — so the root from its second letter on is in the word, followed only by suffixes
- * the stemmer strips, and preceded by the root's own first letter or by one of BEFORE_CHANGED_INITIAL
+ * the stemmer strips, and preceded by the root's own first letter or by one of BEFORE_CHANGED_INITIAL; and
+ * anything before the root's first letter was removed by a prefix rule, which needs PREFIX_START
  * (test/text/stem.test.ts checks this over thousands of affixed words against the stemmer itself). A word that
  * fits no target that way cannot have a target as its stem.
  */
@@ -94,6 +100,8 @@ export class StemTargets {
   }
 
   private fits(word: string): boolean {
+    // Letters before the root (beyond its own first letter) are only removed by a prefix rule.
+    const prefixable = PREFIX_START.test(word) || word.includes('be');
     for (const p of PARTICLES) {
       if (!word.endsWith(p)) continue;
       const e1 = word.length - p.length;
@@ -105,7 +113,7 @@ export class StemTargets {
           const end = e2 - ds.length;
           for (const n of this.tailLengths) {
             const at = end - n;
-            if (at < 1) continue;
+            if (at < 1 || (at > 1 && !prefixable)) continue;
             const firsts = this.tails.get(word.slice(at, end));
             if (firsts === undefined) continue;
             if (firsts.includes(word[at - 1]) || (at >= 2 && BEFORE_CHANGED_INITIAL.has(word.slice(at - 2, at)))) return true;

@@ -33,7 +33,9 @@ describe('netral scan: formats and stdout', () => {
     expect(r.stdout).toMatch(/@budi — \d findings? · violation/);
     expect(r.stdout).toContain('«coblos 02»');
     expect(r.stdout).toMatch(/read 3 = scanned 3 \+ skipped 0/);
-    expect(r.stdout).toMatch(/posts by verdict: violation 1, review 1, clean 1/);
+    // The summary table: posts by verdict, findings by severity and category, side by side.
+    expect(r.stdout).toMatch(/ {2}posts by verdict {4}findings by severity {4}findings by category\n {2}violation +1 {4}high +\d+ {4}endorsement +\d+\n {2}review +1 {4}medium +\d+/);
+    expect(r.stdout).toMatch(/\n {2}clean +1 {4}low +\d+/);
     expect(r.stdout).not.toMatch(/\u001b\[/); // not a TTY: no colour
   });
 
