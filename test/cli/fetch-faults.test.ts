@@ -177,6 +177,15 @@ describe('broken responses', () => {
     expect(server.hits('/hop')).toHaveLength(3);
   });
 
+  it('holds a redirect body to --max-body-size like any other answer', async () => {
+    server.on('/moved', (_q, res) => send(res, 301, 'text/html', 'x'.repeat(5000), { location: '/there' }));
+    server.on('/there', (_q, res) => send(res, 200, 'application/atom+xml', fixture('feeds/news.atom.xml')));
+    const r = await fetch([`${server.origin}/moved`, '--max-body-size', '2KB']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(`${server.origin}/moved: the response is 4.9 KB, more than the 2 KB netral accepts (--max-body-size)`);
+    expect(server.hits('/there')).toHaveLength(0);
+  });
+
   it('refuses a redirect to another scheme or to plain http off this computer', async () => {
     server.on('/to-ftp', (_q, res) => send(res, 302, 'text/plain', '', { location: 'ftp://files.example/x' }));
     server.on('/to-http', (_q, res) => send(res, 302, 'text/plain', '', { location: 'http://example.com/feed' }));
