@@ -1,5 +1,6 @@
 // Evidence for a disciplinary case: every response body netral fetched is kept byte for byte under its sha256, and
-// manifest.jsonl says what was asked, what answered, when, and with what. Evidence is never overwritten: bodies are
+// manifest.jsonl says what was asked, what answered, when, and with what. A redirect is an answer too: each hop
+// has its own entry (status, Location, body), and the entry it led to lists the hops. Evidence is never overwritten: bodies are
 // content-addressed and created with link(2), which fails rather than replace; the manifest is only appended to.
 
 import { createHash, randomBytes } from 'node:crypto';
@@ -7,14 +8,27 @@ import { chmod, link, mkdir, open, stat, unlink, type FileHandle } from 'node:fs
 import path from 'node:path';
 import { OutputError } from '../errors.js';
 
+/** A redirect answer on the way to an entry; it has its own entry too. */
+export interface ManifestHop {
+  /** The URL that answered with the redirect. */
+  url: string;
+  status: number;
+  /** The Location header as the server sent it. */
+  location: string;
+  sha256: string;
+}
+
 export interface ManifestEntry {
   fetched_at: string;
   /** The URL netral asked for. */
   url: string;
-  /** The URL that answered, after redirects. */
+  /** The URL that gave this answer, after any redirects. */
   final_url: string;
+  /** The URLs that redirected before this answer, in order (the `url` of each of `hops`). */
   redirects: string[];
   status: number;
+  /** The Location header as the server sent it; null when there was none. */
+  location: string | null;
   content_type: string | null;
   bytes: number;
   sha256: string;
@@ -23,6 +37,8 @@ export interface ManifestEntry {
   /** The source (account or URL) the request was made for. */
   source: string;
   user_agent: string;
+  /** The redirect answers that led to this one, in order. */
+  hops: ManifestHop[];
 }
 
 export function sha256Hex(b: Buffer): string {
@@ -52,7 +68,24 @@ export class EvidenceArchive {
   async store(entry: Omit<ManifestEntry, 'body' | 'sha256' | 'bytes'>, body: Buffer, sha256: string): Promise<void> {
     const rel = `bodies/${sha256}`;
     await this.saveBody(path.join(this.dir, rel), body);
-    const line = `${JSON.stringify({ ...entry, bytes: body.length, sha256, body: rel } satisfies ManifestEntry)}\n`;
+    // Fields in one fixed order, so that every line reads alike.
+    const e = entry;
+    const full: ManifestEntry = {
+      fetched_at: e.fetched_at,
+      url: e.url,
+      final_url: e.final_url,
+      redirects: e.redirects,
+      status: e.status,
+      location: e.location,
+      content_type: e.content_type,
+      bytes: body.length,
+      sha256,
+      body: rel,
+      source: e.source,
+      user_agent: e.user_agent,
+      hops: e.hops,
+    };
+    const line = `${JSON.stringify(full)}\n`;
     // One append at a time, so lines from concurrent accounts never interleave.
     this.chain = this.chain.then(async () => {
       try {

@@ -1,12 +1,12 @@
 // The one way netral talks to the network: GET with a clear User-Agent, per-host politeness (HostLimiter), retries
 // with backoff on 429/5xx and broken connections within a per-run budget, timeouts for connecting, headers and
 // body, a cap on body size, redirects followed by hand (counted, loop-checked, each hop checked against the URL
-// policy), and every complete body handed to the evidence archive.
+// policy), and every complete body, a redirect's included, handed to the evidence archive.
 
 import type { Dispatcher } from 'undici';
 import { backoffDelay, serverDelay, windowExhausted } from './backoff.js';
 import { HostLimiter, sleep as realSleep, type Sleep } from './limiter.js';
-import { sha256Hex, type EvidenceArchive } from './archive.js';
+import { sha256Hex, type EvidenceArchive, type ManifestHop } from './archive.js';
 import { loginWallReason, loginWalledPlatform, urlProblem } from './sources.js';
 
 export interface HttpOptions {
@@ -194,9 +194,10 @@ export class HttpClient {
     return null;
   }
 
-  /** One attempt: the request and its redirects. */
+  /** One attempt: the request and its redirects. Every answer, redirects included, goes to the archive. */
   private async follow(url: string, o: GetOptions): Promise<Fetched> {
     const chain: string[] = [];
+    const hops: ManifestHop[] = [];
     let current = url;
     for (;;) {
       const u = new URL(current);
@@ -205,19 +206,32 @@ export class HttpClient {
       const problem = urlProblem(u) ?? (walled ? loginWallReason(walled) : null);
       if (problem) throw new FetchError(chain.length > 0 ? `${url}: redirected to ${current}: ${problem}` : `${current}: ${problem}`);
       const r = await this.once(u, o);
+      const sha256 = sha256Hex(r.body);
+      if (this.opts.archive) {
+        await this.opts.archive.store(
+          {
+            fetched_at: r.fetchedAt,
+            url,
+            final_url: current,
+            redirects: [...chain],
+            status: r.status,
+            location: r.location,
+            content_type: r.contentType,
+            source: o.source,
+            user_agent: this.opts.userAgent,
+            hops: [...hops],
+          },
+          r.body,
+          sha256,
+        );
+      }
       if (!REDIRECTS.has(r.status) || r.location === null) {
-        const fetched: Fetched = { url, finalUrl: current, status: r.status, contentType: r.contentType, headers: r.headers, body: r.body, fetchedAt: r.fetchedAt, sha256: sha256Hex(r.body) };
-        if (this.opts.archive) {
-          await this.opts.archive.store(
-            { fetched_at: r.fetchedAt, url, final_url: current, redirects: chain, status: r.status, content_type: r.contentType, source: o.source, user_agent: this.opts.userAgent },
-            r.body,
-            fetched.sha256,
-          );
-          fetched.evidence = fetched.sha256;
-        }
+        const fetched: Fetched = { url, finalUrl: current, status: r.status, contentType: r.contentType, headers: r.headers, body: r.body, fetchedAt: r.fetchedAt, sha256 };
+        if (this.opts.archive) fetched.evidence = sha256;
         return fetched;
       }
       chain.push(current);
+      hops.push({ url: current, status: r.status, location: r.location, sha256 });
       let next: string;
       try {
         next = new URL(r.location, current).href;
@@ -254,10 +268,7 @@ export class HttpClient {
       const fetchedAt = new Date().toISOString();
       const contentType = first(res.headers['content-type']) ?? null;
       const location = first(res.headers.location) ?? null;
-      if (REDIRECTS.has(res.statusCode) && location !== null) {
-        await res.body.dump().catch(() => {});
-        return { status: res.statusCode, headers: res.headers, contentType, location, body: Buffer.alloc(0), fetchedAt };
-      }
+      // A redirect's body is read like any other (and as bounded): it is evidence of where the address led.
       const declared = Number(first(res.headers['content-length']));
       if (Number.isFinite(declared) && declared > this.opts.maxBodyBytes) {
         discard(res.body);
@@ -283,7 +294,7 @@ export class HttpClient {
         const until = serverDelay(res.headers);
         if (until !== null && until <= this.opts.maxWaitMs) this.limiter.pause(u.host, Date.now() + until * this.opts.delayScale);
       }
-      return { status: res.statusCode, headers: res.headers, contentType, location: null, body: Buffer.concat(chunks), fetchedAt };
+      return { status: res.statusCode, headers: res.headers, contentType, location, body: Buffer.concat(chunks), fetchedAt };
     } finally {
       clearTimeout(timer);
       release();

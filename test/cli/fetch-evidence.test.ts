@@ -38,7 +38,7 @@ describe('--archive', () => {
       `${server.origin}${STATUSES}?limit=40&max_id=111760000000000003`,
     ]);
     for (const e of entries) {
-      expect(e).toMatchObject({ status: 200, content_type: 'application/json; charset=utf-8', source: `mastodon:@alice@${server.host}`, redirects: [] });
+      expect(e).toMatchObject({ status: 200, location: null, content_type: 'application/json; charset=utf-8', source: `mastodon:@alice@${server.host}`, redirects: [], hops: [] });
       expect(e.final_url).toBe(e.url);
       expect(Date.parse(e.fetched_at)).toBeGreaterThan(Date.now() - 60_000);
       expect(e.user_agent).toMatch(/^netral\//);
@@ -59,15 +59,56 @@ describe('--archive', () => {
     }
   });
 
-  it('records the redirect chain and the final URL', async () => {
-    server.on('/old', (_q, res) => send(res, 301, 'text/plain', '', { location: '/news.atom' }));
+  it('keeps each redirect answer as its own entry, body included, and lists the hops in the entry they led to', async () => {
+    const moved = '<html><body>Moved to <a href="/mid">/mid</a></body></html>';
+    const found = 'Found: see the news feed';
+    server.on('/old', (_q, res) => send(res, 301, 'text/html', moved, { location: '/mid' }));
+    server.on('/mid', (_q, res) => send(res, 302, 'text/plain', found, { location: `${server.origin}/news.atom` }));
     server.on('/news.atom', (_q, res) => send(res, 200, 'application/atom+xml', fixture('feeds/news.atom.xml')));
     const dir = tempDir();
     const r = await fetch([`${server.origin}/old`, '--archive', dir]);
     expect(r.exitCode).toBe(0);
-    const [e] = manifest(dir);
-    expect(e).toMatchObject({ url: `${server.origin}/old`, final_url: `${server.origin}/news.atom`, redirects: [`${server.origin}/old`], content_type: 'application/atom+xml' });
-    expect(posts(r.stdout).every((p) => p.evidence_sha256 === e.sha256)).toBe(true);
+    const entries = manifest(dir);
+    expect(entries).toHaveLength(3);
+    const [old, mid, news] = [`${server.origin}/old`, `${server.origin}/mid`, `${server.origin}/news.atom`];
+    const hop1 = { url: old, status: 301, location: '/mid', sha256: sha(moved) };
+    const hop2 = { url: mid, status: 302, location: news, sha256: sha(found) };
+    expect(entries[0]).toMatchObject({ url: old, final_url: old, redirects: [], hops: [], status: 301, location: '/mid', content_type: 'text/html', sha256: sha(moved) });
+    expect(entries[1]).toMatchObject({ url: old, final_url: mid, redirects: [old], hops: [hop1], status: 302, location: news, content_type: 'text/plain', sha256: sha(found) });
+    expect(entries[2]).toMatchObject({ url: old, final_url: news, redirects: [old, mid], hops: [hop1, hop2], status: 200, location: null, content_type: 'application/atom+xml' });
+    expect(entries[2].sha256).toBe(sha(fixture('feeds/news.atom.xml')));
+    for (const e of entries) {
+      expect(e.source).toBe(old);
+      const body = readFileSync(path.join(dir, e.body));
+      expect([body.length, sha(body)]).toEqual([e.bytes, e.sha256]);
+      expect(statSync(path.join(dir, e.body)).mode & 0o222).toBe(0);
+    }
+    expect(readFileSync(path.join(dir, entries[0].body), 'utf8')).toBe(moved);
+    // Posts point at the answer they were read from, not at a hop.
+    expect(posts(r.stdout).length).toBeGreaterThan(0);
+    expect(posts(r.stdout).every((p) => p.evidence_sha256 === entries[2].sha256)).toBe(true);
+
+    // Running again appends; the hops' bodies are not written again.
+    const st = entries.map((e) => statSync(path.join(dir, e.body)));
+    expect((await fetch([`${server.origin}/old`, '--archive', dir])).exitCode).toBe(0);
+    const after = manifest(dir);
+    expect(after.slice(0, 3)).toEqual(entries);
+    expect(after.slice(3).map((e) => [e.status, e.sha256])).toEqual(entries.map((e) => [e.status, e.sha256]));
+    const st2 = entries.map((e) => statSync(path.join(dir, e.body)));
+    expect(st2.map((s) => [s.ino, s.mtimeMs])).toEqual(st.map((s) => [s.ino, s.mtimeMs]));
+  });
+
+  it('keeps the redirect answers of a request that failed because of them', async () => {
+    server.on('/loop-a', (_q, res) => send(res, 302, 'text/plain', 'to b', { location: '/loop-b' }));
+    server.on('/loop-b', (_q, res) => send(res, 301, 'text/plain', 'to a', { location: '/loop-a' }));
+    const dir = tempDir();
+    const r = await fetch([`${server.origin}/loop-a`, '--archive', dir]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('redirect loop');
+    expect(manifest(dir).map((e) => [e.final_url, e.status, e.location, e.sha256])).toEqual([
+      [`${server.origin}/loop-a`, 302, '/loop-b', sha('to b')],
+      [`${server.origin}/loop-b`, 301, '/loop-a', sha('to a')],
+    ]);
   });
 
   it('keeps error responses too, and never overwrites evidence when run again', async () => {

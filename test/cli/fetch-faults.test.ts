@@ -1,11 +1,12 @@
 // `netral fetch` when the network misbehaves: a real server on 127.0.0.1 injects 429s, 5xx, stalls, truncated and
-// oversized bodies, redirect loops, wrong content types and repeated cursors. Waits are scaled down by
+// oversized bodies, redirect loops, wrong content types and repeated cursors; a listener that never accepts makes
+// connecting hang. Waits are scaled down by
 // NETRAL_FETCH_DELAY_SCALE (test only) and timeouts set small, so every case runs in well under a second.
 
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ServerResponse } from 'node:http';
 import { cli } from '../helpers/cli.js';
-import { blueskySiti, fixture, json, mastodonAlice, send, sequence, TestServer, type Handler } from '../helpers/http-server.js';
+import { blueskySiti, fixture, json, mastodonAlice, send, sequence, TestServer, unansweredPort, type Handler } from '../helpers/http-server.js';
 
 const server = await TestServer.start();
 const env = { NETRAL_FETCH_DELAY_SCALE: '0.05' };
@@ -125,6 +126,17 @@ describe('broken responses', () => {
     expect(r.stderr).toContain('no response within 200 ms');
   });
 
+  it('times out a connection that is never accepted (--timeout covers connecting), and retries it', async () => {
+    const port = await unansweredPort();
+    const t0 = Date.now();
+    const r = await fetch([`mastodon:@alice@127.0.0.1:${port}`, '--timeout', '0.2', '--retries', '1']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('could not connect within 200 ms (gave up after 2 attempts)');
+    // About a second per attempt (undici checks connect timeouts on a coarse clock); the system's own connect
+    // timeout would take minutes. The bound leaves room for a loaded machine.
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
   it('retries a truncated body (connection closed before Content-Length was reached)', async () => {
     blueskySiti(server);
     const feed = fixture('bluesky/feed-page2.json');
@@ -175,6 +187,15 @@ describe('broken responses', () => {
     expect(chain.exitCode).toBe(2);
     expect(chain.stderr).toContain(`more than 2 redirects (last: ${server.origin}/hop?n=3)`);
     expect(server.hits('/hop')).toHaveLength(3);
+  });
+
+  it('holds a redirect body to --max-body-size like any other answer', async () => {
+    server.on('/moved', (_q, res) => send(res, 301, 'text/html', 'x'.repeat(5000), { location: '/there' }));
+    server.on('/there', (_q, res) => send(res, 200, 'application/atom+xml', fixture('feeds/news.atom.xml')));
+    const r = await fetch([`${server.origin}/moved`, '--max-body-size', '2KB']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(`${server.origin}/moved: the response is 4.9 KB, more than the 2 KB netral accepts (--max-body-size)`);
+    expect(server.hits('/there')).toHaveLength(0);
   });
 
   it('refuses a redirect to another scheme or to plain http off this computer', async () => {

@@ -1,11 +1,13 @@
 // A real HTTP server on 127.0.0.1 for fetch tests: routes answer with fixture files (fixtures/fetch/) or with
 // faults (stalls, truncation, redirects, 429/5xx). Every request is logged with its time and headers, so tests
 // can check politeness (User-Agent, rate, retries) from the server's side. No mocks of undici or of netral.
+// unansweredPort() gives a port where even connecting hangs, for the connect timeout.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { afterAll } from 'vitest';
 import { FIXTURES } from './cli.js';
 
@@ -130,4 +132,48 @@ export function blueskySiti(server: TestServer): void {
     if (url.searchParams.get('cursor') === '2024-01-12T02:00:01.000Z') send(res, 200, 'application/json; charset=utf-8', fixture('bluesky/feed-page2.json'));
     else send(res, 200, 'application/json; charset=utf-8', fixture('bluesky/feed-page1.json'));
   });
+}
+
+/**
+ * A port on 127.0.0.1 where a TCP connect hangs, with no network beyond this computer: a listener (backlog 1) in a
+ * worker thread that is blocked at once, so it never accepts; a few connections fill its accept queue, and the
+ * kernel then drops further SYNs unanswered. Released after the test file.
+ */
+export async function unansweredPort(): Promise<number> {
+  const wake = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     const server = require('node:net').createServer();
+     server.listen({ host: '127.0.0.1', port: 0, backlog: 1 }, () => {
+       parentPort.postMessage(server.address().port);
+       Atomics.wait(workerData, 0, 0); // blocked: nothing is accepted until the test file ends
+       server.close();
+       parentPort.close();
+     });`,
+    { eval: true, workerData: wake },
+  );
+  const port = await new Promise<number>((resolve, reject) => worker.once('message', resolve).once('error', reject));
+  const fillers: Socket[] = [];
+  const release = async () => {
+    for (const s of fillers) s.destroy();
+    Atomics.store(wake, 0, 1);
+    Atomics.notify(wake, 0);
+    await worker.terminate();
+  };
+  afterAll(release);
+  // Connect until one connection is not completed: the queue is full from then on.
+  for (let i = 0; i < 16; i++) {
+    const s = connect({ host: '127.0.0.1', port }).on('error', () => {});
+    fillers.push(s);
+    const connected = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => setImmediate(() => resolve(!s.connecting)), 300); // setImmediate: after I/O is read
+      s.once('connect', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    if (!connected) return port;
+  }
+  await release();
+  throw new Error(`could not fill the accept queue of 127.0.0.1:${port}`);
 }
