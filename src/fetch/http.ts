@@ -187,7 +187,7 @@ export class HttpClient {
 
   /** Why no further retry may be made, or null (and one retry is taken from the budget). */
   private retryRefusal(attempt: number): string | null {
-    if (attempt >= this.opts.retries) return `gave up after ${attempt + 1} attempts`;
+    if (attempt >= this.opts.retries) return attempt === 0 ? 'no retries allowed' : `gave up after ${attempt + 1} attempts`;
     if (this.retriesLeft <= 0) return `the run's retry budget of ${this.opts.retryBudget} is used up`;
     this.retriesLeft--;
     this.retriesUsed++;

@@ -80,6 +80,15 @@ describe('retries', () => {
     expect(server.hits('/xrpc/app.bsky.feed.getAuthorFeed')).toHaveLength(3);
   });
 
+  it('with --retries 0 makes one attempt and says no retry was allowed', async () => {
+    blueskySiti(server);
+    server.on('/xrpc/app.bsky.feed.getAuthorFeed', status(503));
+    const r = await fetch(['bluesky:siti.bsky.social', '--retries', '0']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('HTTP 503 (no retries allowed)');
+    expect(server.hits('/xrpc/app.bsky.feed.getAuthorFeed')).toHaveLength(1);
+  });
+
   it('stops retrying when the run’s retry budget is used up', async () => {
     blueskySiti(server);
     server.on('/xrpc/app.bsky.feed.getAuthorFeed', status(502));
