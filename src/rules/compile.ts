@@ -8,7 +8,7 @@ import { Analyzer, TK, FLAG, type Token } from '../text/analyse.js';
 import { Lexicon } from '../text/lexicon.js';
 import { fold } from '../text/fold.js';
 import { stem } from '../text/stem.js';
-import { insert, type Step, type TrieNode } from '../engine/trie.js';
+import { insert, trieNode, type Step, type TrieNode } from '../engine/trie.js';
 import type { RuleSet } from './load.js';
 import type { ElectionDef, EntityType, Expr, Pos, RuleDef, TermSpec } from './types.js';
 
@@ -172,7 +172,7 @@ function leafOpts(e: { in?: PostField; at_start?: number }): Partial<Leaf> {
 class Compiler {
   readonly lexicon = new Lexicon();
   readonly analyzer = new Analyzer(this.lexicon);
-  readonly trie: TrieNode = {};
+  readonly trie: TrieNode = trieNode();
   readonly patterns: Pattern[] = [];
   readonly leaves: Leaf[] = [];
   private readonly byKey = new Map<string, Pattern>();
