@@ -28,6 +28,24 @@ export async function* readLines(stream: Readable, maxBytes = MAX_LINE_BYTES): A
     let buf: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
     pending = null;
     let start = 0;
+    // The chunk's complete lines, when they are all valid UTF-8 (0x0A is never inside a character): decoded in
+    // one call and cut as strings, rather than checked and decoded line by line.
+    const last = skipping ? -1 : buf.lastIndexOf(10);
+    if (last > 0 && isUtf8(buf.subarray(0, last))) {
+      const text = buf.toString('utf8', 0, last + 1);
+      for (let from = 0; from < text.length; ) {
+        const nl = text.indexOf('\n', from);
+        lineNo++;
+        let line = text.slice(from, text.charCodeAt(nl - 1) === 13 && nl > from ? nl - 1 : nl);
+        if (first) {
+          first = false;
+          if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+        }
+        yield { line: lineNo, text: line };
+        from = nl + 1;
+      }
+      start = last + 1;
+    }
     for (;;) {
       const nl = buf.indexOf(10, start);
       if (nl === -1) break;
