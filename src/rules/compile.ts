@@ -33,6 +33,14 @@ export interface EntityRef {
   dateOnly?: boolean;
 }
 
+/**
+ * A reference with all its fields, in one order: the engine reads references in its hot loops, and one hidden
+ * class keeps those reads monomorphic (fields left out would give each combination a shape of its own).
+ */
+export function entityRef(r: EntityRef, types: EntityType[] = r.types, dateOnly: boolean | undefined = r.dateOnly): EntityRef {
+  return { types, election: r.election, number: r.number, cand: r.cand, strength: r.strength, ambiguous: r.ambiguous, windowOnly: r.windowOnly, party: r.party, dateOnly };
+}
+
 export interface Pattern {
   id: number;
   /** The term as written in the pack, for explanations. */
@@ -254,7 +262,7 @@ class Compiler {
     const same = p.refs.find((r) => r.cand === ref.cand && r.election === ref.election && r.strength === ref.strength && r.ambiguous === ref.ambiguous && r.windowOnly === ref.windowOnly);
     if (same) {
       for (const t of ref.types) if (!same.types.includes(t)) same.types.push(t);
-    } else p.refs.push({ ...ref, types: [...ref.types] });
+    } else p.refs.push(entityRef(ref, [...ref.types]));
     this.entityPatterns.add(p.id);
     for (const t of ref.types) {
       let set = this.entityIndex.get(t);
