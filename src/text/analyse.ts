@@ -93,8 +93,6 @@ interface RawWord {
 const SPACER = /^[ .\-_*]{1,3}$/;
 /** Mask lookups scan the lexicon; a post gets only so many so that hostile text cannot make a scan slow. */
 const MASK_BUDGET = 16;
-/** For words that cannot be masked. */
-const NO_MASK = (): boolean => false;
 /** Tokens per field beyond this are not analysed (a 1 MB post is scanned in its first ~50k tokens). */
 const MAX_TOKENS_PER_FIELD = 50_000;
 
@@ -409,9 +407,15 @@ export class Analyzer {
       const c = original[o];
       return c !== undefined && c !== c.toLowerCase();
     };
-    // A piece (letters or digits, never a mask or an apostrophe) reads as the same word would in running text,
-    // so it shares the word readings and their caches.
-    for (const p of splitHashtag(body, isUpper, this.lex)) this.pushWordAt(out, f, original, fi, bs + p.offset, bs + p.offset + p.length, sent, clause, FLAG.InTag | quoted, NO_MASK);
+    const pieces = splitHashtag(body, isUpper, this.lex);
+    for (const p of pieces) {
+      const pfs = bs + p.offset;
+      const raw = body.substr(p.offset, p.length);
+      const parts = resolveWord(raw, this.lex, false);
+      for (const part of parts) {
+        this.pushWord(out, f, original, fi, pfs + part.offset, pfs + part.offset + part.length, part, sent, clause, FLAG.InTag | quoted);
+      }
+    }
   }
 }
 
