@@ -49,6 +49,9 @@ export interface PostContext {
   repost: boolean;
 }
 
+/** No hits, as an array of the element kind hit lists have: [] alone is of another kind, which deoptimised readers. */
+const NO_HITS: Hit[] = [null as unknown as Hit].slice(1);
+
 const cueText = (a: Analysis, hits: Hit[]): string => {
   const h = hits[0];
   const toks = a.tokens.slice(h.from, h.to + 1);
@@ -64,8 +67,14 @@ export class ContextJudge {
     this.newsDomains = outlets.map((t) => t.text.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((d) => d.length >= 4);
   }
 
+  /** The first outlet domain (in list order) that one of the hosts contains. */
+  private newsDomainIn(hosts: string[]): string | undefined {
+    for (const dom of this.newsDomains) for (const h of hosts) if (h.includes(dom)) return dom;
+    return undefined;
+  }
+
   postContext(a: Analysis, facts: Facts, links: string[], repostOf: string | null, kind: string): PostContext {
-    const get = (n: string) => facts.lists.get(n) ?? [];
+    const get = (n: string) => facts.lists.get(n) ?? NO_HITS;
     const own = (hs: Hit[]) => hs.filter((h) => (a.tokens[h.from].flags & FLAG.Quoted) === 0);
     // "jangan lupa coblos 02" is a reminder to vote, not a prohibition.
     const notProhibition = get('not_prohibition');
@@ -77,14 +86,16 @@ export class ContextJudge {
     let news: string | null = null;
     const reporting = get('reporting');
     const outlet = get('news_outlet');
-    const urls = [...links, ...a.tokens.filter((t) => t.kind === TK.Url).map((t) => t.t)];
+    // Plain loops: spreads and callbacks over arrays of varying element kinds made this function deoptimise often.
+    const hosts: string[] = [];
+    for (let i = 0; i < links.length; i++) hosts.push(hostOf(links[i]));
+    for (let i = 0; i < a.tokens.length; i++) if (a.tokens[i].kind === TK.Url) hosts.push(hostOf(a.tokens[i].t));
     const rp = (repostOf ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-    const hosts = urls.map(hostOf);
-    const domain = this.newsDomains.find((dom) => hosts.some((h) => h.includes(dom)));
-    const repostOfOutlet = rp !== '' ? this.newsDomains.find((dom) => rp.includes(dom)) : undefined;
+    const domain = hosts.length > 0 ? this.newsDomainIn(hosts) : undefined;
+    const repostOfOutlet = rp !== '' ? this.newsDomainIn([rp]) : undefined;
     if (repostOfOutlet) news = `@${repostOf}`;
     else if (domain) news = domain;
-    else if (reporting.length > 0 && (urls.length > 0 || outlet.length > 0)) news = cueText(a, reporting);
+    else if (reporting.length > 0 && (hosts.length > 0 || outlet.length > 0)) news = cueText(a, reporting);
     // Balanced: two or more pairs of one race named outright (not by a bare number or a gesture).
     const byElection = new Map<string, Set<string>>();
     for (const h of facts.entityHits)

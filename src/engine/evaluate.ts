@@ -192,8 +192,14 @@ export function evaluate(c: Compiled, state: PostState, e: CExpr): Match[] | nul
       }
       const common = new Set([...sets[0]].filter((k) => sets.every((s) => s.has(k))));
       if (common.size === 0) return null;
-      const kept = parts.map((ms) => ms.map((m) => restrict(m, common)).filter((m) => m.hits.some((h) => h.refs.length > 0)));
-      return [merge(kept.flat())];
+      // Loops and push rather than map/flat: their arrays' element kinds differ from pushed ones, which deoptimised this.
+      const kept: Match[] = [];
+      for (const ms of parts)
+        for (const m of ms) {
+          const r = restrict(m, common);
+          if (r.hits.some((h) => h.refs.length > 0)) kept.push(r);
+        }
+      return [merge(kept)];
     }
     case 'near': {
       const parts: Match[][] = [];
@@ -205,8 +211,18 @@ export function evaluate(c: Compiled, state: PostState, e: CExpr): Match[] | nul
       const tokens = state.analysis.tokens;
       // Each anchor looks only at the matches close enough to be chosen (gap ≤ within), found by position: a post
       // repeating two words thousands of times would otherwise cost matches × matches.
-      const byFrom = parts.map((ms) => ms.map((m, idx) => ({ m, idx })).sort((a, b) => a.m.from - b.m.from || a.idx - b.idx));
-      const maxSpan = parts.map((ms) => ms.reduce((x, m) => Math.max(x, m.to - m.from), 0));
+      const byFrom: { m: Match; idx: number }[][] = [];
+      const maxSpan: number[] = [];
+      for (const ms of parts) {
+        const list: { m: Match; idx: number }[] = [];
+        let span = 0;
+        for (let idx = 0; idx < ms.length; idx++) {
+          list.push({ m: ms[idx], idx });
+          span = Math.max(span, ms[idx].to - ms[idx].from);
+        }
+        byFrom.push(list.sort((a, b) => a.m.from - b.m.from || a.idx - b.idx));
+        maxSpan.push(span);
+      }
       const out: Match[] = [];
       for (const anchor of parts[0]) {
         const chosen: Match[] = [anchor];

@@ -2,7 +2,7 @@
 // context cues it contains, and which entity references are valid given those cues.
 
 import { FLAG, TK, type Analysis } from '../text/analyse.js';
-import { STRENGTH, type Compiled, type EntityRef, type Pattern } from '../rules/compile.js';
+import { STRENGTH, entityRef, type Compiled, type EntityRef, type Pattern } from '../rules/compile.js';
 import type { Hit } from './trie.js';
 import type { EHit } from './evaluate.js';
 import { isoFast } from '../sources/time.js';
@@ -204,7 +204,7 @@ function validRefs(
         const e = c.elections.get(r.election);
         if (e && !inWindow(e.campaignFrom, e.campaignTo, day)) continue;
       }
-      out.push({ ...r, dateOnly: true });
+      out.push(entityRef(r, r.types, true));
       continue;
     }
     if (r.windowOnly && day !== null) {

@@ -159,9 +159,12 @@ export class Scanner {
     // thing (same category, candidate and stance) are one finding, the strongest. Only the findings kept are
     // written out (fingerprint, matched words, excerpt).
     const substantive = drafts.some((f) => f.def.category !== 'candidate_mention');
-    const kept = strongestPerKind(substantive ? drafts.filter((f) => f.def.category !== 'candidate_mention') : drafts).map((d) => findingOf(post, analysis, d));
-    const suppressed = suppressedDrafts.map((d) => findingOf(post, analysis, d));
-    const verdict = verdictOf(kept);
+    // Built by push, not map: map's arrays are of another element kind than [], and mixing them deoptimised this.
+    const kept: Finding[] = [];
+    for (const d of strongestPerKind(substantive ? drafts.filter((f) => f.def.category !== 'candidate_mention') : drafts)) kept.push(findingOf(post, analysis, d));
+    const suppressed: Finding[] = [];
+    for (const d of suppressedDrafts) suppressed.push(findingOf(post, analysis, d));
+    const verdict = kept.length === 0 ? 'clean' : verdictOf(kept);
     for (const f of kept) f.verdict = verdict;
     const result: PostResult = { post, verdict, findings: kept, suppressed };
     if (this.opts.explain) {
@@ -178,7 +181,8 @@ export function slugText(url: string): string {
 }
 
 function pickMatch(matches: Match[], candidate: string | null): Match {
-  if (candidate !== null) for (const m of matches) if (m.hits.some((h) => h.refs.some((r) => r.cand === candidate))) return m;
+  // cand !== null first: comparing a string with null deoptimised the string comparison.
+  if (candidate !== null) for (const m of matches) if (m.hits.some((h) => h.refs.some((r) => r.cand !== null && r.cand === candidate))) return m;
   return matches[0];
 }
 

@@ -89,6 +89,11 @@ function indexOf(root: TrieNode): TrieIndex {
   return ix;
 }
 
+/** A node with every field present, so that all nodes share one hidden class and the walk's loads stay monomorphic. */
+export function trieNode(): TrieNode {
+  return { w: undefined, s: undefined, n: undefined, h: undefined, e: undefined, m: undefined, out: undefined };
+}
+
 export function insert(root: TrieNode, steps: Step[], pat: number): void {
   indexes.delete(root);
   let node = root;
@@ -96,7 +101,7 @@ export function insert(root: TrieNode, steps: Step[], pat: number): void {
     let map = node[st.k];
     if (!map) map = node[st.k] = new Map();
     let next = map.get(st.v);
-    if (!next) map.set(st.v, (next = {}));
+    if (!next) map.set(st.v, (next = trieNode()));
     node = next;
   }
   (node.out ??= []).push(pat);

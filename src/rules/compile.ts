@@ -8,7 +8,7 @@ import { Analyzer, TK, FLAG, type Token } from '../text/analyse.js';
 import { Lexicon } from '../text/lexicon.js';
 import { fold } from '../text/fold.js';
 import { stem } from '../text/stem.js';
-import { insert, type Step, type TrieNode } from '../engine/trie.js';
+import { insert, trieNode, type Step, type TrieNode } from '../engine/trie.js';
 import type { RuleSet } from './load.js';
 import type { ElectionDef, EntityType, Expr, Pos, RuleDef, TermSpec } from './types.js';
 
@@ -31,6 +31,14 @@ export interface EntityRef {
   party?: boolean;
   /** Set per post by the engine: the reference counts only because of the campaign dates, no word names a race. */
   dateOnly?: boolean;
+}
+
+/**
+ * A reference with all its fields, in one order: the engine reads references in its hot loops, and one hidden
+ * class keeps those reads monomorphic (fields left out would give each combination a shape of its own).
+ */
+export function entityRef(r: EntityRef, types: EntityType[] = r.types, dateOnly: boolean | undefined = r.dateOnly): EntityRef {
+  return { types, election: r.election, number: r.number, cand: r.cand, strength: r.strength, ambiguous: r.ambiguous, windowOnly: r.windowOnly, party: r.party, dateOnly };
 }
 
 export interface Pattern {
@@ -172,7 +180,7 @@ function leafOpts(e: { in?: PostField; at_start?: number }): Partial<Leaf> {
 class Compiler {
   readonly lexicon = new Lexicon();
   readonly analyzer = new Analyzer(this.lexicon);
-  readonly trie: TrieNode = {};
+  readonly trie: TrieNode = trieNode();
   readonly patterns: Pattern[] = [];
   readonly leaves: Leaf[] = [];
   private readonly byKey = new Map<string, Pattern>();
@@ -254,7 +262,7 @@ class Compiler {
     const same = p.refs.find((r) => r.cand === ref.cand && r.election === ref.election && r.strength === ref.strength && r.ambiguous === ref.ambiguous && r.windowOnly === ref.windowOnly);
     if (same) {
       for (const t of ref.types) if (!same.types.includes(t)) same.types.push(t);
-    } else p.refs.push({ ...ref, types: [...ref.types] });
+    } else p.refs.push(entityRef(ref, [...ref.types]));
     this.entityPatterns.add(p.id);
     for (const t of ref.types) {
       let set = this.entityIndex.get(t);

@@ -9,7 +9,7 @@ import { segment, splitHashtag } from './hashtag.js';
 import type { Lexicon } from './lexicon.js';
 import { stem } from './stem.js';
 import { TOKEN, TokenScanner } from './tokenize.js';
-import { WordCache, detach } from './word-cache.js';
+import { SpanCache, WordCache, detach } from './word-cache.js';
 
 export const TK = { Word: 0, Number: 1, Hashtag: 2, Mention: 3, Emoji: 4, Url: 5 } as const;
 export type TokKind = (typeof TK)[keyof typeof TK];
@@ -127,6 +127,8 @@ export class Analyzer {
   /** Readings of raw words, valid for one generation of the lexicon. */
   private readonly readings = new WordCache<Reading>(READINGS_KEPT);
   private readingsOf = -1;
+  /** The readings of the commonest words, found in place (see SpanCache); same generation as `readings`. */
+  private readonly front = new SpanCache<Reading>();
   private readonly forms = new WordCache<WordForm>(READINGS_KEPT);
   /** The offset maps of folded fields: only needed while a field is analysed. */
   private readonly foldBuffer = new FoldBuffer();
@@ -227,13 +229,12 @@ export class Analyzer {
       const fe = scan.end;
       const kind = scan.kind;
       if (kind === TOKEN.Word) {
-        const raw = text.slice(fs, fe);
-        if (raw.length === 1) {
+        if (fe - fs === 1) {
           if (run.length > 0 && !SPACER.test(text.slice(prevEnd, fs))) flushRun();
-          run.push({ fs, fe, raw, sent, clause, flags: quoted });
+          run.push({ fs, fe, raw: text[fs], sent, clause, flags: quoted });
         } else {
           flushRun();
-          this.pushWordsOf(out, f, original, fi, fs, raw, sent, clause, quoted, spendMask);
+          this.pushWordAt(out, f, original, fi, fs, fe, sent, clause, quoted, spendMask);
         }
         prevEnd = fe;
         continue;
@@ -288,20 +289,47 @@ export class Analyzer {
     this.pushWordsOf(out, f, original, fi, w.fs, w.raw, w.sent, w.clause, w.flags, spendMask);
   }
 
+  /** The word tokens of the raw word at folded offsets [fs, fe), looked up in place first. */
+  private pushWordAt(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, sent: number, clause: number, flags: number, spendMask: (n: number) => boolean) {
+    this.syncReadings();
+    const h = SpanCache.hash(f.text, fs, fe);
+    let r = this.front.get(f.text, fs, fe, h);
+    if (r === undefined) {
+      const raw = f.text.slice(fs, fe);
+      r = this.readingOf(raw, spendMask);
+      // Masked readings are never shared (see readingOf).
+      if (!raw.includes('*')) this.front.set(f.text, fs, fe, h, r);
+    }
+    this.pushReading(out, f, original, fi, fs, fe, r, sent, clause, flags);
+  }
+
   /** The word tokens of the raw word at folded offset fs. */
   private pushWordsOf(out: Token[], f: Folded, original: string, fi: number, fs: number, raw: string, sent: number, clause: number, flags: number, spendMask: (n: number) => boolean) {
-    // A masked word spends the post's mask budget, so only unmasked readings can be shared between posts.
-    const masked = raw.includes('*');
+    this.syncReadings();
+    this.pushReading(out, f, original, fi, fs, fs + raw.length, this.readingOf(raw, spendMask), sent, clause, flags);
+  }
+
+  private syncReadings() {
     if (this.readingsOf !== this.lex.generation) {
       this.readings.clear();
+      this.front.clear();
       this.readingsOf = this.lex.generation;
     }
+  }
+
+  private readingOf(raw: string, spendMask: (n: number) => boolean): Reading {
+    // A masked word spends the post's mask budget, so only unmasked readings can be shared between posts.
+    const masked = raw.includes('*');
     let r = masked ? undefined : this.readings.get(raw);
     if (r === undefined) {
       r = this.read(raw, spendMask);
       if (!masked) this.readings.set(raw, r);
     }
-    if (r instanceof Whole) this.pushWord(out, f, original, fi, fs, fs + raw.length, r, sent, clause, flags, r.form);
+    return r;
+  }
+
+  private pushReading(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, r: Reading, sent: number, clause: number, flags: number) {
+    if (r instanceof Whole) this.pushWord(out, f, original, fi, fs, fe, r, sent, clause, flags, r.form);
     else for (let i = 0; i < r.parts.length; i++) this.pushWord(out, f, original, fi, fs + r.from[i], fs + r.to[i], r.parts[i], sent, clause, flags, r.forms[i]);
   }
 

@@ -42,3 +42,51 @@ export class WordCache<V> {
     this.previous = new Map();
   }
 }
+
+/** Slots of a SpanCache (a power of two), and the longest key it keeps: a slot is 16 UTF-16 units. */
+const SPAN_SLOTS = 4096;
+const SPAN_MAX = 14;
+
+/**
+ * A small direct-mapped memo in front of a WordCache, keyed by a span of a text in place: the words that make up
+ * most of any text are found without slicing them out or a hash-map lookup, whose cache misses in a map of
+ * thousands of words cost more than the rest of reading a word. Keys are kept as characters in one typed array
+ * (no strings, so nothing is kept alive); a slot holds the last key that hashed to it.
+ */
+export class SpanCache<V> {
+  /** Per slot: key length (0 = empty), 16 more bits of the hash, the key's characters. */
+  private readonly keys = new Uint16Array(SPAN_SLOTS * 16);
+  private readonly values: (V | undefined)[] = new Array<V | undefined>(SPAN_SLOTS).fill(undefined);
+
+  /** FNV-1a of text[s, e); pass it to get and set. */
+  static hash(text: string, s: number, e: number): number {
+    let h = 0x811c9dc5;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return h;
+  }
+
+  get(text: string, s: number, e: number, h: number): V | undefined {
+    const n = e - s;
+    const b = (h & (SPAN_SLOTS - 1)) << 4;
+    const k = this.keys;
+    if (k[b] !== n || k[b + 1] !== h >>> 16) return undefined;
+    for (let i = 0; i < n; i++) if (k[b + 2 + i] !== text.charCodeAt(s + i)) return undefined;
+    return this.values[b >> 4];
+  }
+
+  set(text: string, s: number, e: number, h: number, value: V): void {
+    const n = e - s;
+    if (n > SPAN_MAX || n === 0) return;
+    const b = (h & (SPAN_SLOTS - 1)) << 4;
+    const k = this.keys;
+    k[b] = n;
+    k[b + 1] = h >>> 16;
+    for (let i = 0; i < n; i++) k[b + 2 + i] = text.charCodeAt(s + i);
+    this.values[b >> 4] = value;
+  }
+
+  clear(): void {
+    this.keys.fill(0);
+    this.values.fill(undefined);
+  }
+}

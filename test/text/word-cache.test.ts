@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WordCache } from '../../src/text/word-cache.js';
+import { SpanCache, WordCache } from '../../src/text/word-cache.js';
 
 describe('WordCache', () => {
   it('keeps at most two generations: old entries go, entries in use stay', () => {
@@ -22,5 +22,36 @@ describe('WordCache', () => {
     expect(c.get('y')).toBe('');
     c.clear();
     expect(c.get('x')).toBeUndefined();
+  });
+});
+
+describe('SpanCache', () => {
+  const at = (text: string, word: string) => [text.indexOf(word), text.indexOf(word) + word.length] as const;
+  const get = (c: SpanCache<number>, text: string, s: number, e: number) => c.get(text, s, e, SpanCache.hash(text, s, e));
+  const set = (c: SpanCache<number>, text: string, s: number, e: number, v: number) => c.set(text, s, e, SpanCache.hash(text, s, e), v);
+
+  it('finds a word by its characters wherever it stands, and nothing else', () => {
+    const c = new SpanCache<number>();
+    set(c, 'ayo dukung', ...at('ayo dukung', 'dukung'), 1);
+    expect(get(c, 'dukung!', ...at('dukung!', 'dukung'))).toBe(1);
+    expect(get(c, 'didukung', 0, 8)).toBeUndefined();
+    expect(get(c, 'dukun', 0, 5)).toBeUndefined();
+    expect(get(c, 'dukunG', 0, 6)).toBeUndefined();
+  });
+
+  it('keeps only words of up to 14 units, and the last word of a slot', () => {
+    const c = new SpanCache<number>();
+    const long = 'ditindaklanjutinya';
+    set(c, long, 0, long.length, 1);
+    expect(get(c, long, 0, long.length)).toBeUndefined();
+    // Words whose hashes share a slot replace each other.
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i}`);
+    for (const [i, w] of words.entries()) set(c, w, 0, w.length, i);
+    const kept = words.filter((w, i) => get(c, w, 0, w.length) === i).length;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThanOrEqual(4096);
+    for (const w of words) expect([undefined, words.indexOf(w)]).toContain(get(c, w, 0, w.length));
+    c.clear();
+    expect(words.some((w) => get(c, w, 0, w.length) !== undefined)).toBe(false);
   });
 });
