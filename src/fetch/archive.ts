@@ -1,7 +1,8 @@
 // Evidence for a disciplinary case: every response body netral fetched is kept byte for byte under its sha256, and
 // manifest.jsonl says what was asked, what answered, when, and with what. A redirect is an answer too: each hop
-// has its own entry (status, Location, body), and the entry it led to lists the hops. Evidence is never overwritten: bodies are
-// content-addressed and created with link(2), which fails rather than replace; the manifest is only appended to.
+// has its own entry (status, Location, body), and the entry it led to lists the hops. Evidence is never
+// overwritten: bodies are content-addressed and created with link(2), which fails rather than replace; the manifest
+// is only appended to.
 
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, link, mkdir, open, stat, unlink, type FileHandle } from 'node:fs/promises';
