@@ -292,14 +292,15 @@ describe('pagination that repeats', () => {
 describe('politeness', () => {
   it('keeps to --rate per host', async () => {
     mastodonAlice(server);
-    const r = await cli(['fetch', `mastodon:@alice@${server.host}`, '--rate', '10'], { env });
+    const r = await cli(['fetch', `mastodon:@alice@${server.host}`, '--rate', '5'], { env });
     expect(r.exitCode).toBe(0);
     const times = server.log.map((l) => l.at);
     expect(times).toHaveLength(3);
-    // 10 requests/s means 100 ms apart; timers and a loaded machine add jitter, while no limit at all would give
-    // gaps of a millisecond or two. The margin keeps the test about behaviour, not timing precision.
-    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(70);
-    expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(170);
+    // 5 requests/s means 200 ms apart, while no limit at all would give gaps of a millisecond or two. Arrival times
+    // are taken at the server, so a busy machine that delays one arrival shortens the gap after it: the wide margin
+    // keeps the test about behaviour, not timing precision.
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(100);
+    expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(300);
   });
 
   it('keeps to --concurrency per host when several accounts are fetched at once', async () => {
