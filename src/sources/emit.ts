@@ -4,13 +4,7 @@
 import type { SourceRef } from '../model.js';
 import type { Built } from './record.js';
 import type { ReadItem, ReadOptions } from './types.js';
-
-/** "file:line" or "file#record", as warnings name a record. */
-export function sourceLabel(s: SourceRef): string {
-  if (s.line !== undefined) return `${s.file}:${s.line}`;
-  if (s.record !== undefined) return `${s.file}#${s.record}`;
-  return s.file;
-}
+import { sourceText } from '../report/record.js';
 
 export function skipItem(source: SourceRef, reason: string): ReadItem {
   return { type: 'skip', source, reason };
@@ -21,6 +15,6 @@ export function* emit(b: Built, source: SourceRef, opts: ReadOptions): Generator
     yield skipItem(source, b.skip);
     return;
   }
-  if (b.warning) opts.warn(`${sourceLabel(source)}: ${b.warning}`);
+  if (b.warning) opts.warn(`${sourceText(source)}: ${b.warning}`);
   yield { type: 'post', post: b.post };
 }

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../errors.js';
 import type { InputCounts } from '../model.js';
 import { DIRECTORY_FORMATS, HEAD_BYTES, detectFormat, detectTreeFormat, formatById, formatIds, isFileFormat, isTreeFormat } from './registry.js';
-import type { DirectoryFormat, Format, InputFile, ReadItem, ReadOptions, Tree } from './types.js';
+import type { DirectoryFormat, Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from './types.js';
 import { fileInput } from './file-input.js';
 import { containerOf, innerName, isTar, type Container } from './archive/sniff.js';
 import { folderTree } from './archive/tree.js';
@@ -119,21 +119,34 @@ export class InputSet {
     return { map: this.opts.map, includePrivate: this.opts.includePrivate, timeZone: this.opts.timeZone, warn: (m) => this.opts.warn(name, m.startsWith(name) ? m : `${name}: ${m}`) };
   }
 
+  /** The format --from names, if any. */
+  private forced(): Format | DirectoryFormat | TreeFormat | undefined {
+    return this.opts.from ? formatById(this.opts.from) : undefined;
+  }
+
+  /**
+   * The platform download `tree` holds (at its root, or in an archive's one top folder): of the --from format
+   * when that is a download format, of any without --from; null when --from names a file or folder format.
+   */
+  private async downloadIn(tree: Tree): Promise<{ format: TreeFormat; tree: Tree } | null> {
+    const forced = this.forced();
+    if (forced && !isTreeFormat(forced)) return null;
+    return detectTreeFormat(tree, forced ? [forced] : undefined);
+  }
+
+  private async *readDownload({ format, tree }: { format: TreeFormat; tree: Tree }): AsyncGenerator<Item> {
+    this.warnIgnored(tree);
+    yield* this.run(tree.name, format.id, format.readTree(tree, this.readOptions(tree.name)));
+  }
+
   private async *readDir(dir: string): AsyncGenerator<Item> {
-    const forced = this.opts.from ? formatById(this.opts.from) : undefined;
-    if (forced && isTreeFormat(forced)) {
-      // --from a platform download: the folder given is that download (its subfolders are not searched).
-      const tree = folderTree(dir);
-      if ((await forced.detectTree(tree)) > 0) {
-        yield* this.readTreeAs(tree, forced.id, forced.readTree(tree, this.readOptions(dir)));
-        return;
-      }
-    } else if (!forced) {
-      const found = await detectTreeFormat(folderTree(dir));
-      if (found) {
-        yield* this.readTreeAs(found.tree, found.format.id, found.format.readTree(found.tree, this.readOptions(dir)));
-        return;
-      }
+    const forced = this.forced();
+    // A platform download is read as one input (with --from, only one of that format: the folders of a folder that
+    // is not one are searched).
+    const found = await this.downloadIn(folderTree(dir));
+    if (found) {
+      yield* this.readDownload(found);
+      return;
     }
     const dirFormats: DirectoryFormat[] = forced && 'detectDir' in forced ? [forced] : forced ? [] : DIRECTORY_FORMATS;
     for (const df of dirFormats) {
@@ -252,14 +265,11 @@ export class InputSet {
   }
 
   private async *readTree(tree: Tree): AsyncGenerator<Item> {
-    const forced = this.opts.from ? formatById(this.opts.from) : undefined;
-    if (forced && isTreeFormat(forced)) {
-      yield* this.readTreeAs(tree, forced.id, forced.readTree(tree, this.readOptions(tree.name)));
-      return;
-    }
-    const found = forced ? null : await detectTreeFormat(tree);
+    const forced = this.forced();
+    const found = (await this.downloadIn(tree)) ?? (forced && isTreeFormat(forced) ? { format: forced, tree } : null);
     if (found) {
-      yield* this.readTreeAs(found.tree, found.format.id, found.format.readTree(found.tree, this.readOptions(tree.name)));
+      // (--from a download format that does not recognise the archive: its reader says what is missing.)
+      yield* this.readDownload(found);
       return;
     }
     // Not a download netral knows: its files are read one by one, as in a folder.
@@ -275,11 +285,6 @@ export class InputSet {
       return;
     }
     for (const f of files) yield* this.readFile(tree.input(f), false);
-  }
-
-  private async *readTreeAs(tree: Tree, format: string, items: AsyncIterable<ReadItem>): AsyncGenerator<Item> {
-    this.warnIgnored(tree);
-    yield* this.run(tree.name, format, items);
   }
 
   private warnIgnored(tree: Tree): void {

@@ -63,15 +63,15 @@ export function isFileFormat(f: Format | DirectoryFormat | TreeFormat): f is For
 }
 
 /**
- * The platform download a tree holds: the best-scoring tree format at its root, or, for an archive, inside its
+ * The platform download a tree holds: the best-scoring of `formats` at its root, or, for an archive, inside its
  * one top folder (archives are often made of a folder: `facebook-budi-2024-03-01/…`). Folders on disk need no
  * such rule: they are searched folder by folder.
  */
-export async function detectTreeFormat(tree: Tree): Promise<{ format: TreeFormat; tree: Tree } | null> {
+export async function detectTreeFormat(tree: Tree, formats: TreeFormat[] = TREE_FORMATS): Promise<{ format: TreeFormat; tree: Tree } | null> {
   const at = async (t: Tree) => {
     let best: TreeFormat | null = null;
     let bestScore = MIN_SCORE;
-    for (const f of TREE_FORMATS) {
+    for (const f of formats) {
       const s = await f.detectTree(t);
       if (s > bestScore) {
         best = f;

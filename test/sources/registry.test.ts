@@ -52,6 +52,17 @@ describe('--from', () => {
     expect(r.counts[0]).toMatchObject({ format: 'mastodon-archive', read: 7 });
   });
 
+  it('reads the download in an archive’s top folder as detection does, and lets the reader say what it misses', async () => {
+    const zip = exportsPath('facebook/facebook-siti.rahmawati.77-2024-03-01.zip');
+    const forced = await readAll([zip], { from: 'facebook' });
+    const detected = await readAll([zip]);
+    expect(forced.counts).toEqual(detected.counts);
+    expect(forced.counts[0]).toMatchObject({ format: 'facebook', read: 6 });
+    expect(forced.posts).toEqual(detected.posts);
+    const other = await readAll([zip], { from: 'x-archive' });
+    expect(other.counts).toEqual([{ input: zip, format: 'x-archive', read: 0, scanned: 0, skipped: 0, error: 'no X archive data here (expected data/tweets.js)' }]);
+  });
+
   it('reads an archive with a file format as a folder of such files', async () => {
     const r = await readAll([exportsPath('bad/duplicates.zip')], { from: 'jsonl' });
     expect(r.counts.map((c) => c.format)).toEqual(['jsonl']);

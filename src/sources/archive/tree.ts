@@ -97,17 +97,6 @@ export class EntryIndex {
     const slash = name.lastIndexOf('/');
     return this.byDir.get(slash === -1 ? '' : name.slice(0, slash))?.files.get(slash === -1 ? name : name.slice(slash + 1));
   }
-
-  /** Every file, in folder order. */
-  all(): string[] {
-    const out: string[] = [];
-    const walk = (d: string) => {
-      for (const f of this.list(d)) out.push(d === '' ? f : `${d}/${f}`);
-      for (const s of this.dirs(d)) walk(d === '' ? s : `${d}/${s}`);
-    };
-    walk('');
-    return out;
-  }
 }
 
 /** The Tree of an archive listed in `index`; `open` streams one of its files, `close` releases the archive. */

@@ -14,6 +14,7 @@ import { jsonRecords } from '../json-records.js';
 import { buildPost, type PostInput } from '../record.js';
 import type { Format, InputFile, ReadItem, ReadOptions } from '../types.js';
 import { str, obj, arr, strings, type Obj, headText } from './values.js';
+import { facebookHandle } from './facebook.js';
 
 /** The failure an error item reports, or null for a real item. */
 function scraperError(o: Obj): string | null {
@@ -102,12 +103,6 @@ export const apifyTiktok: Format = {
       };
     }),
 };
-
-function facebookHandle(profileUrl: string | null): string | null {
-  if (!profileUrl) return null;
-  const m = /facebook\.com\/(?!profile\.php)([A-Za-z0-9.]+)\/?(?:[?#].*)?$/.exec(profileUrl);
-  return m ? m[1] : null;
-}
 
 export const apifyFacebook: Format = {
   id: 'apify-facebook',

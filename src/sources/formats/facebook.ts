@@ -69,6 +69,13 @@ interface Owner {
   handle: string | null;
 }
 
+/** The username in a profile address (`facebook.com/budi.s?ref=…` → `budi.s`); null for `profile.php?id=…`. */
+export function facebookHandle(profileUrl: string | null): string | null {
+  if (!profileUrl) return null;
+  const m = /facebook\.com\/(?!profile\.php)([A-Za-z0-9.]+)\/?(?:[?#].*)?$/.exec(profileUrl);
+  return m ? m[1] : null;
+}
+
 async function readOwner(tree: Tree): Promise<Owner> {
   const file = await firstPresent(tree, PROFILE);
   if (!file) return { name: null, handle: null };
@@ -79,7 +86,7 @@ async function readOwner(tree: Tree): Promise<Owner> {
     // Only the name and the profile address: the file also holds e-mail, phone, birthday … which are never read.
     const name = str(obj(profile?.name)?.full_name);
     const uri = str(profile?.profile_uri);
-    const handle = uri ? (/facebook\.com\/(?!profile\.php)([A-Za-z0-9.]+)\/?$/.exec(uri)?.[1] ?? null) : str(profile?.username);
+    const handle = uri ? facebookHandle(uri) : str(profile?.username);
     return { name, handle };
   }
   return { name: null, handle: null };

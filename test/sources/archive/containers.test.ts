@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
@@ -77,6 +77,34 @@ describe('zip archives', () => {
     const nested = await readAll([path.join(dir, 'outer.zip')]);
     expect(nested.posts).toEqual([]);
     expect(nested.ignored).toEqual([`${path.join(dir, 'outer.zip')}!duplicates.zip (a zip archive inside another archive is not opened)`]);
+  });
+});
+
+describe('archives made on a Mac', () => {
+  // Finder's "Compress" adds __MACOSX/ with an AppleDouble file (binary resource data) for every file.
+  const appleDouble = Buffer.concat([Buffer.from([0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00]), Buffer.from('Mac OS X        '), Buffer.alloc(64)]);
+
+  it('finds the download in its one top folder although __MACOSX/ stands beside it', async () => {
+    const dir = tempDir();
+    const zip = F('facebook/facebook-siti.rahmawati.77-2024-03-01.zip');
+    execFileSync('unzip', ['-q', zip, '-d', dir]);
+    const [top] = readdirSync(dir);
+    writeFiles(dir, { [`__MACOSX/${top}/personal_information/profile_information/._profile_information.json`]: appleDouble });
+    execFileSync('zip', ['-q', '-r', 'mac.zip', top, '__MACOSX'], { cwd: dir });
+    const mac = await readAll([path.join(dir, 'mac.zip')]);
+    const plain = await readAll([zip]);
+    expect(mac.counts.map((c) => [c.format, c.read, c.skipped])).toEqual(plain.counts.map((c) => [c.format, c.read, c.skipped]));
+    expect(mac.counts[0].format).toBe('facebook');
+    expect(mac.posts.map((p) => p.id)).toEqual(plain.posts.map((p) => p.id));
+  });
+
+  it('does not read __MACOSX/ of an archive read file by file', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'posts/posts.jsonl': '{"id":"1","text":"Apel pagi"}\n', '__MACOSX/posts/._posts.jsonl': appleDouble });
+    execFileSync('zip', ['-q', '-r', 'mac.zip', 'posts', '__MACOSX'], { cwd: dir });
+    const r = await readAll([path.join(dir, 'mac.zip')]);
+    expect(r.counts.map((c) => [c.input, c.format, c.read])).toEqual([[`${path.join(dir, 'mac.zip')}!posts/posts.jsonl`, 'jsonl', 1]]);
+    expect(r.ignored).toEqual([]);
   });
 });
 

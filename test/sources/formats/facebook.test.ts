@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { exportsPath, moved, post, readAll } from '../../helpers/read.js';
 import { tempDir, writeFiles } from '../../helpers/cli.js';
 
@@ -71,6 +72,17 @@ describe('Facebook download', () => {
     const r = await readAll([zip]);
     expect(r.posts).toEqual(moved(DOWNLOAD_2024, `${F('facebook/download-2024')}/`, `${zip}!facebook-siti.rahmawati.77-2024-03-01-Xy7Zq/`));
     expect(r.counts).toEqual([{ input: zip, format: 'facebook', read: 6, scanned: 0, skipped: 0 }]);
+  });
+
+  it('takes the username from a profile address with a query, and none from profile.php?id=', async () => {
+    const dir = tempDir();
+    cpSync(F('facebook/download-2024'), dir, { recursive: true });
+    const profile = path.join(dir, 'personal_information/profile_information/profile_information.json');
+    const original = readFileSync(profile, 'utf8');
+    writeFileSync(profile, original.replace('"https://www.facebook.com/siti.rahmawati.77"', '"https://www.facebook.com/siti.rahmawati.77?locale=id_ID"'));
+    expect((await readAll([dir])).posts.map((p) => p.author)).toEqual(DOWNLOAD_2024.map(() => 'siti.rahmawati.77'));
+    writeFileSync(profile, original.replace('"https://www.facebook.com/siti.rahmawati.77"', '"https://www.facebook.com/profile.php?id=100012345"'));
+    expect((await readAll([dir])).posts.map((p) => p.author)).toEqual(DOWNLOAD_2024.map(() => 'Siti Rahmawati'));
   });
 
   it('never reads messages, upload IPs, e-mail addresses, phone numbers or coordinates', async () => {
