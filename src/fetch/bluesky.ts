@@ -13,7 +13,6 @@ import type { PostKind } from '../model.js';
 type Bluesky = Extract<Source, { kind: 'bluesky' }>;
 type Obj = Record<string, unknown>;
 
-export const DEFAULT_BLUESKY_API = 'https://public.api.bsky.app';
 const NO_UNAUTH = '!no-unauthenticated';
 const REPOST = 'app.bsky.feed.defs#reasonRepost';
 const PIN = 'app.bsky.feed.defs#reasonPin';
