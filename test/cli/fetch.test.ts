@@ -71,6 +71,15 @@ describe('netral fetch mastodon:@user@host', () => {
     for (const l of server.log) expect(l.headers['user-agent']).toBe(`netral/${version} (ASN neutrality audit of public posts; contact: inspektorat@example.go.id)`);
   });
 
+  it('reads poll options into media_text, like image descriptions', async () => {
+    const page = JSON.parse(fixture('mastodon/statuses-page1.json')) as Record<string, unknown>[];
+    page[0] = { ...page[0], poll: { id: '77', options: [{ title: 'Pilih 02', votes_count: 3 }, { title: 'Belum tahu', votes_count: 1 }] } };
+    mastodonAlice(server, { page1: JSON.stringify(page) });
+    const r = await cli(['fetch', `mastodon:@alice@${server.host}`, ...FAST]);
+    expect(r.exitCode).toBe(0);
+    expect(posts(r.stdout)[0].media_text).toEqual(['Pilih 02', 'Belum tahu']);
+  });
+
   it('says when the account does not exist, and exits 2', async () => {
     mastodonAlice(server);
     const r = await cli(['fetch', `mastodon:@nobody@${server.host}`, ...FAST]);
@@ -272,6 +281,14 @@ describe('netral fetch usage', () => {
     expect((await cli(['fetch', 'bluesky:a.bsky.social', '--since', 'kemarin'])).stderr).toContain('--since: "kemarin" is not a date');
     expect((await cli(['fetch', 'bluesky:a.bsky.social', '--rate', '0'])).stderr).toContain('--rate must be a positive number');
     expect((await cli(['fetch', 'bluesky:a.bsky.social', '--max-body-size', 'big'])).stderr).toContain('--max-body-size must be a size');
+  });
+
+  it('with -q writes nothing to stderr but errors', async () => {
+    mastodonAlice(server);
+    const r = await cli(['fetch', '-q', `mastodon:@alice@${server.host}`, `mastodon:@nobody@${server.host}`, ...FAST]);
+    expect(r.exitCode).toBe(2);
+    expect(posts(r.stdout)).toHaveLength(5);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(new RegExp(`^netral: error: mastodon:@nobody@${server.host.replace(/\./g, '\\.')}: .*HTTP 404`))]);
   });
 
   it('writes -o FILE atomically', async () => {
