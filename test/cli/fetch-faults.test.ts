@@ -303,6 +303,17 @@ describe('politeness', () => {
     expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(300);
   });
 
+  it('makes the accounts on one host share its --rate, however many --jobs run at once', async () => {
+    for (const p of ['/a', '/b', '/c']) server.on(p, (_q, res) => send(res, 200, 'application/atom+xml', fixture('feeds/news.atom.xml')));
+    const r = await cli(['fetch', ...['/a', '/b', '/c'].map((p) => `${server.origin}${p}`), '--rate', '5', '--jobs', '3'], { env });
+    expect(r.exitCode).toBe(0);
+    const times = server.log.map((l) => l.at);
+    expect(times).toHaveLength(3);
+    // 200 ms apart at 5 requests/s; three jobs without a shared limit would arrive together. Margins as above.
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(100);
+    expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(300);
+  });
+
   it('keeps to --concurrency per host when several accounts are fetched at once', async () => {
     let inFlight = 0;
     let most = 0;
