@@ -119,6 +119,17 @@ describe('--archive', () => {
     for (const l of server.log) expect(l.headers['accept-encoding'] ?? 'identity', l.path).toBe('identity');
   });
 
+  it('records only the Location and Content-Type headers, and keeps the redirect to an address netral does not fetch', async () => {
+    server.on('/short', (_q, res) => send(res, 301, 'text/plain', 'moved', { location: 'https://www.instagram.com/p/abc/', 'set-cookie': 'sid=rahasia', 'x-internal': 'rahasia' }));
+    const dir = tempDir();
+    const r = await fetch([`${server.origin}/short`, '--archive', dir]);
+    expect(r.exitCode).toBe(2);
+    const entries = manifest(dir);
+    expect(entries.map((e) => [e.status, e.location, e.content_type, e.sha256])).toEqual([[301, 'https://www.instagram.com/p/abc/', 'text/plain', sha('moved')]]);
+    expect(Object.keys(entries[0])).toEqual(['fetched_at', 'url', 'final_url', 'redirects', 'status', 'location', 'content_type', 'bytes', 'sha256', 'body', 'source', 'user_agent', 'hops']);
+    expect(readFileSync(path.join(dir, 'manifest.jsonl'), 'utf8')).not.toContain('rahasia');
+  });
+
   it('keeps error responses too, and never overwrites evidence when run again', async () => {
     blueskySiti(server);
     server.on('/xrpc/app.bsky.feed.getAuthorFeed', sequence((_q, res) => send(res, 503, 'text/plain', 'maintenance'), json(fixture('bluesky/feed-page2.json'))));
