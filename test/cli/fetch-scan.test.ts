@@ -99,6 +99,16 @@ describe('netral scan --fetch', () => {
     expect(r.stderr).toMatch(/pegawai\.csv:5: NIP/);
   });
 
+  it('scans the fetched accounts before the files given with them', async () => {
+    mastodonAlice(server);
+    const file = path.join('fixtures', 'demo', 'posts.jsonl');
+    const r = await cli(['scan', file, '--fetch', `mastodon:@alice@${server.host}`, '--fetch-rate', '1000', '-f', 'jsonl']);
+    // Findings come in the order posts are scanned: every finding of the account, then those of the file.
+    const order = findings(r.stdout).map((f) => f.source.file);
+    expect(new Set(order)).toEqual(new Set([`mastodon:@alice@${server.host}`, file]));
+    expect(order).toEqual([...order].sort((x, y) => Number(x === file) - Number(y === file)));
+  });
+
   it('says a --fetch-* setting needs something to fetch', async () => {
     const r = await cli(['scan', path.join('fixtures', 'demo', 'posts.jsonl'), '--fetch-state', 'x.json']);
     expect(r.exitCode).toBe(2);
