@@ -125,6 +125,20 @@ describe('broken responses', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 
+  it('ends a response that drips in slowly after four times --timeout plus a second, though no single pause is long', async () => {
+    blueskySiti(server);
+    server.on('/xrpc/app.bsky.feed.getAuthorFeed', (_q, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const drip = setInterval(() => res.write(' '), 25); // never a pause of --timeout, never the end
+      res.on('close', () => clearInterval(drip));
+    });
+    const t0 = Date.now();
+    const r = await fetch(['bluesky:siti.bsky.social', '--timeout', '0.5', '--retries', '0']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('no complete response within 3 s (no retries allowed)');
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
   it('times out a server that never answers', async () => {
     blueskySiti(server);
     server.on('/xrpc/app.bsky.feed.getAuthorFeed', () => {
