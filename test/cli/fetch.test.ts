@@ -283,6 +283,16 @@ describe('netral fetch usage', () => {
     expect((await cli(['fetch', 'bluesky:a.bsky.social', '--max-body-size', 'big'])).stderr).toContain('--max-body-size must be a size');
   });
 
+  it('takes --rate as a decimal, and --max-body-size in bytes, KB or MB', async () => {
+    const atom = fixture('feeds/news.atom.xml');
+    const n = Buffer.byteLength(atom);
+    server.on('/news.atom', (_q, res) => send(res, 200, 'application/atom+xml', atom));
+    for (const [size, exit] of [[String(n), 0], [String(n - 1), 2], ['1KB', 2], ['512KB', 0], ['5MB', 0]] as const) {
+      const r = await cli(['fetch', `${server.origin}/news.atom`, '--rate', '0.5', '--max-body-size', size]);
+      expect(r.exitCode, `${size}: ${r.stderr}`).toBe(exit);
+    }
+  });
+
   it('with -q writes nothing to stderr but errors', async () => {
     mastodonAlice(server);
     const r = await cli(['fetch', '-q', `mastodon:@alice@${server.host}`, `mastodon:@nobody@${server.host}`, ...FAST]);
