@@ -283,6 +283,18 @@ describe('netral fetch usage', () => {
     expect((await cli(['fetch', 'bluesky:a.bsky.social', '--max-body-size', 'big'])).stderr).toContain('--max-body-size must be a size');
   });
 
+  it('rejects a --bluesky-api that is not a URL netral may request, before any request', async () => {
+    const bad = async (api: string) => {
+      const r = await cli(['fetch', 'bluesky:a.bsky.social', '--bluesky-api', api]);
+      expect(r.exitCode, api).toBe(2);
+      return r.stderr;
+    };
+    expect(await bad('public api')).toContain('--bluesky-api: "public api" is not a URL');
+    expect(await bad('http://api.example/')).toContain('--bluesky-api: plain http is only used for this computer (localhost); use https://api.example/');
+    expect(await bad('ftp://api.example/')).toContain('--bluesky-api: only http(s) addresses can be fetched, not ftp:');
+    expect(server.log).toHaveLength(0);
+  });
+
   it('takes --rate as a decimal, and --max-body-size in bytes, KB or MB', async () => {
     const atom = fixture('feeds/news.atom.xml');
     const n = Buffer.byteLength(atom);
