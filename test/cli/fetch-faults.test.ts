@@ -317,6 +317,15 @@ describe('politeness', () => {
     expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(300);
   });
 
+  it('asks one host at most once a second by default', async () => {
+    server.on('/moved', (_q, res) => send(res, 301, 'text/plain', '', { location: '/news.atom' }));
+    server.on('/news.atom', (_q, res) => send(res, 200, 'application/atom+xml', fixture('feeds/news.atom.xml')));
+    const r = await cli(['fetch', `${server.origin}/moved`], { env });
+    expect(r.exitCode).toBe(0);
+    const [a, b] = server.log.map((l) => l.at);
+    expect(b - a).toBeGreaterThanOrEqual(900); // the default --rate 1 (arrival times at the server: a small margin)
+  });
+
   it('makes the accounts on one host share its --rate, however many --jobs run at once', async () => {
     for (const p of ['/a', '/b', '/c']) server.on(p, (_q, res) => send(res, 200, 'application/atom+xml', fixture('feeds/news.atom.xml')));
     const r = await cli(['fetch', ...['/a', '/b', '/c'].map((p) => `${server.origin}${p}`), '--rate', '5', '--jobs', '3'], { env });
