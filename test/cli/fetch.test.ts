@@ -80,6 +80,18 @@ describe('netral fetch mastodon:@user@host', () => {
     expect(posts(r.stdout)[0].media_text).toEqual(['Pilih 02', 'Belum tahu']);
   });
 
+  it('sends no credentials, and no cookie back to a server that sets one: it reads as a logged-out visitor', async () => {
+    mastodonAlice(server);
+    server.on('/api/v1/accounts/lookup', (_q, res) => send(res, 200, 'application/json; charset=utf-8', fixture('mastodon/account.json'), { 'set-cookie': '_session_id=abc; path=/' }));
+    const r = await cli(['fetch', `mastodon:@alice@${server.host}`, ...FAST]);
+    expect(r.exitCode).toBe(0);
+    expect(server.log).toHaveLength(3);
+    for (const l of server.log) {
+      expect(l.headers.cookie, l.path).toBeUndefined();
+      expect(l.headers.authorization, l.path).toBeUndefined();
+    }
+  });
+
   it('says when the account does not exist, and exits 2', async () => {
     mastodonAlice(server);
     const r = await cli(['fetch', `mastodon:@nobody@${server.host}`, ...FAST]);
