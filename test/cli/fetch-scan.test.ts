@@ -42,6 +42,19 @@ describe('netral fetch | netral scan', () => {
   });
 });
 
+describe('netral fetch | netral scan --from jsonl', () => {
+  it('reads a run that fetched a single post, or nothing new, as post records', async () => {
+    mastodonAlice(server);
+    const one = await cli(['fetch', `mastodon:@alice@${server.host}`, '--rate', '1000', '--max-posts', '1']);
+    expect(one.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    const scanned = await cli(['scan', '--from', 'jsonl', '-f', 'json'], { stdin: one.stdout });
+    expect((JSON.parse(scanned.stdout) as { summary: unknown }).summary).toMatchObject({ read: 1, scanned: 1, skipped: 0 });
+    const empty = await cli(['scan', '--from', 'jsonl', '-f', 'json'], { stdin: '' });
+    expect(empty.exitCode).toBe(0);
+    expect((JSON.parse(empty.stdout) as { summary: unknown }).summary).toMatchObject({ read: 0, scanned: 0, skipped: 0 });
+  });
+});
+
 describe('netral scan --fetch', () => {
   it('fetches, scans and reports in one step, with the accounts as inputs in the summary', async () => {
     mastodonAlice(server);
