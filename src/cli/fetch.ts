@@ -12,7 +12,7 @@ import type { Item } from '../sources/inputs.js';
 import type { InputCounts } from '../model.js';
 import { FetchRun } from '../fetch/collect.js';
 import { Progress } from '../fetch/progress.js';
-import { parseSource, SOURCE_FORMS, urlProblem, type Source } from '../fetch/sources.js';
+import { httpUrl, parseSource, SOURCE_FORMS, type Source } from '../fetch/sources.js';
 import { readRoster } from '../roster/parse.js';
 import { rosterSources } from '../fetch/roster-sources.js';
 import { spinnerAllowed, type Io } from './io.js';
@@ -37,14 +37,8 @@ function sinceMs(since: string | undefined, tz: string): number | null {
 }
 
 function blueskyApi(v: string): string {
-  let u: URL;
-  try {
-    u = new URL(v);
-  } catch {
-    throw new UsageError(`--bluesky-api: "${v}" is not a URL`);
-  }
-  const problem = urlProblem(u);
-  if (problem) throw new UsageError(`--bluesky-api: ${problem}`);
+  const u = httpUrl(v);
+  if ('error' in u) throw new UsageError(`--bluesky-api: ${u.error}`);
   return u.href.replace(/\/+$/, '');
 }
 

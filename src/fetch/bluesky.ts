@@ -6,24 +6,19 @@
 import type { Source } from './sources.js';
 import { AccountSkipped, ACCEPT_JSON, collected, timeOf, type CollectContext, type Collected } from './collector.js';
 import { FetchError, type Fetched } from './http.js';
-import { expectOk, isObject, readJson, str } from './response.js';
+import { expectOk, isObject, objects, readJson, str } from './response.js';
 import type { PostInput } from '../sources/record.js';
 import type { PostKind } from '../model.js';
 
 type Bluesky = Extract<Source, { kind: 'bluesky' }>;
 type Obj = Record<string, unknown>;
 
-export const DEFAULT_BLUESKY_API = 'https://public.api.bsky.app';
 const NO_UNAUTH = '!no-unauthenticated';
 const REPOST = 'app.bsky.feed.defs#reasonRepost';
 const PIN = 'app.bsky.feed.defs#reasonPin';
 
-function objs(v: unknown): Obj[] {
-  return Array.isArray(v) ? v.filter(isObject) : [];
-}
-
 function hidesFromLoggedOut(actor: unknown): boolean {
-  return isObject(actor) && objs(actor.labels).some((l) => l.val === NO_UNAUTH);
+  return isObject(actor) && objects(actor.labels).some((l) => l.val === NO_UNAUTH);
 }
 
 interface Facets {
@@ -36,12 +31,12 @@ interface Facets {
 export function readFacets(record: Obj): Facets {
   const out: Facets = { hashtags: [], mentions: [], links: [] };
   const bytes = Buffer.from(str(record.text) ?? '', 'utf8');
-  for (const f of objs(record.facets)) {
+  for (const f of objects(record.facets)) {
     const idx = isObject(f.index) ? f.index : {};
     const start = typeof idx.byteStart === 'number' ? idx.byteStart : -1;
     const end = typeof idx.byteEnd === 'number' ? idx.byteEnd : -1;
     const span = start >= 0 && end > start && end <= bytes.length ? bytes.subarray(start, end).toString('utf8') : '';
-    for (const feat of objs(f.features)) {
+    for (const feat of objects(f.features)) {
       const type = str(feat.$type) ?? '';
       if (type.endsWith('#tag') && str(feat.tag)) out.hashtags.push(str(feat.tag)!);
       else if (type.endsWith('#link') && str(feat.uri)) out.links.push(str(feat.uri)!);
@@ -59,7 +54,7 @@ function readEmbed(embed: unknown): { alts: string[]; links: string[]; quoted: O
   const visit = (e: unknown) => {
     if (!isObject(e)) return;
     const type = str(e.$type) ?? '';
-    if (type.startsWith('app.bsky.embed.images')) for (const i of objs(e.images)) if (str(i.alt)) out.alts.push(str(i.alt)!);
+    if (type.startsWith('app.bsky.embed.images')) for (const i of objects(e.images)) if (str(i.alt)) out.alts.push(str(i.alt)!);
     if (type.startsWith('app.bsky.embed.video') && str(e.alt)) out.alts.push(str(e.alt)!);
     if (type.startsWith('app.bsky.embed.external') && isObject(e.external) && str(e.external.uri)) out.links.push(str(e.external.uri)!);
     if (type.startsWith('app.bsky.embed.recordWithMedia')) {

@@ -157,6 +157,14 @@ export async function* feedItems(res: Fetched, key: string, ctx: CollectContext)
   }
 }
 
+/** Reads the feed a page advertises, after saying why the page itself was not read. */
+export async function* advertisedFeedItems(url: string, why: string, key: string, ctx: CollectContext): AsyncGenerator<Collected> {
+  ctx.note(`${key}: ${why}; using the feed it advertises: ${url}`);
+  const feed = await ctx.get(url, ACCEPT_FEED);
+  expectOk(feed, 'feed');
+  yield* feedItems(feed, key, ctx);
+}
+
 export async function* collectFeed(src: Feed, ctx: CollectContext): AsyncGenerator<Collected> {
   const res = await ctx.get(src.url, `${ACCEPT_FEED}, ${ACCEPT_HTML}`);
   expectOk(res, 'feed');
@@ -164,10 +172,7 @@ export async function* collectFeed(src: Feed, ctx: CollectContext): AsyncGenerat
     // A page given as a feed: follow the feed it advertises, as a browser's feed reader would.
     const feeds = advertisedFeeds(await loadDocument(res.body, res.contentType, false), res.finalUrl);
     if (feeds.length === 0) throw new FetchError(`${res.finalUrl}: got an HTML page where a feed was expected, and the page advertises no feed`);
-    ctx.note(`${src.key}: the address is a page; using the feed it advertises: ${feeds[0]}`);
-    const feed = await ctx.get(feeds[0], ACCEPT_FEED);
-    expectOk(feed, 'feed');
-    yield* feedItems(feed, src.key, ctx);
+    yield* advertisedFeedItems(feeds[0], 'the address is a page', src.key, ctx);
     return;
   }
   yield* feedItems(res, src.key, ctx);

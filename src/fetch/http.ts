@@ -124,8 +124,6 @@ function describe(e: unknown, timeoutMs: number): NetError {
 export class HttpClient {
   private readonly limiter: HostLimiter;
   private retriesLeft: number;
-  /** Retries made, for the run summary. */
-  retriesUsed = 0;
 
   private constructor(
     private readonly opts: HttpOptions,
@@ -190,7 +188,6 @@ export class HttpClient {
     if (attempt >= this.opts.retries) return attempt === 0 ? 'no retries allowed' : `gave up after ${attempt + 1} attempts`;
     if (this.retriesLeft <= 0) return `the run's retry budget of ${this.opts.retryBudget} is used up`;
     this.retriesLeft--;
-    this.retriesUsed++;
     return null;
   }
 

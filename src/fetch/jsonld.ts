@@ -5,6 +5,7 @@
 
 import type { PostKind } from '../model.js';
 import { htmlToText, joinTitle } from './html.js';
+import { isObject } from './response.js';
 
 type Obj = Record<string, unknown>;
 
@@ -37,7 +38,6 @@ export interface LdPost {
   repost_of: string | null;
 }
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const s = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
 function types(node: Obj): string[] {
@@ -54,7 +54,7 @@ export function findPostings(v: unknown, out: Obj[] = [], depth = 0): Obj[] {
     for (const x of v) findPostings(x, out, depth + 1);
     return out;
   }
-  if (!isObj(v)) return out;
+  if (!isObject(v)) return out;
   if (types(v).some((t) => POSTING_TYPES.has(t))) {
     if (!out.includes(v)) out.push(v);
     return out;
@@ -79,7 +79,7 @@ export function parseLdJson(text: string): unknown {
 function person(v: unknown): { handle: string | null; name: string | null } {
   if (Array.isArray(v)) return person(v[0]);
   if (typeof v === 'string') return { handle: v.trim() || null, name: v.trim() || null };
-  if (!isObj(v)) return { handle: null, name: null };
+  if (!isObject(v)) return { handle: null, name: null };
   const name = s(v.name);
   const alt = s(v.alternateName);
   const url = s(v.url);
@@ -101,13 +101,13 @@ function keywords(v: unknown): string[] {
 function captions(v: unknown): string[] {
   const list = Array.isArray(v) ? v : [v];
   const out: string[] = [];
-  for (const i of list) if (isObj(i)) for (const k of ['caption', 'description']) if (s(i[k])) out.push(s(i[k])!);
+  for (const i of list) if (isObject(i)) for (const k of ['caption', 'description']) if (s(i[k])) out.push(s(i[k])!);
   return out;
 }
 
 function nodeUrl(n: Obj): string | null {
   const main = n.mainEntityOfPage;
-  return s(n.url) ?? s(main) ?? (isObj(main) ? (s(main['@id']) ?? s(main.url)) : null);
+  return s(n.url) ?? s(main) ?? (isObject(main) ? (s(main['@id']) ?? s(main.url)) : null);
 }
 
 /** A posting node as post fields. */
@@ -130,8 +130,8 @@ export function ldPost(n: Obj): LdPost {
     kind: 'post',
     repost_of: null,
   };
-  const shared = Array.isArray(n.sharedContent) ? n.sharedContent.find(isObj) : n.sharedContent;
-  if (isObj(shared)) {
+  const shared = Array.isArray(n.sharedContent) ? n.sharedContent.find(isObject) : n.sharedContent;
+  if (isObject(shared)) {
     const sharedText = plain(shared.text) || plain(shared.articleBody) || plain(shared.description) || plain(shared.headline) || plain(shared.name);
     const sharedBy = person(shared.author ?? shared.creator);
     const sharedUrl = nodeUrl(shared);

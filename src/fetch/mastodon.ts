@@ -5,7 +5,7 @@
 import type { Source } from './sources.js';
 import { ACCEPT_JSON, collected, timeOf, type CollectContext, type Collected } from './collector.js';
 import { FetchError, type Fetched } from './http.js';
-import { expectOk, isObject, readJson, str } from './response.js';
+import { expectOk, isObject, objects, readJson, str } from './response.js';
 import { fragmentLinks, loadCheerio, nodeText, parseFragment, type DomNode } from './html.js';
 import type { PostInput } from '../sources/record.js';
 
@@ -23,10 +23,6 @@ export function linkNext(link: string | string[] | undefined): string | null {
     if (m && /;\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?/i.test(m[2])) return m[1];
   }
   return null;
-}
-
-function list<T = Obj>(v: unknown): T[] {
-  return Array.isArray(v) ? (v.filter(isObject) as T[]) : [];
 }
 
 /** `user@host` for an account as seen from `host` (local accounts have no host in `acct`). */
@@ -47,17 +43,17 @@ function statusPost(s: Obj, src: Mastodon, account: Obj, res: Fetched): Omit<Pos
   const links = fragmentLinks($, str(body.url) ?? undefined, (cls) => /\b(mention|hashtag)\b/.test(cls));
   const card = isObject(body.card) ? str(body.card.url) : null;
   if (card && !links.includes(card)) links.push(card);
-  const media = list(body.media_attachments)
+  const media = objects(body.media_attachments)
     .map((m) => str(m.description))
     .filter((d): d is string => !!d);
   // Poll options are words the author wrote; they are read like text.
-  if (isObject(body.poll)) for (const o of list(body.poll.options)) if (str(o.title)) media.push(str(o.title)!);
+  if (isObject(body.poll)) for (const o of objects(body.poll.options)) if (str(o.title)) media.push(str(o.title)!);
   const quote = isObject(s.quote) && isObject(s.quote.quoted_status) ? s.quote.quoted_status : null;
   const replyAccount = str(s.in_reply_to_account_id);
   let replyTo: string | null = null;
   if (str(s.in_reply_to_id)) {
     if (replyAccount === str(account.id)) replyTo = `${str(account.username)}@${src.host}`;
-    else replyTo = qualified(list(s.mentions).find((m) => str(m.id) === replyAccount)?.acct, src.host) ?? replyAccount;
+    else replyTo = qualified(objects(s.mentions).find((m) => str(m.id) === replyAccount)?.acct, src.host) ?? replyAccount;
   }
   return {
     id: str(s.id) ?? '',
@@ -68,8 +64,8 @@ function statusPost(s: Obj, src: Mastodon, account: Obj, res: Fetched): Omit<Pos
     naiveZone: 'UTC',
     url: str(s.url) ?? str(boosted?.url) ?? str(s.uri),
     text,
-    hashtags: list(body.tags).map((t) => str(t.name) ?? '').filter(Boolean),
-    mentions: list(body.mentions).map((m) => qualified(m.acct, src.host) ?? '').filter(Boolean),
+    hashtags: objects(body.tags).map((t) => str(t.name) ?? '').filter(Boolean),
+    mentions: objects(body.mentions).map((m) => qualified(m.acct, src.host) ?? '').filter(Boolean),
     links,
     media_text: media,
     kind: boosted ? 'repost' : quote ? 'quote' : replyTo ? 'reply' : 'post',

@@ -10,7 +10,7 @@ import { ACCEPT_FEED, ACCEPT_HTML, collected, type CollectContext, type Collecte
 import { FetchError, type Fetched } from './http.js';
 import { expectOk, looksLikeHtml } from './response.js';
 import { joinTitle, loadDocument, type DomNode } from './html.js';
-import { absolute, advertisedFeeds, feedItems, looksLikeFeed } from './feed.js';
+import { absolute, advertisedFeedItems, advertisedFeeds, feedItems, looksLikeFeed } from './feed.js';
 import { findPostings, ldPost, parseLdJson } from './jsonld.js';
 import { normaliseTimestamp } from '../sources/time.js';
 import type { PostInput } from '../sources/record.js';
@@ -110,10 +110,7 @@ export async function* collectPage(src: Page, ctx: CollectContext): AsyncGenerat
     return;
   }
   if (feeds.length > 0) {
-    ctx.note(`${src.key}: the page is not a single post; using the feed it advertises: ${feeds[0]}`);
-    const feed = await ctx.get(feeds[0], ACCEPT_FEED);
-    expectOk(feed, 'feed');
-    yield* feedItems(feed, src.key, ctx);
+    yield* advertisedFeedItems(feeds[0], 'the page is not a single post', src.key, ctx);
     return;
   }
   throw new FetchError(`${res.finalUrl}: no post found on the page (no JSON-LD posting, no OpenGraph or meta description, no advertised feed)`);

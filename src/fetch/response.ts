@@ -69,6 +69,11 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** The objects in a list (anything else in it is passed over); an empty list when `v` is not a list. */
+export function objects(v: unknown): Record<string, unknown>[] {
+  return Array.isArray(v) ? v.filter(isObject) : [];
+}
+
 export function str(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }

@@ -88,7 +88,8 @@ export function blueskySource(v: string): Source | { error: string } {
   return { kind: 'bluesky', key: `bluesky:${actor}`, actor };
 }
 
-function httpUrl(v: string): URL | { error: string } {
+/** `v` as a URL that may be requested, or why not. */
+export function httpUrl(v: string): URL | { error: string } {
   let u: URL;
   try {
     u = new URL(v);

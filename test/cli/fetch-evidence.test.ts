@@ -111,6 +111,25 @@ describe('--archive', () => {
     ]);
   });
 
+  it('asks for bodies uncompressed, so the archive holds the bytes the server sent', async () => {
+    mastodonAlice(server);
+    const r = await fetch([`mastodon:@alice@${server.host}`, '--archive', tempDir()]);
+    expect(r.exitCode).toBe(0);
+    expect(server.log.length).toBeGreaterThan(0);
+    for (const l of server.log) expect(l.headers['accept-encoding'] ?? 'identity', l.path).toBe('identity');
+  });
+
+  it('records only the Location and Content-Type headers, and keeps the redirect to an address netral does not fetch', async () => {
+    server.on('/short', (_q, res) => send(res, 301, 'text/plain', 'moved', { location: 'https://www.instagram.com/p/abc/', 'set-cookie': 'sid=rahasia', 'x-internal': 'rahasia' }));
+    const dir = tempDir();
+    const r = await fetch([`${server.origin}/short`, '--archive', dir]);
+    expect(r.exitCode).toBe(2);
+    const entries = manifest(dir);
+    expect(entries.map((e) => [e.status, e.location, e.content_type, e.sha256])).toEqual([[301, 'https://www.instagram.com/p/abc/', 'text/plain', sha('moved')]]);
+    expect(Object.keys(entries[0])).toEqual(['fetched_at', 'url', 'final_url', 'redirects', 'status', 'location', 'content_type', 'bytes', 'sha256', 'body', 'source', 'user_agent', 'hops']);
+    expect(readFileSync(path.join(dir, 'manifest.jsonl'), 'utf8')).not.toContain('rahasia');
+  });
+
   it('keeps error responses too, and never overwrites evidence when run again', async () => {
     blueskySiti(server);
     server.on('/xrpc/app.bsky.feed.getAuthorFeed', sequence((_q, res) => send(res, 503, 'text/plain', 'maintenance'), json(fixture('bluesky/feed-page2.json'))));
@@ -177,6 +196,56 @@ describe('--state and --since', () => {
     const bad = await fetch([`mastodon:@alice@${server.host}`, '--state', other, '-o', path.join(blocked, 'posts.jsonl')]);
     expect(bad.exitCode).toBe(2);
     expect(existsSync(other)).toBe(false);
+  });
+
+  it('keeps the previous state of an account that fails on a later run, so the next run resumes from there', async () => {
+    mastodonAlice(server);
+    const state = path.join(tempDir(), 'state.json');
+    expect((await fetch([`mastodon:@alice@${server.host}`, '--state', state])).exitCode).toBe(0);
+    const before = JSON.parse(readFileSync(state, 'utf8')).accounts[`mastodon:@alice@${server.host}`];
+    expect(before.newest).toBe('2024-01-20T02:15:00Z');
+
+    server.on(STATUSES, (_q, res) => send(res, 500, 'text/plain', 'oops'));
+    expect((await fetch([`mastodon:@alice@${server.host}`, '--state', state, '--retries', '0'])).exitCode).toBe(2);
+    expect(JSON.parse(readFileSync(state, 'utf8')).accounts[`mastodon:@alice@${server.host}`]).toEqual(before);
+  });
+
+  it('--max-posts takes the newest N of an account, and with --state the older ones are not fetched later', async () => {
+    mastodonAlice(server);
+    const state = path.join(tempDir(), 'state.json');
+    const one = await fetch([`mastodon:@alice@${server.host}`, '--state', state, '--max-posts', '2']);
+    expect(one.exitCode).toBe(0);
+    expect(posts(one.stdout).map((p) => p.id)).toEqual(['111790000000000006', '111780000000000005']);
+    expect(one.stderr).toContain(`netral: mastodon:@alice@${server.host}: 2 posts, 1 page (stopped at --max-posts 2)`);
+    expect(server.hits(STATUSES)).toHaveLength(1);
+
+    const two = await fetch([`mastodon:@alice@${server.host}`, '--state', state]);
+    expect(two.exitCode).toBe(0);
+    expect(two.stdout).toBe('');
+  });
+
+  it('remembers feed items without a readable date by id, and fetches them once', async () => {
+    server.on('/blog.rss', (_q, res) => send(res, 200, 'application/rss+xml', fixture('feeds/blog.rss.xml')));
+    const state = path.join(tempDir(), 'state.json');
+    const one = await fetch([`rss:${server.origin}/blog.rss`, '--state', state]);
+    expect(posts(one.stdout).map((p) => [p.id, p.created_at])).toContainEqual(['https://rudi.example.id/2023/12/rusak', null]);
+    expect(JSON.parse(readFileSync(state, 'utf8')).accounts[`rss:${server.origin}/blog.rss`].undated).toEqual(['https://rudi.example.id/2023/12/rusak']);
+    const two = await fetch([`rss:${server.origin}/blog.rss`, '--state', state]);
+    expect(two.exitCode).toBe(0);
+    expect(two.stdout).toBe('');
+  });
+
+  it('pages Bluesky by when the service saw a post, so a back-dated createdAt is not missed', async () => {
+    blueskySiti(server);
+    const page = JSON.parse(fixture('bluesky/feed-page1.json')) as { feed: { post: { record: { createdAt: string } } }[] };
+    page.feed[0].post.record.createdAt = '2023-06-01T00:00:00.000Z'; // seen by the service on 2024-01-19
+    server.on('/xrpc/app.bsky.feed.getAuthorFeed', json(JSON.stringify(page)));
+    const r = await fetch(['bluesky:siti.bsky.social', '--since', '2024-01-15']);
+    expect(r.exitCode).toBe(0);
+    expect(posts(r.stdout).map((p) => [p.kind, p.created_at])).toEqual([
+      ['post', '2023-06-01T00:00:00Z'],
+      ['repost', '2024-01-18T08:00:00Z'],
+    ]);
   });
 
   it('refuses a state file that is not one, before any request', async () => {

@@ -125,6 +125,20 @@ describe('broken responses', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 
+  it('ends a response that drips in slowly after four times --timeout plus a second, though no single pause is long', async () => {
+    blueskySiti(server);
+    server.on('/xrpc/app.bsky.feed.getAuthorFeed', (_q, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const drip = setInterval(() => res.write(' '), 25); // never a pause of --timeout, never the end
+      res.on('close', () => clearInterval(drip));
+    });
+    const t0 = Date.now();
+    const r = await fetch(['bluesky:siti.bsky.social', '--timeout', '0.5', '--retries', '0']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('no complete response within 3 s (no retries allowed)');
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
   it('times out a server that never answers', async () => {
     blueskySiti(server);
     server.on('/xrpc/app.bsky.feed.getAuthorFeed', () => {
@@ -299,6 +313,26 @@ describe('politeness', () => {
     // 5 requests/s means 200 ms apart, while no limit at all would give gaps of a millisecond or two. Arrival times
     // are taken at the server, so a busy machine that delays one arrival shortens the gap after it: the wide margin
     // keeps the test about behaviour, not timing precision.
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(100);
+    expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(300);
+  });
+
+  it('asks one host at most once a second by default', async () => {
+    server.on('/moved', (_q, res) => send(res, 301, 'text/plain', '', { location: '/news.atom' }));
+    server.on('/news.atom', (_q, res) => send(res, 200, 'application/atom+xml', fixture('feeds/news.atom.xml')));
+    const r = await cli(['fetch', `${server.origin}/moved`], { env });
+    expect(r.exitCode).toBe(0);
+    const [a, b] = server.log.map((l) => l.at);
+    expect(b - a).toBeGreaterThanOrEqual(900); // the default --rate 1 (arrival times at the server: a small margin)
+  });
+
+  it('makes the accounts on one host share its --rate, however many --jobs run at once', async () => {
+    for (const p of ['/a', '/b', '/c']) server.on(p, (_q, res) => send(res, 200, 'application/atom+xml', fixture('feeds/news.atom.xml')));
+    const r = await cli(['fetch', ...['/a', '/b', '/c'].map((p) => `${server.origin}${p}`), '--rate', '5', '--jobs', '3'], { env });
+    expect(r.exitCode).toBe(0);
+    const times = server.log.map((l) => l.at);
+    expect(times).toHaveLength(3);
+    // 200 ms apart at 5 requests/s; three jobs without a shared limit would arrive together. Margins as above.
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(100);
     expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(300);
   });

@@ -42,6 +42,19 @@ describe('netral fetch | netral scan', () => {
   });
 });
 
+describe('netral fetch | netral scan --from jsonl', () => {
+  it('reads a run that fetched a single post, or nothing new, as post records', async () => {
+    mastodonAlice(server);
+    const one = await cli(['fetch', `mastodon:@alice@${server.host}`, '--rate', '1000', '--max-posts', '1']);
+    expect(one.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    const scanned = await cli(['scan', '--from', 'jsonl', '-f', 'json'], { stdin: one.stdout });
+    expect((JSON.parse(scanned.stdout) as { summary: unknown }).summary).toMatchObject({ read: 1, scanned: 1, skipped: 0 });
+    const empty = await cli(['scan', '--from', 'jsonl', '-f', 'json'], { stdin: '' });
+    expect(empty.exitCode).toBe(0);
+    expect((JSON.parse(empty.stdout) as { summary: unknown }).summary).toMatchObject({ read: 0, scanned: 0, skipped: 0 });
+  });
+});
+
 describe('netral scan --fetch', () => {
   it('fetches, scans and reports in one step, with the accounts as inputs in the summary', async () => {
     mastodonAlice(server);
@@ -97,6 +110,16 @@ describe('netral scan --fetch', () => {
     expect(fs.some((f) => f.post_id === '111790000000000006')).toBe(true);
     expect(fs.some((f) => f.source.file === 'bluesky:siti.bsky.social' && f.candidate === 'pilpres-2024:2')).toBe(true);
     expect(r.stderr).toMatch(/pegawai\.csv:5: NIP/);
+  });
+
+  it('scans the fetched accounts before the files given with them', async () => {
+    mastodonAlice(server);
+    const file = path.join('fixtures', 'demo', 'posts.jsonl');
+    const r = await cli(['scan', file, '--fetch', `mastodon:@alice@${server.host}`, '--fetch-rate', '1000', '-f', 'jsonl']);
+    // Findings come in the order posts are scanned: every finding of the account, then those of the file.
+    const order = findings(r.stdout).map((f) => f.source.file);
+    expect(new Set(order)).toEqual(new Set([`mastodon:@alice@${server.host}`, file]));
+    expect(order).toEqual([...order].sort((x, y) => Number(x === file) - Number(y === file)));
   });
 
   it('says a --fetch-* setting needs something to fetch', async () => {

@@ -71,6 +71,27 @@ describe('netral fetch mastodon:@user@host', () => {
     for (const l of server.log) expect(l.headers['user-agent']).toBe(`netral/${version} (ASN neutrality audit of public posts; contact: inspektorat@example.go.id)`);
   });
 
+  it('reads poll options into media_text, like image descriptions', async () => {
+    const page = JSON.parse(fixture('mastodon/statuses-page1.json')) as Record<string, unknown>[];
+    page[0] = { ...page[0], poll: { id: '77', options: [{ title: 'Pilih 02', votes_count: 3 }, { title: 'Belum tahu', votes_count: 1 }] } };
+    mastodonAlice(server, { page1: JSON.stringify(page) });
+    const r = await cli(['fetch', `mastodon:@alice@${server.host}`, ...FAST]);
+    expect(r.exitCode).toBe(0);
+    expect(posts(r.stdout)[0].media_text).toEqual(['Pilih 02', 'Belum tahu']);
+  });
+
+  it('sends no credentials, and no cookie back to a server that sets one: it reads as a logged-out visitor', async () => {
+    mastodonAlice(server);
+    server.on('/api/v1/accounts/lookup', (_q, res) => send(res, 200, 'application/json; charset=utf-8', fixture('mastodon/account.json'), { 'set-cookie': '_session_id=abc; path=/' }));
+    const r = await cli(['fetch', `mastodon:@alice@${server.host}`, ...FAST]);
+    expect(r.exitCode).toBe(0);
+    expect(server.log).toHaveLength(3);
+    for (const l of server.log) {
+      expect(l.headers.cookie, l.path).toBeUndefined();
+      expect(l.headers.authorization, l.path).toBeUndefined();
+    }
+  });
+
   it('says when the account does not exist, and exits 2', async () => {
     mastodonAlice(server);
     const r = await cli(['fetch', `mastodon:@nobody@${server.host}`, ...FAST]);
@@ -272,6 +293,36 @@ describe('netral fetch usage', () => {
     expect((await cli(['fetch', 'bluesky:a.bsky.social', '--since', 'kemarin'])).stderr).toContain('--since: "kemarin" is not a date');
     expect((await cli(['fetch', 'bluesky:a.bsky.social', '--rate', '0'])).stderr).toContain('--rate must be a positive number');
     expect((await cli(['fetch', 'bluesky:a.bsky.social', '--max-body-size', 'big'])).stderr).toContain('--max-body-size must be a size');
+  });
+
+  it('rejects a --bluesky-api that is not a URL netral may request, before any request', async () => {
+    const bad = async (api: string) => {
+      const r = await cli(['fetch', 'bluesky:a.bsky.social', '--bluesky-api', api]);
+      expect(r.exitCode, api).toBe(2);
+      return r.stderr;
+    };
+    expect(await bad('public api')).toContain('--bluesky-api: "public api" is not a URL');
+    expect(await bad('http://api.example/')).toContain('--bluesky-api: plain http is only used for this computer (localhost); use https://api.example/');
+    expect(await bad('ftp://api.example/')).toContain('--bluesky-api: only http(s) addresses can be fetched, not ftp:');
+    expect(server.log).toHaveLength(0);
+  });
+
+  it('takes --rate as a decimal, and --max-body-size in bytes, KB or MB', async () => {
+    const atom = fixture('feeds/news.atom.xml');
+    const n = Buffer.byteLength(atom);
+    server.on('/news.atom', (_q, res) => send(res, 200, 'application/atom+xml', atom));
+    for (const [size, exit] of [[String(n), 0], [String(n - 1), 2], ['1KB', 2], ['512KB', 0], ['5MB', 0]] as const) {
+      const r = await cli(['fetch', `${server.origin}/news.atom`, '--rate', '0.5', '--max-body-size', size]);
+      expect(r.exitCode, `${size}: ${r.stderr}`).toBe(exit);
+    }
+  });
+
+  it('with -q writes nothing to stderr but errors', async () => {
+    mastodonAlice(server);
+    const r = await cli(['fetch', '-q', `mastodon:@alice@${server.host}`, `mastodon:@nobody@${server.host}`, ...FAST]);
+    expect(r.exitCode).toBe(2);
+    expect(posts(r.stdout)).toHaveLength(5);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(new RegExp(`^netral: error: mastodon:@nobody@${server.host.replace(/\./g, '\\.')}: .*HTTP 404`))]);
   });
 
   it('writes -o FILE atomically', async () => {
