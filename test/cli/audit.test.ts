@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { BIN, bin, cli, FIXTURES, ROOT, tempDir, writeFiles } from '../helpers/cli.js';
@@ -153,6 +153,38 @@ describe('netral audit --config', () => {
     expect(next.stderr).toMatch(new RegExp(`took over the stale lock .*baseline\\.yml\\.lock of process ${run.pid}`));
     expect(summaryOf(next.stderr)).toMatchObject({ status: 'findings', read: 30_020 });
     expect(existsSync(lockFile)).toBe(false);
+  });
+
+  it('a report that cannot be written: exit 2, the baseline left as it was, the findings reported again next time', async () => {
+    const dir = setup();
+    const config = path.join(dir, 'audit.yml');
+    const first = await cli(['audit', '--config', config]);
+    expect(first.exitCode, first.stderr).toBe(1);
+    const baselineFile = path.join(dir, 'state/baseline.yml');
+    const baselineBefore = readFileSync(baselineFile, 'utf8');
+    const jsonBefore = readFileSync(path.join(dir, 'reports/audit.json'), 'utf8');
+
+    // A new export arrives, but one report cannot be written (a folder stands where the file goes).
+    writeFileSync(path.join(dir, 'data/2024-11.jsonl'), lines.slice(20).join('\n') + '\n');
+    rmSync(path.join(dir, 'reports/temuan.csv'));
+    mkdirSync(path.join(dir, 'reports/temuan.csv'));
+    const failed = await cli(['audit', '--config', config]);
+    expect(failed.exitCode).toBe(2);
+    expect(failed.stderr).toMatch(/cannot write .*temuan\.csv: it is a folder/);
+    const sf = summaryOf(failed.stderr.split('\n').filter((l) => l.startsWith('{')).join('\n'));
+    expect(sf).toMatchObject({ status: 'error', exit_code: 2, error: expect.stringMatching(/temuan\.csv/) });
+    expect(sf.baseline).toBeUndefined();
+    expect(readFileSync(baselineFile, 'utf8')).toBe(baselineBefore);
+    expect(readFileSync(path.join(dir, 'reports/audit.json'), 'utf8')).toBe(jsonBefore);
+    expect(leftovers(dir)).toEqual([]);
+
+    // Once the folder is gone, the next run reports the new export's findings as new: none was lost.
+    rmSync(path.join(dir, 'reports/temuan.csv'), { recursive: true });
+    const next = await cli(['audit', '--config', config]);
+    const s = summaryOf(next.stderr);
+    expect(s).toMatchObject({ status: 'findings', read: 38, known: summaryOf(first.stderr).new });
+    expect(s.new).toBeGreaterThan(0);
+    expect(s.baseline).toMatchObject({ added: s.new, merged: false });
   });
 
   it('prints a human summary instead of JSON on a terminal', async () => {
