@@ -187,6 +187,53 @@ describe('netral audit --config', () => {
     expect(s.baseline).toMatchObject({ added: s.new, merged: false });
   });
 
+  it('baseline: FILE is short for update: true; update: false leaves the file alone; include_known shows known findings', async () => {
+    const dir = setup(CONFIG.replace('baseline:\n  file: state/baseline.yml', 'baseline: state/baseline.yml'));
+    const config = path.join(dir, 'audit.yml');
+    const first = await cli(['audit', '--config', config]);
+    const s1 = summaryOf(first.stderr);
+    expect(s1.baseline).toMatchObject({ added: s1.new });
+    expect(s1.new).toBeGreaterThan(0);
+    const baselineFile = path.join(dir, 'state/baseline.yml');
+    const before = readFileSync(baselineFile, 'utf8');
+
+    writeFileSync(config, CONFIG.replace('  file: state/baseline.yml', '  file: state/baseline.yml\n  update: false\n  include_known: true'));
+    writeFileSync(path.join(dir, 'data/2024-11.jsonl'), lines.slice(20).join('\n') + '\n');
+    const second = await cli(['audit', '--config', config]);
+    const s2 = summaryOf(second.stderr);
+    expect(s2).toMatchObject({ known: s1.new });
+    expect(s2.new).toBeGreaterThan(0);
+    expect(s2.baseline).toBeUndefined();
+    expect(readFileSync(baselineFile, 'utf8')).toBe(before);
+    // include_known: the report shows the known findings too, with their decision; findings counts them.
+    const report = JSON.parse(readFileSync(path.join(dir, 'reports/audit.json'), 'utf8'));
+    expect(report.findings.filter((f: { review: { status: string } }) => f.review.status === 'open')).toHaveLength(s1.new);
+    expect(s2.findings).toBe(s1.new + s2.new);
+  });
+
+  it('without a baseline the lock is audit.yml.lock; -q silences warnings but not the summary', async () => {
+    const dir = setup(`sources:
+  - data/
+roster: pegawai.csv
+outputs:
+  - format: json
+    file: out.json
+`);
+    writeFileSync(path.join(dir, 'pegawai.csv'), readFileSync(path.join(dir, 'pegawai.csv'), 'utf8').replace(/^nip,/, 'golongan,nip,').replace(/\n(?=.)/g, '\nIII/a,'));
+    const config = path.join(dir, 'audit.yml');
+    const loud = await cli(['audit', '--config', config]);
+    expect(loud.stderr).toMatch(/roster: .*golongan/);
+    const quiet = await cli(['audit', '--config', config, '-q']);
+    expect(quiet.stderr.trim().split('\n')).toHaveLength(1);
+    expect(summaryOf(quiet.stderr)).toMatchObject({ netral: 'audit', status: 'ok', read: 20 });
+
+    writeFileSync(`${config}.lock`, JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), started: new Date().toISOString(), command: 'netral audit' }));
+    const locked = await cli(['audit', '--config', config, '-q']);
+    expect(locked.exitCode).toBe(3);
+    expect(locked.stderr).toMatch(/another run holds the lock .*audit\.yml\.lock/);
+    rmSync(`${config}.lock`);
+  });
+
   it('prints a human summary instead of JSON on a terminal', async () => {
     const dir = setup();
     const r = await cli(['audit', '--config', path.join(dir, 'audit.yml')], { stderrIsTTY: true });
