@@ -234,6 +234,25 @@ outputs:
     rmSync(`${config}.lock`);
   });
 
+  it('a period day that does not exist is a mistake in the config, with its line; a time with an offset is taken', async () => {
+    const dir = setup(`sources:
+  - data/
+period:
+  since: 2024-02-30
+  until: 2024-11-01T25:00:00+07:00
+outputs:
+  - format: json
+    file: out.json
+`);
+    const r = await cli(['audit', '--config', path.join(dir, 'audit.yml')]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/audit\.yml: the audit config has 2 mistakes; nothing was run/);
+    expect(r.stderr).toMatch(/audit\.yml:4:10: period\.since must be a date YYYY-MM-DD/);
+    expect(r.stderr).toMatch(/audit\.yml:5:10: period\.until must be a date YYYY-MM-DD/);
+    writeFileSync(path.join(dir, 'audit.yml'), readFileSync(path.join(dir, 'audit.yml'), 'utf8').replace('2024-02-30', '2024-01-20T10:00:00+07:00').replace('T25:', 'T23:'));
+    expect(summaryOf((await cli(['audit', '--config', path.join(dir, 'audit.yml')])).stderr)).toMatchObject({ status: 'ok' });
+  });
+
   it('prints a human summary instead of JSON on a terminal', async () => {
     const dir = setup();
     const r = await cli(['audit', '--config', path.join(dir, 'audit.yml')], { stderrIsTTY: true });
