@@ -8,6 +8,7 @@ import { FileError, InputError } from '../errors.js';
 import { isSeverity, SEVERITIES, type Severity } from '../model.js';
 import { Ctx, fields, readYaml, str, strList } from '../rules/parse.js';
 import { isTimeZone } from '../sources/time.js';
+import { readBound } from './period.js';
 import { describeFsError } from '../sources/inputs.js';
 import { MAPPABLE_FIELDS } from '../sources/formats/generic-csv.js';
 import { REPORT_FORMATS } from '../report/index.js';
@@ -60,7 +61,16 @@ function dateish(ctx: Ctx, node: Node | null | undefined, what: string): string 
   if (node === undefined || node === null) return undefined;
   // YAML 1.2 reads 2024-02-10 as text; a value that is not text (a number) cannot be a date.
   const s = str(ctx, node, what);
-  if (s !== undefined && !/^\d{4}-\d{2}-\d{2}([T ].+)?$/.test(s)) ctx.fail(node, `${what} must be a date YYYY-MM-DD (or an ISO 8601 time)`);
+  if (s === undefined) return s;
+  // The same reading the run will do (--since/--until), so that 2024-02-30 is caught here, with its line.
+  let ok = /^\d{4}-\d{2}-\d{2}([T ].+)?$/.test(s);
+  if (ok)
+    try {
+      readBound(what, s, 'UTC', false);
+    } catch {
+      ok = false;
+    }
+  if (!ok) ctx.fail(node, `${what} must be a date YYYY-MM-DD (or an ISO 8601 time)`);
   return s;
 }
 

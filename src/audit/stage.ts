@@ -9,7 +9,7 @@ import type { Lang } from '../report/i18n.js';
 import type { BaselineSummary, PeriodSummary, RosterSummary, ScanSummary } from '../report/types.js';
 import { formatInZone } from '../sources/time.js';
 import { readRosterForAttribution, type Roster } from '../roster/parse.js';
-import { RosterMatcher, type Match } from '../roster/match.js';
+import { employeeRef, RosterMatcher, type Match } from '../roster/match.js';
 import { placeInPeriod, resolvePeriod, type Period } from './period.js';
 import { Baseline, readBaseline, type DisplayOptions } from './baseline.js';
 import { EmployeeTally } from './employees.js';
@@ -36,7 +36,6 @@ export interface StageContext {
 }
 
 export class AuditStage {
-  private readonly matchCache = new Map<string, Match>();
   private readonly periodSummary: PeriodSummary | null;
   private readonly rosterSummary: RosterSummary | null;
   private readonly baselineSummary: BaselineSummary | null;
@@ -97,22 +96,12 @@ export class AuditStage {
     return false;
   }
 
-  private match(post: Post): Match {
-    const key = `${post.platform}\u0000${post.author}`;
-    let m = this.matchCache.get(key);
-    if (!m) {
-      m = this.matcher!.match(post.platform, post.author);
-      this.matchCache.set(key, m);
-    }
-    return m;
-  }
-
   /** The findings of one scanned post as the reports should show them: attributed, and without known ones. */
   findings(r: PostResult, shown: Finding[]): Finding[] {
     let match: Match | null = null;
     if (this.matcher) {
-      match = this.match(r.post);
-      const ref = match.employee ? { nip: match.employee.nip, nama: match.employee.nama, unit_kerja: match.employee.unit_kerja, jabatan: match.employee.jabatan } : null;
+      match = this.matcher.match(r.post.platform, r.post.author);
+      const ref = match.employee ? employeeRef(match.employee) : null;
       for (const f of shown) f.employee = ref;
       for (const f of r.suppressed) f.employee = ref;
     }

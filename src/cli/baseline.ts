@@ -27,7 +27,7 @@ export async function baselineCommand(mode: 'create' | 'update', inputs: string[
     if (lock.tookOver && !o.quiet) io.stderr.write(`netral: note: took over the stale lock of process ${lock.tookOver.pid} (started ${lock.tookOver.started})\n`);
     const r = await scanCommand(
       inputs,
-      { ...o, format: 'terminal', output: undefined, excel: false, explain: false, baseline: file, failOn: mode === 'update' ? o.failOn : undefined },
+      { ...o, format: 'terminal', output: undefined, excel: false, explain: false, baseline: file },
       io,
       {
         outputs: [],

@@ -10,13 +10,13 @@ import { terminalLine } from '../report/sanitize.js';
 import type { Io } from './io.js';
 import { openInputs, reportInputs, warnSkipped } from './inputs.js';
 import { readRosterForAttribution } from '../roster/parse.js';
-import { RosterMatcher } from '../roster/match.js';
+import { employeeRef, RosterMatcher } from '../roster/match.js';
 import type { EmployeeRef, Post } from '../model.js';
 
 /** The employee who owns the post's account, as findings carry it; null when nobody (or more than one) does. */
-function employeeRef(m: RosterMatcher, p: Post): EmployeeRef | null {
+function ownerOf(m: RosterMatcher, p: Post): EmployeeRef | null {
   const r = m.match(p.platform, p.author);
-  return r.employee ? { nip: r.employee.nip, nama: r.employee.nama, unit_kerja: r.employee.unit_kerja, jabatan: r.employee.jabatan } : null;
+  return r.employee ? employeeRef(r.employee) : null;
 }
 
 export interface ConvertOptions {
@@ -50,7 +50,7 @@ export async function convertCommand(inputs: string[], o: ConvertOptions, io: Io
       }
       // InputCounts calls them "scanned": here they are the records written.
       counts.scanned++;
-      const p = matcher ? writer.write(item.post, employeeRef(matcher, item.post)) : writer.write(item.post);
+      const p = matcher ? writer.write(item.post, ownerOf(matcher, item.post)) : writer.write(item.post);
       if (p) await p;
     }
     await writer.end();

@@ -8,6 +8,7 @@ import { POST_KINDS } from '../model.js';
 import { INSPECT_MESSAGES, langFromEnv, type InspectMessages, type Lang } from '../report/i18n.js';
 import { stdoutOutput } from '../report/output.js';
 import { safeJson, terminalLine } from '../report/sanitize.js';
+import { sourceText } from '../report/record.js';
 import { formatInZone } from '../sources/time.js';
 import type { Io } from './io.js';
 import { openInputs } from './inputs.js';
@@ -153,7 +154,7 @@ export async function inspectCommand(inputs: string[], o: InspectOptions, io: Io
     let s = per.get(counts);
     if (!s) per.set(counts, (s = emptyStats()));
     if (item.type === 'post') addPost(s, item.post);
-    else addSkip(s, item.reason, item.source.line !== undefined ? `${item.source.file}:${item.source.line}` : item.source.record !== undefined ? `${item.source.file}#${item.source.record}` : item.source.file);
+    else addSkip(s, item.reason, sourceText(item.source));
   }
   warnings.flush();
   const total = emptyStats();

@@ -315,10 +315,12 @@ export async function runCapture(
 
 /** Entry point for bin/netral.js. */
 export async function main(): Promise<void> {
-  // `netral scan … | head`: when the reader of stdout goes away, stop quietly instead of crashing on EPIPE.
+  // `netral scan … | head`: when the reader of stdout goes away, stop quietly instead of crashing on EPIPE. Any other
+  // failure (a full disk behind `> report.csv`) is an output that could not be written: exit 2, not a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
-    throw e;
+    process.stderr.write(`netral: error: cannot write the standard output: ${e.message}\n`);
+    process.exit(EXIT.ERROR);
   });
   process.stderr.on('error', () => {});
   const code = await run(process.argv.slice(2), {

@@ -3,7 +3,7 @@
 // --excel: UTF-8 BOM, `;` separators, CRLF and decimal commas, as Excel in the Indonesian locale expects.
 
 import { stringify } from 'csv-stringify/sync';
-import type { Finding } from '../model.js';
+import type { EmployeeRef, Finding } from '../model.js';
 import type { PostResult } from '../engine/scan.js';
 import type { Output } from './output.js';
 import { csvSafe } from './sanitize.js';
@@ -63,6 +63,11 @@ const HEADERS_ID: Record<(typeof CSV_COLUMNS)[number], string> = {
 
 /** Appended with --roster: the employee the account belongs to (empty and in_roster=false for others). */
 export const ROSTER_COLUMNS = ['nip', 'nama', 'unit_kerja', 'jabatan', 'in_roster'] as const;
+
+/** The ROSTER_COLUMNS cells of the account's owner (null: not in the roster); --excel groups the NIP. */
+export function rosterCells(e: EmployeeRef | null | undefined, excel: boolean): string[] {
+  return [e ? (excel ? groupNip(e.nip) : e.nip) : '', e?.nama ?? '', e?.unit_kerja ?? '', e?.jabatan ?? '', String(!!e)];
+}
 /** Appended with --baseline: the finding's review standing (new, open, confirmed) and the analyst's words. */
 export const REVIEW_COLUMNS = ['review', 'review_note', 'review_date', 'review_by'] as const;
 
@@ -131,7 +136,6 @@ export class CsvReporter implements Reporter {
 
   private row(f: Finding, text: string): string[] {
     const conf = f.confidence.toFixed(2);
-    const e = f.employee;
     const r = f.review;
     return [
       f.fingerprint,
@@ -156,7 +160,7 @@ export class CsvReporter implements Reporter {
       text,
       sourceText(f.source),
       f.evidence_sha256 ?? '',
-      ...(this.ro.roster ? [e ? (this.ro.excel ? groupNip(e.nip) : e.nip) : '', e?.nama ?? '', e?.unit_kerja ?? '', e?.jabatan ?? '', String(!!e)] : []),
+      ...(this.ro.roster ? rosterCells(f.employee, this.ro.excel) : []),
       ...(this.ro.baseline ? [r?.status ?? '', r?.note ?? '', r?.date ?? '', r?.by ?? ''] : []),
     ];
   }

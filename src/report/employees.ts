@@ -2,7 +2,6 @@
 // per account not in the roster — with posts scanned, findings by severity and category, the worst verdict and
 // the first and last finding. Without a roster, one per account. Written at the end, from the summary's totals.
 
-import { stringify } from 'csv-stringify/sync';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { CATEGORIES, REVIEW_STATUSES, SEVERITIES } from '../model.js';
 import { label, type SubjectStats } from '../audit/employees.js';
@@ -10,9 +9,9 @@ import { groupNip } from '../roster/parse.js';
 import { formatInZone } from '../sources/time.js';
 import { MESSAGES } from './i18n.js';
 import type { Output } from './output.js';
-import { csvOptions, headerCells } from './csv.js';
+import { csvHeader, csvOptions, csvRows, headerCells } from './csv.js';
 import { subjectRecord, summaryRecord } from './json.js';
-import { csvSafe, safeJson, terminalLine } from './sanitize.js';
+import { safeJson, terminalLine } from './sanitize.js';
 import { employeeLine, summaryLines, verdictText } from './terminal.js';
 import type { Reporter, ReportOptions, ScanSummary } from './types.js';
 
@@ -81,7 +80,7 @@ export class EmployeeCsvReporter extends AtEnd {
   async end(summary: ScanSummary): Promise<void> {
     const withReview = summary.baseline !== undefined;
     const opts = csvOptions(this.ro.excel);
-    await this.out.sink.write((this.ro.excel ? '\ufeff' : '') + stringify([headerCells(employeeColumns(withReview), this.ro, HEADERS_ID)], opts));
+    await this.out.sink.write(csvHeader(headerCells(employeeColumns(withReview), this.ro, HEADERS_ID), this.ro.excel));
     for (const s of summary.employees ?? []) {
       const e = s.employee;
       const row = [
@@ -101,7 +100,7 @@ export class EmployeeCsvReporter extends AtEnd {
         s.last_finding ?? '',
         ...(withReview ? REVIEW_STATUSES.filter((x) => x !== 'dismissed').map((x) => String(s.by_review?.[x] ?? 0)) : []),
       ];
-      await this.out.sink.write(stringify([row.map(csvSafe)], opts));
+      await this.out.sink.write(csvRows([row], opts));
     }
   }
 }

@@ -30,7 +30,15 @@ export class Sink {
     const chunk = this.buf.join('');
     this.buf = [];
     this.size = 0;
-    if (!this.stream.write(chunk)) return new Promise((resolve) => this.stream.once('drain', () => resolve()));
+    if (this.stream.write(chunk)) return;
+    // A stream that fails (a full disk, /dev/full) closes without 'drain'; its error is reported by the output.
+    return new Promise((resolve) => {
+      const done = () => {
+        this.stream.off('drain', done).off('close', done);
+        resolve();
+      };
+      this.stream.once('drain', done).once('close', done);
+    });
   }
 }
 
@@ -105,24 +113,38 @@ async function specialOutput(target: string): Promise<Output | null> {
   }
   if (st.isFile()) return null;
   if (st.isDirectory()) throw new OutputError(`cannot write ${target}: it is a folder`);
-  const stream: WriteStream = createWriteStream(target, { flags: 'a' });
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (e) => reject(new OutputError(`cannot write ${target}: ${e.message}`)));
-  });
-  const sink = new Sink(stream);
-  const close = () => new Promise<void>((resolve) => stream.end(() => resolve()));
+  const { sink, close } = await openStream(target, 'a', target);
   return {
     sink,
     isTTY: false,
     async commit() {
-      await sink.flush();
-      await close();
+      try {
+        await sink.flush();
+        await close();
+      } catch (e) {
+        throw new OutputError(`cannot write ${target}: ${(e as Error).message}`);
+      }
     },
     async abort() {
-      await close();
+      await close().catch(() => {});
     },
   };
+}
+
+/** Opens `file` for writing `target`; an error after opening is kept and thrown by close(). */
+async function openStream(file: string, flags: string, target: string): Promise<{ stream: WriteStream; sink: Sink; close(): Promise<void> }> {
+  const stream: WriteStream = createWriteStream(file, { flags });
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (e) => reject(new OutputError(`cannot write ${target}: ${e.message}`)));
+  });
+  let failure: Error | null = null;
+  stream.on('error', (e) => (failure = e));
+  const close = () =>
+    new Promise<void>((resolve, reject) => {
+      stream.end((e?: Error | null) => (failure || e ? reject(failure ?? e) : resolve()));
+    });
+  return { stream, sink: new Sink(stream), close };
 }
 
 export async function fileOutput(target: string): Promise<Output> {
@@ -136,18 +158,7 @@ export async function fileOutput(target: string): Promise<Output> {
   }
   await removeStaleTemps(target);
   const tmp = tempNameFor(target);
-  const stream: WriteStream = createWriteStream(tmp, { flags: 'wx' });
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (e) => reject(new OutputError(`cannot write ${target}: ${e.message}`)));
-  });
-  let failure: Error | null = null;
-  stream.on('error', (e) => (failure = e));
-  const sink = new Sink(stream);
-  const close = () =>
-    new Promise<void>((resolve, reject) => {
-      stream.end(() => (failure ? reject(failure) : resolve()));
-    });
+  const { stream, sink, close } = await openStream(tmp, 'wx', target);
   return {
     sink,
     isTTY: false,

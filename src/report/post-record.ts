@@ -4,9 +4,8 @@
 
 import type { EmployeeRef, Post } from '../model.js';
 import { writeListCell } from '../sources/list-cell.js';
-import { csvHeader, csvOptions, csvRows } from './csv.js';
+import { csvHeader, csvOptions, csvRows, rosterCells, ROSTER_COLUMNS } from './csv.js';
 import type { Output } from './output.js';
-import { groupNip } from '../roster/parse.js';
 import { safeJson } from './sanitize.js';
 
 export const POST_FORMATS = ['jsonl', 'csv'] as const;
@@ -92,9 +91,6 @@ export function postCsvRow(p: Post): string[] {
   ];
 }
 
-/** With `--roster`: the employee columns added after the record's own (empty for authors not in the roster). */
-export const POST_ROSTER_COLUMNS = ['nip', 'nama', 'unit_kerja', 'jabatan', 'in_roster'] as const;
-
 /** Writes posts one at a time to an Output; `end()` completes the document (a CSV header even with no posts). */
 export interface PostWriter {
   /** `employee` is given with a roster: the owner of the account, or null when the author is not in it. */
@@ -110,7 +106,7 @@ export function createPostWriter(format: PostFormat, out: Output, opts: { excel:
     };
   }
   const csv = csvOptions(opts.excel);
-  const columns = opts.roster ? [...POST_CSV_COLUMNS, ...POST_ROSTER_COLUMNS] : [...POST_CSV_COLUMNS];
+  const columns = opts.roster ? [...POST_CSV_COLUMNS, ...ROSTER_COLUMNS] : [...POST_CSV_COLUMNS];
   let started = false;
   const start = () => {
     if (started) return;
@@ -120,7 +116,8 @@ export function createPostWriter(format: PostFormat, out: Output, opts: { excel:
   return {
     write(p, e) {
       const row = postCsvRow(p);
-      if (opts.roster) row.push(e ? (opts.excel ? groupNip(e.nip) : e.nip) : '', e?.nama ?? '', e?.unit_kerja ?? '', e?.jabatan ?? '', String(!!e));
+      // With `--roster`: the employee columns after the record's own, as in the findings CSV.
+      if (opts.roster) row.push(...rosterCells(e, opts.excel));
       const s = csvRows([row], csv);
       const h = start();
       return h ? h.then(() => out.sink.write(s)) : out.sink.write(s);

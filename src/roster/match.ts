@@ -2,10 +2,16 @@
 // lookup is a map access. A post is attributed only when exactly one employee claims the account: a wrong name on
 // a finding harms a real person, so anything uncertain is left unmatched and reported apart.
 
+import type { EmployeeRef } from '../model.js';
 import type { Employee } from './parse.js';
 import { ROSTER_PLATFORMS, authorKey, rosterPlatform, type RosterPlatform } from './handles.js';
 
 export type Match = { employee: Employee } | { employee: null; reason: 'not_in_roster' | 'ambiguous' | 'no_author' };
+
+/** The employee as findings and post records carry it. */
+export function employeeRef(e: Employee): EmployeeRef {
+  return { nip: e.nip, nama: e.nama, unit_kerja: e.unit_kerja, jabatan: e.jabatan };
+}
 
 export class RosterMatcher {
   private readonly exact = new Map<string, Employee>();
@@ -13,6 +19,8 @@ export class RosterMatcher {
   private readonly mastodonLocal = new Map<string, Employee[]>();
   /** Handles on any platform, for posts whose platform is not one the roster has columns for. */
   private readonly anyPlatform = new Map<string, Employee[]>();
+  /** Answers already given, by platform and author: a run sees the same accounts again and again. */
+  private readonly seen = new Map<string, Match>();
 
   constructor(readonly employees: Employee[]) {
     for (const e of employees) {
@@ -27,6 +35,16 @@ export class RosterMatcher {
   }
 
   match(platform: string, author: string): Match {
+    const k = `${platform}\u0000${author}`;
+    let m = this.seen.get(k);
+    if (!m) {
+      m = this.lookup(platform, author);
+      this.seen.set(k, m);
+    }
+    return m;
+  }
+
+  private lookup(platform: string, author: string): Match {
     if (author.trim() === '') return { employee: null, reason: 'no_author' };
     const p: RosterPlatform | null = rosterPlatform(platform);
     const key = authorKey(p, author);

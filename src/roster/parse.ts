@@ -176,7 +176,6 @@ export function parseRoster(input: string | Buffer, file: string): Roster {
   return { file, employees, problems };
 }
 
-/** Reads and parses a roster file; only an unreadable file throws (InputError). */
 /**
  * The roster for attributing posts: errors (a duplicate NIP, a handle claimed twice …) stop the run before any post
  * is read, with every problem and its line; warnings are passed on. `what` completes "nothing was …".
@@ -192,6 +191,7 @@ export async function readRosterForAttribution(file: string, warn: (file: string
   return roster;
 }
 
+/** Reads and parses a roster file; only an unreadable file throws (InputError). */
 export async function readRoster(file: string): Promise<Roster> {
   let buf: Buffer;
   try {
@@ -201,8 +201,4 @@ export async function readRoster(file: string): Promise<Roster> {
   }
   if (buf.length > MAX_ROSTER_BYTES) throw new InputError(`${file}: the roster is larger than ${MAX_ROSTER_BYTES / 1024 / 1024} MB`);
   return parseRoster(buf, file);
-}
-
-export function formatRosterProblem(p: RosterProblem): string {
-  return `${p.file}:${p.line}: ${p.level}: ${p.message}`;
 }

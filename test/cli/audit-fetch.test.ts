@@ -10,25 +10,25 @@ import { mastodonAlice, TestServer } from '../helpers/http-server.js';
 const server = await TestServer.start();
 beforeEach(() => server.reset());
 
-const setup = (config: string) => {
+/** A folder with an audit.yml of these sources (YAML list items) and one JSON report, and one post in data/. */
+const setup = (sources: string) => {
   const dir = tempDir('netral-audit-fetch-');
-  writeFiles(dir, { 'audit.yml': config, 'data/posts.jsonl': JSON.stringify({ id: 'f1', author: 'budi', text: 'Rapat pagi di kantor', created_at: '2024-01-20T10:00:00+07:00' }) + '\n' });
+  writeFiles(dir, { 'audit.yml': `sources:\n${sources}outputs:\n  - format: json\n    file: out.json\n`, 'data/posts.jsonl': JSON.stringify({ id: 'f1', author: 'budi', text: 'Rapat pagi di kantor', created_at: '2024-01-20T10:00:00+07:00' }) + '\n' });
   return dir;
 };
+const audit = (dir: string) => cli(['audit', '--config', path.join(dir, 'audit.yml')], { env: { NETRAL_FETCH_DELAY_SCALE: '0' } });
+/** The audit's JSON summary line (an error message may follow it). */
+const summaryOf = (stderr: string) => JSON.parse(stderr.trim().split('\n').filter((l) => l.startsWith('{')).pop()!);
 
 describe('netral audit with fetch sources', () => {
   it('fetches, scans with the files, archives the evidence and keeps state for the next run', async () => {
     mastodonAlice(server);
-    const dir = setup(`sources:
-  - data/
+    const dir = setup(`  - data/
   - fetch: mastodon:@alice@${server.host}
     archive: evidence/
     state: state/fetch.json
-outputs:
-  - format: json
-    file: out.json
 `);
-    const r = await cli(['audit', '--config', path.join(dir, 'audit.yml')], { env: { NETRAL_FETCH_DELAY_SCALE: '0' } });
+    const r = await audit(dir);
     expect(r.exitCode).toBe(0);
     const doc = JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8'));
     const hit = doc.findings.find((f: { post_id: string }) => f.post_id === '111790000000000006');
@@ -37,12 +37,12 @@ outputs:
     expect(doc.summary.inputs.map((i: { input: string }) => i.input)).toEqual([`mastodon:@alice@${server.host}`, path.join(dir, 'data', 'posts.jsonl')]);
     expect(readdirSync(path.join(dir, 'evidence'))).toContain('manifest.jsonl');
     expect(existsSync(path.join(dir, 'state', 'fetch.json'))).toBe(true);
-    const summary = JSON.parse(r.stderr.trim().split('\n').filter((l) => l.startsWith('{')).pop()!);
+    const summary = summaryOf(r.stderr);
     expect(summary).toMatchObject({ status: 'ok', exit_code: 0, inputs_failed: 0 });
 
     // The next run asks only for what is newer than the state.
     const pagesBefore = server.hits('/api/v1/accounts/').length;
-    const again = await cli(['audit', '--config', path.join(dir, 'audit.yml')], { env: { NETRAL_FETCH_DELAY_SCALE: '0' } });
+    const again = await audit(dir);
     expect(again.exitCode).toBe(0);
     const doc2 = JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8'));
     expect(doc2.findings.some((f: { post_id: string }) => f.post_id === '111790000000000006')).toBe(false);
@@ -50,30 +50,22 @@ outputs:
   });
 
   it('a failing account is an input error (exit 2); the files are still reported', async () => {
-    const dir = setup(`sources:
-  - data/
+    const dir = setup(`  - data/
   - fetch: mastodon:@ghost@${server.host}
-outputs:
-  - format: json
-    file: out.json
 `);
-    const r = await cli(['audit', '--config', path.join(dir, 'audit.yml')], { env: { NETRAL_FETCH_DELAY_SCALE: '0' } });
+    const r = await audit(dir);
     expect(r.exitCode).toBe(2);
     expect(JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8')).summary.scanned).toBe(1);
-    expect(JSON.parse(r.stderr.trim().split('\n').filter((l) => l.startsWith('{')).pop()!)).toMatchObject({ status: 'input_errors', exit_code: 2 });
+    expect(summaryOf(r.stderr)).toMatchObject({ status: 'input_errors', exit_code: 2 });
   });
 
   it('refuses fetch sources that name different archives, naming their lines', async () => {
-    const dir = setup(`sources:
-  - fetch: mastodon:@alice@${server.host}
+    const dir = setup(`  - fetch: mastodon:@alice@${server.host}
     archive: evidence-a/
   - fetch: rss:http://${server.host}/feed.xml
     archive: evidence-b/
-outputs:
-  - format: json
-    file: out.json
 `);
-    const r = await cli(['audit', '--config', path.join(dir, 'audit.yml')]);
+    const r = await audit(dir);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/the fetch sources name different archive folders; one run keeps one/);
     expect(r.stderr).toMatch(/audit\.yml:2: archive: .*evidence-a/);
@@ -82,13 +74,9 @@ outputs:
   });
 
   it('fetch: roster needs a roster in the config', async () => {
-    const dir = setup(`sources:
-  - fetch: roster
-outputs:
-  - format: json
-    file: out.json
+    const dir = setup(`  - fetch: roster
 `);
-    const r = await cli(['audit', '--config', path.join(dir, 'audit.yml')]);
+    const r = await audit(dir);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/audit\.yml:2: fetch: roster needs a roster: file in the config/);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { BIN, bin, cli, FIXTURES, ROOT, tempDir, writeFiles } from '../helpers/cli.js';
@@ -153,6 +153,104 @@ describe('netral audit --config', () => {
     expect(next.stderr).toMatch(new RegExp(`took over the stale lock .*baseline\\.yml\\.lock of process ${run.pid}`));
     expect(summaryOf(next.stderr)).toMatchObject({ status: 'findings', read: 30_020 });
     expect(existsSync(lockFile)).toBe(false);
+  });
+
+  it('a report that cannot be written: exit 2, the baseline left as it was, the findings reported again next time', async () => {
+    const dir = setup();
+    const config = path.join(dir, 'audit.yml');
+    const first = await cli(['audit', '--config', config]);
+    expect(first.exitCode, first.stderr).toBe(1);
+    const baselineFile = path.join(dir, 'state/baseline.yml');
+    const baselineBefore = readFileSync(baselineFile, 'utf8');
+    const jsonBefore = readFileSync(path.join(dir, 'reports/audit.json'), 'utf8');
+
+    // A new export arrives, but one report cannot be written (a folder stands where the file goes).
+    writeFileSync(path.join(dir, 'data/2024-11.jsonl'), lines.slice(20).join('\n') + '\n');
+    rmSync(path.join(dir, 'reports/temuan.csv'));
+    mkdirSync(path.join(dir, 'reports/temuan.csv'));
+    const failed = await cli(['audit', '--config', config]);
+    expect(failed.exitCode).toBe(2);
+    expect(failed.stderr).toMatch(/cannot write .*temuan\.csv: it is a folder/);
+    const sf = summaryOf(failed.stderr.split('\n').filter((l) => l.startsWith('{')).join('\n'));
+    expect(sf).toMatchObject({ status: 'error', exit_code: 2, error: expect.stringMatching(/temuan\.csv/) });
+    expect(sf.baseline).toBeUndefined();
+    expect(readFileSync(baselineFile, 'utf8')).toBe(baselineBefore);
+    expect(readFileSync(path.join(dir, 'reports/audit.json'), 'utf8')).toBe(jsonBefore);
+    expect(leftovers(dir)).toEqual([]);
+
+    // Once the folder is gone, the next run reports the new export's findings as new: none was lost.
+    rmSync(path.join(dir, 'reports/temuan.csv'), { recursive: true });
+    const next = await cli(['audit', '--config', config]);
+    const s = summaryOf(next.stderr);
+    expect(s).toMatchObject({ status: 'findings', read: 38, known: summaryOf(first.stderr).new });
+    expect(s.new).toBeGreaterThan(0);
+    expect(s.baseline).toMatchObject({ added: s.new, merged: false });
+  });
+
+  it('baseline: FILE is short for update: true; update: false leaves the file alone; include_known shows known findings', async () => {
+    const dir = setup(CONFIG.replace('baseline:\n  file: state/baseline.yml', 'baseline: state/baseline.yml'));
+    const config = path.join(dir, 'audit.yml');
+    const first = await cli(['audit', '--config', config]);
+    const s1 = summaryOf(first.stderr);
+    expect(s1.baseline).toMatchObject({ added: s1.new });
+    expect(s1.new).toBeGreaterThan(0);
+    const baselineFile = path.join(dir, 'state/baseline.yml');
+    const before = readFileSync(baselineFile, 'utf8');
+
+    writeFileSync(config, CONFIG.replace('  file: state/baseline.yml', '  file: state/baseline.yml\n  update: false\n  include_known: true'));
+    writeFileSync(path.join(dir, 'data/2024-11.jsonl'), lines.slice(20).join('\n') + '\n');
+    const second = await cli(['audit', '--config', config]);
+    const s2 = summaryOf(second.stderr);
+    expect(s2).toMatchObject({ known: s1.new });
+    expect(s2.new).toBeGreaterThan(0);
+    expect(s2.baseline).toBeUndefined();
+    expect(readFileSync(baselineFile, 'utf8')).toBe(before);
+    // include_known: the report shows the known findings too, with their decision; findings counts them.
+    const report = JSON.parse(readFileSync(path.join(dir, 'reports/audit.json'), 'utf8'));
+    expect(report.findings.filter((f: { review: { status: string } }) => f.review.status === 'open')).toHaveLength(s1.new);
+    expect(s2.findings).toBe(s1.new + s2.new);
+  });
+
+  it('without a baseline the lock is audit.yml.lock; -q silences warnings but not the summary', async () => {
+    const dir = setup(`sources:
+  - data/
+roster: pegawai.csv
+outputs:
+  - format: json
+    file: out.json
+`);
+    writeFileSync(path.join(dir, 'pegawai.csv'), readFileSync(path.join(dir, 'pegawai.csv'), 'utf8').replace(/^nip,/, 'golongan,nip,').replace(/\n(?=.)/g, '\nIII/a,'));
+    const config = path.join(dir, 'audit.yml');
+    const loud = await cli(['audit', '--config', config]);
+    expect(loud.stderr).toMatch(/roster: .*golongan/);
+    const quiet = await cli(['audit', '--config', config, '-q']);
+    expect(quiet.stderr.trim().split('\n')).toHaveLength(1);
+    expect(summaryOf(quiet.stderr)).toMatchObject({ netral: 'audit', status: 'ok', read: 20 });
+
+    writeFileSync(`${config}.lock`, JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), started: new Date().toISOString(), command: 'netral audit' }));
+    const locked = await cli(['audit', '--config', config, '-q']);
+    expect(locked.exitCode).toBe(3);
+    expect(locked.stderr).toMatch(/another run holds the lock .*audit\.yml\.lock/);
+    rmSync(`${config}.lock`);
+  });
+
+  it('a period day that does not exist is a mistake in the config, with its line; a time with an offset is taken', async () => {
+    const dir = setup(`sources:
+  - data/
+period:
+  since: 2024-02-30
+  until: 2024-11-01T25:00:00+07:00
+outputs:
+  - format: json
+    file: out.json
+`);
+    const r = await cli(['audit', '--config', path.join(dir, 'audit.yml')]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/audit\.yml: the audit config has 2 mistakes; nothing was run/);
+    expect(r.stderr).toMatch(/audit\.yml:4:10: period\.since must be a date YYYY-MM-DD/);
+    expect(r.stderr).toMatch(/audit\.yml:5:10: period\.until must be a date YYYY-MM-DD/);
+    writeFileSync(path.join(dir, 'audit.yml'), readFileSync(path.join(dir, 'audit.yml'), 'utf8').replace('2024-02-30', '2024-01-20T10:00:00+07:00').replace('T25:', 'T23:'));
+    expect(summaryOf((await cli(['audit', '--config', path.join(dir, 'audit.yml')])).stderr)).toMatchObject({ status: 'ok' });
   });
 
   it('prints a human summary instead of JSON on a terminal', async () => {

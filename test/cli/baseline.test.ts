@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, readdirSync, unlinkSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { parse as parseYaml } from 'yaml';
 import { cli, FIXTURES, tempDir } from '../helpers/cli.js';
 
@@ -159,5 +160,33 @@ describe('netral baseline and review decisions', () => {
     const b = await cli(['baseline', 'update', FIRST, '-o', missing]);
     expect(b.exitCode).toBe(2);
     expect(existsSync(missing)).toBe(false);
+  });
+
+  it('update --fail-on exits 1 only when a new finding reaches the level', async () => {
+    const f = path.join(dir, 'fail-on.yml');
+    expect((await cli(['baseline', 'create', FIRST, '-o', f, '-q'])).exitCode).toBe(0);
+    expect((await cli(['baseline', 'update', FIRST, '-o', f, '--fail-on', 'high', '-q'])).exitCode).toBe(0);
+    const high = (await findingsOf([POSTS, '--baseline', f])).filter((x) => (x as { severity?: string }).severity === 'high');
+    expect(high.length).toBeGreaterThan(0);
+    expect((await cli(['baseline', 'update', POSTS, '-o', f, '--fail-on', 'high', '-q'])).exitCode).toBe(1);
+    // Recorded now: the same findings are no longer new.
+    expect((await cli(['baseline', 'update', POSTS, '-o', f, '--fail-on', 'high', '-q'])).exitCode).toBe(0);
+  });
+
+  it('create and update take the lock shared with netral audit: a held lock is exit 3, nothing written', async () => {
+    const f = path.join(dir, 'locked.yml');
+    // A lock held by a live process of this machine (this one).
+    writeFileSync(`${f}.lock`, JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString(), command: 'netral audit' }));
+    const create = await cli(['baseline', 'create', FIRST, '-o', f]);
+    expect(create.exitCode).toBe(3);
+    expect(create.stderr).toMatch(/another run holds the lock .*locked\.yml\.lock \(process \d+ on /);
+    expect(existsSync(f)).toBe(false);
+    unlinkSync(`${f}.lock`);
+    expect((await cli(['baseline', 'create', FIRST, '-o', f])).exitCode).toBe(0);
+    const before = readFileSync(f, 'utf8');
+    writeFileSync(`${f}.lock`, JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString(), command: 'netral audit' }));
+    expect((await cli(['baseline', 'update', POSTS, '-o', f])).exitCode).toBe(3);
+    expect(readFileSync(f, 'utf8')).toBe(before);
+    unlinkSync(`${f}.lock`);
   });
 });

@@ -234,6 +234,13 @@ describe('the real process', () => {
     expect(res.stderr).not.toMatch(/EPIPE|Error/);
   });
 
+  it.runIf(existsSync('/dev/full'))('an stdout that cannot be written (a full disk) is exit 2 with the reason, not a stack trace', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const res = spawnSync('sh', ['-c', `"${process.execPath}" bin/netral.js scan fixtures/demo -f jsonl > /dev/full`], { cwd: path.join(FIXTURES, '..'), encoding: 'utf8' });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toBe('netral: error: cannot write the standard output: ENOSPC: no space left on device, write\n');
+  });
+
   it('leaves no files behind in the working folder', () => {
     expect(existsSync(path.join(FIXTURES, 'demo', 'out.json'))).toBe(false);
   });

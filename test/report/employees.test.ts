@@ -100,4 +100,32 @@ describe('--per employee', () => {
     expect(lines.reduce((n, l) => n + l.posts, 0)).toBe(38);
     expect(lines.filter((l) => l.accounts[0].handle === 'agung.wbs').map((l) => l.accounts[0].platform).sort()).toEqual(['bluesky', 'mastodon', 'x']);
   });
+
+  it('counts what the report shows: not findings below --min-severity, not findings the baseline hides', async () => {
+    type Doc = { summary: { findings: number; baseline?: { new: number; known_shown: number } }; employees: { findings: number; by_severity: Record<string, number>; by_review: Record<string, number> | null }[] };
+    const run = async (...args: string[]) => JSON.parse((await cli(['scan', POSTS, '--roster', ROSTER, '--per', 'employee', '-f', 'json', ...args])).stdout) as Doc;
+    const sum = (d: Doc, pick: (e: Doc['employees'][number]) => number) => d.employees.reduce((n, e) => n + pick(e), 0);
+
+    const all = await run();
+    const high = await run('--min-severity', 'high');
+    expect(sum(high, (e) => e.findings)).toBe(high.summary.findings);
+    expect(high.summary.findings).toBeLessThan(all.summary.findings);
+    expect(sum(high, (e) => e.by_severity.medium + e.by_severity.low + e.by_severity.info)).toBe(0);
+
+    // A baseline of the first 20 posts' findings: only the rest are new and counted; --include-known counts both.
+    const base = path.join(dir, 'baseline.yml');
+    writeFiles(dir, { 'first.jsonl': readFileSync(POSTS, 'utf8').split('\n').slice(0, 20).join('\n') + '\n' });
+    expect((await cli(['baseline', 'create', path.join(dir, 'first.jsonl'), '-o', base])).exitCode).toBe(0);
+    const fresh = await run('--baseline', base);
+    expect(fresh.summary.findings).toBeGreaterThan(0);
+    expect(fresh.summary.findings).toBeLessThan(all.summary.findings);
+    expect(sum(fresh, (e) => e.findings)).toBe(fresh.summary.findings);
+    expect(sum(fresh, (e) => e.by_review!.new)).toBe(fresh.summary.findings);
+    const known = await run('--baseline', base, '--include-known');
+    expect(sum(known, (e) => e.findings)).toBe(all.summary.findings);
+    expect(sum(known, (e) => e.by_review!.open)).toBe(known.summary.baseline!.known_shown);
+
+    const csv = parse((await cli(['scan', POSTS, '--roster', ROSTER, '--per', 'employee', '-f', 'csv', '--baseline', base, '--include-known'])).stdout, { columns: true }) as Record<string, string>[];
+    expect(csv.reduce((n, r) => n + Number(r.review_new) + Number(r.review_open), 0)).toBe(all.summary.findings);
+  });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileOutput, writeFileAtomic } from '../../src/report/output.js';
-import { tempDir } from '../helpers/cli.js';
+import { cli, FIXTURES, tempDir, writeFiles } from '../helpers/cli.js';
 
 const dir = tempDir();
 
@@ -47,6 +47,21 @@ describe('fileOutput', () => {
     const sub = path.join(dir, 'a-folder');
     mkdirSync(sub);
     await expect(fileOutput(sub)).rejects.toThrow(/it is a folder/);
+  });
+
+  // A device that refuses the bytes (a full disk): exit 2 with the reason, never a silent success or a hang.
+  it.runIf(existsSync('/dev/full'))('a device output that cannot be written fails the run (scan -o, audit)', async () => {
+    const posts = path.join(FIXTURES, 'demo', 'posts.jsonl');
+    const scan = await cli(['scan', posts, '-f', 'csv', '-o', '/dev/full']);
+    expect(scan.exitCode).toBe(2);
+    expect(scan.stderr).toMatch(/netral: error: cannot write \/dev\/full: ENOSPC/);
+
+    const audit = path.join(dir, 'audit');
+    writeFiles(audit, { 'audit.yml': 'sources: [posts.jsonl]\nbaseline: baseline.yml\noutputs:\n  - format: csv\n    file: /dev/full\n', 'posts.jsonl': readFileSync(posts) });
+    const r = await cli(['audit', '--config', path.join(audit, 'audit.yml')]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/"status":"error".*cannot write \/dev\/full: ENOSPC/);
+    expect(existsSync(path.join(audit, 'baseline.yml'))).toBe(false);
   });
 
   it('writeFileAtomic replaces a small file whole', async () => {
