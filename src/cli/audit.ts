@@ -3,13 +3,14 @@
 // baseline. Ends with a one-line JSON summary on stderr when stderr is not a terminal (cron mail, log files), or
 // a short human summary when it is.
 
-import { EXIT, FileError, NetralError } from '../errors.js';
+import { EXIT, FileError } from '../errors.js';
 import { acquireLock } from '../audit/lock.js';
 import { expandName, readAuditConfig, type AuditConfig } from '../audit/config.js';
 import type { ScanFetchOptions } from './fetch-options.js';
 import type { ScanSummary } from '../report/types.js';
 import { formatInZone } from '../sources/time.js';
 import type { Io } from './io.js';
+import { reportError } from './report-error.js';
 import { scanCommand, summaryLine } from './scan.js';
 import { safeJson } from '../report/sanitize.js';
 
@@ -152,8 +153,9 @@ export async function auditCommand(o: AuditCliOptions, io: Io): Promise<number> 
       await lock.release();
     }
   } catch (e) {
-    const code = e instanceof NetralError ? e.exitCode : EXIT.ERROR;
+    // The message first, so that the JSON summary stays the last line a run writes on stderr (docs/audit.md).
+    const code = reportError(e, io);
     report(code === EXIT.LOCKED ? 'locked' : 'error', code, (e as Error).message.split('\n')[0]);
-    throw e;
+    return code;
   }
 }

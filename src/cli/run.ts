@@ -4,7 +4,8 @@
 
 import { PassThrough, Readable } from 'node:stream';
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, NetralError, RuleError } from '../errors.js';
+import { EXIT } from '../errors.js';
+import { reportError } from './report-error.js';
 import type { Io } from './io.js';
 import { choiceOption, listOption, mapOption, repeatOption, severityOption, timeZoneOption } from './options.js';
 import { addFetchOptions } from './fetch-options.js';
@@ -267,19 +268,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       // --help and --version exit 0; a usage error, or help shown because a subcommand is missing, exits 2.
       return e.exitCode === 0 ? EXIT.OK : EXIT.ERROR;
     }
-    if (e instanceof RuleError) {
-      // Messages quote the files they are about (keys, values, names): those are untrusted text too.
-      io.stderr.write(`netral: rule pack error${e.problems.length > 1 ? 's' : ''}:\n${terminalSafe(e.message).split('\n').map((l) => `  ${l}`).join('\n')}\n`);
-      return e.exitCode;
-    }
-    if (e instanceof NetralError) {
-      io.stderr.write(`netral: error: ${terminalSafe(e.message)}\n`);
-      return e.exitCode;
-    }
-    io.stderr.write(`netral: internal error: ${terminalSafe((e as Error)?.stack ?? String(e))}\nPlease report this with the command you ran.\n`);
-    return EXIT.ERROR;
+    return reportError(e, io);
   }
 }
+
 
 export interface Captured {
   exitCode: number;

@@ -124,6 +124,8 @@ describe('netral audit --config', () => {
       expect(r.exitCode).toBe(3);
       expect(r.stderr).toMatch(new RegExp(`another run holds the lock .*baseline\\.yml\\.lock \\(process ${holder.pid} on .*\\); it is still running, so this run stops without changing anything`));
       expect(summaryOf(r.stderr.split('\n').filter((l) => l.startsWith('{')).join('\n'))).toMatchObject({ status: 'locked', exit_code: 3 });
+      // The summary is the last line, after the message (docs/audit.md: a log's last line is the run's summary).
+      expect(r.stderr.trimEnd().split('\n').at(-1)).toMatch(/^\{"netral":"audit",.*"status":"locked"/);
       expect(existsSync(path.join(dir, 'reports'))).toBe(false);
       expect(existsSync(path.join(dir, 'state/baseline.yml'))).toBe(false);
     } finally {
@@ -287,6 +289,7 @@ peroid:
     expect(msg).toMatch(/audit\.yml:10:15: min_severity must be one of info, low, medium, high/);
     expect(msg).toMatch(/audit\.yml:11:1: audit config: unknown key "peroid" \(did you mean "period"\?\)/);
     expect(summaryOf(msg.split('\n').filter((l) => l.startsWith('{')).join('\n'))).toMatchObject({ status: 'error', exit_code: 2 });
+    expect(msg.trimEnd().split('\n').at(-1)).toMatch(/^\{"netral":"audit",.*"status":"error"/);
     expect(statSync(dir).isDirectory() && !existsSync(path.join(dir, 'out.pdf'))).toBe(true);
   });
 });
