@@ -349,7 +349,10 @@ export class Analyzer {
     const parts = resolveWord(stripped, this.lex, allowMask);
     if (parts.length === 1 && parts[0].length === stripped.length) {
       const p = parts[0];
-      return new Whole(detach(p.t), p.length, p.isNumber, p.obfuscated, p.isNumber ? undefined : this.formOf(p.t));
+      if (p.isNumber) return new Whole(detach(p.t), p.length, true, p.obfuscated, undefined);
+      // The form's word is already a copy of its own: no second one for the reading.
+      const form = this.formOf(p.t);
+      return new Whole(form.t, p.length, false, p.obfuscated, form);
     }
     // Part offsets are in `stripped`; the token spans the raw word, apostrophes included.
     const at = rawOffsets(raw, stripped.length);
@@ -363,13 +366,7 @@ export class Analyzer {
 
   /** The shared form of a word. */
   private formOf(t: string): WordForm {
-    let form = this.forms.get(t);
-    if (form === undefined) {
-      const own = detach(t);
-      form = new WordForm(own, withoutClitic(own));
-      this.forms.set(own, form);
-    }
-    return form;
+    return this.forms.getOrMake(t, newForm);
   }
 
   private pushWord(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, p: WordPart, sent: number, clause: number, flags: number, form?: WordForm) {
@@ -454,6 +451,9 @@ function rawOffsets(raw: string, n: number): number[] {
   for (let i = 0; i < raw.length && at.length < n; i++) if (raw.charCodeAt(i) !== 0x27) at.push(i);
   return at;
 }
+
+/** A word's shared form, made from a copy of the word that the forms cache may keep. */
+const newForm = (own: string): WordForm => new WordForm(own, withoutClitic(own));
 
 const CLITIC = /^(\p{L}{3,}?)(nya|lah|kah|pun|ku|mu)$/u;
 
