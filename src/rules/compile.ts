@@ -81,7 +81,6 @@ export type Need = number | { all: Need[] } | { any: Need[] };
 
 export interface CompiledRule {
   def: RuleDef;
-  index: number;
   expr: CExpr;
 }
 
@@ -330,10 +329,8 @@ export function compile(rs: RuleSet): Compiled {
     else if (e.op === 'all' || e.op === 'any' || e.op === 'near' || e.op === 'same_candidate') e.of.forEach((x) => visitTerms(x, fn));
     else if (e.op === 'not') visitTerms(e.of, fn);
   };
-  for (const r of rs.rules) {
-    visitTerms(r.match, (t) => c.addToLexicon(t.text));
-    for (const ex of [...r.examples.flag, ...r.examples.pass]) void ex; // examples are posts, not vocabulary
-  }
+  // Examples are posts, not vocabulary: only the match's terms.
+  for (const r of rs.rules) visitTerms(r.match, (t) => c.addToLexicon(t.text));
 
   // ---- pass 2: patterns ----
   for (const [name, terms] of rs.lists) {
@@ -443,7 +440,7 @@ export function compile(rs: RuleSet): Compiled {
       }
     };
     const expr = build(def.match);
-    rules.push({ def, index: rules.length, expr });
+    rules.push({ def, expr });
   }
   const patternLeaves: number[][] = c.patterns.map(() => []);
   for (const leaf of c.leaves) for (const p of leaf.patterns) patternLeaves[p].push(leaf.id);

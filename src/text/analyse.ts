@@ -136,6 +136,8 @@ export class Analyzer {
   constructor(private readonly lex: Lexicon) {}
 
   analyse(fields: FieldText[]): Analysis {
+    // Readings depend on the lexicon, which analysis never changes: checked once per call, not per word.
+    this.syncReadings();
     const tokens: Token[] = [];
     let sent = 0;
     let clause = 0;
@@ -183,7 +185,7 @@ export class Analyzer {
       }
       if (run.length === 0) return;
       if (run.length === 2) tryMerge();
-      for (const w of run) this.pushRaw(out, f, original, fi, w, spendMask);
+      for (const w of run) this.pushReading(out, f, original, fi, w.fs, w.fe, this.readingOf(w.raw, spendMask), w.sent, w.clause, w.flags);
       run = [];
     };
 
@@ -285,13 +287,8 @@ export class Analyzer {
     return parts.length === 1 && this.lex.knows(parts[0].t);
   }
 
-  private pushRaw(out: Token[], f: Folded, original: string, fi: number, w: RawWord, spendMask: (n: number) => boolean) {
-    this.pushWordsOf(out, f, original, fi, w.fs, w.raw, w.sent, w.clause, w.flags, spendMask);
-  }
-
   /** The word tokens of the raw word at folded offsets [fs, fe), looked up in place first. */
   private pushWordAt(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, sent: number, clause: number, flags: number, spendMask: (n: number) => boolean) {
-    this.syncReadings();
     const h = SpanCache.hash(f.text, fs, fe);
     let r = this.front.get(f.text, fs, fe, h);
     if (r === undefined) {
@@ -301,12 +298,6 @@ export class Analyzer {
       if (!raw.includes('*')) this.front.set(f.text, fs, fe, h, r);
     }
     this.pushReading(out, f, original, fi, fs, fe, r, sent, clause, flags);
-  }
-
-  /** The word tokens of the raw word at folded offset fs. */
-  private pushWordsOf(out: Token[], f: Folded, original: string, fi: number, fs: number, raw: string, sent: number, clause: number, flags: number, spendMask: (n: number) => boolean) {
-    this.syncReadings();
-    this.pushReading(out, f, original, fi, fs, fs + raw.length, this.readingOf(raw, spendMask), sent, clause, flags);
   }
 
   private syncReadings() {
@@ -349,7 +340,10 @@ export class Analyzer {
     const parts = resolveWord(stripped, this.lex, allowMask);
     if (parts.length === 1 && parts[0].length === stripped.length) {
       const p = parts[0];
-      return new Whole(detach(p.t), p.length, p.isNumber, p.obfuscated, p.isNumber ? undefined : this.formOf(p.t));
+      if (p.isNumber) return new Whole(detach(p.t), p.length, true, p.obfuscated, undefined);
+      // The form's word is already a copy of its own: no second one for the reading.
+      const form = this.formOf(p.t);
+      return new Whole(form.t, p.length, false, p.obfuscated, form);
     }
     // Part offsets are in `stripped`; the token spans the raw word, apostrophes included.
     const at = rawOffsets(raw, stripped.length);
@@ -363,13 +357,7 @@ export class Analyzer {
 
   /** The shared form of a word. */
   private formOf(t: string): WordForm {
-    let form = this.forms.get(t);
-    if (form === undefined) {
-      const own = detach(t);
-      form = new WordForm(own, withoutClitic(own));
-      this.forms.set(own, form);
-    }
-    return form;
+    return this.forms.getOrMake(t, newForm);
   }
 
   private pushWord(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, p: WordPart, sent: number, clause: number, flags: number, form?: WordForm) {
@@ -454,6 +442,9 @@ function rawOffsets(raw: string, n: number): number[] {
   for (let i = 0; i < raw.length && at.length < n; i++) if (raw.charCodeAt(i) !== 0x27) at.push(i);
   return at;
 }
+
+/** A word's shared form, made from a copy of the word that the forms cache may keep. */
+const newForm = (own: string): WordForm => new WordForm(own, withoutClitic(own));
 
 const CLITIC = /^(\p{L}{3,}?)(nya|lah|kah|pun|ku|mu)$/u;
 

@@ -2,7 +2,7 @@
 // ~0.7 s to load and prints dotenv banners on stdout. Loaded on first use so commands that never stem stay fast.
 
 import { createRequire } from 'node:module';
-import { detach, WordCache } from './word-cache.js';
+import { WordCache } from './word-cache.js';
 
 type StemFn = (word: string) => string;
 
@@ -26,19 +26,16 @@ function stemmable(word: string): boolean {
 
 /** The stem of a lowercase word: mendukung, didukung, dukungan, dukunglah → dukung. */
 export function stem(word: string): string {
-  const hit = memo.get(word);
-  if (hit !== undefined) return hit;
+  return memo.getOrMake(word, stemOf);
+}
+
+/** The stem of a word the memo does not hold. `w` may be kept in the memo, and the stem is often `w` itself. */
+function stemOf(w: string): string {
   if (stemmer === null) stemmer = load();
-  // The stem is often the word itself: kept in the memo, it must not be a slice of a post's text (see detach).
-  const w = detach(word);
-  let s = w;
   // A root of the stemmer's dictionary is its own stem (the stemmer looks the word up before anything else).
-  if (stemmable(w) && (roots === null || !roots.has(w))) {
-    s = stemmer(w);
-    if (s === '') s = w;
-  }
-  memo.set(w, s);
-  return s;
+  if (!stemmable(w) || (roots !== null && roots.has(w))) return w;
+  const s = stemmer(w);
+  return s === '' ? w : s;
 }
 
 // What the stemmer can take off the end of a word, outermost first (natural's suffix_rules.js): a particle, a

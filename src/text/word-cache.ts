@@ -30,11 +30,31 @@ export class WordCache<V> {
 
   set(key: string, value: V): void {
     if (key.length > MAX_KEY) return;
+    this.put(detach(key), value);
+  }
+
+  /**
+   * The value kept for `key`, or else `make(own)`, kept under `own`: a copy of the key that keeps no post text alive
+   * (the key itself when it is too long to be kept). A value that holds its key should hold `own`, not a copy of its
+   * own: every detach is one more copy of the word.
+   */
+  getOrMake(key: string, make: (own: string) => V): V {
+    const hit = this.get(key);
+    if (hit !== undefined) return hit;
+    if (key.length > MAX_KEY) return make(key);
+    const own = detach(key);
+    const v = make(own);
+    this.put(own, v);
+    return v;
+  }
+
+  /** Keeps a value under a key already detached. */
+  private put(own: string, value: V): void {
     if (this.current.size >= this.size) {
       this.previous = this.current;
       this.current = new Map();
     }
-    this.current.set(detach(key), value);
+    this.current.set(own, value);
   }
 
   clear(): void {

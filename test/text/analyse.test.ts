@@ -31,6 +31,16 @@ describe('Analyzer', () => {
     expect(words('dukuuuung ayooo')).toEqual(['dukung', 'ayo']);
   });
 
+  it('reads words again when the lexicon grows: readings kept from before are not reused', () => {
+    const lex = new Lexicon();
+    lex.add('dukung');
+    const a = new Analyzer(lex);
+    const read = (t: string) => a.analyseText(t).tokens.map((x) => x.t);
+    expect(read('c0bl0s r1do')).toEqual(['c', '0', 'bl', '0', 's', 'r', '1', 'do']);
+    lex.add('coblos');
+    expect(read('c0bl0s r1do')).toEqual(['coblos', 'r', '1', 'do']);
+  });
+
   it('decodes leet, masks and symbol substitutions into known words', () => {
     expect(words('c0bl0s d*kung p!lih R1DO')).toEqual(['coblos', 'dukung', 'pilih', 'rido']);
   });

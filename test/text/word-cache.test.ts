@@ -23,6 +23,21 @@ describe('WordCache', () => {
     c.clear();
     expect(c.get('x')).toBeUndefined();
   });
+
+  it('makes a missing value once, from the key it keeps; a key over 64 units is made every time and never kept', () => {
+    const c = new WordCache<string>(10);
+    const made: string[] = [];
+    const make = (own: string) => (made.push(own), `${own}!`);
+    expect(c.getOrMake('dukung', make)).toBe('dukung!');
+    expect(c.getOrMake('dukung', make)).toBe('dukung!');
+    expect(made).toEqual(['dukung']);
+    const long = 'a'.repeat(65);
+    expect(c.getOrMake(long, make)).toBe(`${long}!`);
+    expect(c.getOrMake(long, make)).toBe(`${long}!`);
+    expect(made).toHaveLength(3);
+    c.set(long, 'x');
+    expect(c.get(long)).toBeUndefined();
+  });
 });
 
 describe('SpanCache', () => {
