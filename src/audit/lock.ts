@@ -7,9 +7,8 @@
 import { hostname } from 'node:os';
 import { link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { LockError, OutputError } from '../errors.js';
-import { processAlive } from '../report/output.js';
+import { processAlive, removeStaleTemps, tempNameFor } from '../report/output.js';
 
 export interface LockInfo {
   pid: number;
@@ -54,9 +53,11 @@ async function isStale(file: string, info: LockInfo | null): Promise<boolean> {
 /** Takes the lock at `file`, or throws LockError naming the run that holds it. */
 export async function acquireLock(file: string, command: string): Promise<Lock> {
   const mine: LockInfo = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command };
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Named like every temporary file netral writes, so that one left by a killed run is cleared by the next.
+  const tmp = tempNameFor(path.resolve(file));
   try {
     await mkdir(path.dirname(tmp), { recursive: true });
+    await removeStaleTemps(file);
     await writeFile(tmp, `${JSON.stringify(mine)}\n`, { flag: 'wx' });
   } catch (e) {
     throw new OutputError(`cannot create the lock ${file}: ${(e as Error).message}`);

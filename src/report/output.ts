@@ -80,12 +80,12 @@ export function processAlive(pid: number): boolean {
 // killed (same machine, process gone) from one still writing, and remove what the killed run left.
 const TEMP = /^(.+)-(\d+)\.[0-9a-f]{12}\.tmp$/;
 
-function tempNameFor(target: string): string {
+export function tempNameFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${hostname()}-${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
 /** Removes the temporary files of `target` left by runs that were killed on this machine. */
-async function removeStaleTemps(target: string): Promise<void> {
+export async function removeStaleTemps(target: string): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const prefix = `.${path.basename(target)}.`;
   let names: string[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { acquireLock } from '../../src/audit/lock.js';
 import { LockError } from '../../src/errors.js';
 import { tempDir } from '../helpers/cli.js';
@@ -33,6 +33,24 @@ describe('the audit lock', () => {
     expect(existsSync(file)).toBe(false);
     const again = await acquireLock(file, 'third');
     await again.release();
+  });
+
+  it('clears the temporary file a killed run left while taking the lock, and only that one', async () => {
+    const gone = await child(false);
+    const alive = await child(true);
+    try {
+      const file = path.join(dir, 't.lock');
+      const left = `.t.lock.${hostname()}-${gone.pid}.0123456789ab.tmp`;
+      const writing = `.t.lock.${hostname()}-${alive.pid}.0123456789ab.tmp`;
+      writeFileSync(path.join(dir, left), lockContent(gone.pid));
+      writeFileSync(path.join(dir, writing), lockContent(alive.pid));
+      const lock = await acquireLock(file, 'netral audit');
+      await lock.release();
+      const names = readdirSync(dir).filter((n) => n.startsWith('.t.lock.'));
+      expect(names).toEqual([writing]);
+    } finally {
+      alive.kill();
+    }
   });
 
   it('waits for nobody: a lock held by another live process blocks', async () => {
