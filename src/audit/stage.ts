@@ -31,6 +31,8 @@ export interface StageContext {
   warn(input: string, message: string): void;
   /** Per-employee totals are wanted even without --per employee (the HTML report). */
   tally: boolean;
+  /** The run's date (YYYY-MM-DD in timeZone); worked out here when not given. */
+  today?: string;
   /** The baseline will be written after the run (audit, baseline create/update): record every finding. */
   recordBaseline?: { missingOk: boolean; fresh: boolean };
 }
@@ -55,7 +57,7 @@ export class AuditStage {
       ? { file: roster.file, employees: roster.employees.length, employees_with_posts: 0, employees_with_findings: 0, matched_posts: 0, unmatched_posts: 0, unmatched_findings: 0 }
       : null;
     this.baselineSummary = baseline ? { file: baseline.file, new: 0, known: 0, known_shown: 0, dismissed: 0 } : null;
-    this.display = { lang: ctx.lang, timeZone: ctx.timeZone, today: formatInZone(new Date().toISOString(), ctx.timeZone).slice(0, 10) };
+    this.display = { lang: ctx.lang, timeZone: ctx.timeZone, today: ctx.today ?? formatInZone(new Date().toISOString(), ctx.timeZone).slice(0, 10) };
   }
 
   /** Sets up what the options ask for; null when they ask for nothing the plain scan does not do. */

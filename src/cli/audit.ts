@@ -128,6 +128,8 @@ export async function auditCommand(o: AuditCliOptions, io: Io): Promise<number> 
         {
           outputs: specs,
           recordBaseline: b?.update ? { missingOk: true, fresh: false } : undefined,
+          // Report names and the baseline's first_seen get the same date, even in a run that crosses midnight.
+          today,
           afterCommit: async (stage, s) => {
             done.summary = s;
             done.outputs = specs.map((x) => x.file!);

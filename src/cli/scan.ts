@@ -41,6 +41,8 @@ export interface ScanHooks {
   outputs?: OutputSpec[];
   /** The baseline is written after the run: record every finding in it. */
   recordBaseline?: { missingOk: boolean; fresh: boolean };
+  /** The run's date in its time zone, when the caller already named files by it (audit): one date for the whole run. */
+  today?: string;
   /** Called when the reports are committed, before the summary line; e.g. to write the baseline. */
   afterCommit?(stage: AuditStage | null, summary: ScanSummary): Promise<void>;
 }
@@ -86,6 +88,7 @@ export async function scanCommand(inputs: string[], o: ScanOptions & AuditOption
     warn: (input, m) => warnings.warn(input, m),
     tally: outputs.some((x) => x.format === 'html'),
     recordBaseline: hooks.recordBaseline,
+    today: hooks.today,
   });
   // Fetched posts are one more input, read before the files (see cli/fetch.ts).
   const fetched = fetching ? await (await import('./fetch.js')).fetchForScan(o, io) : null;

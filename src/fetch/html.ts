@@ -99,27 +99,6 @@ export function htmlToText(html: string): string {
   return nodeText($.root()[0] as unknown as DomNode);
 }
 
-/** Parses an HTML fragment, for callers that need both text and links. */
-export function parseFragment(html: string): CheerioAPI {
-  return loaded().load(html, null, false);
-}
-
-/** Absolute http(s) links in a fragment, skipping anchors `skip` says are not links (mentions, hashtags). */
-export function fragmentLinks($: CheerioAPI, base: string | undefined, skip: (classes: string) => boolean = () => false): string[] {
-  const out: string[] = [];
-  $('a[href]').each((_, el) => {
-    const a = el as unknown as DomNode;
-    if (skip(a.attribs?.class ?? '')) return;
-    try {
-      const u = new URL(a.attribs?.href ?? '', base);
-      if ((u.protocol === 'https:' || u.protocol === 'http:') && !out.includes(u.href)) out.push(u.href);
-    } catch {
-      // not a URL: not a link worth keeping
-    }
-  });
-  return out;
-}
-
 /** A title and a body as one text, without repeating a title the body already starts with. */
 export function joinTitle(title: string, body: string): string {
   if (!title) return body;

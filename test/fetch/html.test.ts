@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { htmlToText, loadCheerio } from '../../src/fetch/html.js';
 import { linkNext } from '../../src/fetch/mastodon.js';
-import { readFacets } from '../../src/fetch/bluesky.js';
+import { readFacets } from '../../src/sources/formats/bluesky.js';
 
 beforeAll(async () => {
   await loadCheerio();

@@ -9,9 +9,9 @@
 import type { PostKind, SourceRef } from '../../model.js';
 import { emit, skipItem } from '../emit.js';
 import { jsonRecords } from '../json-records.js';
-import { buildPost } from '../record.js';
+import { buildPost, type PostInput } from '../record.js';
 import type { Format, ReadItem, ReadOptions } from '../types.js';
-import { str, obj, arr, headText } from './values.js';
+import { str, obj, arr, headText, type Obj } from './values.js';
 
 function postUrl(handle: string | null, uri: string): string | null {
   const rkey = /\/app\.bsky\.feed\.post\/([^/]+)$/.exec(uri)?.[1];
@@ -24,10 +24,11 @@ interface Facets {
   links: string[];
 }
 
-function facetsOf(text: string, facets: unknown): Facets {
+/** Hashtags, mentions and links from a record's facets (UTF-8 byte ranges into its text) and its outline `tags`. */
+export function readFacets(record: Obj): Facets {
   const out: Facets = { hashtags: [], mentions: [], links: [] };
-  const bytes = Buffer.from(text, 'utf8');
-  for (const f of arr(facets)) {
+  const bytes = Buffer.from(str(record.text) ?? '', 'utf8');
+  for (const f of arr(record.facets)) {
     const index = obj(obj(f)?.index);
     const start = typeof index?.byteStart === 'number' ? index.byteStart : null;
     const end = typeof index?.byteEnd === 'number' ? index.byteEnd : null;
@@ -36,12 +37,16 @@ function facetsOf(text: string, facets: unknown): Facets {
       const type = str(x?.$type) ?? '';
       if (type.endsWith('#tag') && str(x?.tag)) out.hashtags.push(str(x?.tag)!);
       else if (type.endsWith('#link') && str(x?.uri)) out.links.push(str(x?.uri)!);
-      else if (type.endsWith('#mention') && start !== null && end !== null && end <= bytes.length) {
-        // The mention feature holds only the account's DID; the handle is the text it covers.
-        out.mentions.push(bytes.subarray(start, end).toString('utf8').replace(/^@/, ''));
+      else if (type.endsWith('#mention')) {
+        // The mention feature holds only the account's DID; the handle is the text it covers, when it can be found.
+        const span = start !== null && end !== null && start >= 0 && end > start && end <= bytes.length ? bytes.subarray(start, end).toString('utf8') : '';
+        const handle = span.replace(/^@/, '');
+        if (handle !== '') out.mentions.push(handle);
+        else if (str(x?.did)) out.mentions.push(str(x?.did)!);
       }
     }
   }
+  for (const t of arr(record.tags)) if (str(t)) out.hashtags.push(str(t)!);
   return out;
 }
 
@@ -72,54 +77,71 @@ function embedOf(embed: unknown, into: Embedded = { media: [], links: [], quoted
   return into;
 }
 
-function* itemOf(value: unknown, source: SourceRef, seen: Set<string>, opts: ReadOptions): Generator<ReadItem> {
+export interface FeedItem {
+  input: Omit<PostInput, 'source'>;
+  post: Obj;
+  record: Obj;
+  /** The repost reason, for a repost. */
+  repost: Obj | null;
+}
+
+/**
+ * A feed item as post fields, or why it is not a post: the one conversion for saved responses and `netral fetch`,
+ * so an item reads the same (and its findings have the same fingerprints) whichever way it was obtained.
+ */
+export function feedItemInput(value: unknown): FeedItem | { skip: string } {
   const item = obj(value);
   const post = obj(item?.post);
   const record = obj(post?.record);
   const uri = str(post?.uri);
-  if (!post || !record || !uri) {
-    yield skipItem(source, 'not a feed item (no post)');
-    return;
-  }
+  if (!post || !record || !uri) return { skip: 'not a feed item (no post)' };
   const reason = obj(item?.reason);
-  const repostBy = str(reason?.$type) === 'app.bsky.feed.defs#reasonRepost' ? obj(reason?.by) : null;
+  const repost = str(reason?.$type) === 'app.bsky.feed.defs#reasonRepost' ? reason : null;
+  const repostBy = obj(repost?.by);
   const author = obj(post.author);
-  // The same ids as `netral fetch` gives: a repost is its own record (reason.uri) when the response names it.
-  const id = repostBy ? (str(reason?.uri) ?? `${uri}#repost-by-${str(repostBy.did) ?? str(repostBy.handle) ?? ''}`) : uri;
-  if (seen.has(id)) {
-    yield skipItem(source, 'the same post appears again in the feed (a pinned post is listed twice)');
-    return;
-  }
-  seen.add(id);
-  const text = str(record.text) ?? '';
-  const f = facetsOf(text, record.facets);
+  // A repost is its own record (reason.uri) when the response names it.
+  const id = repost ? (str(repost.uri) ?? `${uri}#repost-by-${str(repostBy?.did) ?? str(repostBy?.handle) ?? ''}`) : uri;
+  const f = readFacets(record);
   const em = embedOf(post.embed ?? record.embed);
   const replyParent = obj(obj(item?.reply)?.parent);
   const isReply = obj(record.reply) !== null;
   let kind: PostKind | undefined;
-  if (repostBy) kind = 'repost';
+  if (repost) kind = 'repost';
   else if (em.quoted) kind = 'quote';
   else if (isReply) kind = 'reply';
-  const b = buildPost({
+  const input: Omit<PostInput, 'source'> = {
     id,
     platform: 'bluesky',
-    author: repostBy ? str(repostBy.handle) : str(author?.handle),
-    author_name: repostBy ? str(repostBy.displayName) : str(author?.displayName),
+    author: repost ? str(repostBy?.handle) : str(author?.handle),
+    author_name: repost ? str(repostBy?.displayName) : str(author?.displayName),
     // A repost happened when it was indexed; the post itself says when it was written.
-    created_at: repostBy ? (str(reason?.indexedAt) ?? str(record.createdAt)) : (str(record.createdAt) ?? str(post.indexedAt)),
+    created_at: repost ? (str(repost.indexedAt) ?? str(record.createdAt)) : (str(record.createdAt) ?? str(post.indexedAt)),
     url: postUrl(str(author?.handle), uri),
-    text,
-    hashtags: [...f.hashtags, ...arr(record.tags).map((t) => str(t) ?? '')],
+    text: str(record.text) ?? '',
+    hashtags: f.hashtags,
     mentions: f.mentions,
     links: [...f.links, ...em.links],
     media_text: em.media,
     ...(kind ? { kind } : {}),
-    repost_of: repostBy ? str(author?.handle) : em.quoted,
+    repost_of: repost ? str(author?.handle) : em.quoted,
     // Without the hydrated parent, the parent post's DID is the best name there is.
-    reply_to: !repostBy && isReply ? (str(obj(replyParent?.author)?.handle) ?? /^at:\/\/([^/]+)/.exec(str(obj(obj(record.reply)?.parent)?.uri) ?? '')?.[1] ?? null) : null,
-    source,
-  });
-  yield* emit(b, source, opts);
+    reply_to: !repost && isReply ? (str(obj(replyParent?.author)?.handle) ?? /^at:\/\/([^/]+)/.exec(str(obj(obj(record.reply)?.parent)?.uri) ?? '')?.[1] ?? null) : null,
+  };
+  return { input, post, record, repost };
+}
+
+function* itemOf(value: unknown, source: SourceRef, seen: Set<string>, opts: ReadOptions): Generator<ReadItem> {
+  const r = feedItemInput(value);
+  if ('skip' in r) {
+    yield skipItem(source, r.skip);
+    return;
+  }
+  if (seen.has(r.input.id)) {
+    yield skipItem(source, 'the same post appears again in the feed (a pinned post is listed twice)');
+    return;
+  }
+  seen.add(r.input.id);
+  yield* emit(buildPost({ ...r.input, source }), source, opts);
 }
 
 function looksLikeFeed(head: string): boolean {

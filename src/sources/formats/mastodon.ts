@@ -18,7 +18,7 @@ import type { PostKind, SourceRef } from '../../model.js';
 import { emit, skipItem } from '../emit.js';
 import { loadHtmlReader, type HtmlReader } from '../html-text.js';
 import { jsonRecords, parsedElements } from '../json-records.js';
-import { buildPost } from '../record.js';
+import { buildPost, type PostInput } from '../record.js';
 import type { Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from '../types.js';
 import { str, obj, type Obj, headText } from './values.js';
 
@@ -193,17 +193,13 @@ export const mastodonArchive: Format & TreeFormat = {
 
 // ---- API responses ----
 
-function* statusItems(value: unknown, source: SourceRef, read: HtmlReader, opts: ReadOptions): Generator<ReadItem> {
-  const s = obj(value);
-  if (!s) {
-    yield skipItem(source, 'record is not an object');
-    return;
-  }
+/**
+ * An API status as post fields, or why it is left out: the one conversion for saved responses and `netral fetch`,
+ * so a status reads the same (and its findings have the same fingerprints) whichever way it was obtained.
+ */
+export function statusInput(s: Obj, read: HtmlReader, includePrivate: boolean): Omit<PostInput, 'source'> | { skip: string } {
   const vis = str(s.visibility);
-  if ((vis === 'private' || vis === 'direct') && !opts.includePrivate) {
-    yield skipItem(source, vis === 'private' ? PRIVATE_REASON.followers : PRIVATE_REASON.direct);
-    return;
-  }
+  if ((vis === 'private' || vis === 'direct') && !includePrivate) return { skip: vis === 'private' ? PRIVATE_REASON.followers : PRIVATE_REASON.direct };
   const account = obj(s.account);
   const reblog = obj(s.reblog);
   const shown = reblog ?? s;
@@ -218,7 +214,7 @@ function* statusItems(value: unknown, source: SourceRef, read: HtmlReader, opts:
   if (reblog) kind = 'repost';
   else if (quoted) kind = 'quote';
   else if (replyAccount || str(shown.in_reply_to_id)) kind = 'reply';
-  const b = buildPost({
+  return {
     id: str(s.id) ?? str(s.uri) ?? '',
     platform: 'mastodon',
     author: acctOf(account),
@@ -234,9 +230,21 @@ function* statusItems(value: unknown, source: SourceRef, read: HtmlReader, opts:
     ...(kind ? { kind } : {}),
     repost_of: reblog ? acctOf(obj(reblog.account)) : quoted ? acctOf(obj(quoted.account)) : null,
     reply_to: kind === 'reply' ? replyTo : null,
-    source,
-  });
-  yield* emit(b, source, opts);
+  };
+}
+
+function* statusItems(value: unknown, source: SourceRef, read: HtmlReader, opts: ReadOptions): Generator<ReadItem> {
+  const s = obj(value);
+  if (!s) {
+    yield skipItem(source, 'record is not an object');
+    return;
+  }
+  const input = statusInput(s, read, opts.includePrivate === true);
+  if ('skip' in input) {
+    yield skipItem(source, input.skip);
+    return;
+  }
+  yield* emit(buildPost({ ...input, source }), source, opts);
 }
 
 function looksLikeStatuses(head: string): boolean {
