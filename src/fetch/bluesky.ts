@@ -1,11 +1,10 @@
 // Bluesky through the public AppView (no login): app.bsky.actor.getProfile, then app.bsky.feed.getAuthorFeed with
 // cursor pagination. Accounts labelled `!no-unauthenticated` ask not to be shown to logged-out viewers; netral is
-// one, so it skips them and says so. Facets (hashtags, mentions, links) index the text in UTF-8 bytes, not JS
-// characters, so they are sliced from the encoded text. Feed items become posts exactly as a saved feed page does
-// (sources/formats/bluesky.ts).
+// one, so it skips them (and reposts of such accounts) and says so. Feed items become posts exactly as a saved feed
+// page does (feedItemInput in sources/formats/bluesky.ts).
 
 import type { Source } from './sources.js';
-import { AccountSkipped, ACCEPT_JSON, collected, timeOf, type CollectContext, type Collected } from './collector.js';
+import { AccountSkipped, ACCEPT_JSON, collected, evidenceOf, timeOf, type CollectContext, type Collected } from './collector.js';
 import { FetchError } from './http.js';
 import { expectOk, isObject, objects, readJson, str } from './response.js';
 import { feedItemInput } from '../sources/formats/bluesky.js';
@@ -71,7 +70,7 @@ export async function* collectBluesky(src: Bluesky, ctx: CollectContext): AsyncG
       // A pinned post is shown first whatever its age, so it says nothing about where older posts begin.
       if (d === 'older' && !pinned) return;
       if (d !== 'take') continue;
-      yield collected({ ...p.input, naiveZone: 'UTC', ...(res.evidence ? { evidence_sha256: res.evidence } : {}) }, ctx.ref(), at, ctx);
+      yield collected({ ...p.input, ...evidenceOf(res) }, ctx.ref(), at, ctx);
     }
     if (!next || data.feed.length === 0) return;
     cursor = next;

@@ -31,6 +31,11 @@ export const ACCEPT_JSON = 'application/json';
 export const ACCEPT_FEED = 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1';
 export const ACCEPT_HTML = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1';
 
+/** The post's link to the archived response it was read from (`--archive`), when there is one. */
+export function evidenceOf(res: Fetched): { evidence_sha256?: string } {
+  return res.evidence ? { evidence_sha256: res.evidence } : {};
+}
+
 /** Builds a post (buildPost: the same record every reader makes) and wraps it for the collector's caller. */
 export function collected(input: Omit<PostInput, 'source'>, ref: SourceRef, at: number | null, ctx: CollectContext): Collected {
   const b = buildPost({ ...input, source: ref });

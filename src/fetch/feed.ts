@@ -5,7 +5,7 @@
 
 import type { CheerioAPI } from 'cheerio';
 import type { Source } from './sources.js';
-import { ACCEPT_FEED, ACCEPT_HTML, collected, type CollectContext, type Collected } from './collector.js';
+import { ACCEPT_FEED, ACCEPT_HTML, collected, evidenceOf, type CollectContext, type Collected } from './collector.js';
 import { FetchError, type Fetched } from './http.js';
 import { expectOk, looksLikeHtml } from './response.js';
 import { htmlToText, joinTitle, loadDocument, nodeText, type DomNode } from './html.js';
@@ -117,7 +117,7 @@ function itemPost(it: DomNode, doc: FeedDoc, res: Fetched, timeZone: string): { 
       hashtags: tags,
       links: url ? [url] : [],
       media_text: media,
-      ...(res.evidence ? { evidence_sha256: res.evidence } : {}),
+      ...evidenceOf(res),
     },
     at: ts.utc ? Date.parse(ts.utc) : null,
   };

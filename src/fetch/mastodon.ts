@@ -4,7 +4,7 @@
 // posts exactly as a saved API response does (sources/formats/mastodon.ts).
 
 import type { Source } from './sources.js';
-import { ACCEPT_JSON, collected, timeOf, type CollectContext, type Collected } from './collector.js';
+import { ACCEPT_JSON, collected, evidenceOf, timeOf, type CollectContext, type Collected } from './collector.js';
 import { FetchError } from './http.js';
 import { expectOk, isObject, readJson, str } from './response.js';
 import { loadHtmlReader } from '../sources/html-text.js';
@@ -65,7 +65,7 @@ export async function* collectMastodon(src: Mastodon, ctx: CollectContext): Asyn
       // The public API shows no followers-only statuses; should one come, it is left out as a saved one would be.
       const input = statusInput(s, read, false);
       if ('skip' in input) yield { type: 'skip', source: ctx.ref(), reason: input.skip };
-      else yield collected({ ...input, naiveZone: 'UTC', ...(res.evidence ? { evidence_sha256: res.evidence } : {}) }, ctx.ref(), at, ctx);
+      else yield collected({ ...input, ...evidenceOf(res) }, ctx.ref(), at, ctx);
     }
     const last = page[page.length - 1] as Obj;
     next = linkNext(res.headers.link) ?? (page.length >= PAGE && str(last?.id) ? `${first}&max_id=${encodeURIComponent(str(last.id)!)}` : null);

@@ -6,8 +6,8 @@
 
 import type { CheerioAPI } from 'cheerio';
 import type { Source } from './sources.js';
-import { ACCEPT_FEED, ACCEPT_HTML, collected, type CollectContext, type Collected } from './collector.js';
-import { FetchError, type Fetched } from './http.js';
+import { ACCEPT_FEED, ACCEPT_HTML, collected, evidenceOf, type CollectContext, type Collected } from './collector.js';
+import { FetchError } from './http.js';
 import { expectOk, looksLikeHtml } from './response.js';
 import { joinTitle, loadDocument, type DomNode } from './html.js';
 import { absolute, advertisedFeedItems, advertisedFeeds, feedItems, looksLikeFeed } from './feed.js';
@@ -61,10 +61,6 @@ export function metaPost($: CheerioAPI, finalUrl: string): MetaPost | null {
   };
 }
 
-function evidence(res: Fetched): { evidence_sha256?: string } {
-  return res.evidence ? { evidence_sha256: res.evidence } : {};
-}
-
 function* emit(input: Omit<PostInput, 'source'>, ctx: CollectContext): Generator<Collected> {
   const ts = normaliseTimestamp(input.created_at, ctx.timeZone);
   const at = ts.utc ? Date.parse(ts.utc) : null;
@@ -97,7 +93,7 @@ export async function* collectPage(src: Page, ctx: CollectContext): AsyncGenerat
       const id = p.id ?? (postings.length === 1 ? res.finalUrl : `${res.finalUrl}#${i + 1}`);
       if (ids.has(id)) continue;
       ids.add(id);
-      yield* emit({ ...p, id, url: absolute(p.url, res.finalUrl) ?? res.finalUrl, platform: 'web', ...evidence(res) }, ctx);
+      yield* emit({ ...p, id, url: absolute(p.url, res.finalUrl) ?? res.finalUrl, platform: 'web', ...evidenceOf(res) }, ctx);
     }
     return;
   }
@@ -106,7 +102,7 @@ export async function* collectPage(src: Page, ctx: CollectContext): AsyncGenerat
   const feeds = advertisedFeeds($, res.finalUrl);
   if (m && (m.type === 'article' || feeds.length === 0) && m.input.text.trim() !== '') {
     ctx.note(`${src.key}: no structured post on the page; the text is its summary (OpenGraph/meta description), which sites often shorten`);
-    yield* emit({ ...m.input, platform: 'web', ...evidence(res) }, ctx);
+    yield* emit({ ...m.input, platform: 'web', ...evidenceOf(res) }, ctx);
     return;
   }
   if (feeds.length > 0) {

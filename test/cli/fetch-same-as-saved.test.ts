@@ -47,7 +47,7 @@ describe('fetched posts read the same as the saved responses', () => {
     expect(records(fetched.stdout)).toEqual(records(saved.stdout));
   });
 
-  it('Bluesky: a link card, a mention whose offsets miss the text, and a repost, served and saved', async () => {
+  it('Bluesky: a link card, a mention whose offsets miss the text, a time without an offset, and a repost, served and saved', async () => {
     const text = 'Simak visi misi paslon @kawan.bsky.social di sini';
     const page = {
       feed: [
@@ -58,7 +58,8 @@ describe('fetched posts read the same as the saved responses', () => {
             record: {
               $type: 'app.bsky.feed.post',
               text,
-              createdAt: '2024-01-20T01:00:00.000Z',
+              // Without an offset: read as UTC both ways, as the service writes its times.
+              createdAt: '2024-01-20T01:00:00',
               facets: [{ index: { byteStart: 400, byteEnd: 420 }, features: [{ $type: 'app.bsky.richtext.facet#mention', did: 'did:plc:kawan' }] }],
             },
             embed: {
@@ -88,7 +89,7 @@ describe('fetched posts read the same as the saved responses', () => {
     const saved = await cli(['convert', path.join(dir, 'feed.json')]);
     expect(saved.exitCode).toBe(0);
     const [card, repost] = records(fetched.stdout);
-    expect(card).toMatchObject({ links: ['https://kampanye.example/visi-misi'], media_text: ['Coblos nomor 2 untuk Indonesia Maju', 'Prabowo-Gibran'], mentions: ['did:plc:kawan'] });
+    expect(card).toMatchObject({ links: ['https://kampanye.example/visi-misi'], media_text: ['Coblos nomor 2 untuk Indonesia Maju', 'Prabowo-Gibran'], mentions: ['did:plc:kawan'], created_at: '2024-01-20T01:00:00Z' });
     expect(repost).toMatchObject({ kind: 'repost', author: 'siti.bsky.social', repost_of: 'relawan02.bsky.social' });
     expect(records(fetched.stdout)).toEqual(records(saved.stdout));
   });

@@ -116,6 +116,8 @@ export function feedItemInput(value: unknown): FeedItem | { skip: string } {
     author_name: repost ? str(repostBy?.displayName) : str(author?.displayName),
     // A repost happened when it was indexed; the post itself says when it was written.
     created_at: repost ? (str(repost.indexedAt) ?? str(record.createdAt)) : (str(record.createdAt) ?? str(post.indexedAt)),
+    // Bluesky writes UTC; a time without an offset is read as UTC too, whichever way the item came.
+    naiveZone: 'UTC',
     url: postUrl(str(author?.handle), uri),
     text: str(record.text) ?? '',
     hashtags: f.hashtags,

@@ -220,6 +220,8 @@ export function statusInput(s: Obj, read: HtmlReader, includePrivate: boolean): 
     author: acctOf(account),
     author_name: str(account?.display_name),
     created_at: str(s.created_at),
+    // The API writes UTC; a time without an offset is read as UTC too, whichever way the status came.
+    naiveZone: 'UTC',
     url: str(shown.url) ?? str(shown.uri),
     text: withWarning(str(shown.spoiler_text), body.text),
     hashtags: list(shown.tags).map((t) => str(obj(t)?.name) ?? ''),
