@@ -321,11 +321,8 @@ export function compile(rs: RuleSet): Compiled {
     for (const e of rs.elections)
       for (const k of [...e.candidates, ...e.parties]) for (const t of terms) for (const x of expand(t.text, k.number)) c.addToLexicon(x);
   const visitTerms = (e: Expr, fn: (t: TermSpec) => void): void => {
-    if (e.op === 'term') e.terms.forEach(fn);
+    if (e.op === 'term' || e.op === 'hashtag' || e.op === 'emoji' || e.op === 'mention') literalTerms(e).forEach(fn);
     else if (e.op === 'regex') e.keywords.forEach(fn);
-    else if (e.op === 'hashtag') e.tags.forEach((t) => fn({ text: `#${t}`, mode: 'exact' }));
-    else if (e.op === 'emoji') e.emoji.forEach((t) => fn({ text: t, mode: 'exact' }));
-    else if (e.op === 'mention') e.handles.forEach((t) => fn({ text: `@${t}`, mode: 'exact' }));
     else if (e.op === 'all' || e.op === 'any' || e.op === 'near' || e.op === 'same_candidate') e.of.forEach((x) => visitTerms(x, fn));
     else if (e.op === 'not') visitTerms(e.of, fn);
   };
@@ -405,9 +402,7 @@ export function compile(rs: RuleSet): Compiled {
         case 'hashtag':
         case 'emoji':
         case 'mention': {
-          const specs: TermSpec[] =
-            e.op === 'term' ? e.terms : e.op === 'hashtag' ? e.tags.map((t) => ({ text: `#${t}`, mode: 'exact' as const })) : e.op === 'emoji' ? e.emoji.map((t) => ({ text: t, mode: 'exact' as const })) : e.handles.map((t) => ({ text: `@${t}`, mode: 'exact' as const }));
-          const pats = specs.map((t) => c.pattern(t, e.pos, where)).filter((p): p is Pattern => p !== null).map((p) => p.id);
+          const pats = literalTerms(e).map((t) => c.pattern(t, e.pos, where)).filter((p): p is Pattern => p !== null).map((p) => p.id);
           return { op: 'leaf', leaf: c.leaf(pats, leafOpts(e)) };
         }
         case 'list': {
@@ -567,4 +562,20 @@ export function needMet(n: Need, has: (leaf: number) => boolean): boolean {
   }
   for (const p of n.any) if (needMet(p, has)) return true;
   return false;
+}
+
+type LiteralExpr = Extract<Expr, { op: 'term' | 'hashtag' | 'emoji' | 'mention' }>;
+
+/** The terms a literal expression matches: `hashtag: [x]` is the term `#x`, `mention: [x]` is `@x`, emoji exact. */
+function literalTerms(e: LiteralExpr): TermSpec[] {
+  switch (e.op) {
+    case 'term':
+      return e.terms;
+    case 'hashtag':
+      return e.tags.map((t) => ({ text: `#${t}`, mode: 'exact' }));
+    case 'emoji':
+      return e.emoji.map((t) => ({ text: t, mode: 'exact' }));
+    case 'mention':
+      return e.handles.map((t) => ({ text: `@${t}`, mode: 'exact' }));
+  }
 }
