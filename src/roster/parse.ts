@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { sniffDelimiter } from '../sources/formats/generic-csv.js';
+import { decodeText, sniffEncoding } from '../sources/encoding.js';
 import { describeFsError } from '../sources/inputs.js';
 import { FileError, InputError } from '../errors.js';
 import { ROSTER_PLATFORMS, normaliseHandle, type RosterPlatform } from './handles.js';
@@ -54,12 +55,9 @@ const norm = (h: string) => h.toLowerCase().replace(/[\s_.\-/()]+/g, '');
 
 /** Text of a roster file: UTF-8 (with or without BOM), or Windows-1252 as Excel's plain "CSV" saves it. */
 function decode(buf: Buffer, file: string, problems: RosterProblem[]): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
-  } catch {
-    problems.push({ file, line: 1, level: 'warning', message: 'the file is not UTF-8; read as Windows-1252 (Excel\'s "CSV" format). Save it as "CSV UTF-8" to be sure names are read right' });
-    return new TextDecoder('windows-1252').decode(buf);
-  }
+  const encoding = sniffEncoding(buf, true);
+  if (encoding === 'windows-1252') problems.push({ file, line: 1, level: 'warning', message: 'the file is not UTF-8; read as Windows-1252 (Excel\'s "CSV" format). Save it as "CSV UTF-8" to be sure names are read right' });
+  return decodeText(buf, encoding);
 }
 
 /** A NIP as written (spaces between its groups, Excel's leading apostrophe) → 18 digits, or why not. */

@@ -8,6 +8,7 @@ import { recordToPost } from '../record.js';
 import { LIST_FIELDS, readListCell } from '../list-cell.js';
 import { csvUnescape } from '../../report/sanitize.js';
 import { InputError } from '../../errors.js';
+import { decodeText, sniffEncoding, utf8Stream } from '../encoding.js';
 
 /** Column names each field accepts, compared lowercase with spaces, dashes and dots removed. */
 export const COLUMN_ALIASES: Record<string, string[]> = {
@@ -109,16 +110,20 @@ export const genericCsv: Format = {
   detect(head, name) {
     const lower = name.toLowerCase();
     if (lower.endsWith('.csv') || lower.endsWith('.tsv')) return 0.8;
-    const s = head.toString('utf8').replace(/^\uFEFF/, '');
+    const s = decodeText(head, sniffEncoding(head, false)).replace(/^\uFEFF/, '');
     const first = s.split(/\r?\n/, 1)[0] ?? '';
     if (/^\s*[[{]/.test(s) || first.length === 0) return 0;
     const cols = first.split(sniffDelimiter(s, name)).map(norm);
     return cols.length >= 2 && cols.some((c) => COLUMN_ALIASES.text.includes(c)) ? 0.4 : 0;
   },
   async *read(input: InputFile, opts: ReadOptions): AsyncIterable<ReadItem> {
-    const head = (await input.head(64 * 1024)).toString('utf8');
-    const delimiter = sniffDelimiter(head, input.name);
-    const parser = input.open().pipe(
+    const HEAD = 64 * 1024;
+    const headBytes = await input.head(HEAD);
+    const encoding = sniffEncoding(headBytes, headBytes.length < HEAD);
+    if (encoding === 'windows-1252') opts.warn(`${input.name}: not UTF-8; read as Windows-1252 (Excel's "CSV (Comma delimited)"). Save it as "CSV UTF-8" to be sure every character is read right`);
+    const delimiter = sniffDelimiter(decodeText(headBytes, encoding), input.name);
+    const utf8 = utf8Stream(encoding, (line) => opts.warn(`${input.name}:${line}: invalid UTF-8; the bytes that are not were read as \uFFFD`));
+    const parser = input.open().pipe(utf8).pipe(
       parse({ bom: true, delimiter, info: true, raw: true, max_record_size: MAX_RECORD_CHARS, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true }),
     );
     // csv-parse reports unreadable stretches (an unclosed quote) as 'skip' events; queue them to yield in order.

@@ -43,3 +43,48 @@ describe('generic CSV: a quote that is never closed', () => {
     expect(r.exitCode).toBe(2);
   });
 });
+
+describe('generic CSV: files not saved as UTF-8', () => {
+  const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+
+  it('reads Excel\'s Windows-1252 "CSV", curly quotes and apostrophes included, and says so', async () => {
+    // “Ayo dukung nomor 2” kata Ma’ruf di café — 0x93/0x94/0x92 are the bytes Node 20's own decoder gets wrong.
+    writeFileSync(path.join(dir, 'excel.csv'), bytes('No;Isi\r\n1;', [0x93], 'Ayo dukung nomor 2', [0x94], ' kata Ma', [0x92], 'ruf di caf', [0xe9], '\r\n'));
+    const r = await cli(['convert', path.join(dir, 'excel.csv')]);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout).text).toBe('\u201cAyo dukung nomor 2\u201d kata Ma\u2019ruf di caf\u00e9');
+    expect(r.stderr).toMatch(/excel\.csv: not UTF-8; read as Windows-1252/);
+  });
+
+  it('reads Excel\'s "Unicode Text" (UTF-16 with a byte-order mark, tab-separated) without --from', async () => {
+    const text = 'No\tIsi\r\n1\tdukung Prabowo \u270c\ufe0f\r\n2\tselamat pagi\r\n';
+    writeFileSync(path.join(dir, 'unicode.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const r = await cli(['convert', path.join(dir, 'unicode.txt')]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).text)).toEqual(['dukung Prabowo \u270c\ufe0f', 'selamat pagi']);
+    expect(r.stderr).not.toMatch(/warning/);
+    // Big-endian too, and a character cut between two chunks of the stream survives.
+    const be = Buffer.from(text, 'utf16le').swap16();
+    writeFileSync(path.join(dir, 'unicode-be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+    expect((await cli(['convert', path.join(dir, 'unicode-be.txt')])).stdout).toBe(r.stdout.replaceAll('unicode.txt', 'unicode-be.txt'));
+  });
+
+  it('names the line of invalid UTF-8 deep in a UTF-8 file, reads every row, and keeps a character cut between chunks whole', async () => {
+    // Row 2's emoji sits on byte 65536, where both the 64 KiB head used to decide the encoding and the first chunk of
+    // the file stream end; rows 3–3002 follow; row 3003 has a byte that is not UTF-8 (Excel's é).
+    const head = 'No,Isi\n';
+    const filler = 'a'.repeat(65534 - head.length - '1,'.length - '\n'.length - '2,x '.length);
+    const rows = [`1,${filler}`, '2,x \u{1F91F} y', ...Array.from({ length: 3000 }, (_, i) => `${i + 3},baris biasa`)];
+    const body = Buffer.concat([Buffer.from(`${head}${rows.join('\n')}\n`), bytes('3003,caf', [0xe9], ' dukung\n')]);
+    expect(body.subarray(65534, 65538)).toEqual(Buffer.from('\u{1F91F}'));
+    writeFileSync(path.join(dir, 'mostly-utf8.csv'), body);
+    const r = await cli(['convert', path.join(dir, 'mostly-utf8.csv')]);
+    const posts = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(posts).toHaveLength(3003);
+    expect(posts[1].text).toBe('x \u{1F91F} y');
+    expect(posts[2999].text).toBe('baris biasa');
+    expect(posts[3002].text).toBe('caf\ufffd dukung');
+    expect(r.stderr).toMatch(/mostly-utf8\.csv:3004: invalid UTF-8/);
+    expect(r.stderr).not.toMatch(/Windows-1252/);
+  });
+});
