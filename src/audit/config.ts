@@ -74,6 +74,17 @@ function dateish(ctx: Ctx, node: Node | null | undefined, what: string): string 
   return s;
 }
 
+/** The formats a report file can have (the terminal report is for a person at a terminal, not for a file). */
+const OUTPUT_FORMATS = REPORT_FORMATS.filter((x) => x !== 'terminal');
+
+/** An output's format. Missing, empty, not text or unknown: one message, naming the formats there are. */
+function outputFormat(ctx: Ctx, item: Node, node: Node | null | undefined): string | undefined {
+  const v = isScalar(node) && node.value !== null ? String(node.value).trim() : '';
+  if (OUTPUT_FORMATS.includes(v)) return v;
+  ctx.fail(node ?? item, `an output's format must be one of ${OUTPUT_FORMATS.join(', ')}${v ? `, not "${v}"` : ''}`);
+  return undefined;
+}
+
 /** `{date}` in an output name: the day of the run in the audit's zone, so nightly reports do not overwrite. */
 export function expandName(name: string, today: string): string {
   return name.replaceAll('{date}', today);
@@ -217,9 +228,7 @@ export function parseAuditConfig(text: string, file: string): AuditConfig {
     for (const item of on.items as Node[]) {
       const of = fields(ctx, item, ['format', 'file', 'per', 'excel'], 'output');
       if (!of) continue;
-      const format = str(ctx, of.get('format'), 'format', false);
-      if (!of.has('format')) ctx.fail(item, `an output needs format: (${REPORT_FORMATS.filter((x) => x !== 'terminal').join(', ')})`);
-      else if (format && (!REPORT_FORMATS.includes(format) || format === 'terminal')) ctx.fail(of.get('format'), `format must be one of ${REPORT_FORMATS.filter((x) => x !== 'terminal').join(', ')}`);
+      const format = outputFormat(ctx, item, of.get('format'));
       const out = str(ctx, of.get('file'), 'file', false);
       if (!of.has('file')) ctx.fail(item, 'an output needs file: (where to write the report)');
       const per = str(ctx, of.get('per'), 'per', false) || undefined;
