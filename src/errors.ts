@@ -32,6 +32,30 @@ export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.col}: ${p.where ? `${p.where}: ` : ''}${p.message}`;
 }
 
+/**
+ * Election ids the loaded packs do not have (--election, --campaign). Typed, so that `netral audit` can report each
+ * where audit.yml names it.
+ */
+export class UnknownElectionError extends UsageError {
+  private readonly tail: string;
+  constructor(
+    readonly option: '--election' | '--campaign',
+    readonly ids: string[],
+    /** `known` for every pack's election, `loaded` for those the run uses. */
+    label: 'known' | 'loaded',
+    elections: string[],
+  ) {
+    const tail = `${label}: ${[...elections].sort().join(', ') || '(none)'}`;
+    super(`${option}: unknown election${ids.length === 1 ? '' : 's'} ${ids.map((id) => `"${id}"`).join(', ')}; ${tail}`);
+    this.tail = tail;
+  }
+
+  /** The message for one of the ids, without the option. */
+  detail(id: string): string {
+    return `unknown election "${id}"; ${this.tail}`;
+  }
+}
+
 /** One or more problems in rule packs; the run stops before any post is read. */
 export class RuleError extends NetralError {
   override readonly name = 'RuleError';

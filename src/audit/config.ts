@@ -4,9 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { FileError, InputError } from '../errors.js';
+import { FileError, InputError, type Problem } from '../errors.js';
 import { isSeverity, SEVERITIES, type Severity } from '../model.js';
 import { Ctx, fields, readYaml, str, strList } from '../rules/parse.js';
+import type { Pos } from '../rules/types.js';
+import { unknownFormat } from '../sources/registry.js';
 import { isTimeZone } from '../sources/time.js';
 import { readBound } from './period.js';
 import { describeFsError } from '../sources/inputs.js';
@@ -44,6 +46,8 @@ export interface AuditConfig {
   baseline?: { file: string; update: boolean; includeKnown: boolean };
   outputs: OutputSpec[];
   lock: string;
+  /** Where values that only the loaded rule packs can check are written, so that they are reported at their place. */
+  at: { elections: Map<string, Pos>; campaign?: Pos };
 }
 
 const TOP_KEYS = ['title', 'sources', 'read', 'roster', 'rules', 'elections', 'period', 'timezone', 'lang', 'min_severity', 'fail_on', 'baseline', 'outputs', 'lock'];
@@ -74,6 +78,17 @@ function dateish(ctx: Ctx, node: Node | null | undefined, what: string): string 
   return s;
 }
 
+/** The formats a report file can have (the terminal report is for a person at a terminal, not for a file). */
+const OUTPUT_FORMATS = REPORT_FORMATS.filter((x) => x !== 'terminal');
+
+/** An output's format. Missing, empty, not text or unknown: one message, naming the formats there are. */
+function outputFormat(ctx: Ctx, item: Node, node: Node | null | undefined): string | undefined {
+  const v = isScalar(node) && node.value !== null ? String(node.value).trim() : '';
+  if (OUTPUT_FORMATS.includes(v)) return v;
+  ctx.fail(node ?? item, `an output's format must be one of ${OUTPUT_FORMATS.join(', ')}${v ? `, not "${v}"` : ''}`);
+  return undefined;
+}
+
 /** `{date}` in an output name: the day of the run in the audit's zone, so nightly reports do not overwrite. */
 export function expandName(name: string, today: string): string {
   return name.replaceAll('{date}', today);
@@ -89,9 +104,14 @@ export async function readAuditConfig(file: string): Promise<AuditConfig> {
   return parseAuditConfig(text, file);
 }
 
+/** Mistakes in audit.yml, each at its line and column: found when reading it, or once the rule packs are loaded. */
+export function configError(file: string, problems: Problem[]): FileError {
+  return new FileError(`${file}: the audit config has ${problems.length === 1 ? 'a mistake' : `${problems.length} mistakes`}; nothing was run`, problems);
+}
+
 export function parseAuditConfig(text: string, file: string): AuditConfig {
   const ctx = new Ctx(file, new LineCounter());
-  const fail = () => new FileError(`${file}: the audit config has ${ctx.problems.length === 1 ? 'a mistake' : `${ctx.problems.length} mistakes`}; nothing was run`, ctx.problems);
+  const fail = () => configError(file, ctx.problems);
   const doc = readYaml(ctx, text);
   if (!doc) throw fail();
   const root = doc.contents as Node | null;
@@ -141,6 +161,8 @@ export function parseAuditConfig(text: string, file: string): AuditConfig {
     const rf = fields(ctx, rn ?? null, ['map', 'from', 'include_private'], 'read');
     if (rf) {
       from = str(ctx, rf.get('from'), 'read.from', false) || undefined;
+      const bad = from === undefined ? null : unknownFormat(from);
+      if (bad) ctx.fail(rf.get('from'), `read.from: ${bad}`);
       includePrivate = bool(ctx, rf.get('include_private'), 'read.include_private', false);
       const mn = rf.get('map');
       if (mn !== undefined) {
@@ -169,7 +191,10 @@ export function parseAuditConfig(text: string, file: string): AuditConfig {
       defaultRules = bool(ctx, rf.get('default'), 'rules.default', true);
     }
   }
-  const elections = f.has('elections') ? strList(ctx, f.get('elections'), 'elections').map((x) => x.value) : undefined;
+  const electionList = f.has('elections') ? strList(ctx, f.get('elections'), 'elections') : undefined;
+  const elections = electionList?.map((x) => x.value);
+  const at: AuditConfig['at'] = { elections: new Map() };
+  for (const x of electionList ?? []) if (!at.elections.has(x.value)) at.elections.set(x.value, ctx.pos(x.node));
 
   const period: AuditConfig['period'] = {};
   if (f.has('period')) {
@@ -178,6 +203,7 @@ export function parseAuditConfig(text: string, file: string): AuditConfig {
       period.since = dateish(ctx, pf.get('since'), 'period.since');
       period.until = dateish(ctx, pf.get('until'), 'period.until');
       period.campaign = str(ctx, pf.get('campaign'), 'period.campaign', false) || undefined;
+      if (period.campaign) at.campaign = ctx.pos(pf.get('campaign'));
     }
   }
 
@@ -217,9 +243,7 @@ export function parseAuditConfig(text: string, file: string): AuditConfig {
     for (const item of on.items as Node[]) {
       const of = fields(ctx, item, ['format', 'file', 'per', 'excel'], 'output');
       if (!of) continue;
-      const format = str(ctx, of.get('format'), 'format', false);
-      if (!of.has('format')) ctx.fail(item, `an output needs format: (${REPORT_FORMATS.filter((x) => x !== 'terminal').join(', ')})`);
-      else if (format && (!REPORT_FORMATS.includes(format) || format === 'terminal')) ctx.fail(of.get('format'), `format must be one of ${REPORT_FORMATS.filter((x) => x !== 'terminal').join(', ')}`);
+      const format = outputFormat(ctx, item, of.get('format'));
       const out = str(ctx, of.get('file'), 'file', false);
       if (!of.has('file')) ctx.fail(item, 'an output needs file: (where to write the report)');
       const per = str(ctx, of.get('per'), 'per', false) || undefined;
@@ -261,5 +285,6 @@ export function parseAuditConfig(text: string, file: string): AuditConfig {
     ...(baseline ? { baseline } : {}),
     outputs,
     lock,
+    at,
   };
 }

@@ -2,7 +2,7 @@
 // report's time zone (--tz, WIB by default): `--until 2024-02-10` includes all of 10 February. A campaign window
 // comes from the election pack's `dates.campaign`, and --since/--until narrow it further.
 
-import { UsageError } from '../errors.js';
+import { UnknownElectionError, UsageError } from '../errors.js';
 import type { ElectionDef } from '../rules/types.js';
 import { isoUtc, normaliseTimestamp, zonedToUtc } from '../sources/time.js';
 
@@ -63,7 +63,7 @@ export function resolvePeriod(o: PeriodOptions, elections: ElectionDef[], tz: st
   const label = { since: o.since ?? null, until: o.until ?? null };
   if (o.campaign !== undefined) {
     const e = elections.find((x) => x.id === o.campaign);
-    if (!e) throw new UsageError(`--campaign: unknown election "${o.campaign}"; loaded: ${elections.map((x) => x.id).sort().join(', ') || '(none)'}`);
+    if (!e) throw new UnknownElectionError('--campaign', [o.campaign], 'loaded', elections.map((x) => x.id));
     const c = e.dates.campaign;
     if (!c) throw new UsageError(`--campaign ${e.id}: the pack (${e.pos.file}:${e.pos.line}) gives no campaign dates (dates.campaign)`);
     since = dayStart(c.start, tz);

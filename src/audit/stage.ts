@@ -50,7 +50,8 @@ export class AuditStage {
     private readonly matcher: RosterMatcher | null,
     readonly baseline: Baseline | null,
     private readonly tally: EmployeeTally | null,
-    roster: Roster | null,
+    /** The roster as read and checked once for the run; `--fetch-roster` of the same file uses it too. */
+    readonly roster: Roster | null,
   ) {
     this.periodSummary = period ? { since: period.since, until: period.until, campaign: period.campaign, label: period.label, before: 0, after: 0, undated: 0 } : null;
     this.rosterSummary = roster

@@ -3,9 +3,9 @@
 // baseline. Ends with a one-line JSON summary on stderr when stderr is not a terminal (cron mail, log files), or
 // a short human summary when it is.
 
-import { EXIT, FileError } from '../errors.js';
+import { EXIT, FileError, UnknownElectionError } from '../errors.js';
 import { acquireLock } from '../audit/lock.js';
-import { expandName, readAuditConfig, type AuditConfig } from '../audit/config.js';
+import { configError, expandName, readAuditConfig, type AuditConfig } from '../audit/config.js';
 import type { ScanFetchOptions } from './fetch-options.js';
 import type { ScanSummary } from '../report/types.js';
 import { formatInZone } from '../sources/time.js';
@@ -81,6 +81,17 @@ function auditFetchOptions(cfg: AuditConfig, file: string): ScanFetchOptions {
   };
 }
 
+/** An election the packs do not have, named in audit.yml: a mistake in the config, reported at its place. */
+function inConfig(e: unknown, cfg: AuditConfig): unknown {
+  if (!(e instanceof UnknownElectionError)) return e;
+  // The config is the only place the run's elections and campaign come from, so each id has its position.
+  const elections = e.option === '--election';
+  return configError(
+    cfg.file,
+    e.ids.map((id) => ({ ...(elections ? cfg.at.elections.get(id) : cfg.at.campaign)!, message: `${elections ? 'elections' : 'period.campaign'}: ${e.detail(id)}` })),
+  );
+}
+
 export async function auditCommand(o: AuditCliOptions, io: Io): Promise<number> {
   const started = Date.now();
   // Filled in as the run gets along, so that even a failed run reports what it did.
@@ -142,7 +153,9 @@ export async function auditCommand(o: AuditCliOptions, io: Io): Promise<number> 
             }
           },
         },
-      );
+      ).catch((e: unknown) => {
+        throw inConfig(e, cfg);
+      });
       const status: Status = r.failed > 0 ? 'input_errors' : r.exitCode === EXIT.FINDINGS ? 'findings' : 'ok';
       if (io.stderrIsTTY && !o.quiet) {
         io.stderr.write(`netral: ${summaryLine(r.summary)}\n`);

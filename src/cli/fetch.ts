@@ -4,6 +4,7 @@
 // Exit codes: 0 every account fetched (or deliberately skipped); 2 a usage error, an unusable roster row, an
 // account that failed (its error is on stderr; the other accounts' posts are still written), or an output error.
 
+import path from 'node:path';
 import { UsageError, EXIT } from '../errors.js';
 import { VERSION } from '../version.js';
 import { fileOutput, stdoutOutput } from '../report/output.js';
@@ -13,7 +14,7 @@ import type { InputCounts } from '../model.js';
 import { FetchRun } from '../fetch/collect.js';
 import { Progress } from '../fetch/progress.js';
 import { httpUrl, parseSource, SOURCE_FORMS, type Source } from '../fetch/sources.js';
-import { readRoster } from '../roster/parse.js';
+import { readRoster, type Roster } from '../roster/parse.js';
 import { rosterSources } from '../fetch/roster-sources.js';
 import { spinnerAllowed, type Io } from './io.js';
 import { safeJson, terminalLine } from '../report/sanitize.js';
@@ -49,8 +50,11 @@ export interface PreparedFetch {
   problems: number;
 }
 
-/** Checks the options, reads the roster, opens state and archive; nothing is requested yet. */
-export async function prepareFetch(args: string[], o: FetchCommandOptions, io: Io, warnSkips: boolean): Promise<PreparedFetch> {
+/**
+ * Checks the options, reads the roster, opens state and archive; nothing is requested yet. `read` is a roster the
+ * caller has already read and reported (scan's attribution roster): when it is the same file, it is used as it is.
+ */
+export async function prepareFetch(args: string[], o: FetchCommandOptions, io: Io, warnSkips: boolean, read: Roster | null = null): Promise<PreparedFetch> {
   if (args.length === 0 && o.roster === undefined) throw new UsageError(`nothing to fetch: give one or more sources (${SOURCE_FORMS}) or --roster FILE`);
   const sources: Source[] = [];
   const bad: string[] = [];
@@ -69,7 +73,9 @@ export async function prepareFetch(args: string[], o: FetchCommandOptions, io: I
   try {
     let problems = 0;
     if (o.roster !== undefined) {
-      const r = rosterSources(await readRoster(o.roster));
+      // Read once per run: a second read would repeat every roster warning, and could see a different file.
+      const shared = read !== null && path.resolve(read.file) === path.resolve(o.roster);
+      const r = rosterSources(shared ? read : await readRoster(o.roster), { reported: shared });
       for (const n of r.notes) progress.note(n);
       for (const p of r.problems) progress.line(`netral: error: ${p}`);
       problems = r.problems.length;
@@ -166,8 +172,8 @@ export interface ScanFetch {
   failed(): boolean;
 }
 
-export async function fetchForScan(o: ScanFetchOptions & { tz: string; quiet: boolean }, io: Io): Promise<ScanFetch> {
-  const p = await prepareFetch(o.fetch ?? [], { ...fetchOptionsFromScan(o), tz: o.tz, quiet: o.quiet }, io, false);
+export async function fetchForScan(o: ScanFetchOptions & { tz: string; quiet: boolean }, io: Io, roster: Roster | null): Promise<ScanFetch> {
+  const p = await prepareFetch(o.fetch ?? [], { ...fetchOptionsFromScan(o), tz: o.tz, quiet: o.quiet }, io, false, roster);
   return {
     counts: p.run.counts,
     async *items(after) {

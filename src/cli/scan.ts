@@ -91,7 +91,7 @@ export async function scanCommand(inputs: string[], o: ScanOptions & AuditOption
     today: hooks.today,
   });
   // Fetched posts are one more input, read before the files (see cli/fetch.ts).
-  const fetched = fetching ? await (await import('./fetch.js')).fetchForScan(o, io) : null;
+  const fetched = fetching ? await (await import('./fetch.js')).fetchForScan(o, io, stage?.roster ?? null) : null;
 
   const ro: ReportOptions = {
     lang,

@@ -16,9 +16,10 @@ export interface RosterSources {
   problems: string[];
 }
 
-export function rosterSources(roster: Roster): RosterSources {
+/** `reported`: the roster's own problems were already reported by whoever read it, so only the fetching ones are added. */
+export function rosterSources(roster: Roster, { reported }: { reported: boolean }): RosterSources {
   const out: RosterSources = { sources: [], notes: [], problems: [] };
-  for (const p of roster.problems) (p.level === 'error' ? out.problems : out.notes).push(`${roster.file}:${p.line}: ${p.message}`);
+  if (!reported) for (const p of roster.problems) (p.level === 'error' ? out.problems : out.notes).push(`${roster.file}:${p.line}: ${p.message}`);
   const keys = new Set<string>();
   const unfetchable = new Map<RosterPlatform, { handles: number; people: number }>();
   for (const row of roster.employees) {

@@ -7,7 +7,7 @@ import type { Finding } from '../model.js';
 import type { PostResult } from '../engine/scan.js';
 import type { Io } from '../cli/io.js';
 import { colorLevel } from '../cli/io.js';
-import { createReporter, REPORT_FORMATS } from './index.js';
+import { createReporter } from './index.js';
 import { fileOutput, stdoutOutput, type Output } from './output.js';
 import type { Reporter, ReportOptions, ScanSummary } from './types.js';
 
@@ -42,12 +42,11 @@ class FanOut implements Reporter {
   }
 }
 
-/** Opens every output (temporary files for files) and a reporter that feeds them all. */
+/**
+ * Opens every output (temporary files for files) and a reporter that feeds them all. Formats and excel are checked
+ * where the user wrote them, once: scan's --format, audit.yml's outputs (with their lines).
+ */
 export async function openReports(specs: OutputSpec[], base: ReportOptions, io: Io): Promise<OpenReports> {
-  for (const s of specs) {
-    if (!REPORT_FORMATS.includes(s.format)) throw new UsageError(`report format must be one of ${REPORT_FORMATS.join(', ')}, not "${s.format}"`);
-    if (s.excel && s.format !== 'csv') throw new UsageError('--excel applies to --format csv');
-  }
   if (specs.filter((s) => !s.file).length > 1) throw new UsageError('only one report can go to standard output');
   const outs: Output[] = [];
   const reporters: Reporter[] = [];

@@ -4,7 +4,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { RuleError, type Problem } from '../errors.js';
+import { RuleError, UnknownElectionError, type Problem } from '../errors.js';
 import { parsePack } from './parse.js';
 import type { ElectionDef, Expr, PackDef, RuleDef, TermSpec } from './types.js';
 
@@ -119,12 +119,10 @@ export async function loadRuleSet(opts: LoadOptions = {}): Promise<RuleSet> {
   const packs = await readPacks(sources, problems);
   const allElections = new Set(packs.filter((p) => p.election).map((p) => p.id));
   crossCheck(packs, problems, allElections);
-  if (opts.elections) {
-    for (const id of opts.elections)
-      if (!allElections.has(id))
-        problems.push({ file: '--election', line: 0, col: 0, message: `unknown election "${id}"; known: ${[...allElections].sort().join(', ') || '(none)'}` });
-  }
   if (problems.length > 0) throw new RuleError(problems);
+  // Not a problem of a pack but of the option (or of audit.yml's elections:, which reports it at its line).
+  const unknown = (opts.elections ?? []).filter((id) => !allElections.has(id));
+  if (unknown.length > 0) throw new UnknownElectionError('--election', unknown, 'known', [...allElections]);
   const wanted = opts.elections ? new Set(opts.elections) : null;
   const active = packs.filter((p) => !p.election || wanted === null || wanted.has(p.id));
   const lists = new Map<string, TermSpec[]>();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../errors.js';
 import type { InputCounts } from '../model.js';
-import { DIRECTORY_FORMATS, HEAD_BYTES, detectFormat, detectTreeFormat, formatById, formatIds, isFileFormat, isTreeFormat } from './registry.js';
+import { DIRECTORY_FORMATS, HEAD_BYTES, detectFormat, detectTreeFormat, formatById, formatIds, isFileFormat, isTreeFormat, unknownFormat } from './registry.js';
 import type { DirectoryFormat, Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from './types.js';
 import { fileInput } from './file-input.js';
 import { containerOf, innerName, isTar, type Container } from './archive/sniff.js';
@@ -83,7 +83,8 @@ export class InputSet {
     private readonly specs: string[],
     private readonly opts: InputOptions,
   ) {
-    if (opts.from !== undefined && !formatById(opts.from)) throw new UsageError(`--from: unknown format "${opts.from}"; known: ${formatIds().join(', ')}`);
+    const bad = opts.from === undefined ? null : unknownFormat(opts.from);
+    if (bad) throw new UsageError(`--from: ${bad}`);
   }
 
   get failed(): InputCounts[] {

@@ -54,6 +54,11 @@ export function formatIds(): string[] {
   return [...new Set([...FORMATS.map((f) => f.id), ...TREE_FORMATS.map((f) => f.id), ...DIRECTORY_FORMATS.map((f) => f.id)])];
 }
 
+/** Why `id` cannot be read as (--from, audit.yml's read.from): it is no format netral reads; null when it is one. */
+export function unknownFormat(id: string): string | null {
+  return formatById(id) ? null : `unknown format "${id}"; known: ${formatIds().join(', ')}`;
+}
+
 export function isTreeFormat(f: Format | DirectoryFormat | TreeFormat): f is TreeFormat {
   return 'detectTree' in f;
 }

@@ -80,4 +80,20 @@ describe('netral audit with fetch sources', () => {
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/audit\.yml:2: fetch: roster needs a roster: file in the config/);
   });
+
+  it('fetch: roster uses the roster read for attribution: read once, each of its warnings printed once', async () => {
+    mastodonAlice(server);
+    const dir = setup(`  - fetch: roster
+roster: pegawai.csv
+`);
+    // An unknown column is a roster warning; a second read of the file would print it a second time.
+    writeFiles(dir, { 'pegawai.csv': `nip,nama,golongan,instagram,mastodon\n198501012010011001,Alice,III/a,alice.ig,@alice@${server.host}\n` });
+    const r = await audit(dir);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr.match(/golongan/g)).toHaveLength(1);
+    expect(r.stderr).toMatch(/pegawai\.csv:1: roster: column "golongan" is not a roster column/);
+    // The fetching notes of the roster are still given, and its account is fetched.
+    expect(r.stderr.match(/1 instagram handle of 1 employee not fetched/g)).toHaveLength(1);
+    expect(summaryOf(r.stderr)).toMatchObject({ status: 'ok', read: 6 });
+  });
 });

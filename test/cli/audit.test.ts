@@ -282,7 +282,7 @@ peroid:
     expect(r.exitCode).toBe(2);
     const msg = r.stderr;
     expect(msg).toMatch(/audit\.yml: the audit config has 6 mistakes; nothing was run/);
-    expect(msg).toMatch(/audit\.yml:5:13: format must be one of csv, jsonl, json, html/);
+    expect(msg).toMatch(/audit\.yml:5:13: an output's format must be one of csv, jsonl, json, html, not "pdf"/);
     expect(msg).toMatch(/audit\.yml:7:5: an output needs file:/);
     expect(msg).toMatch(/audit\.yml:8:12: excel must be true or false/);
     expect(msg).toMatch(/audit\.yml:9:11: unknown time zone "Asia\/Bandung"/);
@@ -291,5 +291,62 @@ peroid:
     expect(summaryOf(msg.split('\n').filter((l) => l.startsWith('{')).join('\n'))).toMatchObject({ status: 'error', exit_code: 2 });
     expect(msg.trimEnd().split('\n').at(-1)).toMatch(/^\{"netral":"audit",.*"status":"error"/);
     expect(statSync(dir).isDirectory() && !existsSync(path.join(dir, 'out.pdf'))).toBe(true);
+  });
+
+  it('checks an output format once: missing, empty or unknown, one message with its place and the formats allowed', async () => {
+    const dir = setup(`sources:
+  - data/
+outputs:
+  - file: a.json
+  - format: ""
+    file: b.json
+  - format: terminal
+    file: c.txt
+  - { format: xlsx, file: d.xlsx }
+  - format: json
+    file: e.json
+`);
+    const r = await cli(['audit', '--config', path.join(dir, 'audit.yml')]);
+    expect(r.exitCode).toBe(2);
+    const formats = 'an output\'s format must be one of csv, jsonl, json, html';
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('  '))).toEqual([
+      `  ${dir}/audit.yml:4:5: ${formats}`,
+      `  ${dir}/audit.yml:5:13: ${formats}`,
+      `  ${dir}/audit.yml:7:13: ${formats}, not "terminal"`,
+      `  ${dir}/audit.yml:9:15: ${formats}, not "xlsx"`,
+    ]);
+    expect(r.stderr).toMatch(/audit\.yml: the audit config has 4 mistakes; nothing was run/);
+    expect(existsSync(path.join(dir, 'e.json'))).toBe(false);
+  });
+
+  describe('values only the readers and rule packs know are mistakes in the config, at their line and column', () => {
+    /** Runs a config of data/, these keys and one JSON report; the report must not be written. */
+    const mistake = async (keys: string) => {
+      const dir = setup(`sources:\n  - data/\n${keys}outputs:\n  - format: json\n    file: out.json\n`);
+      const r = await cli(['audit', '--config', path.join(dir, 'audit.yml')]);
+      expect(r.exitCode).toBe(2);
+      expect(existsSync(path.join(dir, 'out.json'))).toBe(false);
+      expect(summaryOf(r.stderr)).toMatchObject({ status: 'error', exit_code: 2 });
+      return r.stderr.split('\n').filter((l) => !l.startsWith('{')).join('\n').replaceAll(dir, 'DIR');
+    };
+
+    it('read.from', async () => {
+      expect(await mistake('read:\n  from: tweets-v9\n')).toMatch(
+        /^netral: error: DIR\/audit\.yml: the audit config has a mistake; nothing was run:\n  DIR\/audit\.yml:4:9: read\.from: unknown format "tweets-v9"; known: jsonl, json, csv, /,
+      );
+    });
+
+    it('elections, each unknown one at its place', async () => {
+      const msg = await mistake('elections: [pilpres-2024, pilpres-2029, pilkada-bali-2024]\n');
+      expect(msg).toMatch(/^netral: error: DIR\/audit\.yml: the audit config has 2 mistakes; nothing was run:\n/);
+      expect(msg).toMatch(/\n  DIR\/audit\.yml:3:27: elections: unknown election "pilpres-2029"; known: party-2024, .*pilpres-2024\n/);
+      expect(msg).toMatch(/\n  DIR\/audit\.yml:3:41: elections: unknown election "pilkada-bali-2024"; known: /);
+    });
+
+    it('period.campaign, against the elections the config loads', async () => {
+      expect(await mistake('elections:\n  - pilkada-jabar-2024\nperiod:\n  campaign: pilpres-2024\n')).toBe(
+        'netral: error: DIR/audit.yml: the audit config has a mistake; nothing was run:\n  DIR/audit.yml:6:13: period.campaign: unknown election "pilpres-2024"; loaded: pilkada-jabar-2024\n',
+      );
+    });
   });
 });
