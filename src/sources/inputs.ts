@@ -52,9 +52,10 @@ export async function streamInput(name: string, stream: Readable): Promise<Input
   let opened = false;
   return {
     name,
+    // Input that fitted in the head is all in memory and can be replayed; a longer stream only once.
+    rereadable: done,
     ...(done ? { size: head.length } : {}),
     open() {
-      // Input that fitted in the head is all in memory and can be replayed; a longer stream only once.
       if (done) return Readable.from([head]);
       if (opened) throw new InputError(`${name}: standard input can only be read once (it is larger than ${HEAD_BYTES / 1024} KB; save it to a file)`);
       opened = true;
