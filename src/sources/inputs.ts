@@ -12,7 +12,7 @@ import { DIRECTORY_FORMATS, HEAD_BYTES, detectFormat, detectTreeFormat, formatBy
 import type { DirectoryFormat, Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from './types.js';
 import { fileInput } from './file-input.js';
 import { containerOf, innerName, isTar, type Container } from './archive/sniff.js';
-import { folderTree } from './archive/tree.js';
+import { folderTree, notUserData } from './archive/tree.js';
 
 export { fileInput };
 
@@ -165,7 +165,7 @@ export class InputSet {
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
+      if (notUserData(e.name)) continue;
       const full = path.join(dir, e.name);
       // Links to folders are not followed (they can loop); links to files are read.
       if (e.isDirectory()) yield* this.readDir(full);
@@ -277,7 +277,7 @@ export class InputSet {
     const files: string[] = [];
     const walk = async (d: string) => {
       for (const f of await tree.list(d)) files.push(d === '' ? f : `${d}/${f}`);
-      for (const sub of await tree.dirs(d)) if (sub !== '__MACOSX') await walk(d === '' ? sub : `${d}/${sub}`);
+      for (const sub of await tree.dirs(d)) await walk(d === '' ? sub : `${d}/${sub}`);
     };
     await walk('');
     this.warnIgnored(tree);

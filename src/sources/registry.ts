@@ -82,7 +82,7 @@ export async function detectTreeFormat(tree: Tree, formats: TreeFormat[] = TREE_
   };
   const root = await at(tree);
   if (root || tree.kind === 'folder') return root;
-  const dirs = (await tree.dirs('')).filter((d) => d !== '__MACOSX');
+  const dirs = await tree.dirs('');
   if (dirs.length === 1 && (await tree.list('')).length === 0) return at(subTree(tree, dirs[0]));
   return null;
 }

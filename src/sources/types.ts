@@ -69,7 +69,10 @@ export interface Tree {
   /** What the user gave: the folder or archive path. */
   name: string;
   kind: 'folder' | 'zip' | 'tar';
-  /** Names of the regular files directly in `dir` ('' is the root), sorted. Links and unsafe entries are left out. */
+  /**
+   * Names of the regular files directly in `dir` ('' is the root), sorted. Links, unsafe entries and what is not
+   * the user's data (hidden files, `__MACOSX/`: see notUserData) are left out.
+   */
   list(dir: string): Promise<string[]>;
   /** Names of the folders directly in `dir`, sorted. */
   dirs(dir: string): Promise<string[]>;
