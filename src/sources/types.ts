@@ -45,7 +45,7 @@ export interface Format {
   description: string;
   /**
    * How sure this format is that the input is its own: 0 (no) to 1 (certain). `head` is the first bytes
-   * (up to 64 KiB), `name` the input name. Called only for files, never for directories.
+   * (up to HEAD_BYTES, 64 KiB), `name` the input name. Called only for files, never for directories.
    */
   detect(head: Buffer, name: string): number;
   read(input: InputFile, options: ReadOptions): AsyncIterable<ReadItem>;

@@ -8,6 +8,7 @@ import { recordToPost } from '../record.js';
 import { LIST_FIELDS, readListCell } from '../list-cell.js';
 import { csvUnescape } from '../../report/sanitize.js';
 import { InputError } from '../../errors.js';
+import { HEAD_BYTES } from '../head.js';
 
 /** Column names each field accepts, compared lowercase with spaces, dashes and dots removed. */
 export const COLUMN_ALIASES: Record<string, string[]> = {
@@ -116,7 +117,7 @@ export const genericCsv: Format = {
     return cols.length >= 2 && cols.some((c) => COLUMN_ALIASES.text.includes(c)) ? 0.4 : 0;
   },
   async *read(input: InputFile, opts: ReadOptions): AsyncIterable<ReadItem> {
-    const head = (await input.head(64 * 1024)).toString('utf8');
+    const head = (await input.head(HEAD_BYTES)).toString('utf8');
     const delimiter = sniffDelimiter(head, input.name);
     const parser = input.open().pipe(
       parse({ bom: true, delimiter, info: true, raw: true, max_record_size: MAX_RECORD_CHARS, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true }),
