@@ -8,6 +8,7 @@ export function fileInput(p: string, size?: number): InputFile {
   return {
     name: p,
     path: p,
+    rereadable: true,
     ...(size !== undefined ? { size } : {}),
     open: () => createReadStream(p, { highWaterMark: 256 * 1024 }),
     async head(n: number) {

@@ -8,11 +8,12 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../errors.js';
 import type { InputCounts } from '../model.js';
-import { DIRECTORY_FORMATS, HEAD_BYTES, detectFormat, detectTreeFormat, formatById, formatIds, isFileFormat, isTreeFormat, unknownFormat } from './registry.js';
+import { HEAD_BYTES } from './head.js';
+import { DIRECTORY_FORMATS, detectFormat, detectTreeFormat, formatById, formatIds, isFileFormat, isTreeFormat, unknownFormat } from './registry.js';
 import type { DirectoryFormat, Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from './types.js';
 import { fileInput } from './file-input.js';
 import { containerOf, innerName, isTar, type Container } from './archive/sniff.js';
-import { folderTree } from './archive/tree.js';
+import { folderTree, notUserData } from './archive/tree.js';
 
 export { fileInput };
 
@@ -52,9 +53,10 @@ export async function streamInput(name: string, stream: Readable): Promise<Input
   let opened = false;
   return {
     name,
+    // Input that fitted in the head is all in memory and can be replayed; a longer stream only once.
+    rereadable: done,
     ...(done ? { size: head.length } : {}),
     open() {
-      // Input that fitted in the head is all in memory and can be replayed; a longer stream only once.
       if (done) return Readable.from([head]);
       if (opened) throw new InputError(`${name}: standard input can only be read once (it is larger than ${HEAD_BYTES / 1024} KB; save it to a file)`);
       opened = true;
@@ -165,7 +167,7 @@ export class InputSet {
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
+      if (notUserData(e.name)) continue;
       const full = path.join(dir, e.name);
       // Links to folders are not followed (they can loop); links to files are read.
       if (e.isDirectory()) yield* this.readDir(full);
@@ -277,7 +279,7 @@ export class InputSet {
     const files: string[] = [];
     const walk = async (d: string) => {
       for (const f of await tree.list(d)) files.push(d === '' ? f : `${d}/${f}`);
-      for (const sub of await tree.dirs(d)) if (sub !== '__MACOSX') await walk(d === '' ? sub : `${d}/${sub}`);
+      for (const sub of await tree.dirs(d)) await walk(d === '' ? sub : `${d}/${sub}`);
     };
     await walk('');
     this.warnIgnored(tree);

@@ -8,6 +8,7 @@ import { jsonElements, ShapeError, type ElementOptions } from './json-elements.j
 import { readLines } from './lines.js';
 import { parseRecordJson } from './formats/json-text.js';
 import type { InputFile } from './types.js';
+import { HEAD_BYTES } from './head.js';
 import { text as streamText } from 'node:stream/consumers';
 
 const MAX_SINGLE = 16 * 1024 * 1024;
@@ -42,7 +43,7 @@ function firstChar(head: Buffer): string {
  * document) the elements of the array under one of `keys` — or, without keys, that object as the one record.
  */
 export async function* jsonRecords(input: InputFile, keys?: string[]): AsyncGenerator<JsonRecord> {
-  const head = await input.head(64 * 1024);
+  const head = await input.head(HEAD_BYTES);
   const shape = jsonShape(head);
   if (shape === 'lines') {
     let record = 0;

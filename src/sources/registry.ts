@@ -41,8 +41,6 @@ export const DIRECTORY_FORMATS: DirectoryFormat[] = [];
 /** Platform downloads recognised by their files, in a folder or inside a zip/tar archive. */
 export const TREE_FORMATS: TreeFormat[] = [xArchive, facebook, instagram, tiktok, mastodonArchive, instaloader];
 
-/** Bytes read from the start of an input for detection. */
-export const HEAD_BYTES = 64 * 1024;
 /** Below this score an input is not read at all. */
 const MIN_SCORE = 0.2;
 
@@ -87,7 +85,7 @@ export async function detectTreeFormat(tree: Tree, formats: TreeFormat[] = TREE_
   };
   const root = await at(tree);
   if (root || tree.kind === 'folder') return root;
-  const dirs = (await tree.dirs('')).filter((d) => d !== '__MACOSX');
+  const dirs = await tree.dirs('');
   if (dirs.length === 1 && (await tree.list('')).length === 0) return at(subTree(tree, dirs[0]));
   return null;
 }

@@ -9,7 +9,7 @@ export type ReadItem =
   | { type: 'post'; post: Post }
   | { type: 'skip'; source: SourceRef; reason: string };
 
-/** One input as a reader sees it. `open()` may be called more than once (detection reads the head first). */
+/** One input as a reader sees it. Detection reads the head first; `open()` then streams it from the start. */
 export interface InputFile {
   /** The name shown to the user: the path as given, `-` for stdin, or `archive.zip!data/tweets.js` for entries. */
   name: string;
@@ -17,6 +17,12 @@ export interface InputFile {
   path?: string;
   /** Size in bytes when known. */
   size?: number;
+  /**
+   * True when `open()` may be called again and starts over (files, archive entries, a short stdin held in memory);
+   * false for a stream that can be read only once (a long standard input). Readers that want two passes ask this,
+   * never the name: a file in a folder can be called `-`.
+   */
+  rereadable: boolean;
   open(): Readable;
   /** Reads at most `n` bytes from the start (for format detection). */
   head(n: number): Promise<Buffer>;
@@ -39,7 +45,7 @@ export interface Format {
   description: string;
   /**
    * How sure this format is that the input is its own: 0 (no) to 1 (certain). `head` is the first bytes
-   * (up to 64 KiB), `name` the input name. Called only for files, never for directories.
+   * (up to HEAD_BYTES, 64 KiB), `name` the input name. Called only for files, never for directories.
    */
   detect(head: Buffer, name: string): number;
   read(input: InputFile, options: ReadOptions): AsyncIterable<ReadItem>;
@@ -63,7 +69,10 @@ export interface Tree {
   /** What the user gave: the folder or archive path. */
   name: string;
   kind: 'folder' | 'zip' | 'tar';
-  /** Names of the regular files directly in `dir` ('' is the root), sorted. Links and unsafe entries are left out. */
+  /**
+   * Names of the regular files directly in `dir` ('' is the root), sorted. Links, unsafe entries and what is not
+   * the user's data (hidden files, `__MACOSX/`: see notUserData) are left out.
+   */
   list(dir: string): Promise<string[]>;
   /** Names of the folders directly in `dir`, sorted. */
   dirs(dir: string): Promise<string[]>;

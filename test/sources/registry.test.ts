@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { detectFormat, formatIds, HEAD_BYTES } from '../../src/sources/registry.js';
+import { detectFormat, formatIds } from '../../src/sources/registry.js';
+import { HEAD_BYTES } from '../../src/sources/head.js';
 import { FIXTURES } from '../helpers/cli.js';
 import { exportsPath, readAll } from '../helpers/read.js';
 

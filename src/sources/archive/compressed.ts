@@ -84,5 +84,5 @@ export function decompressedInput(input: InputFile, kind: Compression): InputFil
     );
     return out;
   };
-  return entryInput(input.name, undefined, open);
+  return entryInput(input.name, undefined, open, input.rereadable);
 }

@@ -19,13 +19,15 @@ export async function streamHead(stream: Readable, n: number): Promise<Buffer> {
   return Buffer.concat(chunks).subarray(0, n);
 }
 
-export function entryInput(name: string, size: number | undefined, open: () => Readable): InputFile {
+/** `rereadable` is false only for a view of a one-shot stream (a compressed standard input). */
+export function entryInput(name: string, size: number | undefined, open: () => Readable, rereadable = true): InputFile {
   // The head is kept: InputSet sniffs it and then the reader asks again, and for a tar entry or a compressed file
   // each reading is a pass over the archive (decompressing) from its start.
   let kept: Buffer | null = null;
   let asked = 0;
   return {
     name,
+    rereadable,
     ...(size !== undefined ? { size } : {}),
     open,
     async head(n: number) {

@@ -26,6 +26,16 @@ export function unsafeName(name: string): string | null {
   return null;
 }
 
+/**
+ * A file or folder name that is never the user's data, passed over without a word in every walk (folders, zips,
+ * tars): hidden files (`.DS_Store`, the `._x` AppleDouble files macOS writes beside files in archives) and
+ * `__MACOSX/`, where Finder's "Compress" puts an AppleDouble file for every file of the zip. One rule, so a zip
+ * reads as the folder it was made from.
+ */
+export function notUserData(name: string): boolean {
+  return name.startsWith('.') || name === '__MACOSX';
+}
+
 /** `./a//b/` → `a/b`: the form paths take inside a Tree. */
 export function normalEntryName(name: string): string {
   return name
@@ -58,7 +68,7 @@ export class EntryIndex {
     return x;
   }
 
-  /** Adds a regular file; returns its normalised path, or null when it was left out (and why is in `ignored`). */
+  /** Adds a regular file; returns its normalised path, or null when it was left out (unsafe: why is in `ignored`). */
   addFile(rawName: string, size: number): string | null {
     const bad = unsafeName(rawName);
     if (bad) {
@@ -68,6 +78,7 @@ export class EntryIndex {
     const name = normalEntryName(rawName);
     if (name === '') return null;
     if (++this.count > archiveLimits.maxEntries) throw new InputError(`${this.archive}: more than ${archiveLimits.maxEntries} entries; not read`);
+    if (name.split('/').some(notUserData)) return null;
     const slash = name.lastIndexOf('/');
     const d = this.dir(slash === -1 ? '' : name.slice(0, slash));
     const base = slash === -1 ? name : name.slice(slash + 1);
@@ -136,7 +147,7 @@ export function folderTree(root: string): Tree {
           throw e;
         }
         for (const e of entries) {
-          if (e.name.startsWith('.')) continue;
+          if (notUserData(e.name)) continue;
           if (e.isFile()) files.push(e.name);
           else if (e.isDirectory()) dirs.push(e.name);
         }

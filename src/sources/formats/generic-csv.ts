@@ -9,6 +9,7 @@ import { LIST_FIELDS, readListCell } from '../list-cell.js';
 import { csvUnescape } from '../../report/sanitize.js';
 import { InputError } from '../../errors.js';
 import { decodeText, sniffEncoding, utf8Stream } from '../encoding.js';
+import { HEAD_BYTES } from '../head.js';
 
 /** Column names each field accepts, compared lowercase with spaces, dashes and dots removed. */
 export const COLUMN_ALIASES: Record<string, string[]> = {
@@ -117,9 +118,8 @@ export const genericCsv: Format = {
     return cols.length >= 2 && cols.some((c) => COLUMN_ALIASES.text.includes(c)) ? 0.4 : 0;
   },
   async *read(input: InputFile, opts: ReadOptions): AsyncIterable<ReadItem> {
-    const HEAD = 64 * 1024;
-    const headBytes = await input.head(HEAD);
-    const encoding = sniffEncoding(headBytes, headBytes.length < HEAD);
+    const headBytes = await input.head(HEAD_BYTES);
+    const encoding = sniffEncoding(headBytes, headBytes.length < HEAD_BYTES);
     if (encoding === 'windows-1252') opts.warn(`${input.name}: not UTF-8; read as Windows-1252 (Excel's "CSV (Comma delimited)"). Save it as "CSV UTF-8" to be sure every character is read right`);
     const delimiter = sniffDelimiter(decodeText(headBytes, encoding), input.name);
     const utf8 = utf8Stream(encoding, (line) => opts.warn(`${input.name}:${line}: invalid UTF-8; the bytes that are not were read as \uFFFD`));

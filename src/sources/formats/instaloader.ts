@@ -6,6 +6,7 @@
 // words) and profile files are not posts and are not read.
 
 import { InputError } from '../../errors.js';
+import { HEAD_BYTES } from '../head.js';
 import type { SourceRef } from '../../model.js';
 import { decompressedInput } from '../archive/compressed.js';
 import { emit, skipItem } from '../emit.js';
@@ -70,7 +71,7 @@ export const instaloader: Format & TreeFormat = {
   id: 'instaloader',
   description: 'Instaloader metadata: a profile folder of *_UTC.json.xz (or .json) files, or one such file',
   detect(head) {
-    const s = headText(head, 65536);
+    const s = headText(head, HEAD_BYTES);
     return s.startsWith('{') && looksLikeInstaloader(s) ? 0.97 : 0;
   },
   async detectTree(tree) {

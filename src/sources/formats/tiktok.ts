@@ -123,9 +123,9 @@ function* commentItems(o: Obj, source: SourceRef, owner: Owner, opts: ReadOption
 
 async function* readUserData(input: InputFile, opts: ReadOptions): AsyncGenerator<ReadItem> {
   // The username sits in a part of the file that may come after the videos: a first pass finds it (stopping
-  // there), when the input can be read twice (a file, an archive entry). Standard input is read once: the
-  // profile is picked up on the way, and posts before it have no author.
-  const once = input.name === '-';
+  // there), when the input can be read twice (a file, an archive entry, a short stdin). A long standard input is
+  // read once: the profile is picked up on the way, and posts before it have no author.
+  const once = !input.rereadable;
   let owner = once ? { username: null, name: null } : await readOwner(input);
   if (!owner.username && !once) opts.warn(`${input.name}: no username found in the download; posts have no author`);
   const found = new Set<number>();
@@ -151,7 +151,7 @@ async function* readUserData(input: InputFile, opts: ReadOptions): AsyncGenerato
     if ((el.path ?? 0) < POSTS.length) yield* postItems(o, source, owner, opts);
     else yield* commentItems(o, source, owner, opts);
   }
-  if (once && authorless > 0) opts.warn(`${input.name}: ${authorless} record(s) came before the username in the download and have no author (standard input is read once; give the file instead)`);
+  if (once && authorless > 0) opts.warn(`${input.name}: ${authorless} record(s) came before the username in the download and have no author (this input can be read only once; give the file instead)`);
   if (![...found].some((i) => i < POSTS.length + COMMENTS.length)) opts.warn(`${input.name}: no videos and no comments in this TikTok download`);
 }
 

@@ -106,6 +106,37 @@ describe('archives made on a Mac', () => {
     expect(r.counts.map((c) => [c.input, c.format, c.read])).toEqual([[`${path.join(dir, 'mac.zip')}!posts/posts.jsonl`, 'jsonl', 1]]);
     expect(r.ignored).toEqual([]);
   });
+
+  // `zip -r` and `tar` on a Mac also take .DS_Store and the ._ AppleDouble files beside each file.
+  const dsStore = Buffer.concat([Buffer.from([0, 0, 0, 1]), Buffer.from('Bud1'), Buffer.alloc(64)]);
+  const macMetadata = { '.DS_Store': dsStore, 'posts/._posts.jsonl': appleDouble, '__MACOSX/posts/._posts.jsonl': appleDouble, '__MACOSX/._posts': appleDouble };
+
+  /** What reading `archive` gives, with its name taken out so archives of other names compare. */
+  const readAs = async (archive: string) => JSON.parse(JSON.stringify(await readAll([archive])).replaceAll(archive, 'ARCHIVE')) as unknown;
+
+  /** Reading a zip and a .tar.gz of `files` with and without the metadata a Mac adds: the results. */
+  async function withAndWithout(files: Record<string, string | Buffer>, ext: 'zip' | 'tar.gz'): Promise<{ plain: unknown; mac: unknown }> {
+    const dir = tempDir();
+    writeFiles(path.join(dir, 'plain'), files);
+    writeFiles(path.join(dir, 'mac'), { ...files, ...macMetadata });
+    for (const kind of ['plain', 'mac']) {
+      if (ext === 'zip') execFileSync('zip', ['-q', '-r', `../${kind}.zip`, '.'], { cwd: path.join(dir, kind) });
+      else execFileSync('tar', ['-czf', `../${kind}.tar.gz`, '.'], { cwd: path.join(dir, kind) });
+    }
+    return { plain: await readAs(path.join(dir, `plain.${ext}`)), mac: await readAs(path.join(dir, `mac.${ext}`)) };
+  }
+
+  it.each(['zip', 'tar.gz'] as const)('reads a %s made on a Mac file by file as the same archive without its metadata', async (ext) => {
+    const { plain, mac } = await withAndWithout({ 'posts/posts.jsonl': '{"id":"1","text":"Apel pagi"}\n', 'posts/rapat/posts.csv': 'id,text\n2,Rapat pagi\n' }, ext);
+    expect(plain).toMatchObject({ posts: [{ id: '1' }, { id: '2' }], ignored: [], warnings: [] });
+    expect(mac).toEqual(plain);
+  });
+
+  it.each(['zip', 'tar.gz'] as const)('finds the download in the one top folder of a %s made on a Mac', async (ext) => {
+    const { plain, mac } = await withAndWithout({ 'tiktok-neng.yulia/user_data_tiktok.json': readFileSync(F('tiktok/download-2024/user_data_tiktok.json')) }, ext);
+    expect(plain).toMatchObject({ counts: [{ format: 'tiktok', read: 5 }] });
+    expect(mac).toEqual(plain);
+  });
 });
 
 describe('tar and compressed files', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportsPath, moved, post, readAll } from '../../helpers/read.js';
-import { tempDir, writeFiles } from '../../helpers/cli.js';
+import { bin, tempDir, writeFiles } from '../../helpers/cli.js';
 
 const F = (rel: string) => exportsPath(rel);
 const FILE = F('tiktok/download-2024/user_data_tiktok.json');
@@ -58,9 +58,38 @@ describe('TikTok download', () => {
     expect(r.posts).toEqual([post({ id: '7326000000000000777', platform: 'tiktok', author: 'budi', created_at: '2024-01-20T03:00:00Z', created_at_raw: '2024-01-20 03:00:00', url: 'https://www.tiktok.com/@budi/video/7326000000000000777', text: 'Ayo coblos 02!', source: { file: path.join(dir, 'user_data_tiktok.json'), line: 1, record: 1 } })]);
   });
 
-  it('reads from standard input in one pass (the username is found only if it comes first)', async () => {
+  it('reads a short download on standard input as the file (it is held in memory, so it can be read twice)', async () => {
     const r = await readAll(['-'], { stdin: readFileSync(FILE) });
+    expect(r.posts).toEqual(moved(DOWNLOAD_2024, FILE, '-'));
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('reads a long standard input in one pass (the username is found only if it comes first)', async () => {
+    // A browsing history ahead of the videos makes the download longer than the head stdin keeps in memory.
+    const doc = JSON.parse(readFileSync(FILE, 'utf8')) as { Activity: Record<string, unknown> };
+    doc.Activity['Video Browsing History'] = { VideoList: Array.from({ length: 2000 }, (_, i) => ({ Date: '2024-01-01 00:00:00', Link: `https://www.tiktokv.com/share/video/${7300000000000000000 + i}/` })) };
+    const long = JSON.stringify(doc, null, 2);
+    expect(long.length).toBeGreaterThan(64 * 1024);
+    const dir = tempDir();
+    writeFiles(dir, { 'user_data_tiktok.json': long });
+    const fromFile = await readAll([path.join(dir, 'user_data_tiktok.json')]);
+    expect(fromFile.posts.map((p) => p.author)).toEqual(['neng.yulia', 'neng.yulia', 'neng.yulia', 'neng.yulia']);
+    const r = await readAll(['-'], { stdin: long });
+    expect(r.posts.map((p) => p.text)).toEqual(fromFile.posts.map((p) => p.text));
     expect(r.posts.map((p) => p.author)).toEqual(['', '', '', '']);
     expect(r.warnings.join('\n')).toMatch(/5 record\(s\) came before the username in the download and have no author/);
+  });
+
+  it('reads a file called `-` as a file, not as standard input', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { '-': readFileSync(FILE) });
+    // `netral convert .` names the file `-` (the folder is `.`); `./-` is the way to give it on its own.
+    for (const spec of ['.', './-']) {
+      const r = await bin(['convert', '--tz', 'UTC', spec], { cwd: dir });
+      expect(r.exitCode).toBe(0);
+      expect(r.stderr).not.toMatch(/no author/);
+      const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { author: string; id: string });
+      expect(records.map((x) => [x.id, x.author])).toEqual(DOWNLOAD_2024.map((p) => [p.id, 'neng.yulia']));
+    }
   });
 });
