@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { sniffDelimiter } from '../sources/formats/generic-csv.js';
 import { decodeText, sniffEncoding } from '../sources/encoding.js';
+import { HEAD_BYTES } from '../sources/head.js';
 import { describeFsError } from '../sources/inputs.js';
 import { FileError, InputError } from '../errors.js';
 import { ROSTER_PLATFORMS, normaliseHandle, type RosterPlatform } from './handles.js';
@@ -88,7 +89,7 @@ export function parseRoster(input: string | Buffer, file: string): Roster {
 
   let rows: { record: string[]; info: { lines: number; raw?: string } }[];
   try {
-    rows = parse(text, { bom: true, delimiter: sniffDelimiter(text.slice(0, 64 * 1024), file), info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof rows;
+    rows = parse(text, { bom: true, delimiter: sniffDelimiter(text.slice(0, HEAD_BYTES), file), info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof rows;
   } catch (e) {
     const line = (e as { lines?: number }).lines ?? 1;
     err(line, `cannot read the CSV: ${(e as Error).message.replace(/^Invalid Record Length: |^.*?: /, '')}`);
