@@ -12,6 +12,7 @@ import { HEAD_BYTES } from './head.js';
 import { DIRECTORY_FORMATS, detectFormat, detectTreeFormat, formatById, formatIds, isFileFormat, isTreeFormat, unknownFormat } from './registry.js';
 import type { DirectoryFormat, Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from './types.js';
 import { fileInput } from './file-input.js';
+import { legacyOfficeDocument, officeDocument, officeError, officeNote } from './office.js';
 import { containerOf, innerName, isTar, type Container } from './archive/sniff.js';
 import { folderTree, notUserData } from './archive/tree.js';
 
@@ -236,8 +237,9 @@ export class InputSet {
     } else {
       format = detectFormat(head, name);
       if (!format) {
-        if (explicit) this.fail(input.name, `not a format netral reads (known: ${formatIds().join(', ')}; use --from FORMAT to choose one)`);
-        else this.ignored.push(input.name);
+        const office = legacyOfficeDocument(head);
+        if (explicit) this.fail(input.name, office ? officeError(office) : `not a format netral reads (known: ${formatIds().join(', ')}; use --from FORMAT to choose one)`);
+        else this.ignored.push(office ? officeNote(input.name, office) : input.name);
         return;
       }
     }
@@ -261,7 +263,10 @@ export class InputSet {
       return;
     }
     try {
-      yield* this.readTree(tree);
+      const office = await officeDocument(tree);
+      if (office === null) yield* this.readTree(tree);
+      else if (explicit) this.fail(input.name, officeError(office));
+      else this.ignored.push(officeNote(input.name, office));
     } finally {
       tree.close();
     }
