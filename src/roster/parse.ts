@@ -8,6 +8,8 @@ import { parse } from 'csv-parse/sync';
 import { sniffDelimiter } from '../sources/formats/generic-csv.js';
 import { decodeText, sniffEncoding } from '../sources/encoding.js';
 import { HEAD_BYTES } from '../sources/head.js';
+import { SAVE_AS_CSV, legacyOfficeDocument, officeError } from '../sources/office.js';
+import { containerOf } from '../sources/archive/sniff.js';
 import { describeFsError } from '../sources/inputs.js';
 import { FileError, InputError } from '../errors.js';
 import { ROSTER_PLATFORMS, normaliseHandle, type RosterPlatform } from './handles.js';
@@ -61,6 +63,13 @@ function decode(buf: Buffer, file: string, problems: RosterProblem[]): string {
   return decodeText(buf, encoding);
 }
 
+/** Why a roster file is a workbook rather than CSV (HR keeps rosters in Excel), or null. */
+function notCsv(buf: Buffer): string | null {
+  const legacy = legacyOfficeDocument(buf);
+  if (legacy) return officeError(legacy);
+  return containerOf(buf) === 'zip' ? `a zip archive (an .xlsx or .ods workbook?), not CSV: ${SAVE_AS_CSV}` : null;
+}
+
 /** A NIP as written (spaces between its groups, Excel's leading apostrophe) → 18 digits, or why not. */
 function readNip(raw: string): { nip: string } | { error: string } {
   const s = raw.trim().replace(/^'/, '').replace(/[\s.]/g, '');
@@ -83,8 +92,13 @@ export function groupNip(nip: string): string {
 /** Parses roster text. Never throws for content problems: they are returned with their line numbers. */
 export function parseRoster(input: string | Buffer, file: string): Roster {
   const problems: RosterProblem[] = [];
-  const text = typeof input === 'string' ? input : decode(input, file, problems);
   const err = (line: number, message: string) => problems.push({ file, line, level: 'error', message });
+  const workbook = typeof input === 'string' ? null : notCsv(input);
+  if (workbook !== null) {
+    err(1, workbook);
+    return { file, employees: [], problems };
+  }
+  const text = typeof input === 'string' ? input : decode(input, file, problems);
   const warn = (line: number, message: string) => problems.push({ file, line, level: 'warning', message });
 
   let rows: { record: string[]; info: { lines: number; raw?: string } }[];

@@ -4,7 +4,7 @@
 
 import type { Tree } from './types.js';
 
-const SAVE_AS_CSV = 'save it as CSV first (Excel: File → Save As → "CSV UTF-8 (Comma delimited)"; LibreOffice: File → Save As → "Text CSV", UTF-8)';
+export const SAVE_AS_CSV = 'save it as CSV first (Excel: File → Save As → "CSV UTF-8 (Comma delimited)"; LibreOffice: File → Save As → "Text CSV", UTF-8)';
 
 /** The top folder that names what an Office Open XML package holds. */
 const OOXML_PARTS: Record<string, string> = { xl: 'an Excel workbook', word: 'a Word document', ppt: 'a PowerPoint presentation' };

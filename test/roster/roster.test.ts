@@ -99,6 +99,13 @@ describe('reading a roster file', () => {
     expect(r.problems).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringMatching(/not UTF-8; read as Windows-1252/) })]);
   });
 
+  it('refuses a workbook (.xlsx is a zip, .xls an OLE2 file) with how to save it as CSV, instead of reading its bytes as columns', async () => {
+    const xlsx = await roster('pegawai.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), Buffer.alloc(200)]));
+    expect(xlsx.problems).toEqual([expect.objectContaining({ line: 1, level: 'error', message: expect.stringMatching(/^a zip archive \(an \.xlsx or \.ods workbook\?\), not CSV: save it as CSV first \(Excel: File → Save As → "CSV UTF-8/) })]);
+    const xls = await roster('pegawai.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.alloc(200)]));
+    expect(xls.problems).toEqual([expect.objectContaining({ line: 1, level: 'error', message: expect.stringMatching(/^an Office 97–2003 document \(\.xls, \.doc\), not a format netral reads: save it as CSV first/) })]);
+  });
+
   it('needs nip, nama and at least one platform column', async () => {
     const r = await roster('cols.csv', 'nomor,name,alamat\n1,a,b\n');
     expect(r.problems.filter((p) => p.level === 'error').map((p) => p.message)).toEqual([
