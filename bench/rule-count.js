@@ -10,7 +10,7 @@
 // made-up term occurs in the posts, and the findings must be byte-identical whatever N is.
 //
 // Usage: node bench/rule-count.js [--counts 0,100,1000,5000] [--posts 100000] [--runs 3] [--seed 42] [--cpu 0]
-//                                 [--max-growth 10] [--own-terms-only] [--keep] [--check]
+//                                 [--max-growth 25] [--own-terms-only] [--keep] [--check]
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,10 +20,13 @@ import { rng } from './generate.js';
 import { BIN, ROOT, buildIfNeeded, postsFile } from './inputs.js';
 import { HAVE_TASKSET, HAVE_TIME, fmt, measure, median, scanOnce, table } from './measure.js';
 
-const USAGE = 'usage: node bench/rule-count.js [--counts 0,100,1000,5000] [--posts 100000] [--runs 3] [--seed 42] [--cpu 0] [--max-growth 10] [--own-terms-only] [--keep] [--check]';
+// --max-growth: 25% by default. On the shared project machine the per-post cost of one run differed from another's
+// at the same N by 7–12% (once 19%) over 5 runs, so a limit at twice the typical spread is not crossed by noise,
+// while a cost that grows with the rule count crosses it well before 1,000 rules.
+const USAGE = 'usage: node bench/rule-count.js [--counts 0,100,1000,5000] [--posts 100000] [--runs 3] [--seed 42] [--cpu 0] [--max-growth 25] [--own-terms-only] [--keep] [--check]';
 
 function parseArgs(argv) {
-  const o = { counts: [0, 100, 1000, 5000], posts: 100_000, runs: 3, seed: 42, cpu: 0, maxGrowth: 10, keep: false, check: false, ownTermsOnly: false };
+  const o = { counts: [0, 100, 1000, 5000], posts: 100_000, runs: 3, seed: 42, cpu: 0, maxGrowth: 25, keep: false, check: false, ownTermsOnly: false };
   const int = (s) => Number(s.replace(/k$/i, '000'));
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -310,7 +313,7 @@ function main() {
       results.push([growth * 100 < o.maxGrowth, `per-post cost grows by less than ${o.maxGrowth}% from N=0 to N=1,000: ${growth >= 0 ? '+' : ''}${fmt(growth * 100, 1)}% (${fmt(base.perPostUs, 1)} → ${fmt(at.perPostUs, 1)} µs)`]);
     } else lines.push('note: no N=1,000 in --counts, so the growth check was not made');
     lines.push(`noise: the per-post cost of one run differs from another's by up to ${fmt(noise * 100, 1)}% at the same N (largest spread above)`);
-    if (noise * 100 > o.maxGrowth / 2) lines.push(`warning: that noise is more than half the ${o.maxGrowth}% allowed; the growth verdict is not reliable (a busy machine? more --runs?)`);
+    if (noise * 100 > o.maxGrowth) lines.push(`warning: that noise is more than the ${o.maxGrowth}% allowed; a verdict near the limit is not reliable (a busy machine? more --runs?)`);
     lines.push('');
     for (const [ok, text] of results) lines.push(`  ${ok ? 'PASS' : 'FAIL'}  ${text}`);
     process.stdout.write(`${lines.join('\n')}\n`);
