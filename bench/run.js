@@ -3,11 +3,11 @@
 //
 // Usage: node bench/run.js [--sizes 100000,1000000] [--runs N] [--seed N] [--no-pin] [--check]
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BIN, OUT, ROOT, buildIfNeeded, postsFile } from './inputs.js';
+import { BIN, ROOT, buildIfNeeded, postsFile } from './inputs.js';
+import { HAVE_TASKSET, HAVE_TIME, fmt, measure, median, scanOnce, table } from './measure.js';
 
 const TARGET_POSTS_PER_S = 50_000;
 const TARGET_RSS_MB = 200;
@@ -33,51 +33,6 @@ function parseArgs(argv) {
 }
 
 const log = (m) => process.stderr.write(`bench: ${m}\n`);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-
-const HAVE_TIME = existsSync('/usr/bin/time');
-const HAVE_TASKSET = existsSync('/usr/bin/taskset') || existsSync('/bin/taskset');
-
-/**
- * Runs one command as a child process. Peak RSS comes from GNU time (the child's own maxrss, so nothing in the
- * code under test changes); wall time from this process's clock; CPU time (user + sys) from GNU time too.
- */
-function measure(cmd, args, pinCpu) {
-  const timeFile = path.join(OUT, `.time-${process.pid}`);
-  let argv = [cmd, ...args];
-  if (pinCpu !== null) argv = ['taskset', '-c', String(pinCpu), ...argv];
-  if (HAVE_TIME) argv = ['/usr/bin/time', '-f', '%e %U %S %M', '-o', timeFile, ...argv];
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.error) throw r.error;
-  let cpu = null;
-  let rssKb = null;
-  if (HAVE_TIME && existsSync(timeFile)) {
-    const lines = readFileSync(timeFile, 'utf8').trim().split('\n');
-    const [, user, sys, maxrss] = lines[lines.length - 1].split(' ').map(Number);
-    cpu = user + sys;
-    rssKb = maxrss;
-    rmSync(timeFile, { force: true });
-  }
-  return { status: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), wall, cpu, rssKb };
-}
-
-function scanOnce(file, pinCpu) {
-  const out = path.join(OUT, `findings-${path.basename(file)}`);
-  const m = measure(process.execPath, [BIN, 'scan', file, '--format', 'jsonl', '-o', out], pinCpu);
-  // Exit 0 (no --fail-on given); anything else means the scan itself failed and the figures would be meaningless.
-  if (m.status !== 0) throw new Error(`scan of ${file} failed (exit ${m.status}):\n${m.stderr}`);
-  const s = /read (\d+) = scanned (\d+) \+ skipped (\d+); (\d+) findings/.exec(m.stderr);
-  if (!s) throw new Error(`no summary line from the scan:\n${m.stderr}`);
-  rmSync(out, { force: true });
-  return { ...m, read: Number(s[1]), scanned: Number(s[2]), findings: Number(s[4]) };
-}
 
 function main() {
   const o = parseArgs(process.argv.slice(2));
@@ -139,11 +94,7 @@ function main() {
       fmt(r.findings),
     ];
   });
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const row = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  lines.push(row(head));
-  lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const b of body) lines.push(row(b));
+  lines.push(...table(head, body));
   lines.push('');
   lines.push(`scan start-up (1 post, rules loaded and compiled): median ${fmt(median(startup.map((m) => m.wall * 1000)))} ms wall, ${HAVE_TIME ? `${fmt(Math.max(...startup.map((m) => m.rssKb)) / 1024)} MB peak RSS` : 'RSS not measured'}`);
   const vMed = median(versionMs);
