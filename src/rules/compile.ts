@@ -182,6 +182,7 @@ class Compiler {
   readonly trie: TrieNode = trieNode();
   readonly patterns: Pattern[] = [];
   readonly leaves: Leaf[] = [];
+  private readonly leafByKey = new Map<string, number>();
   private readonly byKey = new Map<string, Pattern>();
   readonly problems: Problem[] = [];
   readonly listPatterns = new Map<string, Set<number>>();
@@ -251,9 +252,19 @@ class Compiler {
     }
   }
 
+  /**
+   * The leaf for these patterns and options, shared by every rule that asks for the same: a thousand rules that
+   * refer to `list: vote_verbs` are one leaf, so a post's hit on "dukung" is recorded once, not once per rule.
+   */
   leaf(patterns: Iterable<number>, extra: Partial<Leaf> = {}): number {
+    const set = new Set(patterns);
+    const e = extra.entity;
+    const key = JSON.stringify([[...set].sort((a, b) => a - b), e ? [e.type, e.elections ? [...e.elections].sort() : null] : null, extra.in ?? null, extra.atStart ?? null]);
+    const known = this.leafByKey.get(key);
+    if (known !== undefined) return known;
     const id = this.leaves.length;
-    this.leaves.push({ id, patterns: new Set(patterns), ...extra });
+    this.leaves.push({ id, patterns: set, ...extra });
+    this.leafByKey.set(key, id);
     return id;
   }
 
@@ -441,8 +452,9 @@ export function compile(rs: RuleSet): Compiled {
   for (const leaf of c.leaves) for (const p of leaf.patterns) patternLeaves[p].push(leaf.id);
   const ruleNeeds = rules.map((r) => positioned(r.expr));
   const leafRules: number[][] = c.leaves.map(() => []);
+  const weight = (leaf: number) => c.leaves[leaf].patterns.size;
   ruleNeeds.forEach((n, ri) => {
-    if (n !== null) for (const leaf of new Set(leavesOf(n))) leafRules[leaf].push(ri);
+    if (n !== null) for (const leaf of triggers(n, weight)) leafRules[leaf].push(ri);
   });
 
   if (c.problems.length > 0) throw new RuleError(c.problems);
@@ -549,8 +561,25 @@ function anyOf(parts: (Need | null)[]): Need | null {
   return ps.length === 1 ? ps[0] : { any: ps };
 }
 
-function leavesOf(n: Need): number[] {
-  return typeof n === 'number' ? [n] : 'all' in n ? n.all.flatMap(leavesOf) : n.any.flatMap(leavesOf);
+/**
+ * Leaves of which a post that meets `n` hits at least one: a rule is filed under these only. Of the parts of an
+ * `all`, any one part's triggers will do, so the part whose leaves have the fewest patterns (the least likely to be
+ * hit) is taken: a rule needing a support verb and a rare word is woken by the rare word, not by every "dukung".
+ */
+function triggers(n: Need, weight: (leaf: number) => number): number[] {
+  if (typeof n === 'number') return [n];
+  if ('any' in n) return [...new Set(n.any.flatMap((p) => triggers(p, weight)))];
+  let best: number[] = [];
+  let least = Infinity;
+  for (const p of n.all) {
+    const t = triggers(p, weight);
+    const w = t.reduce((sum, leaf) => sum + weight(leaf), 0);
+    if (w < least) {
+      best = t;
+      least = w;
+    }
+  }
+  return best;
 }
 
 /** Whether a need is met, given which leaves have hits. */

@@ -8,6 +8,7 @@ import { runExamples } from '../../src/rules/examples.js';
 import { electionTemplate } from '../../src/rules/template.js';
 import { Scanner } from '../../src/engine/scan.js';
 import { RuleError } from '../../src/errors.js';
+import { post } from '../helpers/engine.js';
 import { tempDir } from '../helpers/cli.js';
 
 const dir = tempDir();
@@ -96,5 +97,42 @@ describe('election template (netral rules init-election)', () => {
     const rs = await loadRuleSet({ extra: [file] });
     expect(rs.elections.some((e) => e.id === 'pilbup-sleman-2029')).toBe(true);
     expect(() => compile(rs)).not.toThrow();
+  });
+});
+
+describe('rule count and per-post work', () => {
+  // Many rules that lean on the same shipped list and entity, each with a rare word of its own (as bench:rules
+  // writes them): the post's hit on "coblos" must be one leaf hit, and must not wake any of them.
+  it('rules that refer to the same list share its leaf, and a rule waits for the rarest thing it needs', async () => {
+    const rules = Array.from({ length: 200 }, (_, i) => `  - id: bench.r${i}
+    title: { id: "r${i}", en: "r${i}" }
+    category: endorsement
+    severity: high
+    confidence: 0.99
+    legal_basis: "x"
+    match:
+      all:
+        - near: [{ list: vote_verbs }, { entity: candidate }]
+        - "zorvak${i}"
+    examples:
+      flag: ["ayo coblos prabowo zorvak${i}"]
+      pass: ["zorvak${i} saja"]
+`);
+    const file = path.join(dir, 'many.yaml');
+    writeFileSync(file, `pack: many\nkind: rules\ntitle: many\nrules:\n${rules.join('')}`);
+    const shipped = compile(await loadRuleSet());
+    const c = compile(await loadRuleSet({ extra: [file] }));
+    // The 200 rules add one leaf each (their own word), not three: vote_verbs and candidate are shared.
+    expect(c.leaves.length - shipped.leaves.length).toBe(200);
+    // "coblos" (a vote verb) and a candidate's name wake none of them; their own word does.
+    const woken = (pattern: (p: (typeof c.patterns)[number]) => boolean) =>
+      new Set(c.patterns.filter(pattern).flatMap((p) => c.patternLeaves[p.id].flatMap((l) => c.leafRules[l].map((r) => c.rules[r].def.id))));
+    const byText = (t: string) => (p: (typeof c.patterns)[number]) => p.text.toLowerCase() === t;
+    expect([...woken(byText('coblos'))].filter((id) => id.startsWith('bench.'))).toEqual([]);
+    expect([...woken(byText('prabowo'))].filter((id) => id.startsWith('bench.'))).toEqual([]);
+    expect([...woken(byText('zorvak7'))]).toEqual(['bench.r7']);
+    // And the rules still match when everything they need is there (more confident than the shipped vote call).
+    const r = new Scanner(c).scan(post('ayo coblos prabowo zorvak7', { date: '2024-01-20T10:00:00+07:00' }));
+    expect(r.findings.map((f) => f.rule_id)).toContain('bench.r7');
   });
 });
