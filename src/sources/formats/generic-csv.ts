@@ -2,6 +2,7 @@
 // names map to our fields automatically (text, content, caption, message, tweet, full_text, isi, komentar …);
 // `--map text=Tweet,id=No` maps the rest. Parsing is csv-parse's: quotes, embedded newlines, BOM.
 
+import { pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Format, InputFile, ReadItem, ReadOptions } from '../types.js';
 import { recordToPost } from '../record.js';
@@ -123,9 +124,10 @@ export const genericCsv: Format = {
     if (encoding === 'windows-1252') opts.warn(`${input.name}: not UTF-8; read as Windows-1252 (Excel's "CSV (Comma delimited)"). Save it as "CSV UTF-8" to be sure every character is read right`);
     const delimiter = sniffDelimiter(decodeText(headBytes, encoding), input.name);
     const utf8 = utf8Stream(encoding, (line) => opts.warn(`${input.name}:${line}: invalid UTF-8; the bytes that are not were read as \uFFFD`));
-    const parser = input.open().pipe(utf8).pipe(
-      parse({ bom: true, delimiter, info: true, raw: true, max_record_size: MAX_RECORD_CHARS, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true }),
-    );
+    const parser = parse({ bom: true, delimiter, info: true, raw: true, max_record_size: MAX_RECORD_CHARS, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true });
+    // pipeline, not pipe: an error of the input (a truncated .csv.gz) must end the parser's iteration below with that
+    // error, which is reported against this input, instead of being thrown unhandled from the source stream.
+    pipeline(input.open(), utf8, parser, () => {});
     // csv-parse reports unreadable stretches (an unclosed quote) as 'skip' events; queue them to yield in order.
     const errors: { line: number; reason: string }[] = [];
     let lastEnd = 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { bin, cli, tempDir, writeFiles } from '../../helpers/cli.js';
 
 const dir = tempDir('netral-csv-');
@@ -86,5 +87,20 @@ describe('generic CSV: files not saved as UTF-8', () => {
     expect(posts[3002].text).toBe('caf\ufffd dukung');
     expect(r.stderr).toMatch(/mostly-utf8\.csv:3004: invalid UTF-8/);
     expect(r.stderr).not.toMatch(/Windows-1252/);
+  });
+});
+
+describe('generic CSV: an input that breaks off', () => {
+  it('a truncated .csv.gz is an input error with the rows before the break counted, not a crash', async () => {
+    const rows = Array.from({ length: 20000 }, (_, i) => `${i + 1},kalimat biasa nomor ${i + 1}`).join('\n');
+    const gz = gzipSync(Buffer.from(`No,Isi\n${rows}\n`));
+    writeFileSync(path.join(dir, 'cut.csv.gz'), gz.subarray(0, gz.length >> 1));
+    const r = await bin(['scan', '-f', 'json', path.join(dir, 'cut.csv.gz')]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(`${path.join(dir, 'cut.csv.gz')}: the gzip data ends early (truncated download?)`);
+    expect(r.stderr).not.toMatch(/Unhandled|at .*\.js:\d+/);
+    const { summary } = JSON.parse(r.stdout);
+    expect(summary.read).toBeGreaterThan(1000);
+    expect(summary.read).toBe(summary.scanned + summary.skipped);
   });
 });
