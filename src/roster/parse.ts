@@ -56,7 +56,7 @@ const COLUMNS: Record<string, string[]> = {
 
 const norm = (h: string) => h.toLowerCase().replace(/[\s_.\-/()]+/g, '');
 
-/** Text of a roster file: UTF-8 (with or without BOM), or Windows-1252 as Excel's plain "CSV" saves it. */
+/** Text of a roster file: UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252 as Excel's plain "CSV" saves it. */
 function decode(buf: Buffer, file: string, problems: RosterProblem[]): string {
   const encoding = sniffEncoding(buf, true);
   if (encoding === 'windows-1252') problems.push({ file, line: 1, level: 'warning', message: 'the file is not UTF-8; read as Windows-1252 (Excel\'s "CSV" format). Save it as "CSV UTF-8" to be sure names are read right' });
@@ -93,12 +93,16 @@ export function groupNip(nip: string): string {
 export function parseRoster(input: string | Buffer, file: string): Roster {
   const problems: RosterProblem[] = [];
   const err = (line: number, message: string) => problems.push({ file, line, level: 'error', message });
-  const workbook = typeof input === 'string' ? null : notCsv(input);
-  if (workbook !== null) {
-    err(1, workbook);
-    return { file, employees: [], problems };
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    const workbook = notCsv(input);
+    if (workbook !== null) {
+      err(1, workbook);
+      return { file, employees: [], problems };
+    }
+    text = decode(input, file, problems);
   }
-  const text = typeof input === 'string' ? input : decode(input, file, problems);
   const warn = (line: number, message: string) => problems.push({ file, line, level: 'warning', message });
 
   let rows: { record: string[]; info: { lines: number; raw?: string } }[];

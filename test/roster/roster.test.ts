@@ -99,6 +99,13 @@ describe('reading a roster file', () => {
     expect(r.problems).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringMatching(/not UTF-8; read as Windows-1252/) })]);
   });
 
+  it('reads Excel\'s "Unicode Text" (UTF-16 with a byte-order mark, tab-separated) without a warning', async () => {
+    const text = `${HEADER.replaceAll(',', '\t')}\n198501012010011001\tRené Ma\u2019ruf\tPUPR\tStaf\t\trene\t\t\t\t\n`;
+    const r = await roster('unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expect(r.employees[0]).toMatchObject({ nama: 'René Ma\u2019ruf', handles: expect.objectContaining({ instagram: ['rene'] }) });
+    expect(r.problems).toEqual([]);
+  });
+
   it('refuses a workbook (.xlsx is a zip, .xls an OLE2 file) with how to save it as CSV, instead of reading its bytes as columns', async () => {
     const xlsx = await roster('pegawai.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), Buffer.alloc(200)]));
     expect(xlsx.problems).toEqual([expect.objectContaining({ line: 1, level: 'error', message: expect.stringMatching(/^a zip archive \(an \.xlsx or \.ods workbook\?\), not CSV: save it as CSV first \(Excel: File → Save As → "CSV UTF-8/) })]);
