@@ -3,6 +3,7 @@
 // input. Compressed files are decompressed on the fly, archives read in place (never extracted). Files netral
 // does not read are listed, never silently passed over.
 
+import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -12,11 +13,12 @@ import { HEAD_BYTES } from './head.js';
 import { DIRECTORY_FORMATS, detectFormat, detectTreeFormat, formatById, formatIds, isFileFormat, isTreeFormat, unknownFormat } from './registry.js';
 import type { DirectoryFormat, Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from './types.js';
 import { fileInput } from './file-input.js';
+import { streamInput } from './stream-input.js';
 import { legacyOfficeDocument, officeDocument, officeError, officeNote } from './office.js';
 import { containerOf, innerName, isTar, type Container } from './archive/sniff.js';
 import { folderTree, notUserData } from './archive/tree.js';
 
-export { fileInput };
+export { fileInput, streamInput };
 
 export interface InputOptions {
   map: Record<string, string>;
@@ -32,48 +34,6 @@ export interface InputOptions {
 export interface Item {
   counts: InputCounts;
   item: ReadItem;
-}
-
-/** A one-shot stream (stdin) as an InputFile: the head is read ahead and replayed in front of the rest. */
-export async function streamInput(name: string, stream: Readable): Promise<InputFile> {
-  const chunks: Buffer[] = [];
-  let have = 0;
-  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  let done = false;
-  while (have < HEAD_BYTES) {
-    const r = await it.next();
-    if (r.done) {
-      done = true;
-      break;
-    }
-    const b = Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value);
-    chunks.push(b);
-    have += b.length;
-  }
-  const head = Buffer.concat(chunks);
-  let opened = false;
-  return {
-    name,
-    // Input that fitted in the head is all in memory and can be replayed; a longer stream only once.
-    rereadable: done,
-    ...(done ? { size: head.length } : {}),
-    open() {
-      if (done) return Readable.from([head]);
-      if (opened) throw new InputError(`${name}: standard input can only be read once (it is larger than ${HEAD_BYTES / 1024} KB; save it to a file)`);
-      opened = true;
-      async function* replay() {
-        yield head;
-        if (done) return;
-        for (;;) {
-          const r = await it.next();
-          if (r.done) return;
-          yield Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value);
-        }
-      }
-      return Readable.from(replay(), { objectMode: false });
-    },
-    head: async (n: number) => head.subarray(0, n),
-  };
 }
 
 export class InputSet {
@@ -109,7 +69,18 @@ export class InputSet {
         continue;
       }
       if (st.isDirectory()) yield* this.readDir(spec);
-      else yield* this.readFile(fileInput(spec, st.size), true);
+      else if (st.isFile()) yield* this.readFile(fileInput(spec, st.size), true);
+      else if (st.isFIFO() || st.isCharacterDevice()) {
+        // A named pipe (`netral scan <(zcat a.gz)`, /dev/stdin): read once, like standard input.
+        let input: InputFile;
+        try {
+          input = await streamInput(spec, createReadStream(spec, { highWaterMark: 256 * 1024 }));
+        } catch (e) {
+          this.failOrIgnore(spec, e, true);
+          continue;
+        }
+        yield* this.readFile(input, true);
+      } else this.fail(spec, st.isSocket() ? 'is a socket: pipe its content into standard input instead' : 'not a file, folder or pipe');
     }
   }
 
@@ -181,7 +152,8 @@ export class InputSet {
           continue;
         }
         if (st.isFile()) yield* this.readFile(fileInput(full, st.size), false);
-      }
+        else this.ignored.push(`${full} (not a regular file)`);
+      } else this.ignored.push(`${full} (not a regular file)`);
     }
   }
 
@@ -196,6 +168,14 @@ export class InputSet {
   }
 
   private async *readFile(input: InputFile, explicit: boolean): AsyncGenerator<Item> {
+    try {
+      yield* this.readContent(input, explicit);
+    } finally {
+      input.dispose?.();
+    }
+  }
+
+  private async *readContent(input: InputFile, explicit: boolean): AsyncGenerator<Item> {
     const head = await this.headOf(input, explicit);
     if (head === null) return;
     // Nothing to read is not an error: a cron pipe on a quiet day (`netral fetch … | netral scan`) gives empty stdin.
@@ -212,13 +192,27 @@ export class InputSet {
       return;
     }
     if (container === 'gzip' || container === 'xz') {
-      const { decompressedInput } = await import('./archive/compressed.js');
-      const inner = decompressedInput(input, container);
-      const innerHead = await this.headOf(inner, explicit);
-      if (innerHead === null) return;
-      if (isTar(innerHead)) yield* this.readArchive(input, 'tar', container, explicit);
-      else if (innerHead.length === 0) this.fail(input.name, 'empty once decompressed');
-      else yield* this.readPlain(inner, innerHead, innerName(input.name), explicit);
+      const { decompressedInput, decompressedOnce } = await import('./archive/compressed.js');
+      let inner: InputFile;
+      if (input.rereadable) inner = decompressedInput(input, container);
+      else {
+        // A stream read once (a long compressed standard input) is decompressed once, its head kept for detection.
+        try {
+          inner = await decompressedOnce(input, container);
+        } catch (e) {
+          this.failOrIgnore(input.name, e, explicit);
+          return;
+        }
+      }
+      try {
+        const innerHead = await this.headOf(inner, explicit);
+        if (innerHead === null) return;
+        if (isTar(innerHead)) yield* this.readArchive(input, 'tar', container, explicit);
+        else if (innerHead.length === 0) this.fail(input.name, 'empty once decompressed');
+        else yield* this.readPlain(inner, innerHead, innerName(input.name), explicit);
+      } finally {
+        inner.dispose?.();
+      }
       return;
     }
     yield* this.readPlain(input, head, input.name, explicit);
@@ -249,7 +243,7 @@ export class InputSet {
   /** A zip or tar archive: a platform download is read as one input; any other archive like a folder. */
   private async *readArchive(input: InputFile, kind: Container, compression: 'gzip' | 'xz' | null, explicit: boolean): AsyncGenerator<Item> {
     if (!input.path) {
-      const why = `${kind === 'zip' ? 'a zip' : 'a tar'} archive ${input.name.includes('!') ? 'inside another archive is not opened' : 'can only be read from a file, not from standard input'}`;
+      const why = `${kind === 'zip' ? 'a zip' : 'a tar'} archive ${input.name.includes('!') ? 'inside another archive is not opened' : 'can only be read from a file, not from standard input or a pipe'}`;
       if (explicit || !input.name.includes('!')) this.fail(input.name, why);
       else this.ignored.push(`${input.name} (${why})`);
       return;

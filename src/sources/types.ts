@@ -26,6 +26,8 @@ export interface InputFile {
   open(): Readable;
   /** Reads at most `n` bytes from the start (for format detection). */
   head(n: number): Promise<Buffer>;
+  /** Lets go of a one-shot stream that was never opened (called when its input is done with). */
+  dispose?(): void;
 }
 
 export interface ReadOptions {

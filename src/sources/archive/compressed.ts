@@ -7,6 +7,7 @@ import { createGunzip } from 'node:zlib';
 import { InputError } from '../../errors.js';
 import type { InputFile } from '../types.js';
 import { entryInput } from './entry-input.js';
+import { streamInput } from '../stream-input.js';
 import { Budget, limitStream } from './limits.js';
 
 export type Compression = 'gzip' | 'xz';
@@ -85,4 +86,12 @@ export function decompressedInput(input: InputFile, kind: Compression): InputFil
     return out;
   };
   return entryInput(input.name, undefined, open, input.rereadable);
+}
+
+/**
+ * The content of a compressed stream that can be read only once (a long compressed standard input): decompressed
+ * once, its head kept for detection and replayed to the reader. Decompression errors in the head are thrown here.
+ */
+export async function decompressedOnce(input: InputFile, kind: Compression): Promise<InputFile> {
+  return streamInput(input.name, await decompress(kind, input.open(), input.name));
 }

@@ -71,7 +71,7 @@ describe('zip archives', () => {
 
   it('refuses a zip on standard input, and leaves a zip inside a zip unopened', async () => {
     const r = await readAll(['-'], { stdin: readFileSync(F('bad/duplicates.zip')) });
-    expect(r.counts).toEqual([{ input: '-', format: '', read: 0, scanned: 0, skipped: 0, error: 'a zip archive can only be read from a file, not from standard input' }]);
+    expect(r.counts).toEqual([{ input: '-', format: '', read: 0, scanned: 0, skipped: 0, error: 'a zip archive can only be read from a file, not from standard input or a pipe' }]);
     const dir = tempDir();
     execFileSync('zip', ['-q', '-j', path.join(dir, 'outer.zip'), F('bad/duplicates.zip')]);
     const nested = await readAll([path.join(dir, 'outer.zip')]);
