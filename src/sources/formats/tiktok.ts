@@ -14,6 +14,7 @@
 
 import type { SourceRef } from '../../model.js';
 import { emit, skipItem } from '../emit.js';
+import { HEAD_BYTES } from '../head.js';
 import { derivedId } from '../ids.js';
 import { parsedElements } from '../json-records.js';
 import { buildPost } from '../record.js';
@@ -161,7 +162,8 @@ export const tiktok: Format & TreeFormat = {
   id: 'tiktok',
   description: 'TikTok download (JSON): user_data_tiktok.json or user_data.json, or the .zip',
   detect(head, name) {
-    if (!looksLikeTikTok(headText(head))) return 0;
+    // The whole head: a long first activity section (favourite sounds) can push every marker past 16 KB.
+    if (!looksLikeTikTok(headText(head, HEAD_BYTES))) return 0;
     return USER_DATA.test(name.split(/[/\\!]/).pop() ?? '') ? 0.97 : 0.95;
   },
   async detectTree(tree) {

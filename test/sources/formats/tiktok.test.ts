@@ -80,6 +80,18 @@ describe('TikTok download', () => {
     expect(r.warnings.join('\n')).toMatch(/5 record\(s\) came before the username in the download and have no author/);
   });
 
+  it('recognises a download whose first activity section is long (the markers come after 16 KB)', async () => {
+    const doc = JSON.parse(readFileSync(FILE, 'utf8')) as { Activity: Record<string, unknown> };
+    const sounds = { FavoriteSoundList: Array.from({ length: 400 }, (_, i) => ({ Date: '2024-01-01 00:00:00', Link: `https://www.tiktok.com/music/suara-${i}-${7300000000000000000 + i}` })) };
+    const long = JSON.stringify({ ...doc, Activity: { 'Favorite Sounds': sounds, ...doc.Activity } }, null, 2);
+    expect(long.indexOf('Like List')).toBeGreaterThan(16 * 1024);
+    expect(long.indexOf('Like List')).toBeLessThan(64 * 1024);
+    const dir = tempDir();
+    writeFiles(dir, { 'tiktok-budi.json': long });
+    const r = await readAll([path.join(dir, 'tiktok-budi.json')]);
+    expect(r.counts.map((c) => [c.format, c.read])).toEqual([['tiktok', 5]]);
+  });
+
   it('reads a file called `-` as a file, not as standard input', async () => {
     const dir = tempDir();
     writeFiles(dir, { '-': readFileSync(FILE) });
