@@ -4,6 +4,7 @@
 
 import { STATUS_CODES } from 'node:http';
 import { TextDecoder } from 'node:util';
+import { decodeText } from '../sources/encoding.js';
 import { FetchError, type Fetched } from './http.js';
 
 function charset(contentType: string | null): string {
@@ -19,6 +20,8 @@ export function bodyText(res: Fetched): string {
   } catch {
     decoder = new TextDecoder('utf-8');
   }
+  // latin1, iso-8859-1, us-ascii … all mean windows-1252, which Node 20's decoder gets wrong for 0x80–0x9F.
+  if (decoder.encoding === 'windows-1252') return decodeText(res.body, 'windows-1252');
   return decoder.decode(res.body);
 }
 
