@@ -5,10 +5,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { cli, tempDir, writeFiles } from '../helpers/cli.js';
-import { mastodonAlice, TestServer } from '../helpers/http-server.js';
+import { mastodonAlice, TestServer, webfingerAlice } from '../helpers/http-server.js';
 
 const server = await TestServer.start();
-beforeEach(() => server.reset());
+/** A second server, for an account that lives elsewhere than its handle's domain. */
+const home = await TestServer.start();
+beforeEach(() => {
+  server.reset();
+  home.reset();
+});
 
 /** A folder with an audit.yml of these sources (YAML list items) and one JSON report, and one post in data/. */
 const setup = (sources: string) => {
@@ -95,5 +100,18 @@ roster: pegawai.csv
     // The fetching notes of the roster are still given, and its account is fetched.
     expect(r.stderr.match(/1 instagram handle of 1 employee not fetched/g)).toHaveLength(1);
     expect(summaryOf(r.stderr)).toMatchObject({ status: 'ok', read: 6 });
+  });
+  it('fetch: roster attributes the posts of an account on a server with its own handle domain to its employee', async () => {
+    webfingerAlice(server, server.host, home);
+    mastodonAlice(home);
+    const dir = setup(`  - fetch: roster
+roster: pegawai.csv
+`);
+    writeFiles(dir, { 'pegawai.csv': `nip,nama,mastodon\n198501012010011001,Alice,@alice@${server.host}\n` });
+    const r = await audit(dir);
+    expect(r.exitCode).toBe(0);
+    const doc = JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8'));
+    const hit = doc.findings.find((f: { post_id: string }) => f.post_id === '111790000000000006');
+    expect(hit).toMatchObject({ author: `alice@${server.host}`, employee: { nip: '198501012010011001', nama: 'Alice' } });
   });
 });

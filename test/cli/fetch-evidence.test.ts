@@ -33,12 +33,14 @@ describe('--archive', () => {
     expect(r.exitCode).toBe(0);
     const entries = manifest(dir);
     expect(entries.map((e) => e.url)).toEqual([
+      `${server.origin}/.well-known/webfinger?resource=${encodeURIComponent(`acct:alice@${server.host}`)}`,
       `${server.origin}/api/v1/accounts/lookup?acct=alice`,
       `${server.origin}${STATUSES}?limit=40`,
       `${server.origin}${STATUSES}?limit=40&max_id=111760000000000003`,
     ]);
     for (const e of entries) {
-      expect(e).toMatchObject({ status: 200, location: null, content_type: 'application/json; charset=utf-8', source: `mastodon:@alice@${server.host}`, redirects: [], hops: [] });
+      const type = e.url.includes('/.well-known/webfinger') ? 'application/jrd+json; charset=utf-8' : 'application/json; charset=utf-8';
+      expect(e).toMatchObject({ status: 200, location: null, content_type: type, source: `mastodon:@alice@${server.host}`, redirects: [], hops: [] });
       expect(e.final_url).toBe(e.url);
       expect(Date.parse(e.fetched_at)).toBeGreaterThan(Date.now() - 60_000);
       expect(e.user_agent).toMatch(/^netral\//);
@@ -49,7 +51,7 @@ describe('--archive', () => {
       expect(statSync(path.join(dir, e.body)).mode & 0o222).toBe(0); // read-only
     }
     // The bodies are exactly what the server sent.
-    expect(entries[1].sha256).toBe(sha(fixture('mastodon/statuses-page1.json')));
+    expect(entries[2].sha256).toBe(sha(fixture('mastodon/statuses-page1.json')));
     const ps = posts(r.stdout);
     expect(ps).toHaveLength(5);
     for (const p of ps) {

@@ -5,11 +5,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cli, tempDir, writeFiles } from '../helpers/cli.js';
-import { blueskySiti, fixture, mastodonAlice, send, TestServer } from '../helpers/http-server.js';
+import { blueskySiti, fixture, mastodonAlice, send, TestServer, webfingerAlice } from '../helpers/http-server.js';
 import type { Post } from '../../src/model.js';
 
 const server = await TestServer.start();
 const FAST = ['--rate', '1000'];
+const STATUSES = '/api/v1/accounts/109876543210987654/statuses';
+/** Where @alice's account lives when her handle's domain is another server's. */
+const home = await TestServer.start();
 
 function posts(stdout: string): Post[] {
   return stdout
@@ -18,7 +21,10 @@ function posts(stdout: string): Post[] {
     .map((l) => JSON.parse(l) as Post);
 }
 
-beforeEach(() => server.reset());
+beforeEach(() => {
+  server.reset();
+  home.reset();
+});
 
 describe('netral fetch mastodon:@user@host', () => {
   it('follows the Link header, turns boosts into reposts with the boosted text, keeps line breaks, skips empty statuses', async () => {
@@ -81,12 +87,41 @@ describe('netral fetch mastodon:@user@host', () => {
     expect(posts(r.stdout)[0].media_text).toEqual(['Pilih 02', 'Belum tahu']);
   });
 
+  it('finds an account whose handle domain is not its server (WebFinger), and writes its posts with that handle', async () => {
+    // @alice@<server> is her handle; her server answers WebFinger there, and the account lives on `home`.
+    webfingerAlice(server, server.host, home);
+    mastodonAlice(home);
+    const r = await cli(['fetch', `mastodon:@alice@${server.host}`, ...FAST]);
+    expect(r.exitCode).toBe(0);
+    expect(server.log.map((l) => l.path.split('?')[0])).toEqual(['/.well-known/webfinger']);
+    expect(home.log.map((l) => l.path.split('?')[0])).toEqual(['/api/v1/accounts/lookup', STATUSES, STATUSES]);
+    const ps = posts(r.stdout);
+    expect(ps).toHaveLength(5);
+    expect(new Set(ps.map((p) => p.author))).toEqual(new Set([`alice@${server.host}`]));
+  });
+
+  it('writes posts with the handle domain WebFinger names, not the host of the profile address', async () => {
+    mastodonAlice(server);
+    webfingerAlice(server, 'pemkab-contoh.go.id');
+    const r = await cli(['fetch', `mastodon:@alice@${server.host}`, ...FAST]);
+    expect(r.exitCode).toBe(0);
+    expect(new Set(posts(r.stdout).map((p) => p.author))).toEqual(new Set(['alice@pemkab-contoh.go.id']));
+  });
+
+  it('asks the server typed when WebFinger gives no answer, and takes the domain from the profile address', async () => {
+    mastodonAlice(server);
+    server.on('/.well-known/webfinger', (_q, res) => send(res, 404, 'text/html', '<h1>Not found</h1>'));
+    const r = await cli(['fetch', `mastodon:@alice@${server.host}`, ...FAST]);
+    expect(r.exitCode).toBe(0);
+    expect(new Set(posts(r.stdout).map((p) => p.author))).toEqual(new Set(['alice@mastodon.example']));
+  });
+
   it('sends no credentials, and no cookie back to a server that sets one: it reads as a logged-out visitor', async () => {
     mastodonAlice(server);
     server.on('/api/v1/accounts/lookup', (_q, res) => send(res, 200, 'application/json; charset=utf-8', fixture('mastodon/account.json'), { 'set-cookie': '_session_id=abc; path=/' }));
     const r = await cli(['fetch', `mastodon:@alice@${server.host}`, ...FAST]);
     expect(r.exitCode).toBe(0);
-    expect(server.log).toHaveLength(3);
+    expect(server.log.map((l) => l.path.split('?')[0])).toEqual(['/.well-known/webfinger', '/api/v1/accounts/lookup', STATUSES, STATUSES]);
     for (const l of server.log) {
       expect(l.headers.cookie, l.path).toBeUndefined();
       expect(l.headers.authorization, l.path).toBeUndefined();

@@ -98,8 +98,34 @@ export function sequence(...hs: Handler[]): Handler {
   return (req, res, url) => hs[Math.min(i++, hs.length - 1)](req, res, url);
 }
 
-/** Mastodon routes for @alice on this server: lookup, two pages of statuses (Link header), 404 for others. */
+/**
+ * A WebFinger answer for @alice as Mastodon gives it: her handle is `alice@<domain>`, her account lives on `home`.
+ * Other accounts get 404.
+ */
+export function webfingerAlice(server: TestServer, domain: string, home: TestServer = server): void {
+  server.on('/.well-known/webfinger', (_req, res, url) => {
+    if (!/^acct:alice@/i.test(url.searchParams.get('resource') ?? '')) {
+      send(res, 404, 'application/json; charset=utf-8', '');
+      return;
+    }
+    const jrd = {
+      subject: `acct:alice@${domain}`,
+      aliases: [`${home.origin}/@alice`, `${home.origin}/users/alice`],
+      links: [
+        { rel: 'http://webfinger.net/rel/profile-page', type: 'text/html', href: `${home.origin}/@alice` },
+        { rel: 'self', type: 'application/activity+json', href: `${home.origin}/users/alice` },
+      ],
+    };
+    send(res, 200, 'application/jrd+json; charset=utf-8', JSON.stringify(jrd));
+  });
+}
+
+/**
+ * Mastodon routes for @alice on this server: WebFinger (her handle's domain is `mastodon.example`, as her profile
+ * address says), lookup, two pages of statuses (Link header), 404 for others.
+ */
 export function mastodonAlice(server: TestServer, opts: { page1?: string } = {}): void {
+  webfingerAlice(server, 'mastodon.example');
   server.on('/api/v1/accounts/lookup', (_req, res, url) => {
     if (url.searchParams.get('acct') === 'alice') send(res, 200, 'application/json; charset=utf-8', fixture('mastodon/account.json'));
     else send(res, 404, 'application/json; charset=utf-8', '{"error":"Record not found"}');

@@ -45,12 +45,16 @@ export function statusNumber(id: string | null): string | null {
   return /\/statuses\/(\d+)(?:\/activity)?$/.exec(id)?.[1] ?? id;
 }
 
-/** An API account as `user@server`: `acct` has no server for accounts of the server the data came from. */
-function acctOf(account: Obj | null): string | null {
+/**
+ * An API account as `user@server`: `acct` has no server for accounts of the server the data came from. That
+ * server's handle domain is `localDomain` when known (WebFinger says it; on a server whose web address differs
+ * from its handles' domain, the profile address would name the wrong one), else the profile address's host.
+ */
+function acctOfServer(account: Obj | null, localDomain: string | null): string | null {
   const acct = str(account?.acct);
   if (!acct) return handleFromUrl(str(account?.url));
   if (acct.includes('@')) return acct;
-  const host = /^https?:\/\/([^/]+)/.exec(str(account?.url) ?? '')?.[1];
+  const host = localDomain ?? /^https?:\/\/([^/]+)/.exec(str(account?.url) ?? '')?.[1];
   return host ? `${acct}@${host}` : acct;
 }
 
@@ -197,7 +201,9 @@ export const mastodonArchive: Format & TreeFormat = {
  * An API status as post fields, or why it is left out: the one conversion for saved responses and `netral fetch`,
  * so a status reads the same (and its findings have the same fingerprints) whichever way it was obtained.
  */
-export function statusInput(s: Obj, read: HtmlReader, includePrivate: boolean): Omit<PostInput, 'source'> | { skip: string } {
+/** `localDomain`: the handle domain of the server the status came from, when known (see acctOfServer). */
+export function statusInput(s: Obj, read: HtmlReader, includePrivate: boolean, localDomain: string | null = null): Omit<PostInput, 'source'> | { skip: string } {
+  const acctOf = (a: Obj | null) => acctOfServer(a, localDomain);
   const vis = str(s.visibility);
   if ((vis === 'private' || vis === 'direct') && !includePrivate) return { skip: vis === 'private' ? PRIVATE_REASON.followers : PRIVATE_REASON.direct };
   const account = obj(s.account);
