@@ -56,6 +56,21 @@ export class UnknownElectionError extends UsageError {
   }
 }
 
+/** `--campaign` names an election whose pack gives no campaign dates. */
+export class NoCampaignDatesError extends UsageError {
+  constructor(
+    readonly election: string,
+    /** Where the pack defines the election: `file:line`. */
+    readonly pack: string,
+  ) {
+    super(`--campaign ${election}: ${NoCampaignDatesError.detail(pack)}`);
+  }
+
+  static detail(pack: string): string {
+    return `the pack (${pack}) gives no campaign dates (dates.campaign)`;
+  }
+}
+
 /** One or more problems in rule packs; the run stops before any post is read. */
 export class RuleError extends NetralError {
   override readonly name = 'RuleError';

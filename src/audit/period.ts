@@ -2,7 +2,7 @@
 // report's time zone (--tz, WIB by default): `--until 2024-02-10` includes all of 10 February. A campaign window
 // comes from the election pack's `dates.campaign`, and --since/--until narrow it further.
 
-import { UnknownElectionError, UsageError } from '../errors.js';
+import { NoCampaignDatesError, UnknownElectionError, UsageError } from '../errors.js';
 import type { ElectionDef } from '../rules/types.js';
 import { isoUtc, normaliseTimestamp, zonedToUtc } from '../sources/time.js';
 
@@ -65,7 +65,7 @@ export function resolvePeriod(o: PeriodOptions, elections: ElectionDef[], tz: st
     const e = elections.find((x) => x.id === o.campaign);
     if (!e) throw new UnknownElectionError('--campaign', [o.campaign], 'loaded', elections.map((x) => x.id));
     const c = e.dates.campaign;
-    if (!c) throw new UsageError(`--campaign ${e.id}: the pack (${e.pos.file}:${e.pos.line}) gives no campaign dates (dates.campaign)`);
+    if (!c) throw new NoCampaignDatesError(e.id, `${e.pos.file}:${e.pos.line}`);
     since = dayStart(c.start, tz);
     until = dayStart(c.end, tz, 1);
     label.since = c.start;

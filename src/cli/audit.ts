@@ -3,7 +3,7 @@
 // baseline. Ends with a one-line JSON summary on stderr when stderr is not a terminal (cron mail, log files), or
 // a short human summary when it is.
 
-import { EXIT, FileError, UnknownElectionError } from '../errors.js';
+import { EXIT, FileError, NoCampaignDatesError, UnknownElectionError } from '../errors.js';
 import { acquireLock } from '../audit/lock.js';
 import { configError, expandName, readAuditConfig, type AuditConfig } from '../audit/config.js';
 import type { ScanFetchOptions } from './fetch-options.js';
@@ -81,8 +81,12 @@ function auditFetchOptions(cfg: AuditConfig, file: string): ScanFetchOptions {
   };
 }
 
-/** An election the packs do not have, named in audit.yml: a mistake in the config, reported at its place. */
+/**
+ * An election the packs do not have, or a campaign without dates, named in audit.yml: a mistake in the config,
+ * reported at its place.
+ */
 function inConfig(e: unknown, cfg: AuditConfig): unknown {
+  if (e instanceof NoCampaignDatesError && cfg.at.campaign) return configError(cfg.file, [{ ...cfg.at.campaign, message: `period.campaign: ${NoCampaignDatesError.detail(e.pack)}` }]);
   if (!(e instanceof UnknownElectionError)) return e;
   // The config is the only place the run's elections and campaign come from, so each id has its position.
   const elections = e.option === '--election';

@@ -348,5 +348,13 @@ outputs:
         'netral: error: DIR/audit.yml: the audit config has a mistake; nothing was run:\n  DIR/audit.yml:6:13: period.campaign: unknown election "pilpres-2024"; loaded: pilkada-jabar-2024\n',
       );
     });
+
+    it('period.campaign naming an election whose pack gives no campaign dates', async () => {
+      const pack = path.join(tempDir(), 'pilkades-2029.yaml');
+      writeFileSync(pack, 'pack: pilkades-2029\nkind: election\nelection:\n  id: pilkades-2029\n  name: { id: Pilkades Sukamaju 2029, en: Sukamaju village head election 2029 }\n  dates:\n    voting: 2029-11-25\n  candidates:\n    - { number: 1, names: [Hendra Gunawan] }\n');
+      expect(await mistake(`rules:\n  packs: [${pack}]\nperiod:\n  campaign: pilkades-2029\n`)).toBe(
+        `netral: error: DIR/audit.yml: the audit config has a mistake; nothing was run:\n  DIR/audit.yml:6:13: period.campaign: the pack (${pack}:4) gives no campaign dates (dates.campaign)\n`,
+      );
+    });
   });
 });
