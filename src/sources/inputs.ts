@@ -152,7 +152,7 @@ export class InputSet {
           continue;
         }
         if (st.isFile()) yield* this.readFile(fileInput(full, st.size), false);
-        else this.ignored.push(`${full} (not a regular file)`);
+        else this.ignored.push(`${full} (${st.isDirectory() ? 'a link to a folder, not followed' : 'not a regular file'})`);
       } else this.ignored.push(`${full} (not a regular file)`);
     }
   }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readAll } from '../helpers/read.js';
@@ -64,13 +64,15 @@ describe('inputs read once', () => {
     expect(r.counts[0].error).toMatch(/^not a format netral reads/);
   });
 
-  it('lists a named pipe inside a folder as not read, instead of waiting on it or passing over it silently', async () => {
+  it('lists a named pipe and a link to a folder inside a folder as not read, instead of waiting on them or passing over them silently', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'posts.jsonl'), '{"id":"1","text":"Apel pagi"}\n');
     execFileSync('mkfifo', [path.join(dir, 'pipe')]);
+    // A link to a folder is not followed (links can loop), and said so.
+    symlinkSync(tempDir(), path.join(dir, 'elsewhere'));
     const r = await readAll([dir]);
     expect(r.posts.map((p) => p.id)).toEqual(['1']);
-    expect(r.ignored).toEqual([`${path.join(dir, 'pipe')} (not a regular file)`]);
+    expect(r.ignored).toEqual([`${path.join(dir, 'elsewhere')} (a link to a folder, not followed)`, `${path.join(dir, 'pipe')} (not a regular file)`]);
   });
 
   it('scans /dev/stdin given as a path when a shell pipes into it (real processes)', async () => {
