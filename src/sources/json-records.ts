@@ -5,7 +5,7 @@
 import type { SourceRef } from '../model.js';
 import { InputError } from '../errors.js';
 import { jsonElements, ShapeError, type ElementOptions } from './json-elements.js';
-import { readLines } from './lines.js';
+import { linesOf } from './lines.js';
 import { parseRecordJson } from './formats/json-text.js';
 import type { InputFile } from './types.js';
 import { HEAD_BYTES } from './head.js';
@@ -47,7 +47,7 @@ export async function* jsonRecords(input: InputFile, keys?: string[]): AsyncGene
   const shape = jsonShape(head);
   if (shape === 'lines') {
     let record = 0;
-    for await (const l of readLines(input.open())) {
+    for await (const l of linesOf(input)) {
       if ('error' in l) {
         record++;
         yield { source: { file: input.name, line: l.line, record }, error: l.error };

@@ -2,14 +2,24 @@
 // byte sequence is reported, never silently replaced) and bounded in size, so one huge line cannot exhaust memory.
 
 import { isUtf8 } from 'node:buffer';
-import type { Readable } from 'node:stream';
+import type { InputFile } from './types.js';
 
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 export type Line = { line: number; text: string } | { line: number; error: string };
 
-export async function* readLines(stream: Readable, maxBytes = MAX_LINE_BYTES): AsyncGenerator<Line> {
-  let pending: Buffer | null = null;
+/**
+ * The lines of `input`: an InputFile's reused chunks where it has them (nothing of a chunk is kept once the next is
+ * asked for), else a stream.
+ */
+export function linesOf(input: InputFile): AsyncGenerator<Line> {
+  return readLines(input.chunks ? input.chunks() : input.open());
+}
+
+export async function* readLines(stream: AsyncIterable<Buffer>, maxBytes = MAX_LINE_BYTES): AsyncGenerator<Line> {
+  // The start of a line that continues in a later chunk: copies of its pieces (never the whole chunk they were in).
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
   let lineNo = 0;
   let skipping = false; // inside an over-long line: drop bytes until its end
   let first = true;
@@ -26,36 +36,62 @@ export async function* readLines(stream: Readable, maxBytes = MAX_LINE_BYTES): A
     // strings JSON.parse makes from them (V8 makes them slices), and peak memory rose by a third.
     return { line: lineNo, text: buf.toString('utf8', s, e) };
   };
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    let buf: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
-    pending = null;
+  const tooLong = (): Line => {
+    lineNo++;
+    first = false;
+    return { line: lineNo, error: `line longer than ${maxBytes / 1024 / 1024} MB` };
+  };
+  // Chunks are read in place: only a line that spans two chunks is copied. Joining every chunk to the line left over
+  // from the one before doubled the buffers made per chunk, and buffers the garbage collector has not yet freed
+  // are most of what the process holds beyond its heap when the machine is busy.
+  for await (const chunk of stream) {
     let start = 0;
-    // When the chunk's complete lines are all valid UTF-8, each is (0x0A is never inside a character): one check.
-    const last = skipping ? -1 : buf.lastIndexOf(10);
-    const validTo = last > 0 && isUtf8(buf.subarray(0, last)) ? last : 0;
-    for (;;) {
-      const nl = buf.indexOf(10, start);
-      if (nl === -1) break;
+    if (skipping || pendingBytes > 0) {
+      const nl = chunk.indexOf(10);
+      if (nl === -1) {
+        if (skipping) continue;
+        if (pendingBytes + chunk.length > maxBytes) {
+          skipping = true;
+          pending = [];
+          pendingBytes = 0;
+        } else {
+          pending.push(Buffer.from(chunk));
+          pendingBytes += chunk.length;
+        }
+        continue;
+      }
       if (skipping) {
         skipping = false;
-        lineNo++;
-        first = false;
-        yield { line: lineNo, error: `line longer than ${maxBytes / 1024 / 1024} MB` };
-      } else yield emit(buf, start, nl, nl <= validTo);
+        yield tooLong();
+      } else {
+        pending.push(chunk.subarray(0, nl));
+        const line = Buffer.concat(pending, pendingBytes + nl);
+        pending = [];
+        pendingBytes = 0;
+        yield emit(line, 0, line.length, false);
+      }
       start = nl + 1;
     }
-    const rest = buf.subarray(start);
-    if (skipping) continue;
-    if (rest.length > maxBytes) {
-      skipping = true;
-      continue;
+    // When the chunk's complete lines are all valid UTF-8, each is (0x0A is never inside a character): one check.
+    const last = chunk.lastIndexOf(10);
+    const validTo = last >= start && isUtf8(chunk.subarray(start, last)) ? last : -1;
+    for (;;) {
+      const nl = chunk.indexOf(10, start);
+      if (nl === -1) break;
+      yield emit(chunk, start, nl, nl <= validTo);
+      start = nl + 1;
     }
-    // Copy so the (possibly large) chunk the remainder came from can be freed.
-    pending = rest.length > 0 ? Buffer.from(rest) : null;
-    buf = Buffer.alloc(0);
+    const rest = chunk.length - start;
+    if (rest > maxBytes) skipping = true;
+    else if (rest > 0) {
+      // Copied, so the chunk the remainder came from can be freed.
+      pending.push(Buffer.from(chunk.subarray(start)));
+      pendingBytes = rest;
+    }
   }
-  if (skipping) {
-    lineNo++;
-    yield { line: lineNo, error: `line longer than ${maxBytes / 1024 / 1024} MB` };
-  } else if (pending && pending.length > 0) yield emit(pending, 0, pending.length, false);
+  if (skipping) yield tooLong();
+  else if (pendingBytes > 0) {
+    const line = Buffer.concat(pending, pendingBytes);
+    yield emit(line, 0, line.length, false);
+  }
 }

@@ -24,6 +24,11 @@ export interface InputFile {
    */
   rereadable: boolean;
   open(): Readable;
+  /**
+   * The bytes from the start in chunks, each valid only until the next is asked for: a file is read into one buffer
+   * used again and again, so reading makes no garbage. For readers that copy what they keep (lines.ts).
+   */
+  chunks?(): AsyncIterable<Buffer>;
   /** Reads at most `n` bytes from the start (for format detection). */
   head(n: number): Promise<Buffer>;
   /** Lets go of a one-shot stream that was never opened (called when its input is done with). */

@@ -4,7 +4,11 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readLines, type Line } from '../../src/sources/lines.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileInput } from '../../src/sources/file-input.js';
+import { linesOf, readLines, type Line } from '../../src/sources/lines.js';
+import { tempDir } from '../helpers/cli.js';
 import { prng } from '../helpers/prng.js';
 
 /** The definition on the whole input at once. */
@@ -24,6 +28,21 @@ function reference(input: Buffer): Line[] {
     out.push(isUtf8(b) ? { line: i + 1, text: b.toString('utf8') } : { line: i + 1, error: 'invalid UTF-8' });
   });
   return out;
+}
+
+/**
+ * The input in chunks that all live in one buffer, overwritten for each chunk (as a file is read: file-input.ts), so
+ * a reader that kept any part of a chunk after asking for the next would see it change.
+ */
+async function* reused(input: Buffer, chunkSizes: number[]): AsyncGenerator<Buffer> {
+  const buf = Buffer.alloc(Math.max(...chunkSizes));
+  for (let at = 0, k = 0; at < input.length; k++) {
+    const n = Math.min(chunkSizes[k % chunkSizes.length], input.length - at);
+    input.copy(buf, 0, at, at + n);
+    at += n;
+    yield buf.subarray(0, n);
+    buf.fill(0x3f);
+  }
 }
 
 async function lines(input: Buffer, chunkSizes: number[], maxBytes?: number): Promise<Line[]> {
@@ -68,7 +87,20 @@ describe('readLines', () => {
     expect(got[1]).toMatchObject({ line: 2, error: expect.stringMatching(/^line longer than/) });
   });
 
-  it('equals the whole-buffer definition on 2,000 random inputs in random chunks', async () => {
+  it('reads a real file in its reused chunks, lines across the chunk edges included', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'posts.jsonl');
+    // ~1 MB of lines of many lengths, so that lines cross the 256 KB chunk edges at every offset.
+    const r = prng(13);
+    let text = '';
+    for (let i = 0; text.length < 1_000_000; i++) text += `${JSON.stringify({ id: String(i), text: 'é✌️'.repeat(1 + Math.floor(r() * 400)) })}\n`;
+    writeFileSync(file, text);
+    const got: Line[] = [];
+    for await (const l of linesOf(fileInput(file))) got.push(l);
+    expect(got).toEqual(reference(Buffer.from(text)));
+  });
+
+  it('equals the whole-buffer definition on 2,000 random inputs in random chunks, fresh or in one reused buffer', async () => {
     const r = prng(11);
     for (let i = 0; i < 2000; i++) {
       const bufs: Buffer[] = [];
@@ -76,7 +108,12 @@ describe('readLines', () => {
       for (let k = 0; k < n; k++) bufs.push(r() < 0.05 ? BAD[Math.floor(r() * BAD.length)] : Buffer.from(PARTS[Math.floor(r() * PARTS.length)]));
       const input = Buffer.concat(bufs);
       const sizes = [1 + Math.floor(r() * 7), 1 + Math.floor(r() * 40), 1 + Math.floor(r() * 300)];
-      expect(await lines(input, sizes), JSON.stringify(input.toString('latin1'))).toEqual(reference(input));
+      const expected = reference(input);
+      expect(await lines(input, sizes), JSON.stringify(input.toString('latin1'))).toEqual(expected);
+      // A reader that kept any part of a chunk after asking for the next would see it overwritten.
+      const fromReused: Line[] = [];
+      for await (const l of readLines(reused(input, sizes))) fromReused.push(l);
+      expect(fromReused, JSON.stringify(input.toString('latin1'))).toEqual(expected);
     }
   });
 });

@@ -1,7 +1,7 @@
 // netral's own record format as JSON Lines: one object per line with `id` and `text` (see README "Post record").
 
 import type { Format, InputFile, ReadItem, ReadOptions } from '../types.js';
-import { readLines } from '../lines.js';
+import { linesOf } from '../lines.js';
 import { recordToPost } from '../record.js';
 import { parseRecordJson } from './json-text.js';
 
@@ -22,7 +22,7 @@ export const genericJsonl: Format = {
   },
   async *read(input: InputFile, opts: ReadOptions): AsyncIterable<ReadItem> {
     let record = 0;
-    for await (const l of readLines(input.open())) {
+    for await (const l of linesOf(input)) {
       const source = { file: input.name, line: l.line };
       if ('error' in l) {
         record++;
