@@ -23,6 +23,8 @@ export interface FetchSource {
   archive?: string;
   state?: string;
   line: number;
+  /** Where archive: and state: are written, for messages about them. */
+  at: { archive?: Pos; state?: Pos };
 }
 
 export interface AuditConfig {
@@ -148,7 +150,14 @@ export function parseAuditConfig(text: string, file: string): AuditConfig {
         const spec = str(ctx, sf.get('fetch'), 'fetch');
         const archive = str(ctx, sf.get('archive'), 'archive', false);
         const state = str(ctx, sf.get('state'), 'state', false);
-        if (spec) fetch.push({ spec, line: ctx.pos(item).line, ...(archive ? { archive: rel(archive) } : {}), ...(state ? { state: rel(state) } : {}) });
+        if (spec)
+          fetch.push({
+            spec,
+            line: ctx.pos(item).line,
+            ...(archive ? { archive: rel(archive) } : {}),
+            ...(state ? { state: rel(state) } : {}),
+            at: { ...(archive ? { archive: ctx.pos(sf.get('archive')) } : {}), ...(state ? { state: ctx.pos(sf.get('state')) } : {}) },
+          });
       }
     }
 

@@ -65,7 +65,7 @@ function auditFetchOptions(cfg: AuditConfig, file: string): ScanFetchOptions {
     if (values.size > 1)
       throw new FileError(
         `${file}: the fetch sources name different ${key} ${key === 'archive' ? 'folders' : 'files'}; one run keeps one, so give the same ${key}: to every fetch source`,
-        named.map((f) => ({ file, line: f.line, col: 0, message: `${key}: ${f[key]}` })),
+        named.map((f) => ({ ...f.at[key]!, message: `${key}: ${f[key]}` })),
       );
     return named[0]?.[key];
   };

@@ -73,8 +73,8 @@ describe('netral audit with fetch sources', () => {
     const r = await audit(dir);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/the fetch sources name different archive folders; one run keeps one/);
-    expect(r.stderr).toMatch(/audit\.yml:2: archive: .*evidence-a/);
-    expect(r.stderr).toMatch(/audit\.yml:4: archive: .*evidence-b/);
+    expect(r.stderr).toMatch(/audit\.yml:3:14: archive: .*evidence-a/);
+    expect(r.stderr).toMatch(/audit\.yml:5:14: archive: .*evidence-b/);
     expect(existsSync(path.join(dir, 'out.json'))).toBe(false);
   });
 
