@@ -4,7 +4,8 @@
 // handle claimed by two employees) are errors, the rest warnings.
 
 import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
+import { parse, type Options } from 'csv-parse/sync';
+import { CsvLines } from '../sources/csv-lines.js';
 import { sniffDelimiter } from '../sources/formats/generic-csv.js';
 import { decodeText, sniffEncoding } from '../sources/encoding.js';
 import { HEAD_BYTES } from '../sources/head.js';
@@ -105,15 +106,24 @@ export function parseRoster(input: string | Buffer, file: string): Roster {
   }
   const warn = (line: number, message: string) => problems.push({ file, line, level: 'warning', message });
 
-  let rows: { record: string[]; info: { lines: number; raw?: string } }[];
+  let rows: { record: string[]; line: number }[];
+  const lines = new CsvLines();
   try {
-    rows = parse(text, { bom: true, delimiter: sniffDelimiter(text.slice(0, HEAD_BYTES), file), info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof rows;
+    const options: Options<{ record: string[]; line: number }, string[]> = {
+      bom: true,
+      delimiter: sniffDelimiter(text.slice(0, HEAD_BYTES), file),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (record, info) => ({ record, line: lines.start(record, info.lines) }),
+    };
+    // (csv-parse's typings give `parse` no way to say that on_record changes what a record is.)
+    rows = parse(text, options as unknown as Options) as unknown as typeof rows;
   } catch (e) {
-    const line = (e as { lines?: number }).lines ?? 1;
+    const at = (e as { lines?: number }).lines;
+    const line = at === undefined ? 1 : lines.line(at);
     err(line, `cannot read the CSV: ${(e as Error).message.replace(/^Invalid Record Length: |^.*?: /, '')}`);
     return { file, employees: [], problems };
   }
-  const startLine = (r: (typeof rows)[number]) => r.info.lines - ((r.info.raw ?? '').replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
   if (rows.length === 0) {
     err(1, 'empty roster (no header row)');
     return { file, employees: [], problems };
@@ -138,7 +148,7 @@ export function parseRoster(input: string | Buffer, file: string): Roster {
   const byHandle = new Map<string, Employee>();
   const cell = (r: string[], f: string) => (col.has(f) ? (r[col.get(f)!] ?? '').trim() : '');
   for (const row of rows.slice(1)) {
-    const line = startLine(row);
+    const line = row.line;
     const r = row.record;
     if (r.every((c) => c.trim() === '')) continue;
     const nip = readNip(cell(r, 'nip'));

@@ -86,6 +86,22 @@ describe('reading a roster file', () => {
     expect(r.problems.filter((p) => p.level === 'warning').map((p) => `${p.line}: ${p.message}`)).toEqual([expect.stringMatching(/^9: Tanpa Akun has no account listed/)]);
   });
 
+  it('names the right line after blank lines and a cell with a CRLF line break, in a CRLF file', async () => {
+    const r = await roster(
+      'crlf.csv',
+      [
+        HEADER,
+        '',
+        '198501012010011001,Rudi Hartono,PUPR,Staf,,rudi,,,,',
+        '199003152015032002,"Yulia\r\nRahmawati",Dikbud,Guru,,yulia,,,,',
+        '',
+        '',
+        '19850101201001100,Satu Kurang,PUPR,Staf,,kurang,,,,',
+      ].join('\r\n'),
+    );
+    expect(r.problems.filter((p) => p.level === 'error').map((p) => `${p.line}: ${p.message}`)).toEqual([expect.stringMatching(/^8: NIP "19850101201001100" must be 18 digits/)]);
+  });
+
   it('explains a NIP that a spreadsheet turned into a number', async () => {
     const r = await roster('sci.csv', `${HEADER}\n1.98501E+17,Rudi,PUPR,Staf,,rudi,,,,\n`);
     expect(r.problems[0]).toMatchObject({ line: 2, level: 'error' });

@@ -3,7 +3,8 @@
 // `--map text=Tweet,id=No` maps the rest. Parsing is csv-parse's: quotes, embedded newlines, BOM.
 
 import { pipeline } from 'node:stream';
-import { parse } from 'csv-parse';
+import { parse, type Options } from 'csv-parse';
+import { CsvLines } from '../csv-lines.js';
 import type { Format, InputFile, ReadItem, ReadOptions } from '../types.js';
 import { recordToPost } from '../record.js';
 import { LIST_FIELDS, readListCell } from '../list-cell.js';
@@ -124,16 +125,28 @@ export const genericCsv: Format = {
     if (encoding === 'windows-1252') opts.warn(`${input.name}: not UTF-8; read as Windows-1252 (Excel's "CSV (Comma delimited)"). Save it as "CSV UTF-8" to be sure every character is read right`);
     const delimiter = sniffDelimiter(decodeText(headBytes, encoding), input.name);
     const utf8 = utf8Stream(encoding, (line) => opts.warn(`${input.name}:${line}: invalid UTF-8; the bytes that are not were read as \uFFFD`));
-    const parser = parse({ bom: true, delimiter, info: true, raw: true, max_record_size: MAX_RECORD_CHARS, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true });
+    // In step with the 'skip' events below: both happen as the parser reads, ahead of the loop that consumes records.
+    const lines = new CsvLines();
+    const options: Options<{ record: string[]; line: number }, string[]> = {
+      bom: true,
+      delimiter,
+      max_record_size: MAX_RECORD_CHARS,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_record: (record, info) => ({ record, line: lines.start(record, info.lines) }),
+    };
+    // (csv-parse's typings give `parse` no way to say that on_record changes what a record is.)
+    const parser = parse(options as unknown as Options);
     // pipeline, not pipe: an error of the input (a truncated .csv.gz) must end the parser's iteration below with that
     // error, which is reported against this input, instead of being thrown unhandled from the source stream.
     pipeline(input.open(), utf8, parser, () => {});
     // csv-parse reports unreadable stretches (an unclosed quote) as 'skip' events; queue them to yield in order.
     const errors: { line: number; reason: string }[] = [];
-    let lastEnd = 0;
     parser.on('skip', (e: Error & { lines?: number; code?: string }) => {
-      const end = e.lines ?? lastEnd + 1;
-      const from = lastEnd + 1;
+      const end = e.lines !== undefined ? lines.line(e.lines) : lines.lastEnd + 1;
+      const from = lines.lastEnd + 1;
       if (e.code === 'CSV_MAX_RECORD_SIZE') {
         // Only an unclosed quote makes a record this long, and it swallows the rest of the file: stop here rather
         // than hold the rest in memory.
@@ -142,21 +155,18 @@ export const genericCsv: Format = {
       }
       const what = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote opened here is never closed' : e.message.split(':')[0];
       errors.push({ line: from, reason: `${what}; lines ${from}–${end} could not be read` });
-      lastEnd = end;
+      lines.lastEnd = end;
     });
     let header: string[] | null = null;
     let cols: Map<string, number> | null = null;
     let own = new Map<OwnColumn, number>();
     let warnedNoId = false;
-    for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number; raw?: string } }>) {
+    for await (const r of parser as AsyncIterable<{ record: string[]; line: number }>) {
       while (errors.length > 0) {
         const e = errors.shift()!;
         yield { type: 'skip', source: { file: input.name, line: e.line }, reason: e.reason };
       }
-      const raw = r.info.raw ?? '';
-      const newlines = (raw.replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
-      const line = r.info.lines - newlines;
-      lastEnd = r.info.lines;
+      const line = r.line;
       if (header === null) {
         header = r.record.map((h) => h.trim());
         cols = mapColumns(header, opts.map, input.name);
