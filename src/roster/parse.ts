@@ -5,7 +5,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { parse, type Options } from 'csv-parse/sync';
-import { CsvLines } from '../sources/csv-lines.js';
+import { CsvLines, recordDelimiters } from '../sources/csv-lines.js';
 import { sniffDelimiter } from '../sources/formats/generic-csv.js';
 import { decodeText, sniffEncoding } from '../sources/encoding.js';
 import { HEAD_BYTES } from '../sources/head.js';
@@ -112,6 +112,7 @@ export function parseRoster(input: string | Buffer, file: string): Roster {
     const options: Options<{ record: string[]; line: number }, string[]> = {
       bom: true,
       delimiter: sniffDelimiter(text.slice(0, HEAD_BYTES), file),
+      ...recordDelimiters(text.slice(0, HEAD_BYTES)),
       relax_column_count: true,
       skip_empty_lines: true,
       on_record: (record, info) => ({ record, line: lines.start(record, info.lines) }),

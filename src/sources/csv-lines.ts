@@ -24,3 +24,13 @@ export class CsvLines {
     return parserLines - this.crs;
   }
 }
+
+/**
+ * The record delimiters to give csv-parse for a file whose start is `head`: lines that end in \n or \r\n, mixed
+ * (rows added with a Linux tool to a file Excel saved), when the start has a \n. csv-parse would otherwise take the
+ * first line's ending for all, and merge every row that ends otherwise into one. A file with no \n in its start is
+ * left to csv-parse, which also reads old Mac files (lines ending in \r).
+ */
+export function recordDelimiters(head: string): { record_delimiter?: string[] } {
+  return head.includes('\n') ? { record_delimiter: ['\r\n', '\n'] } : {};
+}

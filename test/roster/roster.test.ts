@@ -86,7 +86,7 @@ describe('reading a roster file', () => {
     expect(r.problems.filter((p) => p.level === 'warning').map((p) => `${p.line}: ${p.message}`)).toEqual([expect.stringMatching(/^9: Tanpa Akun has no account listed/)]);
   });
 
-  it('names the right line after blank lines and a cell with a CRLF line break, in a CRLF file', async () => {
+  it('names the right line after blank lines and a cell with a CRLF line break, and reads files with mixed line endings', async () => {
     const r = await roster(
       'crlf.csv',
       [
@@ -100,6 +100,10 @@ describe('reading a roster file', () => {
       ].join('\r\n'),
     );
     expect(r.problems.filter((p) => p.level === 'error').map((p) => `${p.line}: ${p.message}`)).toEqual([expect.stringMatching(/^8: NIP "19850101201001100" must be 18 digits/)]);
+    // Rows added with a Linux tool (LF) to a file Excel saved (CRLF) are rows, not parts of one.
+    const mixed = await roster('mixed.csv', `${HEADER}\r\n198501012010011001,Rudi Hartono,PUPR,Staf,,rudi,,,,\r\n199003152015032002,Yulia,Dikbud,Guru,,yulia,,,,\n198712122011011003,Dadang,Camat,Camat,,dadang,,,,\n`);
+    expect(mixed.employees.map((e) => e.nama)).toEqual(['Rudi Hartono', 'Yulia', 'Dadang']);
+    expect(mixed.problems).toEqual([]);
   });
 
   it('explains a NIP that a spreadsheet turned into a number', async () => {

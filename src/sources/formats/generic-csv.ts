@@ -4,7 +4,7 @@
 
 import { pipeline } from 'node:stream';
 import { parse, type Options } from 'csv-parse';
-import { CsvLines } from '../csv-lines.js';
+import { CsvLines, recordDelimiters } from '../csv-lines.js';
 import type { Format, InputFile, ReadItem, ReadOptions } from '../types.js';
 import { recordToPost } from '../record.js';
 import { LIST_FIELDS, readListCell } from '../list-cell.js';
@@ -123,13 +123,15 @@ export const genericCsv: Format = {
     const headBytes = await input.head(HEAD_BYTES);
     const encoding = sniffEncoding(headBytes, headBytes.length < HEAD_BYTES);
     if (encoding === 'windows-1252') opts.warn(`${input.name}: not UTF-8; read as Windows-1252 (Excel's "CSV (Comma delimited)"). Save it as "CSV UTF-8" to be sure every character is read right`);
-    const delimiter = sniffDelimiter(decodeText(headBytes, encoding), input.name);
+    const headText = decodeText(headBytes, encoding);
+    const delimiter = sniffDelimiter(headText, input.name);
     const utf8 = utf8Stream(encoding, (line) => opts.warn(`${input.name}:${line}: invalid UTF-8; the bytes that are not were read as \uFFFD`));
     // In step with the 'skip' events below: both happen as the parser reads, ahead of the loop that consumes records.
     const lines = new CsvLines();
     const options: Options<{ record: string[]; line: number }, string[]> = {
       bom: true,
       delimiter,
+      ...recordDelimiters(headText),
       max_record_size: MAX_RECORD_CHARS,
       relax_column_count: true,
       relax_quotes: true,
