@@ -44,3 +44,11 @@ export function fileInput(p: string, size?: number): InputFile {
     },
   };
 }
+
+/**
+ * An input's bytes from the start, for readers that copy what they keep (lines.ts, json-elements.ts): a file's
+ * chunks of one reused buffer, else its stream.
+ */
+export function chunksOf(input: InputFile): AsyncIterable<Buffer> {
+  return input.chunks ? input.chunks() : input.open();
+}

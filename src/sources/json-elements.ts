@@ -7,7 +7,6 @@
 // (`{"Post": {"Posts": {"VideoList": […]}}}`); an object found at such a path is handed over whole.
 
 import { isUtf8 } from 'node:buffer';
-import type { Readable } from 'node:stream';
 
 export const MAX_ELEMENT_BYTES = 16 * 1024 * 1024;
 
@@ -48,7 +47,7 @@ WS[0x20] = WS[0x09] = WS[0x0a] = WS[0x0d] = 1;
 const OBJ = 0;
 const ARR = 1;
 
-export async function* jsonElements(stream: Readable, opts: ElementOptions = {}): AsyncGenerator<Element> {
+export async function* jsonElements(stream: AsyncIterable<Buffer>, opts: ElementOptions = {}): AsyncGenerator<Element> {
   const maxBytes = opts.maxBytes ?? MAX_ELEMENT_BYTES;
   const fold = opts.ignoreCase ? (s: string) => s.toLowerCase() : (s: string) => s;
   const targets: string[][] | null = opts.skipPrefix ? null : (opts.paths ?? opts.keys?.map((k) => [k]) ?? null);
@@ -110,7 +109,7 @@ export async function* jsonElements(stream: Readable, opts: ElementOptions = {})
     tooBig = false;
   };
 
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of stream) {
     let i = 0;
     if (bom && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
     bom = false;

@@ -5,6 +5,7 @@
 import type { SourceRef } from '../model.js';
 import { InputError } from '../errors.js';
 import { jsonElements, ShapeError, type ElementOptions } from './json-elements.js';
+import { chunksOf } from './file-input.js';
 import { linesOf } from './lines.js';
 import { parseRecordJson } from './formats/json-text.js';
 import type { InputFile } from './types.js';
@@ -79,7 +80,7 @@ export async function* jsonRecords(input: InputFile, keys?: string[]): AsyncGene
  */
 export async function* parsedElements(input: InputFile, opts: ElementOptions, lines = true): AsyncGenerator<JsonRecord & { path?: number }> {
   try {
-    for await (const el of jsonElements(input.open(), opts)) {
+    for await (const el of jsonElements(chunksOf(input), opts)) {
       const source = lines ? { file: input.name, line: el.line, record: el.index + 1 } : { file: input.name, record: el.index + 1 };
       const at = el.path !== undefined ? { path: el.path } : {};
       if ('error' in el) {

@@ -2,18 +2,16 @@
 // byte sequence is reported, never silently replaced) and bounded in size, so one huge line cannot exhaust memory.
 
 import { isUtf8 } from 'node:buffer';
+import { chunksOf } from './file-input.js';
 import type { InputFile } from './types.js';
 
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 export type Line = { line: number; text: string } | { line: number; error: string };
 
-/**
- * The lines of `input`: an InputFile's reused chunks where it has them (nothing of a chunk is kept once the next is
- * asked for), else a stream.
- */
+/** The lines of `input`, read from its reused chunks where it has them (nothing of a chunk is kept past it). */
 export function linesOf(input: InputFile): AsyncGenerator<Line> {
-  return readLines(input.chunks ? input.chunks() : input.open());
+  return readLines(chunksOf(input));
 }
 
 export async function* readLines(stream: AsyncIterable<Buffer>, maxBytes = MAX_LINE_BYTES): AsyncGenerator<Line> {

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Readable } from 'node:stream';
+import { reusedChunks } from '../helpers/chunks.js';
 import { jsonElements, ShapeError, type Element, type ElementOptions } from '../../src/sources/json-elements.js';
 
-/** The document fed in pieces of `size` bytes, so every byte boundary is exercised. */
-function stream(doc: string | Buffer, size = 1 << 20): Readable {
-  const b = Buffer.isBuffer(doc) ? doc : Buffer.from(doc);
-  const parts: Buffer[] = [];
-  for (let i = 0; i < b.length; i += size) parts.push(b.subarray(i, i + size));
-  return Readable.from(parts);
+/** The document fed in pieces of `size` bytes, so every byte boundary is exercised, in one reused buffer. */
+function stream(doc: string | Buffer, size = 1 << 20): AsyncIterable<Buffer> {
+  return reusedChunks(doc, [size]);
 }
 
 async function all(doc: string | Buffer, opts: ElementOptions = {}, size?: number): Promise<Element[]> {

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Readable } from 'node:stream';
+import { reusedChunks } from '../helpers/chunks.js';
 import { jsonElements, ShapeError } from '../../src/sources/json-elements.js';
 
-/** Feeds the text in small chunks so elements straddle chunk boundaries. */
-function stream(text: string | Buffer, chunk = 7): Readable {
-  const b = Buffer.isBuffer(text) ? text : Buffer.from(text);
-  const parts: Buffer[] = [];
-  for (let i = 0; i < b.length; i += chunk) parts.push(b.subarray(i, i + chunk));
-  return Readable.from(parts);
+/** Feeds the text in small chunks so elements straddle chunk boundaries, in one reused buffer (as files are read). */
+function stream(text: string | Buffer, chunk = 7): AsyncIterable<Buffer> {
+  return reusedChunks(text, [chunk]);
 }
 
 async function all(text: string | Buffer, opts = {}) {

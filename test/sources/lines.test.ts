@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileInput } from '../../src/sources/file-input.js';
 import { linesOf, readLines, type Line } from '../../src/sources/lines.js';
 import { tempDir } from '../helpers/cli.js';
+import { reusedChunks } from '../helpers/chunks.js';
 import { prng } from '../helpers/prng.js';
 
 /** The definition on the whole input at once. */
@@ -28,21 +29,6 @@ function reference(input: Buffer): Line[] {
     out.push(isUtf8(b) ? { line: i + 1, text: b.toString('utf8') } : { line: i + 1, error: 'invalid UTF-8' });
   });
   return out;
-}
-
-/**
- * The input in chunks that all live in one buffer, overwritten for each chunk (as a file is read: file-input.ts), so
- * a reader that kept any part of a chunk after asking for the next would see it change.
- */
-async function* reused(input: Buffer, chunkSizes: number[]): AsyncGenerator<Buffer> {
-  const buf = Buffer.alloc(Math.max(...chunkSizes));
-  for (let at = 0, k = 0; at < input.length; k++) {
-    const n = Math.min(chunkSizes[k % chunkSizes.length], input.length - at);
-    input.copy(buf, 0, at, at + n);
-    at += n;
-    yield buf.subarray(0, n);
-    buf.fill(0x3f);
-  }
 }
 
 async function lines(input: Buffer, chunkSizes: number[], maxBytes?: number): Promise<Line[]> {
@@ -112,7 +98,7 @@ describe('readLines', () => {
       expect(await lines(input, sizes), JSON.stringify(input.toString('latin1'))).toEqual(expected);
       // A reader that kept any part of a chunk after asking for the next would see it overwritten.
       const fromReused: Line[] = [];
-      for await (const l of readLines(reused(input, sizes))) fromReused.push(l);
+      for await (const l of readLines(reusedChunks(input, sizes))) fromReused.push(l);
       expect(fromReused, JSON.stringify(input.toString('latin1'))).toEqual(expected);
     }
   });

@@ -2,6 +2,7 @@
 // (data, posts, items, records, results), or a single record.
 
 import type { Format, InputFile, ReadItem, ReadOptions } from '../types.js';
+import { chunksOf } from '../file-input.js';
 import { jsonElements, ShapeError } from '../json-elements.js';
 import { recordToPost } from '../record.js';
 import { parseRecordJson } from './json-text.js';
@@ -26,7 +27,7 @@ export const genericJson: Format = {
     const head = (await input.head(4096)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
     const isObject = head.startsWith('{');
     try {
-      for await (const el of jsonElements(input.open(), isObject ? { keys: WRAPPER_KEYS } : {})) {
+      for await (const el of jsonElements(chunksOf(input), isObject ? { keys: WRAPPER_KEYS } : {})) {
         yield* toItems(input, opts, el.line, el.index, 'error' in el ? el : parseRecordJson(el.text));
       }
     } catch (e) {
