@@ -4,8 +4,8 @@
 // handle claimed by two employees) are errors, the rest warnings.
 
 import { readFile } from 'node:fs/promises';
-import { parse, type Options } from 'csv-parse/sync';
-import { CsvLines, recordDelimiters } from '../sources/csv-lines.js';
+import { parse } from 'csv-parse/sync';
+import { CsvLines, linedOptions, type LinedRecord } from '../sources/csv-lines.js';
 import { sniffDelimiter } from '../sources/formats/generic-csv.js';
 import { decodeText, sniffEncoding } from '../sources/encoding.js';
 import { HEAD_BYTES } from '../sources/head.js';
@@ -106,23 +106,13 @@ export function parseRoster(input: string | Buffer, file: string): Roster {
   }
   const warn = (line: number, message: string) => problems.push({ file, line, level: 'warning', message });
 
-  let rows: { record: string[]; line: number }[];
+  let rows: LinedRecord[];
   const lines = new CsvLines();
   try {
-    const options: Options<{ record: string[]; line: number }, string[]> = {
-      bom: true,
-      delimiter: sniffDelimiter(text.slice(0, HEAD_BYTES), file),
-      ...recordDelimiters(text.slice(0, HEAD_BYTES)),
-      relax_column_count: true,
-      skip_empty_lines: true,
-      on_record: (record, info) => ({ record, line: lines.start(record, info.lines) }),
-    };
-    // (csv-parse's typings give `parse` no way to say that on_record changes what a record is.)
-    rows = parse(text, options as unknown as Options) as unknown as typeof rows;
+    const head = text.slice(0, HEAD_BYTES);
+    rows = parse(text, linedOptions({ bom: true, delimiter: sniffDelimiter(head, file), relax_column_count: true, skip_empty_lines: true }, head, lines)) as unknown as LinedRecord[];
   } catch (e) {
-    const at = (e as { lines?: number }).lines;
-    const line = at === undefined ? 1 : lines.line(at);
-    err(line, `cannot read the CSV: ${(e as Error).message.replace(/^Invalid Record Length: |^.*?: /, '')}`);
+    err(lines.skipped((e as { lines?: number }).lines).to, `cannot read the CSV: ${(e as Error).message.replace(/^Invalid Record Length: |^.*?: /, '')}`);
     return { file, employees: [], problems };
   }
   if (rows.length === 0) {

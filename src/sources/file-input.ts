@@ -4,7 +4,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { InputFile } from './types.js';
 
-const CHUNK = 256 * 1024;
+/** Bytes read at a time from a file or pipe. */
+export const READ_CHUNK = 256 * 1024;
 
 /**
  * A file's bytes in chunks of one buffer, reused: a stream makes a new buffer per chunk, which the garbage collector
@@ -13,9 +14,9 @@ const CHUNK = 256 * 1024;
 async function* fileChunks(p: string): AsyncGenerator<Buffer> {
   const fh = await open(p, 'r');
   try {
-    const buf = Buffer.allocUnsafe(CHUNK);
+    const buf = Buffer.allocUnsafe(READ_CHUNK);
     for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
+      const { bytesRead } = await fh.read(buf, 0, READ_CHUNK, null);
       if (bytesRead === 0) return;
       yield buf.subarray(0, bytesRead);
     }
@@ -30,7 +31,7 @@ export function fileInput(p: string, size?: number): InputFile {
     path: p,
     rereadable: true,
     ...(size !== undefined ? { size } : {}),
-    open: () => createReadStream(p, { highWaterMark: CHUNK }),
+    open: () => createReadStream(p, { highWaterMark: READ_CHUNK }),
     chunks: () => fileChunks(p),
     async head(n: number) {
       const fh = await open(p, 'r');

@@ -12,7 +12,7 @@ import type { InputCounts } from '../model.js';
 import { HEAD_BYTES } from './head.js';
 import { DIRECTORY_FORMATS, detectFormat, detectTreeFormat, formatById, formatIds, isFileFormat, isTreeFormat, unknownFormat } from './registry.js';
 import type { DirectoryFormat, Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from './types.js';
-import { fileInput } from './file-input.js';
+import { fileInput, READ_CHUNK } from './file-input.js';
 import { streamInput } from './stream-input.js';
 import { legacyOfficeDocument, officeDocument, officeError, officeNote } from './office.js';
 import { containerOf, innerName, isTar, type Container } from './archive/sniff.js';
@@ -74,7 +74,7 @@ export class InputSet {
         // A named pipe (`netral scan <(zcat a.gz)`, /dev/stdin): read once, like standard input.
         let input: InputFile;
         try {
-          input = await streamInput(spec, createReadStream(spec, { highWaterMark: 256 * 1024 }));
+          input = await streamInput(spec, createReadStream(spec, { highWaterMark: READ_CHUNK }));
         } catch (e) {
           this.failOrIgnore(spec, e, true);
           continue;

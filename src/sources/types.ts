@@ -26,7 +26,8 @@ export interface InputFile {
   open(): Readable;
   /**
    * The bytes from the start in chunks, each valid only until the next is asked for: a file is read into one buffer
-   * used again and again, so reading makes no garbage. For readers that copy what they keep (lines.ts).
+   * used again and again, so reading makes no garbage. For readers that copy what they keep (lines.ts,
+   * json-elements.ts), through `chunksOf`.
    */
   chunks?(): AsyncIterable<Buffer>;
   /** Reads at most `n` bytes from the start (for format detection). */

@@ -3,8 +3,8 @@
 // `--map text=Tweet,id=No` maps the rest. Parsing is csv-parse's: quotes, embedded newlines, BOM.
 
 import { pipeline } from 'node:stream';
-import { parse, type Options } from 'csv-parse';
-import { CsvLines, recordDelimiters } from '../csv-lines.js';
+import { parse } from 'csv-parse';
+import { CsvLines, linedOptions, type LinedRecord } from '../csv-lines.js';
 import type { Format, InputFile, ReadItem, ReadOptions } from '../types.js';
 import { recordToPost } from '../record.js';
 import { LIST_FIELDS, readListCell } from '../list-cell.js';
@@ -126,29 +126,22 @@ export const genericCsv: Format = {
     const headText = decodeText(headBytes, encoding);
     const delimiter = sniffDelimiter(headText, input.name);
     const utf8 = utf8Stream(encoding, (line) => opts.warn(`${input.name}:${line}: invalid UTF-8; the bytes that are not were read as \uFFFD`));
-    // In step with the 'skip' events below: both happen as the parser reads, ahead of the loop that consumes records.
+    // Lines are numbered as the parser reads, in step with the 'skip' events below, ahead of the loop that consumes.
     const lines = new CsvLines();
-    const options: Options<{ record: string[]; line: number }, string[]> = {
-      bom: true,
-      delimiter,
-      ...recordDelimiters(headText),
-      max_record_size: MAX_RECORD_CHARS,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      on_record: (record, info) => ({ record, line: lines.start(record, info.lines) }),
-    };
-    // (csv-parse's typings give `parse` no way to say that on_record changes what a record is.)
-    const parser = parse(options as unknown as Options);
+    const parser = parse(
+      linedOptions(
+        { bom: true, delimiter, max_record_size: MAX_RECORD_CHARS, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true },
+        headText,
+        lines,
+      ),
+    );
     // pipeline, not pipe: an error of the input (a truncated .csv.gz) must end the parser's iteration below with that
     // error, which is reported against this input, instead of being thrown unhandled from the source stream.
     pipeline(input.open(), utf8, parser, () => {});
     // csv-parse reports unreadable stretches (an unclosed quote) as 'skip' events; queue them to yield in order.
     const errors: { line: number; reason: string }[] = [];
     parser.on('skip', (e: Error & { lines?: number; code?: string }) => {
-      const end = e.lines !== undefined ? lines.line(e.lines) : lines.lastEnd + 1;
-      const from = lines.lastEnd + 1;
+      const { from, to } = lines.skipped(e.lines);
       if (e.code === 'CSV_MAX_RECORD_SIZE') {
         // Only an unclosed quote makes a record this long, and it swallows the rest of the file: stop here rather
         // than hold the rest in memory.
@@ -156,14 +149,13 @@ export const genericCsv: Format = {
         return;
       }
       const what = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote opened here is never closed' : e.message.split(':')[0];
-      errors.push({ line: from, reason: `${what}; lines ${from}–${end} could not be read` });
-      lines.lastEnd = end;
+      errors.push({ line: from, reason: `${what}; lines ${from}–${to} could not be read` });
     });
     let header: string[] | null = null;
     let cols: Map<string, number> | null = null;
     let own = new Map<OwnColumn, number>();
     let warnedNoId = false;
-    for await (const r of parser as AsyncIterable<{ record: string[]; line: number }>) {
+    for await (const r of parser as AsyncIterable<LinedRecord>) {
       while (errors.length > 0) {
         const e = errors.shift()!;
         yield { type: 'skip', source: { file: input.name, line: e.line }, reason: e.reason };
