@@ -9,6 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createServer } from 'node:net';
+import { once } from 'node:events';
 import { readAll } from '../helpers/read.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
@@ -19,15 +21,17 @@ function incompressible(n: number): string {
   return s;
 }
 
-/** A named pipe that a separate process fills with `content` once a reader opens it. */
-function fifoWith(dir: string, name: string, content: string | Buffer): string {
+/** A named pipe that a separate process fills with `content` once a reader opens it; `done` when that process ends. */
+function fifoWriter(dir: string, name: string, content: string | Buffer): { fifo: string; done: Promise<void> } {
   const src = path.join(dir, `${name}.src`);
   writeFileSync(src, content);
   const fifo = path.join(dir, name);
   execFileSync('mkfifo', [fifo]);
-  spawn('sh', ['-c', 'cat "$1" > "$2"', 'sh', src, fifo], { stdio: 'ignore' });
-  return fifo;
+  const writer = spawn('sh', ['-c', 'cat "$1" > "$2"', 'sh', src, fifo], { stdio: 'ignore' });
+  return { fifo, done: new Promise((resolve) => writer.once('exit', () => resolve())) };
 }
+
+const fifoWith = (dir: string, name: string, content: string | Buffer): string => fifoWriter(dir, name, content).fifo;
 
 describe('inputs read once', () => {
   it('reads a gzipped standard input larger than the detection head, every record once', async () => {
@@ -59,9 +63,34 @@ describe('inputs read once', () => {
 
   it('names a pipe that holds no format netral reads, and lets its writer go', async () => {
     const dir = tempDir();
-    const fifo = fifoWith(dir, 'noise', randomBytes(200_000));
+    // More than a pipe holds: the writer ends only when netral closes its end (it would wait forever otherwise).
+    const { fifo, done } = fifoWriter(dir, 'noise', randomBytes(1_000_000));
     const r = await readAll([fifo]);
     expect(r.counts[0].error).toMatch(/^not a format netral reads/);
+    await done;
+  });
+
+  it('reads an xz-compressed standard input larger than the detection head', async () => {
+    const xz = execFileSync('xz', ['-c'], { input: incompressible(3000) });
+    expect(xz.length).toBeGreaterThan(64 * 1024);
+    const r = await readAll(['-'], { stdin: xz });
+    expect(r.counts).toEqual([{ input: '-', format: 'jsonl', read: 3000, scanned: 0, skipped: 0 }]);
+  });
+
+  it('reads a character device as a stream (/dev/null is empty) and refuses a socket with what to do instead', async () => {
+    const dir = tempDir();
+    const sock = path.join(dir, 'netral.sock');
+    const server = createServer().listen(sock);
+    await once(server, 'listening');
+    try {
+      const r = await readAll(['/dev/null', sock]);
+      expect(r.counts).toEqual([
+        { input: '/dev/null', format: 'empty', read: 0, scanned: 0, skipped: 0 },
+        { input: sock, format: '', read: 0, scanned: 0, skipped: 0, error: 'is a socket: pipe its content into standard input instead' },
+      ]);
+    } finally {
+      server.close();
+    }
   });
 
   it('lists a named pipe and a link to a folder inside a folder as not read, instead of waiting on them or passing over them silently', async () => {
