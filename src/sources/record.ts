@@ -125,6 +125,14 @@ function asList(v: unknown, key: string, split: RegExp | null): string[] | { err
   return { error: `${key} must be a list of text` };
 }
 
+/** asString of r[key]; an error is kept in `bad` (the first one only) and read as null. */
+function strAt(r: Obj, key: string, bad: { error: string | null }): string | null {
+  const v = asString(r[key], key);
+  if (typeof v === 'string' || v === null) return v;
+  bad.error ??= v.error;
+  return null;
+}
+
 const isErr = (v: unknown): v is { error: string } => typeof v === 'object' && v !== null && 'error' in v && !Array.isArray(v);
 
 function sourceOf(v: unknown): SourceRef | null {
@@ -160,47 +168,55 @@ export function recordToPost(o: unknown, ctx: GenericContext): Built {
   if (isErr(text)) return { skip: text.error };
   const media = asList(r.media_text, 'media_text', null);
   if (isErr(media)) return { skip: media.error };
-  const strs: Record<string, string | null> = {};
-  for (const k of ['platform', 'author', 'author_name', 'url', 'repost_of', 'reply_to', 'kind', 'evidence_sha256', 'created_at_raw'] as const) {
-    const v = asString(r[k], k);
-    if (isErr(v)) return { skip: v.error };
-    strs[k] = v;
-  }
+  // Read key by key into locals, in this order (the first bad key is the one reported): a record built from
+  // dynamic keys was a dictionary-mode object, and reading it back cost more per post than the checks themselves.
+  const bad: { error: string | null } = { error: null };
+  const platform = strAt(r, 'platform', bad);
+  const author = strAt(r, 'author', bad);
+  const authorName = strAt(r, 'author_name', bad);
+  const url = strAt(r, 'url', bad);
+  const repostOf = strAt(r, 'repost_of', bad);
+  const replyTo = strAt(r, 'reply_to', bad);
+  const kindRaw = strAt(r, 'kind', bad);
+  const shaRaw = strAt(r, 'evidence_sha256', bad);
+  const createdRaw = strAt(r, 'created_at_raw', bad);
+  if (bad.error !== null) return { skip: bad.error };
   // A repost may have no text of its own (a Mastodon boost in an archive): buildPost keeps it, so must this.
-  if (text === null && media.length === 0 && !strs.repost_of?.trim()) return { skip: 'no text' };
-  const lists: Record<string, string[]> = {};
-  for (const k of ['hashtags', 'mentions', 'links'] as const) {
-    const v = asList(r[k], k, ctx.listSplit);
-    if (isErr(v)) return { skip: v.error };
-    lists[k] = v;
-  }
-  const kind = strs.kind?.trim().toLowerCase() || undefined;
-  if (kind !== undefined && !isPostKind(kind)) return { skip: `kind must be post, reply, repost or quote, not "${strs.kind}"` };
+  if (text === null && media.length === 0 && !repostOf?.trim()) return { skip: 'no text' };
+  const hashtags = asList(r.hashtags, 'hashtags', ctx.listSplit);
+  if (isErr(hashtags)) return { skip: hashtags.error };
+  const mentions = asList(r.mentions, 'mentions', ctx.listSplit);
+  if (isErr(mentions)) return { skip: mentions.error };
+  const links = asList(r.links, 'links', ctx.listSplit);
+  if (isErr(links)) return { skip: links.error };
+  const kind = kindRaw?.trim().toLowerCase() || undefined;
+  if (kind !== undefined && !isPostKind(kind)) return { skip: `kind must be post, reply, repost or quote, not "${kindRaw}"` };
   const created = r.created_at;
   if (created !== undefined && created !== null && typeof created !== 'string' && typeof created !== 'number') return { skip: 'created_at must be text or a number' };
   // Only a real digest may claim to identify the evidence a post was taken from.
-  const sha = strs.evidence_sha256?.trim().toLowerCase() || null;
+  const sha = shaRaw?.trim().toLowerCase() || null;
   if (sha !== null && !/^[0-9a-f]{64}$/.test(sha)) return { skip: 'evidence_sha256 must be a SHA-256 digest (64 hexadecimal digits)' };
-  return buildPost({
+  const input: PostInput = {
     id: id.trim(),
-    platform: strs.platform?.trim().toLowerCase() || 'unknown',
-    author: strs.author,
-    author_name: strs.author_name,
+    platform: platform?.trim().toLowerCase() || 'unknown',
+    author,
+    author_name: authorName,
     // A record with only the raw value (its time could not be read before, or a tool wrote only that) is read from it.
-    created_at: created === undefined || created === null || created === '' ? strs.created_at_raw : created,
-    created_at_raw: strs.created_at_raw || null,
+    created_at: created === undefined || created === null || created === '' ? createdRaw : created,
+    created_at_raw: createdRaw || null,
     naiveZone: ctx.naiveZone,
-    url: strs.url,
+    url,
     text: text ?? '',
-    hashtags: lists.hashtags,
-    mentions: lists.mentions,
-    links: lists.links,
+    hashtags,
+    mentions,
+    links,
     media_text: media,
-    ...(kind ? { kind: kind as PostKind } : {}),
-    repost_of: strs.repost_of,
-    reply_to: strs.reply_to,
+    kind: kind as PostKind | undefined,
+    repost_of: repostOf,
+    reply_to: replyTo,
     deleted: r.deleted === true,
-    ...(sha ? { evidence_sha256: sha } : {}),
+    evidence_sha256: sha ?? undefined,
     source: sourceOf(r.source) ?? ctx.source,
-  });
+  };
+  return buildPost(input);
 }
