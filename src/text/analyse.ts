@@ -120,6 +120,18 @@ interface Split {
 
 type Reading = Whole | Split;
 
+/** A token of a hashtag or handle, kept for replay: offsets from the tag's `#` or `@`, flags without Quoted. */
+interface TagToken {
+  t: string;
+  base: string;
+  kind: TokKind;
+  start: number;
+  end: number;
+  flags: number;
+  /** Word and number tokens (made as WordToken); the tag or handle token itself has none. */
+  form: WordForm | undefined;
+}
+
 /** Raw words whose readings (and word forms) are kept, per generation (see WordCache). */
 const READINGS_KEPT = 25_000;
 
@@ -130,6 +142,8 @@ export class Analyzer {
   /** The readings of the commonest words, found in place (see SpanCache); same generation as `readings`. */
   private readonly front = new SpanCache<Reading>();
   private readonly forms = new WordCache<WordForm>(READINGS_KEPT);
+  /** The tokens of hashtags and handles, by the tag as written (see pushTag); same generation as `readings`. */
+  private readonly tags = new SpanCache<TagToken[]>(2048, 32);
   /** The offset maps of folded fields: only needed while a field is analysed. */
   private readonly foldBuffer = new FoldBuffer();
 
@@ -256,16 +270,8 @@ export class Analyzer {
           quoted = FLAG.Quoted;
           quoteOpenedAt = out.length;
         } else if (closes) quoted = 0;
-      } else if (kind === TOKEN.Hashtag) {
-        this.pushHashtag(out, f, original, fi, fs, fe, sent, clause, quoted);
-      } else if (kind === TOKEN.Mention) {
-        const [s, e] = originalSpan(f, original, fs, fe);
-        const h = text.slice(fs + 1, fe).replace(/\.+$/, '');
-        // A Bluesky handle is a domain (ridwankamil.bsky.social): its first label is the account name, as on X.
-        const local = h.includes('.') ? h.slice(0, h.indexOf('.')) : h;
-        out.push({ t: h, stem: h, base: local, kind: TK.Mention, start: s, end: e, field: fi, sent, clause, flags: quoted });
-        // Handles often spell a name (@pramonoanung, @DharmaPongrekun): split like a hashtag so names inside count.
-        this.pushParts(out, f, original, fi, fs + 1, fs + 1 + local.length, sent, clause, quoted);
+      } else if (kind === TOKEN.Hashtag || kind === TOKEN.Mention) {
+        this.pushTag(out, f, original, fi, fs, fe, sent, clause, quoted, kind === TOKEN.Hashtag);
       } else if (kind === TOKEN.Emoji) {
         const [s, e] = originalSpan(f, original, fs, fe);
         const em = text.slice(fs, fe);
@@ -304,6 +310,7 @@ export class Analyzer {
     if (this.readingsOf !== this.lex.generation) {
       this.readings.clear();
       this.front.clear();
+      this.tags.clear();
       this.readingsOf = this.lex.generation;
     }
   }
@@ -370,6 +377,50 @@ export class Analyzer {
     const t = p.t;
     const fm = p.isNumber ? new WordForm(t, t, t) : (form ?? this.formOf(t));
     out.push(new WordToken(fm, p.isNumber ? TK.Number : TK.Word, s, e, fi, sent, clause, fl));
+  }
+
+  /**
+   * A hashtag's or handle's tokens. In a field that folds by lowercasing alone, a tag's tokens follow from the tag as
+   * written (its case decides camelCase pieces), so they are worked out once per tag and replayed at its offsets:
+   * the same few hundred tags and handles make up most of those a run meets.
+   */
+  private pushTag(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, sent: number, clause: number, quoted: number, isTag: boolean) {
+    if (f.map !== null || fe - fs > this.tags.maxKey) {
+      if (isTag) this.pushHashtag(out, f, original, fi, fs, fe, sent, clause, quoted);
+      else this.pushMention(out, f, original, fi, fs, fe, sent, clause, quoted);
+      return;
+    }
+    const h = SpanCache.hash(original, fs, fe);
+    const memo = this.tags.get(original, fs, fe, h);
+    if (memo !== undefined) {
+      for (const m of memo) {
+        const flags = m.flags | quoted;
+        if (m.form !== undefined) out.push(new WordToken(m.form, m.kind, fs + m.start, fs + m.end, fi, sent, clause, flags));
+        else out.push({ t: m.t, stem: m.t, base: m.base, kind: m.kind, start: fs + m.start, end: fs + m.end, field: fi, sent, clause, flags });
+      }
+      return;
+    }
+    const first = out.length;
+    // Worked out unquoted; the quotation flag is the only part of the tokens that depends on where the tag stands.
+    if (isTag) this.pushHashtag(out, f, original, fi, fs, fe, sent, clause, 0);
+    else this.pushMention(out, f, original, fi, fs, fe, sent, clause, 0);
+    const kept: TagToken[] = [];
+    for (let i = first; i < out.length; i++) {
+      const t = out[i];
+      kept.push({ t: t.t.length < 13 ? t.t : detach(t.t), base: t.base.length < 13 ? t.base : detach(t.base), kind: t.kind, start: t.start - fs, end: t.end - fs, flags: t.flags, form: t.form });
+      t.flags |= quoted;
+    }
+    this.tags.set(original, fs, fe, h, kept);
+  }
+
+  private pushMention(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, sent: number, clause: number, quoted: number) {
+    const [s, e] = originalSpan(f, original, fs, fe);
+    const h = f.text.slice(fs + 1, fe).replace(/\.+$/, '');
+    // A Bluesky handle is a domain (ridwankamil.bsky.social): its first label is the account name, as on X.
+    const local = h.includes('.') ? h.slice(0, h.indexOf('.')) : h;
+    out.push({ t: h, stem: h, base: local, kind: TK.Mention, start: s, end: e, field: fi, sent, clause, flags: quoted });
+    // Handles often spell a name (@pramonoanung, @DharmaPongrekun): split like a hashtag so names inside count.
+    this.pushParts(out, f, original, fi, fs + 1, fs + 1 + local.length, sent, clause, quoted);
   }
 
   private pushHashtag(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, sent: number, clause: number, quoted: number) {

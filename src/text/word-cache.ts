@@ -63,10 +63,6 @@ export class WordCache<V> {
   }
 }
 
-/** Slots of a SpanCache (a power of two), and the longest key it keeps: a slot is 16 UTF-16 units. */
-const SPAN_SLOTS = 4096;
-const SPAN_MAX = 14;
-
 /**
  * A small direct-mapped memo in front of a WordCache, keyed by a span of a text in place: the words that make up
  * most of any text are found without slicing them out or a hash-map lookup, whose cache misses in a map of
@@ -75,8 +71,24 @@ const SPAN_MAX = 14;
  */
 export class SpanCache<V> {
   /** Per slot: key length (0 = empty), 16 more bits of the hash, the key's characters. */
-  private readonly keys = new Uint16Array(SPAN_SLOTS * 16);
-  private readonly values: (V | undefined)[] = new Array<V | undefined>(SPAN_SLOTS).fill(undefined);
+  private readonly keys: Uint16Array;
+  private readonly values: (V | undefined)[];
+  private readonly mask: number;
+  private readonly shift: number;
+  /** The longest key kept. */
+  readonly maxKey: number;
+
+  /**
+   * `slots` and `width` (UTF-16 units per slot, two of them for the length and hash) are powers of two; the
+   * defaults (4,096 slots of 16, keys up to 14 units) fit the words of a text.
+   */
+  constructor(slots = 4096, width = 16) {
+    this.keys = new Uint16Array(slots * width);
+    this.values = new Array<V | undefined>(slots).fill(undefined);
+    this.mask = slots - 1;
+    this.shift = Math.log2(width);
+    this.maxKey = width - 2;
+  }
 
   /** FNV-1a of text[s, e); pass it to get and set. */
   static hash(text: string, s: number, e: number): number {
@@ -87,22 +99,24 @@ export class SpanCache<V> {
 
   get(text: string, s: number, e: number, h: number): V | undefined {
     const n = e - s;
-    const b = (h & (SPAN_SLOTS - 1)) << 4;
+    const slot = h & this.mask;
+    const b = slot << this.shift;
     const k = this.keys;
     if (k[b] !== n || k[b + 1] !== h >>> 16) return undefined;
     for (let i = 0; i < n; i++) if (k[b + 2 + i] !== text.charCodeAt(s + i)) return undefined;
-    return this.values[b >> 4];
+    return this.values[slot];
   }
 
   set(text: string, s: number, e: number, h: number, value: V): void {
     const n = e - s;
-    if (n > SPAN_MAX || n === 0) return;
-    const b = (h & (SPAN_SLOTS - 1)) << 4;
+    if (n > this.maxKey || n === 0) return;
+    const slot = h & this.mask;
+    const b = slot << this.shift;
     const k = this.keys;
     k[b] = n;
     k[b + 1] = h >>> 16;
     for (let i = 0; i < n; i++) k[b + 2 + i] = text.charCodeAt(s + i);
-    this.values[b >> 4] = value;
+    this.values[slot] = value;
   }
 
   clear(): void {

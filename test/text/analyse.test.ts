@@ -79,6 +79,35 @@ describe('Analyzer', () => {
     expect(toks[1].kind).toBe(TK.Mention);
   });
 
+  it('reads a hashtag or handle met again exactly as the first time: at its own offsets, quoted or not', () => {
+    // Tags and handles are worked out once per tag as written and replayed (pushTag); a fresh analyser works each out.
+    const plain = (text: string, a: Analyzer) =>
+      a.analyseText(text).tokens.map((t) => ({ t: t.t, stem: t.stem, base: t.base, kind: t.kind, start: t.start, end: t.end, sent: t.sent, clause: t.clause, flags: t.flags }));
+    const texts = [
+      '#PrabowoGibran2024 ayo @AniesBaswedan #coblos02',
+      'kata dia "#PrabowoGibran2024 @AniesBaswedan" lalu #prabowogibran2024 #coblos02. #R1DO',
+      '"#coblos02 @aniesbaswedan', // unbalanced: nothing quoted
+      'lagi: #PrabowoGibran2024, @AniesBaswedan dan #R1DO #COBLOS02',
+    ];
+    const warm = analyzer(['dukung', 'coblos', 'prabowo', 'gibran', 'anies', 'baswedan', '02', 'rido']);
+    for (const text of [...texts, ...texts]) {
+      const fresh = analyzer(['dukung', 'coblos', 'prabowo', 'gibran', 'anies', 'baswedan', '02', 'rido']);
+      expect(plain(text, warm)).toEqual(plain(text, fresh));
+    }
+    const quoted = warm.analyseText('kata dia "#PrabowoGibran2024" lalu #PrabowoGibran2024').tokens.filter((t) => t.t === 'gibran');
+    expect(quoted.map((t) => t.flags & FLAG.Quoted)).toEqual([FLAG.Quoted, 0]);
+  });
+
+  it('reads a tag again when the lexicon grows', () => {
+    const lex = new Lexicon();
+    lex.add('prabowo');
+    const a = new Analyzer(lex);
+    // The tag, and its one word while the lexicon cannot split it.
+    expect(a.analyseText('#prabowogibran').tokens.map((t) => t.t)).toEqual(['prabowogibran', 'prabowogibran']);
+    lex.add('gibran');
+    expect(a.analyseText('#prabowogibran').tokens.map((t) => t.t)).toEqual(['prabowogibran', 'prabowo', 'gibran']);
+  });
+
   it('treats emoji as tokens with skin tones folded', () => {
     const toks = an.analyseText('✌🏽✌️ mantap').tokens;
     expect(toks.map((t) => [t.t, t.kind])).toEqual([

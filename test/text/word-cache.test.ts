@@ -69,4 +69,16 @@ describe('SpanCache', () => {
     c.clear();
     expect(words.some((w) => get(c, w, 0, w.length) !== undefined)).toBe(false);
   });
+
+  it('keeps longer keys in wider slots', () => {
+    const c = new SpanCache<number>(64, 32);
+    expect(c.maxKey).toBe(30);
+    const tag = '#PrabowoGibranLanjutkan2024';
+    set(c, tag, 0, tag.length, 7);
+    expect(get(c, tag, 0, tag.length)).toBe(7);
+    expect(get(c, tag.toLowerCase(), 0, tag.length)).toBeUndefined();
+    const tooLong = '#'.padEnd(31, 'x');
+    set(c, tooLong, 0, tooLong.length, 1);
+    expect(get(c, tooLong, 0, tooLong.length)).toBeUndefined();
+  });
 });
