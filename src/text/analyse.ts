@@ -407,7 +407,7 @@ export class Analyzer {
     const kept: TagToken[] = [];
     for (let i = first; i < out.length; i++) {
       const t = out[i];
-      kept.push({ t: t.t.length < 13 ? t.t : detach(t.t), base: t.base.length < 13 ? t.base : detach(t.base), kind: t.kind, start: t.start - fs, end: t.end - fs, flags: t.flags, form: t.form });
+      kept.push({ t: detach(t.t), base: detach(t.base), kind: t.kind, start: t.start - fs, end: t.end - fs, flags: t.flags, form: t.form });
       t.flags |= quoted;
     }
     this.tags.set(original, fs, fe, h, kept);
