@@ -380,23 +380,26 @@ export class Analyzer {
   }
 
   /**
-   * A hashtag's or handle's tokens. In a field that folds by lowercasing alone, a tag's tokens follow from the tag as
-   * written (its case decides camelCase pieces), so they are worked out once per tag and replayed at its offsets:
-   * the same few hundred tags and handles make up most of those a run meets.
+   * A hashtag's or handle's tokens. A tag written in printable ASCII folds by lowercasing alone, so its tokens follow
+   * from the tag as written (its case decides camelCase pieces) wherever it stands: they are worked out once per tag
+   * and replayed at its offsets, since the same few hundred tags and handles make up most of those a run meets.
    */
   private pushTag(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, sent: number, clause: number, quoted: number, isTag: boolean) {
-    if (f.map !== null || fe - fs > this.tags.maxKey) {
+    const n = fe - fs;
+    // Where the tag starts in the original; -1 when it is not the same characters there, one for one.
+    const os = n > this.tags.maxKey ? -1 : f.map === null ? fs : asciiSpan(original, f.map, fs, n);
+    if (os < 0) {
       if (isTag) this.pushHashtag(out, f, original, fi, fs, fe, sent, clause, quoted);
       else this.pushMention(out, f, original, fi, fs, fe, sent, clause, quoted);
       return;
     }
-    const h = SpanCache.hash(original, fs, fe);
-    const memo = this.tags.get(original, fs, fe, h);
+    const h = SpanCache.hash(original, os, os + n);
+    const memo = this.tags.get(original, os, os + n, h);
     if (memo !== undefined) {
       for (const m of memo) {
         const flags = m.flags | quoted;
-        if (m.form !== undefined) out.push(new WordToken(m.form, m.kind, fs + m.start, fs + m.end, fi, sent, clause, flags));
-        else out.push({ t: m.t, stem: m.t, base: m.base, kind: m.kind, start: fs + m.start, end: fs + m.end, field: fi, sent, clause, flags });
+        if (m.form !== undefined) out.push(new WordToken(m.form, m.kind, os + m.start, os + m.end, fi, sent, clause, flags));
+        else out.push({ t: m.t, stem: m.t, base: m.base, kind: m.kind, start: os + m.start, end: os + m.end, field: fi, sent, clause, flags });
       }
       return;
     }
@@ -407,10 +410,10 @@ export class Analyzer {
     const kept: TagToken[] = [];
     for (let i = first; i < out.length; i++) {
       const t = out[i];
-      kept.push({ t: detach(t.t), base: detach(t.base), kind: t.kind, start: t.start - fs, end: t.end - fs, flags: t.flags, form: t.form });
+      kept.push({ t: detach(t.t), base: detach(t.base), kind: t.kind, start: t.start - os, end: t.end - os, flags: t.flags, form: t.form });
       t.flags |= quoted;
     }
-    this.tags.set(original, fs, fe, h, kept);
+    this.tags.set(original, os, os + n, h, kept);
   }
 
   private pushMention(out: Token[], f: Folded, original: string, fi: number, fs: number, fe: number, sent: number, clause: number, quoted: number) {
@@ -485,6 +488,20 @@ class WordToken implements Token {
   get stem(): string {
     return this.form.stem;
   }
+}
+
+/**
+ * The original offset of folded units [fs, fs + n) when they are n printable ASCII characters there; else -1. Such
+ * characters fold one unit each, by lowercasing alone, and nothing between them is dropped (what folding drops or
+ * expands is never printable ASCII), so the span reads the same as the characters do wherever they stand.
+ */
+function asciiSpan(original: string, map: Int32Array, fs: number, n: number): number {
+  const os = map[fs];
+  for (let i = os; i < os + n; i++) {
+    const c = original.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return -1;
+  }
+  return os;
 }
 
 /** Offset in `raw` of each character of `raw` without its apostrophes (`n` of them). */
