@@ -10,13 +10,40 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /**
  * The encoding of a text file from its first bytes: a byte-order mark decides; without one, UTF-8 when the bytes
- * are valid UTF-8 (`complete` false: the head may end inside a character), else Windows-1252.
+ * are valid UTF-8 (`complete` false: the head may end inside a character) or mostly so, else Windows-1252.
  */
 export function sniffEncoding(head: Buffer, complete: boolean): TextEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  return isUtf8(complete ? head : head.subarray(0, incompleteTail(head))) ? 'utf-8' : 'windows-1252';
+  const bytes = complete ? head : head.subarray(0, incompleteTail(head));
+  return isUtf8(bytes) || mostlyUtf8(bytes) ? 'utf-8' : 'windows-1252';
+}
+
+/**
+ * True when UTF-8 characters outnumber the bytes that are not UTF-8. A UTF-8 file with one stray byte (a cell
+ * pasted from a Windows-1252 file) read as Windows-1252 would garble every other character — emoji and dashes a
+ * rule matches on included — while read as UTF-8 only that byte is lost, and its line is reported.
+ */
+function mostlyUtf8(buf: Buffer): boolean {
+  let chars = 0;
+  let stray = 0;
+  for (let i = 0; i < buf.length; ) {
+    const b = buf[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    if (n > 1 && isUtf8(buf.subarray(i, i + n))) {
+      chars++;
+      i += n;
+    } else {
+      stray++;
+      i++;
+    }
+  }
+  return chars > stray;
 }
 
 /** Where the character cut off at the end of `buf` starts (buf.length when none is cut off). */

@@ -107,6 +107,14 @@ const MONTH_NAMES: Record<string, number> = {
 };
 const ZONE_MINUTES: Record<string, number> = { z: 0, ut: 0, utc: 0, gmt: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420, wib: 420, wita: 480, wit: 540 };
 
+/** True when day `d` exists in month `mo` of year `y`: Date.UTC would roll 31/02 over into March, silently. */
+function dayExists(y: number, mo: number, d: number): boolean {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d >= 1 && d <= (mo === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[mo - 1]);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function readRfc822(s: string, raw: string, naiveZone: string): Timestamp | null {
   const m = RFC822.exec(s.replace(/\s*\([^)]*\)\s*$/, ''));
   if (!m) return null;
@@ -114,8 +122,7 @@ function readRfc822(s: string, raw: string, naiveZone: string): Timestamp | null
   const mo = MONTH_NAMES[monName.toLowerCase()];
   if (!mo) return null;
   const y = yRaw.length === 2 ? (Number(yRaw) < 50 ? 2000 : 1900) + Number(yRaw) : Number(yRaw);
-  const dayOk = new Date(Date.UTC(y, mo - 1, Number(d))).getUTCDate() === Number(d);
-  if (!dayOk || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 60) return { utc: null, raw, error: `not a valid date: ${raw}` };
+  if (!dayExists(y, mo, Number(d)) || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 60) return { utc: null, raw, error: `not a valid date: ${raw}` };
   if (zone === undefined) return fromMs(zonedToUtc(y, mo, Number(d), Number(h), Number(mi), Number(sec), 0, naiveZone), raw);
   const z = zone.toLowerCase();
   const off = z in ZONE_MINUTES ? ZONE_MINUTES[z] : (z[0] === '-' ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(-2)));
@@ -182,19 +189,27 @@ export function normaliseTimestamp(value: unknown, naiveZone = 'Asia/Jakarta'): 
   }
   const iso = isoFast(s);
   if (iso !== null) return fromMs(iso, raw);
-  if (ISO_ZONED.test(s)) return fromMs(Date.parse(s.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2')), raw);
+  const z = ISO_ZONED.exec(s);
+  if (z) {
+    const [y, mo, d] = [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))];
+    if (mo < 1 || mo > 12 || !dayExists(y, mo, d)) return { utc: null, raw, error: `not a valid date: ${raw}` };
+    // Date.parse reads neither a space before the zone ("10:00:00 +07:00") nor "+0700".
+    const zone = z[3].length === 5 ? `${z[3].slice(0, 3)}:${z[3].slice(3)}` : z[3].toUpperCase();
+    const ms = Date.parse(`${s.slice(0, 10)}T${s.slice(11, s.length - z[3].length).trimEnd()}${zone}`);
+    return Number.isNaN(ms) ? { utc: null, raw, error: `not a valid date: ${raw}` } : fromMs(ms, raw);
+  }
   const n = ISO_NAIVE.exec(s);
   if (n) {
     const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '0'] = n;
     const ms = Number(frac.slice(0, 3).padEnd(3, '0'));
-    if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31 || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 60)
+    if (Number(mo) < 1 || Number(mo) > 12 || !dayExists(Number(y), Number(mo), Number(d)) || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 60)
       return { utc: null, raw, error: `not a valid date: ${raw}` };
     return fromMs(zonedToUtc(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(sec), ms, naiveZone), raw);
   }
   const df = DAY_FIRST.exec(s);
   if (df) {
     const [, d, mo, y, h = '0', mi = '0', sec = '0'] = df;
-    if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31 || Number(h) > 23 || Number(mi) > 59)
+    if (Number(mo) < 1 || Number(mo) > 12 || !dayExists(Number(y), Number(mo), Number(d)) || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 60)
       return { utc: null, raw, error: `not a valid day-first date: ${raw}` };
     return fromMs(zonedToUtc(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(sec), 0, naiveZone), raw);
   }
@@ -202,7 +217,7 @@ export function normaliseTimestamp(value: unknown, naiveZone = 'Asia/Jakarta'): 
   if (t) {
     const [, mon, d, h, mi, sec, off, y] = t;
     const m = MONTHS[mon.toLowerCase()];
-    if (!m) return { utc: null, raw, error: `not a valid date: ${raw}` };
+    if (!m || !dayExists(Number(y), m, Number(d)) || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 60) return { utc: null, raw, error: `not a valid date: ${raw}` };
     const sign = off[0] === '-' ? -1 : 1;
     const offMin = sign * (Number(off.slice(1, 3)) * 60 + Number(off.slice(3, 5)));
     return fromMs(Date.UTC(Number(y), m - 1, Number(d), Number(h), Number(mi), Number(sec)) - offMin * 60000, raw);

@@ -41,6 +41,25 @@ describe('normaliseTimestamp', () => {
     }
   });
 
+  it('refuses days a month does not have, in every form, rather than rolling them into the next month', () => {
+    // 31/02 read as 2 March would move a post across the edge of a campaign period without a word.
+    for (const bad of ['31/02/2024 10:00', '30/02/2024', '29/02/2023', '31/04/2024', '2024-02-30', '2024-02-31 10:00:00',
+      '2024-02-31T10:00:00+07:00', '2024-02-31T10:00:00Z', 'Sat Feb 31 18:20:30 +0000 2024', 'Sat Dec 06 28:70:30 +0000 2025']) {
+      const t = normaliseTimestamp(bad);
+      expect(t.utc, bad).toBeNull();
+      expect(t.raw).toBe(bad);
+      expect(t.error, bad).toMatch(/not a valid/);
+    }
+    expect(normaliseTimestamp('29/02/2024 10:00').utc).toBe('2024-02-29T03:00:00Z');
+    expect(normaliseTimestamp('2024-02-29T10:00:00+07:00').utc).toBe('2024-02-29T03:00:00Z');
+    expect(normaliseTimestamp('Thu Feb 29 03:00:00 +0000 2024').utc).toBe('2024-02-29T03:00:00Z');
+  });
+
+  it('reads an ISO time with a space before its zone', () => {
+    for (const v of ['2024-01-20 10:00:00 +0700', '2024-01-20T10:00:00 +07:00', '2024-01-20 03:00:00 Z'])
+      expect(normaliseTimestamp(v).utc, v).toBe('2024-01-20T03:00:00Z');
+  });
+
   it('shows UTC times in the display zone with its Indonesian label', () => {
     expect(formatInZone('2024-01-20T03:00:00Z', 'Asia/Jakarta')).toBe('2024-01-20 10:00 WIB');
     expect(formatInZone('2024-01-20T03:00:00Z', 'Asia/Makassar')).toBe('2024-01-20 11:00 WITA');

@@ -91,6 +91,16 @@ describe('generic CSV: files not saved as UTF-8', () => {
     expect(r.stderr).toMatch(/mostly-utf8\.csv:3004: invalid UTF-8/);
     expect(r.stderr).not.toMatch(/Windows-1252/);
   });
+
+  it('reads a UTF-8 file with one stray byte near its start as UTF-8, so the other rows keep their emoji and dashes', async () => {
+    // Read as Windows-1252, row 1's 🤟 and en dash became "ðŸ¤Ÿ" and "â€“": the gesture rule no longer saw them.
+    writeFileSync(path.join(dir, 'stray.csv'), Buffer.concat([Buffer.from('No,Isi\n1,coblos nomer 3 Ganjar\u2013Mahfud \u{1F91F}\n'), bytes('2,caf', [0xe9], '\n')]));
+    const r = await cli(['convert', path.join(dir, 'stray.csv')]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).text)).toEqual(['coblos nomer 3 Ganjar\u2013Mahfud \u{1F91F}', 'caf\ufffd']);
+    expect(r.stderr).toMatch(/stray\.csv:3: invalid UTF-8/);
+    expect(r.stderr).not.toMatch(/Windows-1252/);
+  });
 });
 
 describe('generic CSV: an input that breaks off', () => {
