@@ -61,6 +61,11 @@ export async function* readLines(stream: AsyncIterable<Buffer>, maxBytes = MAX_L
       if (skipping) {
         skipping = false;
         yield tooLong();
+      } else if (pendingBytes + nl > maxBytes) {
+        // The line's start fitted, but with its end in this chunk it is over the limit after all.
+        pending = [];
+        pendingBytes = 0;
+        yield tooLong();
       } else {
         pending.push(chunk.subarray(0, nl));
         const line = Buffer.concat(pending, pendingBytes + nl);
@@ -76,7 +81,7 @@ export async function* readLines(stream: AsyncIterable<Buffer>, maxBytes = MAX_L
     for (;;) {
       const nl = chunk.indexOf(10, start);
       if (nl === -1) break;
-      yield emit(chunk, start, nl, nl <= validTo);
+      yield nl - start > maxBytes ? tooLong() : emit(chunk, start, nl, nl <= validTo);
       start = nl + 1;
     }
     const rest = chunk.length - start;
