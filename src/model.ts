@@ -170,5 +170,7 @@ export interface InputCounts {
   skipped: number;
   /** With a period (--since/--until/--campaign): posts read that fall outside it, so read = scanned + skipped + outside. */
   outside_period?: number;
+  /** Posts skipped because the same post was read before in the run (counted in skipped too). */
+  repeated?: number;
   error?: string;
 }

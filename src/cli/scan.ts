@@ -4,6 +4,7 @@
 import { loadRuleSet } from '../rules/load.js';
 import { compile } from '../rules/compile.js';
 import { Scanner } from '../engine/scan.js';
+import { RepeatedPosts } from '../engine/repeats.js';
 import { CATEGORIES, SEVERITIES, VERDICTS, severityRank, type Category, type Severity, type Verdict } from '../model.js';
 import { UsageError } from '../errors.js';
 import { REPORT_FORMATS } from '../report/index.js';
@@ -59,6 +60,7 @@ function emptySummary(): ScanSummary {
     read: 0,
     scanned: 0,
     skipped: 0,
+    repeated: 0,
     findings: 0,
     filtered: 0,
     by_severity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>,
@@ -68,6 +70,8 @@ function emptySummary(): ScanSummary {
     ignored: [],
   };
 }
+
+const REPEATED = 'the same post (platform, author, id, time and text) was read before in this run; its findings are reported once';
 
 export async function scanCommand(inputs: string[], o: ScanOptions & AuditOptions, io: Io, hooks: ScanHooks = {}): Promise<ScanResult> {
   if (!hooks.outputs && !REPORT_FORMATS.includes(o.format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
@@ -118,6 +122,7 @@ export async function scanCommand(inputs: string[], o: ScanOptions & AuditOption
   const failRank = o.failOn ? severityRank(o.failOn) : Infinity;
   let failHit = false;
 
+  const repeats = new RepeatedPosts();
   const spinner = spinnerAllowed(io) && !fetched ? await startSpinner(io) : null;
   warnings.spinner = spinner;
   let lastTick = 0;
@@ -131,6 +136,15 @@ export async function scanCommand(inputs: string[], o: ScanOptions & AuditOption
       }
       if (stage && !stage.admit(item.post, counts)) continue;
       const r = scanner.scan(item.post);
+      if (r.findings.length > 0 && repeats.seenBefore(item.post)) {
+        // Its findings were counted and reported with the first copy (see engine/repeats.ts).
+        counts.skipped++;
+        counts.repeated = (counts.repeated ?? 0) + 1;
+        summary.skipped++;
+        summary.repeated++;
+        warnSkipped(warnings, { type: 'skip', source: item.post.source, reason: REPEATED });
+        continue;
+      }
       counts.scanned++;
       summary.scanned++;
       summary.by_verdict[r.verdict]++;
@@ -166,6 +180,8 @@ export async function scanCommand(inputs: string[], o: ScanOptions & AuditOption
   await fetched?.finish();
   if (hooks.afterCommit) await hooks.afterCommit(stage, summary);
   reportInputs(set, warnings, io, o.quiet);
+  if (summary.repeated > 0 && !o.quiet)
+    io.stderr.write(`netral: note: ${summary.repeated} post(s) were read more than once (the same platform, author, id, time and text); each was scanned and reported once\n`);
   if (!o.quiet && !hooks.outputs && (o.format !== 'terminal' || o.output)) io.stderr.write(`netral: ${summaryLine(summary)}\n`);
   const failed = set.failed.length + (fetched?.failed() ? 1 : 0);
   const exitCode = failed > 0 ? 2 : failHit ? 1 : 0;

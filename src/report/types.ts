@@ -9,6 +9,8 @@ export interface ScanSummary {
   read: number;
   scanned: number;
   skipped: number;
+  /** Of the skipped: posts read before in the run (same platform, author, id, time and text), reported once. */
+  repeated: number;
   /** Findings reported (after --min-severity). */
   findings: number;
   /** Findings hidden by --min-severity. */

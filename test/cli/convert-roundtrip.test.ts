@@ -46,8 +46,12 @@ describe.each(INPUTS.map((p) => [path.relative(FIXTURES, p), p]))('round trip of
     const recs = validJsonl(converted);
     const scanned = /read (\d+) = scanned (\d+) \+ skipped (\d+)/.exec(s.stderr);
     expect(scanned).not.toBeNull();
-    expect(c.stderr).toMatch(new RegExp(`netral: read ${scanned![1]} = converted ${scanned![2]} \\+ skipped ${scanned![3]}\\n$`));
-    expect(recs).toHaveLength(Number(scanned![2]));
+    // A fixture folder holds some downloads twice (a zip and its unpacked folder): convert writes every copy, scan
+    // skips the copies of a post with findings that it read before, and says how many.
+    const repeated = Number(/(\d+) post\(s\) were read more than once/.exec(s.stderr)?.[1] ?? 0);
+    const [read, conv, skipped] = [Number(scanned![1]), Number(scanned![2]) + repeated, Number(scanned![3]) - repeated];
+    expect(c.stderr).toMatch(new RegExp(`netral: read ${read} = converted ${conv} \\+ skipped ${skipped}\\n$`));
+    expect(recs).toHaveLength(conv);
   });
 
   it('convert | scan gives the same findings, still pointing at the original file', async () => {

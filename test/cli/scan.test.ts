@@ -165,6 +165,44 @@ describe('netral scan: inputs, skipped records and exit codes', () => {
   });
 });
 
+describe('netral scan: the same post read twice', () => {
+  const vote = { id: '1', platform: 'x', author: 'budi', created_at: '2024-02-01T10:00:00+07:00', text: 'Ayo coblos nomor 2 Prabowo-Gibran di TPS 14 Februari!' };
+  const lunch = { id: '2', platform: 'x', author: 'budi', text: 'makan siang dulu' };
+
+  it('reports a post with findings once, and counts the copy as skipped with the reason', async () => {
+    const d = tempDir();
+    writeFiles(d, { 'a.jsonl': jsonl([vote, lunch]), 'b.jsonl': jsonl([lunch, { ...vote, author: 'BUDI' }]) });
+    const r = await cli(['scan', path.join(d, 'a.jsonl'), path.join(d, 'b.jsonl'), '-f', 'json']);
+    expect(r.exitCode).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.findings.map((x: { source: { file: string } }) => path.basename(x.source.file))).toEqual(['a.jsonl']);
+    // A clean copy changes no finding and is scanned again; the copy with findings is skipped.
+    expect(doc.summary).toMatchObject({ read: 4, scanned: 3, skipped: 1, repeated: 1 });
+    expect(doc.summary.by_verdict.violation).toBe(1);
+    expect(doc.summary.inputs.map((i: { repeated?: number }) => i.repeated)).toEqual([undefined, 1]);
+    expect(r.stderr).toContain(`${path.join(d, 'b.jsonl')}:2: skipped: the same post (platform, author, id, time and text) was read before in this run`);
+    expect(r.stderr).toContain('netral: note: 1 post(s) were read more than once');
+  });
+
+  it('keeps posts that share only an id: row numbers of two spreadsheets, another day, another server', async () => {
+    const d = tempDir();
+    // Spreadsheets without an id column number their posts by line: row2 in each is a different post.
+    writeFiles(d, {
+      'jan.csv': 'platform,author,text\nx,budi,Ayo coblos nomor 2 Prabowo-Gibran!\n',
+      'feb.csv': 'platform,author,text\nx,budi,Pilih nomor 2 Prabowo-Gibran ya!\n',
+      'again.jsonl': jsonl([vote, { ...vote, created_at: '2024-02-02T10:00:00+07:00' }, { ...vote, author: 'budi@other.example' }]),
+    });
+    const r = await cli(['scan', path.join(d, 'jan.csv'), path.join(d, 'feb.csv'), path.join(d, 'again.jsonl'), '-f', 'json']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary).toMatchObject({ read: 5, scanned: 5, skipped: 0 });
+    expect(doc.summary.repeated).toBeUndefined();
+    expect(new Set(doc.findings.map((x: { source: { file: string; line: number } }) => `${path.basename(x.source.file)}:${x.source.line}`))).toEqual(
+      new Set(['jan.csv:2', 'feb.csv:2', 'again.jsonl:1', 'again.jsonl:2', 'again.jsonl:3']),
+    );
+    expect(r.stderr).not.toContain('read more than once');
+  });
+});
+
 describe('netral scan -o: atomic output files', () => {
   it('writes the report to the file, nothing to stdout, and leaves no temporary file', async () => {
     const out = path.join(dir, 'reports', 'out.json');
