@@ -70,8 +70,12 @@ export class InputSet {
         this.fail(spec, `cannot read: ${describeFsError(e)}`);
         continue;
       }
-      if (st.isDirectory()) yield* this.readDir(spec);
-      else if (st.isFile()) yield* this.readFile(fileInput(spec, st.size), true);
+      if (st.isDirectory()) {
+        const before = this.counts.length;
+        yield* this.readDir(spec);
+        // Zero posts, like a quiet day, but said: an export folder that stayed empty must not pass for a clean audit.
+        if (this.counts.length === before) this.opts.warn(spec, `${spec}: no file netral reads in this folder, no posts to read`);
+      } else if (st.isFile()) yield* this.readFile(fileInput(spec, st.size), true);
       else if (st.isFIFO() || st.isCharacterDevice()) {
         // A named pipe (`netral scan <(zcat a.gz)`, /dev/stdin): read once, like standard input.
         let input: InputFile;
