@@ -29,7 +29,8 @@ export interface Problem {
 }
 
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.where ? `${p.where}: ` : ''}${p.message}`;
+  // Line 0: the problem is the file itself (missing, unreadable), not a place in it.
+  return `${p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file}: ${p.where ? `${p.where}: ` : ''}${p.message}`;
 }
 
 /**
@@ -104,4 +105,22 @@ export class FileError extends NetralError {
 export class LockError extends NetralError {
   override readonly name = 'LockError';
   override readonly exitCode: number = EXIT.LOCKED;
+}
+
+/** A file-system error in words (the code alone, ENOENT, means nothing to an analyst). */
+export function describeFsError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    default:
+      return err.message ?? String(e);
+  }
 }

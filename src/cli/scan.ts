@@ -155,7 +155,8 @@ export async function scanCommand(inputs: string[], o: ScanOptions & AuditOption
         summary.findings++;
         summary.by_severity[f.severity]++;
         summary.by_category[f.category]++;
-        if (severityRank(f.severity) >= failRank) failHit = true;
+        // Only new findings fail a run: known ones shown by --include-known were already decided on.
+        if (severityRank(f.severity) >= failRank && (f.review === undefined || f.review.status === 'new')) failHit = true;
       }
       const p = reporter.post(r, shown);
       if (p) await p;

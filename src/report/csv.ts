@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { EmployeeRef, Finding } from '../model.js';
 import type { PostResult } from '../engine/scan.js';
 import type { Output } from './output.js';
-import { csvSafe } from './sanitize.js';
+import { csvSafe, terminalSafe } from './sanitize.js';
 import { sourceText } from './record.js';
 import { groupNip } from '../roster/parse.js';
 import type { Reporter, ReportOptions } from './types.js';
@@ -99,9 +99,13 @@ export function csvHeader(names: readonly string[], excel: boolean): string {
   return (excel ? '\ufeff' : '') + stringify([names], csvOptions(excel));
 }
 
-/** Data rows with every cell neutralised against formula injection. */
-export function csvRows(rows: string[][], opts: ReturnType<typeof csvOptions>): string {
-  return stringify(rows.map((r) => r.map((v) => csvSafe(v))), opts);
+/**
+ * Data rows with every cell neutralised against formula injection. Printed on a terminal (`terminal`: stdout is
+ * one), cells are also stripped of escape sequences first, as every other report is; files and pipes keep the
+ * post's exact text.
+ */
+export function csvRows(rows: string[][], opts: ReturnType<typeof csvOptions>, terminal = false): string {
+  return stringify(rows.map((r) => r.map((v) => csvSafe(terminal ? terminalSafe(v) : v))), opts);
 }
 
 export class CsvReporter implements Reporter {
@@ -129,7 +133,7 @@ export class CsvReporter implements Reporter {
   post(r: PostResult, findings: Finding[]): Promise<void> | void {
     if (findings.length === 0) return;
     const p = this.start();
-    const s = csvRows(findings.map((f) => this.row(f, r.post.text)), this.opts);
+    const s = csvRows(findings.map((f) => this.row(f, r.post.text)), this.opts, this.out.isTTY);
     if (p) return p.then(() => this.out.sink.write(s));
     return this.out.sink.write(s);
   }

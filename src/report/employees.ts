@@ -100,7 +100,7 @@ export class EmployeeCsvReporter extends AtEnd {
         s.last_finding ?? '',
         ...(withReview ? REVIEW_STATUSES.filter((x) => x !== 'dismissed').map((x) => String(s.by_review?.[x] ?? 0)) : []),
       ];
-      await this.out.sink.write(csvRows([row], opts));
+      await this.out.sink.write(csvRows([row], opts, this.out.isTTY));
     }
   }
 }

@@ -118,7 +118,7 @@ export function createPostWriter(format: PostFormat, out: Output, opts: { excel:
       const row = postCsvRow(p);
       // With `--roster`: the employee columns after the record's own, as in the findings CSV.
       if (opts.roster) row.push(...rosterCells(e, opts.excel));
-      const s = csvRows([row], csv);
+      const s = csvRows([row], csv, out.isTTY);
       const h = start();
       return h ? h.then(() => out.sink.write(s)) : out.sink.write(s);
     },

@@ -4,7 +4,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { RuleError, UnknownElectionError, type Problem } from '../errors.js';
+import { RuleError, UnknownElectionError, describeFsError, type Problem } from '../errors.js';
 import { parsePack } from './parse.js';
 import type { ElectionDef, Expr, PackDef, RuleDef, TermSpec } from './types.js';
 
@@ -33,11 +33,11 @@ async function packFiles(p: string, problems: Problem[]): Promise<string[]> {
   try {
     st = await stat(p);
   } catch (e) {
-    problems.push({ file: p, line: 0, col: 0, message: `cannot read rule pack: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    problems.push({ file: p, line: 0, col: 0, message: `cannot read rule pack: ${describeFsError(e)}` });
     return [];
   }
-  if (st.isFile()) return [p];
-  if (!st.isDirectory()) return [];
+  // Anything but a folder is read as one pack: a named pipe (`--rules <(…)`) too, never skipped in silence.
+  if (!st.isDirectory()) return [p];
   const out: string[] = [];
   const entries = await readdir(p, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -65,7 +65,7 @@ export async function readPacks(paths: string[], problems: Problem[]): Promise<P
     files.forEach((file, i) => {
       const text = texts[i];
       if (text instanceof Error) {
-        problems.push({ file: displayName(file), line: 0, col: 0, message: `cannot read: ${text.message}` });
+        problems.push({ file: displayName(file), line: 0, col: 0, message: `cannot read: ${describeFsError(text)}` });
         return;
       }
       const r = parsePack(text, displayName(file));

@@ -7,7 +7,9 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, UsageError, describeFsError } from '../errors.js';
+
+export { describeFsError };
 import type { InputCounts } from '../model.js';
 import { HEAD_BYTES } from './head.js';
 import { DIRECTORY_FORMATS, detectFormat, detectTreeFormat, formatById, formatIds, isFileFormat, isTreeFormat, unknownFormat } from './registry.js';
@@ -68,8 +70,12 @@ export class InputSet {
         this.fail(spec, `cannot read: ${describeFsError(e)}`);
         continue;
       }
-      if (st.isDirectory()) yield* this.readDir(spec);
-      else if (st.isFile()) yield* this.readFile(fileInput(spec, st.size), true);
+      if (st.isDirectory()) {
+        const before = this.counts.length;
+        yield* this.readDir(spec);
+        // Zero posts, like a quiet day, but said: an export folder that stayed empty must not pass for a clean audit.
+        if (this.counts.length === before) this.opts.warn(spec, `${spec}: no file netral reads in this folder, no posts to read`);
+      } else if (st.isFile()) yield* this.readFile(fileInput(spec, st.size), true);
       else if (st.isFIFO() || st.isCharacterDevice()) {
         // A named pipe (`netral scan <(zcat a.gz)`, /dev/stdin): read once, like standard input.
         let input: InputFile;
@@ -326,19 +332,3 @@ function isFsError(e: unknown): boolean {
   return typeof e === 'object' && e !== null && typeof (e as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((e as NodeJS.ErrnoException).code!);
 }
 
-export function describeFsError(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  switch (err.code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    default:
-      return err.message ?? String(e);
-  }
-}

@@ -143,6 +143,16 @@ describe('terminal output of hostile posts, colours forced on', () => {
     expect(r.stderr).toContain('left out');
   });
 
+  it('CSV printed on a terminal (scan, --per employee, convert); in a pipe it keeps the exact text', async () => {
+    const a = await run(['scan', POSTS, '-f', 'csv']);
+    expect(a.stdout).toContain('klik-ini');
+    await run(['scan', POSTS, '--roster', ROSTER, '--per', 'employee', '-f', 'csv']);
+    const c = await run(['convert', POSTS, '-f', 'csv']);
+    expect(c.stdout).toContain('klik-ini');
+    const piped = await cli(['scan', POSTS, '-f', 'csv']);
+    expect(piped.stdout).toContain('\u001b]0;owned\u0007');
+  });
+
   it('convert: its summary on stderr', async () => {
     await run(['convert', POSTS, '-o', path.join(dir, 'out.jsonl')]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { cli, tempDir } from '../helpers/cli.js';
 
@@ -31,6 +32,21 @@ describe('netral rules', () => {
     expect(r.stderr).toContain(`${file}:5:12: rule mine.one: title.en (English) is required`);
     expect(r.stderr).toContain(`${file}:6:15: rule mine.one: category must be one of`);
     expect(r.stderr).toContain(`${file}:9:22: rule mine.one: unknown entity "candidat"`);
+  });
+
+  it('a pack given as a named pipe (--rules <(…)) is read, not skipped; a missing one is named in words', async () => {
+    const file = path.join(dir, 'piped.yaml');
+    writeFileSync(file, 'pack: piped\nkind: rules\nrules:\n  - id: piped.one\n    title: { id: a, en: b }\n    category: endorsment\n    severity: high\n    legal_basis: x\n    match: { term: kopi }\n    examples: { flag: ["kopi"], pass: ["teh"] }\n');
+    const fifo = path.join(dir, 'pack-pipe');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', 'cat "$1" > "$2"', 'sh', file, fifo], { stdio: 'ignore' });
+    const r = await cli(['rules', 'validate', fifo]);
+    writer.kill();
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(`${fifo}:6:15: rule piped.one: category must be one of`);
+    const missing = await cli(['rules', 'validate', path.join(dir, 'nope.yaml')]);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain(`${path.join(dir, 'nope.yaml')}: cannot read rule pack: no such file or folder`);
   });
 
   it('test runs every example and exits 1 when one fails, saying which and why', async () => {

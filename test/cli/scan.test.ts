@@ -293,6 +293,12 @@ describe('netral scan: quiet days and progress', () => {
     writeFiles(dir, { 'empty.jsonl': '\n  \n' });
     const b = await cli(['scan', f('empty.jsonl'), '--fail-on', 'info', '-q']);
     expect(b.exitCode).toBe(0);
+    // A folder with nothing to read says so too (the day's export did not arrive).
+    writeFiles(dir, { 'quiet/notes.txt': 'nothing here\n' });
+    const c = await cli(['scan', f('quiet'), '-f', 'json']);
+    expect(c.exitCode).toBe(0);
+    expect(JSON.parse(c.stdout).summary).toMatchObject({ read: 0 });
+    expect(c.stderr).toContain(`netral: warning: ${f('quiet')}: no file netral reads in this folder, no posts to read`);
   });
 
   it('shows a spinner on a terminal stderr and clears it for warnings; none without a terminal or with NO_COLOR', async () => {
