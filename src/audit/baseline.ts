@@ -6,14 +6,13 @@
 
 import { readFile } from 'node:fs/promises';
 import { Document, LineCounter, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, type Node } from 'yaml';
-import { FileError, InputError, type Problem } from '../errors.js';
+import { FileError, InputError, describeFsError, type Problem } from '../errors.js';
 import type { Finding, Review } from '../model.js';
 import { Ctx, fields, readYaml, str } from '../rules/parse.js';
 import { MESSAGES, type Lang } from '../report/i18n.js';
 import { terminalLine } from '../report/sanitize.js';
 import { sourceText } from '../report/record.js';
 import { formatInZone } from '../sources/time.js';
-import { describeFsError } from '../sources/inputs.js';
 import { writeFileAtomic } from '../report/output.js';
 
 export const DECISIONS = ['open', 'confirmed', 'dismissed'] as const;

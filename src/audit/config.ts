@@ -4,14 +4,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { FileError, InputError, type Problem } from '../errors.js';
+import { FileError, InputError, describeFsError, type Problem } from '../errors.js';
 import { isSeverity, SEVERITIES, type Severity } from '../model.js';
 import { Ctx, fields, readYaml, str, strList } from '../rules/parse.js';
 import type { Pos } from '../rules/types.js';
 import { unknownFormat } from '../sources/registry.js';
 import { isTimeZone } from '../sources/time.js';
 import { readBound } from './period.js';
-import { describeFsError } from '../sources/inputs.js';
 import { MAPPABLE_FIELDS } from '../sources/formats/generic-csv.js';
 import { REPORT_FORMATS } from '../report/index.js';
 import type { OutputSpec } from '../report/outputs.js';

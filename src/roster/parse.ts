@@ -11,8 +11,7 @@ import { decodeText, sniffEncoding } from '../sources/encoding.js';
 import { HEAD_BYTES } from '../sources/head.js';
 import { SAVE_AS_CSV, legacyOfficeDocument, officeError } from '../sources/office.js';
 import { containerOf } from '../sources/archive/sniff.js';
-import { describeFsError } from '../sources/inputs.js';
-import { FileError, InputError } from '../errors.js';
+import { FileError, InputError, describeFsError } from '../errors.js';
 import { ROSTER_PLATFORMS, normaliseHandle, type RosterPlatform } from './handles.js';
 
 export interface Employee {

@@ -8,8 +8,6 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { InputError, UsageError, describeFsError } from '../errors.js';
-
-export { describeFsError };
 import type { InputCounts } from '../model.js';
 import { HEAD_BYTES } from './head.js';
 import { DIRECTORY_FORMATS, detectFormat, detectTreeFormat, formatById, formatIds, isFileFormat, isTreeFormat, unknownFormat } from './registry.js';
