@@ -3,6 +3,7 @@
 // when their command runs, keeping `netral --version` fast.
 
 import { PassThrough, Readable } from 'node:stream';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from '../errors.js';
 import { reportError } from './report-error.js';
@@ -39,12 +40,12 @@ Exit codes:
 function addScanOptions(cmd: Command): Command {
   return addReadOptions(
     cmd
-      .option('-f, --format <format>', 'report format: terminal, csv, jsonl, json, html', 'terminal')
+      .option('-f, --format <format>', 'report format: terminal, csv, jsonl, json, html (with -o: from its extension)', 'terminal')
       .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout'),
   )
-    .option('--fail-on <level>', 'exit with 1 when a finding is at or above this severity', severityOption('--fail-on'))
+    .option('--fail-on <level>', 'exit with 1 when a finding the report shows (new, with --baseline) is at or above this severity', severityOption('--fail-on'))
     .option('--excel', 'CSV for Excel (Indonesian locale): UTF-8 BOM, ; separators, decimal commas', false)
-    .option('--explain', 'also show findings suppressed by context, and why', false)
+    .option('--explain', 'the terminal report also shows findings suppressed by context, and why', false)
     .addOption(new Option('--per <unit>', 'one row/section per finding (default) or per employee').choices(['finding', 'employee']))
     .option('--baseline <file>', 'report only findings not in this baseline file (see netral baseline)')
     .option('--include-known', 'with --baseline: also report known findings (open, confirmed) with their decision', false);
@@ -69,6 +70,13 @@ function addReadOptions(cmd: Command): Command {
     .option('--campaign <election>', "only posts in this election's campaign period (from its pack)");
 }
 
+const FORMAT_OF_EXTENSION: Record<string, string> = { '.csv': 'csv', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.html': 'html', '.htm': 'html' };
+
+/** The report format a file name asks for by its extension, if it names one. */
+export function formatOfFile(file: string): string | undefined {
+  return FORMAT_OF_EXTENSION[path.extname(file).toLowerCase()];
+}
+
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('netral');
   program
@@ -89,8 +97,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .description('scan posts in files, folders or stdin and report findings')
       .argument('[inputs...]', 'files or folders to scan; - for stdin (the default when stdin is piped)')
       .addHelpText('after', EXIT_HELP),
-  ), 'fetch-').action(async (inputs: string[], opts) => {
+  ), 'fetch-').action(async (inputs: string[], opts, cmd: Command) => {
     const { scanCommand } = await import('./scan.js');
+    // `-o report.csv` without -f means a CSV report, not terminal text in a file named .csv.
+    if (cmd.getOptionValueSource('format') === 'default' && opts.output) opts.format = formatOfFile(opts.output) ?? opts.format;
     const r = await scanCommand(inputs, opts, io);
     setExit(r.exitCode);
   });

@@ -222,6 +222,19 @@ describe('netral scan -o: atomic output files', () => {
     expect(readFileSync(out, 'utf8')).toBe(before);
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('without -f, the report format follows the file extension; an explicit -f wins', async () => {
+    const d = tempDir();
+    const at = (name: string) => path.join(d, name);
+    for (const args of [['-o', at('r.csv')], ['-o', at('r.XLS.CSV'), '--excel'], ['-o', at('r.json')], ['-o', at('r.jsonl')], ['-o', at('r.html')], ['-o', at('r.txt')], ['-f', 'terminal', '-o', at('t.csv')]])
+      expect((await cli(['scan', f('posts.jsonl'), '-q', ...args])).exitCode, args.join(' ')).toBe(0);
+    expect(readFileSync(at('r.csv'), 'utf8')).toMatch(/^fingerprint,verdict,severity/);
+    expect(readFileSync(at('r.XLS.CSV'), 'utf8')).toMatch(/^\ufefffingerprint;verdict;severity/);
+    expect(JSON.parse(readFileSync(at('r.json'), 'utf8')).summary.scanned).toBe(3);
+    expect(JSON.parse(readFileSync(at('r.jsonl'), 'utf8').split('\n')[0]).rule_id).toBeTypeOf('string');
+    expect(readFileSync(at('r.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    for (const name of ['r.txt', 't.csv']) expect(readFileSync(at(name), 'utf8')).not.toMatch(/^fingerprint|^<!DOCTYPE|^\{/);
+  });
 });
 
 describe('netral scan: colour and hostile text', () => {
