@@ -268,7 +268,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const program = buildProgram(io, (c) => (exitCode = c));
   try {
     if (argv.length === 0) {
-      program.outputHelp();
+      // A usage mistake (exit 2), so the help goes to stderr: stdout carries only what was asked for.
+      program.outputHelp({ error: true });
       return EXIT.ERROR;
     }
     await program.parseAsync(argv, { from: 'user' });

@@ -28,4 +28,11 @@ describe('netral --version and --help', () => {
     expect(b.stderr).toMatch(/unknown option/);
     expect(b.stdout).toBe('');
   });
+
+  it('with no arguments, shows the help on stderr and exits 2 (stdout stays empty for a pipe)', async () => {
+    const r = await cli([]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Usage: netral/);
+  });
 });
