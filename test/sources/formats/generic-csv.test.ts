@@ -144,3 +144,21 @@ describe('generic CSV: an input that breaks off', () => {
     }
   });
 });
+
+describe('generic CSV: columns with the same name', () => {
+  it('reads the first and warns, naming the file, the name and the positions', async () => {
+    writeFiles(dir, { 'dua-teks.csv': 'id,text,text,Tanggal,tanggal\n1,pertama,kedua,2024-01-14,2024-01-15\n' });
+    const f = path.join(dir, 'dua-teks.csv');
+    const r = await readAll([f]);
+    expect(r.posts.map((p) => [p.text, p.created_at_raw])).toEqual([['pertama', '2024-01-14']]);
+    expect(r.warnings).toEqual([
+      `${f}: columns 2, 3 are all named "text"; column 2 is read as text, column 3 is not read`,
+      `${f}: columns 4 ("Tanggal"), 5 ("tanggal") have the same name; column 4 is read as created_at, column 5 is not read`,
+    ]);
+  });
+
+  it('says nothing when the same column is given to two fields or duplicates are not read at all', async () => {
+    writeFiles(dir, { 'bersih.csv': 'id,text,catatan,catatan\n1,halo,a,b\n' });
+    expect((await readAll([path.join(dir, 'bersih.csv')])).warnings).toEqual([]);
+  });
+});
