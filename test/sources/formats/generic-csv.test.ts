@@ -42,7 +42,7 @@ describe('generic CSV: a quote that is never closed', () => {
     // 37 MB of input in a 96 MB heap: only a bounded record fits.
     const r = await bin(['scan', '-f', 'jsonl', path.join(dir, 'unclosed.csv')], { env: { NODE_OPTIONS: '--max-old-space-size=96' }, timeoutMs: 60_000 });
     expect(r.signal).toBeNull();
-    expect(r.stderr).toContain(`${path.join(dir, 'unclosed.csv')}: 3: a record longer than 16 MB (a quote opened here is never closed?); the rest of the file was not read`);
+    expect(r.stderr).toContain(`${path.join(dir, 'unclosed.csv')}:3: a record longer than 16 MB (a quote opened here is never closed?); the rest of the file was not read`);
     expect(r.stderr).toMatch(/read 1 = scanned 1 \+ skipped 0/);
     expect(r.exitCode).toBe(2);
   });
