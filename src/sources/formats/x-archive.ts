@@ -151,7 +151,13 @@ function entityTexts(list: unknown, key: string): string[] {
 }
 
 function* tweetItems(value: unknown, source: SourceRef, account: Account, notes: Notes, deleted: boolean, opts: ReadOptions): Generator<ReadItem> {
-  const t = obj(obj(value)?.tweet) ?? obj(value);
+  const wrapper = obj(value);
+  // Archives wrap each tweet as {"tweet": {…}}; a wrapper holding something else is that, not a tweet without an id.
+  if (wrapper && 'tweet' in wrapper && !obj(wrapper.tweet)) {
+    yield skipItem(source, `"tweet" is not an object (${wrapper.tweet === null ? 'null' : Array.isArray(wrapper.tweet) ? 'a list' : typeof wrapper.tweet})`);
+    return;
+  }
+  const t = obj(wrapper?.tweet) ?? wrapper;
   if (!t) {
     yield skipItem(source, 'record is not an object');
     return;

@@ -105,4 +105,17 @@ describe('X archive', () => {
     expect(r.posts.map((p) => p.id)).toEqual(ARCHIVE_2024.slice(0, 7).map((p) => p.id).filter((id) => id !== '1746702488171450369'));
     expect(r.skips).toEqual([{ source: { file: path.join(dir, 'data/tweets.js'), line: 45, record: 2 }, reason: 'invalid UTF-8' }]);
   });
+
+  it('says a "tweet" that is not an object is that, not a tweet without an id', async () => {
+    const dir = tempDir();
+    const tweets = [{ tweet: 'not an object' }, { tweet: null }, { tweet: { full_text: 'tanpa id' } }, { tweet: { id_str: '1', full_text: 'halo' } }];
+    writeFiles(dir, { 'data/tweets.js': `window.YTD.tweets.part0 = ${JSON.stringify(tweets, null, 1)}`, 'data/account.js': readFileSync(F(`${FOLDER}/data/account.js`)) });
+    const r = await readAll([dir]);
+    expect(r.posts.map((p) => p.id)).toEqual(['1']);
+    expect(r.skips.map((s) => [s.source.record, s.reason])).toEqual([
+      [1, '"tweet" is not an object (string)'],
+      [2, '"tweet" is not an object (null)'],
+      [3, 'tweet without an id'],
+    ]);
+  });
 });
