@@ -43,10 +43,15 @@ export function warnSkipped(warnings: Warnings, item: Extract<ReadItem, { type: 
   warnings.warn(item.source.file, `${sourceText(item.source)}: skipped: ${item.reason}`);
 }
 
+/** `input: error`, or `input:15: error` when the error starts at a position in the input, as other messages do. */
+export function inputError(input: string, error: string): string {
+  return /^\d+(:\d+)?: /.test(error) ? `${input}:${error}` : `${input}: ${error}`;
+}
+
 /** After the run: warnings not shown, inputs that could not be read, files in folders that were passed over. */
 export function reportInputs(set: InputSet, warnings: Warnings, io: Io, quiet: boolean): void {
   warnings.flush();
-  for (const f of set.failed) io.stderr.write(`netral: error: ${terminalLine(f.input)}: ${terminalLine(f.error ?? '')}\n`);
+  for (const f of set.failed) io.stderr.write(`netral: error: ${terminalLine(inputError(f.input, f.error ?? ''))}\n`);
   if (set.ignored.length > 0 && !quiet)
     io.stderr.write(`netral: note: ${set.ignored.length} file(s) in the given folders are not a format netral reads: ${terminalLine(set.ignored.slice(0, 5).join(', '))}${set.ignored.length > 5 ? ', …' : ''}\n`);
 }

@@ -11,7 +11,7 @@ import { safeJson, terminalLine } from '../report/sanitize.js';
 import { sourceText } from '../report/record.js';
 import { formatInZone } from '../sources/time.js';
 import type { Io } from './io.js';
-import { openInputs } from './inputs.js';
+import { inputError, openInputs } from './inputs.js';
 
 export interface InspectOptions {
   format: string;
@@ -179,6 +179,6 @@ export async function inspectCommand(inputs: string[], o: InspectOptions, io: Io
     await out.sink.write(blocks.map((b) => b.join('\n')).join('\n\n') + '\n');
   }
   await out.commit();
-  for (const f of set.failed) io.stderr.write(`netral: error: ${terminalLine(f.input)}: ${terminalLine(f.error ?? '')}\n`);
+  for (const f of set.failed) io.stderr.write(`netral: error: ${terminalLine(inputError(f.input, f.error ?? ''))}\n`);
   return set.failed.length > 0 ? 2 : 0;
 }

@@ -20,7 +20,10 @@ export function repeatOption(v: string, prev: string[] = []): string[] {
   return [...prev, v];
 }
 
-/** `--map text=Tweet,id=No` (repeatable). Column names may contain spaces; commas separate pairs. */
+/**
+ * `--map text=Tweet,id=No` (repeatable). Column names may contain spaces; commas separate pairs. A field mapped to
+ * two different columns is refused: taking either one silently would read the wrong text.
+ */
 export function mapOption(fields: string[]) {
   return (v: string, prev: Record<string, string> = {}): Record<string, string> => {
     const out = { ...prev };
@@ -32,6 +35,8 @@ export function mapOption(fields: string[]) {
       const col = pair.slice(eq + 1).trim();
       if (!fields.includes(field)) throw new InvalidArgumentError(`--map: unknown field "${field}"; fields: ${fields.join(', ')}`);
       if (col === '') throw new InvalidArgumentError(`--map ${field}= needs a column name`);
+      const before = out[field];
+      if (before !== undefined && before !== col) throw new InvalidArgumentError(`--map: ${field} is mapped to two columns, "${before}" and "${col}"; give one`);
       out[field] = col;
     }
     return out;

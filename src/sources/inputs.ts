@@ -86,6 +86,16 @@ export class InputSet {
         yield* this.readFile(input, true);
       } else this.fail(spec, st.isSocket() ? 'is a socket: pipe its content into standard input instead' : 'not a file, folder or pipe');
     }
+    this.warnMapUnused();
+  }
+
+  /** `--map` names CSV columns: when no input read was CSV it was not used, which the user should know. */
+  private warnMapUnused(): void {
+    if (Object.keys(this.opts.map).length === 0) return;
+    const read = this.counts.filter((c) => c.format !== '');
+    if (read.length === 0 || read.some((c) => c.format === 'csv')) return;
+    const names = read.slice(0, 3).map((c) => `${c.input} (${c.format})`).join(', ') + (read.length > 3 ? `, and ${read.length - 3} more` : '');
+    this.opts.warn(read[0].input, `--map applies to CSV inputs and none was read, so it was not used: ${names}`);
   }
 
   private fail(input: string, error: string, format = ''): InputCounts {

@@ -20,12 +20,13 @@ export interface ReadOpts {
   includePrivate?: boolean;
   timeZone?: string;
   stdin?: Buffer | string;
+  map?: Record<string, string>;
 }
 
 export async function readAll(specs: string[], o: ReadOpts = {}): Promise<ReadResult> {
   const warnings: string[] = [];
   const set = new InputSet(specs, {
-    map: {},
+    map: o.map ?? {},
     includePrivate: o.includePrivate ?? false,
     timeZone: o.timeZone ?? 'Asia/Jakarta',
     ...(o.from ? { from: o.from } : {}),

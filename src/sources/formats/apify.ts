@@ -49,6 +49,9 @@ async function* readDataset(input: InputFile, opts: ReadOptions, map: (o: Obj, s
 
 const jsonish = (s: string) => s.startsWith('[') || s.startsWith('{');
 
+/** A list of tags or handles; some scraper versions give one text ("#a #b", "a, b") instead of a list. */
+const tagList = (v: unknown, sigil: '#' | '@'): string[] => (typeof v === 'string' ? v.split(sigil === '#' ? /[\s,#]+/ : /[\s,@]+/).filter((x) => x !== '') : strings(v));
+
 export const apifyInstagram: Format = {
   id: 'apify-instagram',
   description: 'Apify Instagram scraper dataset (JSON or JSONL)',
@@ -69,8 +72,8 @@ export const apifyInstagram: Format = {
         created_at: str(o.timestamp),
         url: str(o.url) ?? (shortCode ? `https://www.instagram.com/p/${shortCode}/` : null),
         text: str(o.caption) ?? '',
-        hashtags: strings(o.hashtags),
-        mentions: strings(o.mentions),
+        hashtags: tagList(o.hashtags, '#'),
+        mentions: tagList(o.mentions, '@'),
         media_text: [str(o.alt) ?? '', ...arr(o.childPosts).map((c) => str(obj(c)?.alt) ?? '')].filter((x) => x !== ''),
         source,
       };

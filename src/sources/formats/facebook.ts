@@ -191,7 +191,8 @@ function toPostInput(kind: Kind, value: unknown, source: SourceRef, owner: Owner
     platform: 'facebook',
     author: owner.handle ?? owner.name ?? author,
     author_name: owner.name ?? author,
-    created_at: ts,
+    // The value as found: one that is not a Unix time is reported by buildPost and kept as created_at_raw.
+    created_at: r.timestamp,
     text,
     links: p.links,
     media_text: media,

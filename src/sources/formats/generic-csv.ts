@@ -83,6 +83,23 @@ function ownColumns(header: string[]): Map<OwnColumn, number> {
   return out;
 }
 
+/**
+ * Warnings for columns named like a column that is read (`id,text,text`): only the first of them is read, and the
+ * user must know the other was not. Positions are 1-based, as a spreadsheet shows them.
+ */
+export function duplicateColumns(header: string[], read: Iterable<[string, number]>, file: string): string[] {
+  const out: string[] = [];
+  const used = new Set([...read].map(([, i]) => i));
+  for (const [field, i] of read) {
+    const same = header.flatMap((h, j) => (j !== i && !used.has(j) && norm(h) === norm(header[i]) ? [j] : []));
+    if (same.length === 0) continue;
+    const all = [i, ...same].sort((a, b) => a - b);
+    const named = all.every((j) => header[j] === header[i]) ? `columns ${all.map((j) => j + 1).join(', ')} are all named ${JSON.stringify(header[i])}` : `columns ${all.map((j) => `${j + 1} (${JSON.stringify(header[j])})`).join(', ')} have the same name`;
+    out.push(`${file}: ${named}; column ${i + 1} is read as ${field}, ${same.length === 1 ? `column ${same[0] + 1} is` : `columns ${same.map((j) => j + 1).join(', ')} are`} not read`);
+  }
+  return out;
+}
+
 /** The own columns' cells as record keys (recordToPost reads `source` as {file, line, record}). */
 function ownFields(cell: (c: OwnColumn) => string, into: Record<string, unknown>): void {
   if (cell('created_at_raw') !== '') into.created_at_raw = cell('created_at_raw');
@@ -167,6 +184,7 @@ export const genericCsv: Format = {
         own = ownColumns(header);
         if (!cols.has('text'))
           throw new InputError(`${input.name}: no text column found; use --map text=COLUMN (the columns are: ${header.map((h) => JSON.stringify(h)).join(', ')})`);
+        for (const m of duplicateColumns(header, [...cols, ...own], input.name)) opts.warn(m);
         continue;
       }
       const source = { file: input.name, line };

@@ -151,7 +151,13 @@ function entityTexts(list: unknown, key: string): string[] {
 }
 
 function* tweetItems(value: unknown, source: SourceRef, account: Account, notes: Notes, deleted: boolean, opts: ReadOptions): Generator<ReadItem> {
-  const t = obj(obj(value)?.tweet) ?? obj(value);
+  const wrapper = obj(value);
+  // Archives wrap each tweet as {"tweet": {…}}; a wrapper holding something else is that, not a tweet without an id.
+  if (wrapper && 'tweet' in wrapper && !obj(wrapper.tweet)) {
+    yield skipItem(source, `"tweet" is not an object (${wrapper.tweet === null ? 'null' : Array.isArray(wrapper.tweet) ? 'a list' : typeof wrapper.tweet})`);
+    return;
+  }
+  const t = obj(wrapper?.tweet) ?? wrapper;
   if (!t) {
     yield skipItem(source, 'record is not an object');
     return;
@@ -260,7 +266,9 @@ async function archiveFiles(tree: Tree, dir: string) {
 async function* readArchive(tree: Tree, dir: string, opts: ReadOptions): AsyncGenerator<ReadItem> {
   const f = await archiveFiles(tree, dir);
   const account = f.account ? await readAccount(tree.input(f.account)) : { username: null, name: null };
-  if (!account.username) opts.warn(`${tree.name}: no account.js; posts have no author and no link`);
+  // Without account.js a post still has its link (x.com/i/web/status/ID works for any account); what is missing is
+  // who wrote it, so it cannot be matched to an employee.
+  if (!account.username) opts.warn(`${tree.name}: no account.js; posts have no author (the handle and name are in account.js)`);
   const notes = await readNotes(f.notes.map((n) => tree.input(n)), opts);
   const files = [...f.tweets.map((p) => ({ input: tree.input(p), deleted: false })), ...f.deleted.map((p) => ({ input: tree.input(p), deleted: true }))];
   yield* readTweets(files, account, notes, true, opts);
@@ -290,7 +298,7 @@ export const xArchive: Format & TreeFormat = {
     const siblings = input.path ? folderTree(path.dirname(input.path)) : null;
     const f = siblings ? await archiveFiles(siblings, '') : null;
     const account = f?.account && siblings ? await readAccount(siblings.input(f.account)) : { username: null, name: null };
-    if (!account.username) opts.warn(`${input.name}: no account.js next to it; posts have no author and no link`);
+    if (!account.username) opts.warn(`${input.name}: no account.js next to it; posts have no author (the handle and name are in account.js; give the whole archive)`);
     if (type === 'note_tweet') {
       yield* noteItems(await readNotes([input], opts), account, opts);
       return;

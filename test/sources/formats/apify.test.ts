@@ -33,6 +33,21 @@ describe('Apify Instagram scraper', () => {
   });
 });
 
+describe('Apify Instagram scraper: tags given as one text', () => {
+  it('reads hashtags and mentions given as a string instead of a list', async () => {
+    const dir = tempDir();
+    const item = (id: string, hashtags: unknown, mentions: unknown) => ({ id, shortCode: `C${id}`, ownerUsername: 'neng.yulia', caption: 'halo', hashtags, mentions });
+    writeFiles(dir, { 'dataset.json': JSON.stringify([item('1', '#ASIH #PilkadaJabar2024', '@ahmadsyaikhu, @neng.yulia'), item('2', 'ASIH,PilkadaJabar2024', 'ahmadsyaikhu'), item('3', ['ASIH'], [])]) });
+    const r = await readAll([path.join(dir, 'dataset.json')]);
+    expect(r.counts[0].format).toBe('apify-instagram');
+    expect(r.posts.map((p) => [p.id, p.hashtags, p.mentions])).toEqual([
+      ['1', ['ASIH', 'PilkadaJabar2024'], ['ahmadsyaikhu', 'neng.yulia']],
+      ['2', ['ASIH', 'PilkadaJabar2024'], ['ahmadsyaikhu']],
+      ['3', ['ASIH'], []],
+    ]);
+  });
+});
+
 describe('Apify TikTok scraper', () => {
   it('reads a JSONL dataset; a failed item is skipped', async () => {
     const FILE = F('apify-tiktok/dataset_tiktok-scraper_2024-02-15.jsonl');

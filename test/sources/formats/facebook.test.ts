@@ -114,6 +114,24 @@ describe('Facebook download', () => {
     ]);
   });
 
+  it('warns about a timestamp that is not a Unix time and keeps it as created_at_raw', async () => {
+    const dir = tempDir();
+    const records = [
+      { timestamp: 1629167400, data: [{ post: 'pertama' }] },
+      { timestamp: 'yesterday', data: [{ post: 'kedua' }] },
+      { data: [{ post: 'ketiga' }] },
+    ];
+    writeFiles(dir, { 'posts/your_posts_1.json': JSON.stringify(records, null, 1) });
+    const r = await readAll([dir]);
+    expect(r.posts.map((p) => [p.text, p.created_at, p.created_at_raw])).toEqual([
+      ['pertama', '2021-08-17T02:30:00Z', '1629167400'],
+      ['kedua', null, 'yesterday'],
+      ['ketiga', null, null],
+    ]);
+    const file = path.join(dir, 'posts/your_posts_1.json');
+    expect(r.warnings.filter((w) => w.includes('created_at'))).toEqual([`${file}:10: created_at ignored: unrecognised date format: yesterday`]);
+  });
+
   it('recognises the HTML version of the download and says how to get the JSON one', async () => {
     const dir = tempDir();
     writeFiles(dir, { 'download/your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.html': '<html><body>Ayo coblos 02!</body></html>', 'download/start_here.html': '<html></html>' });

@@ -42,7 +42,7 @@ describe('generic CSV: a quote that is never closed', () => {
     // 37 MB of input in a 96 MB heap: only a bounded record fits.
     const r = await bin(['scan', '-f', 'jsonl', path.join(dir, 'unclosed.csv')], { env: { NODE_OPTIONS: '--max-old-space-size=96' }, timeoutMs: 60_000 });
     expect(r.signal).toBeNull();
-    expect(r.stderr).toContain(`${path.join(dir, 'unclosed.csv')}: 3: a record longer than 16 MB (a quote opened here is never closed?); the rest of the file was not read`);
+    expect(r.stderr).toContain(`${path.join(dir, 'unclosed.csv')}:3: a record longer than 16 MB (a quote opened here is never closed?); the rest of the file was not read`);
     expect(r.stderr).toMatch(/read 1 = scanned 1 \+ skipped 0/);
     expect(r.exitCode).toBe(2);
   });
@@ -142,5 +142,23 @@ describe('generic CSV: an input that breaks off', () => {
       expect(got.skips, JSON.stringify(text)).toEqual([]);
       expect(got.posts.map((p) => [p.id, p.source.line]), JSON.stringify(text)).toEqual(expected);
     }
+  });
+});
+
+describe('generic CSV: columns with the same name', () => {
+  it('reads the first and warns, naming the file, the name and the positions', async () => {
+    writeFiles(dir, { 'dua-teks.csv': 'id,text,text,Tanggal,tanggal\n1,pertama,kedua,2024-01-14,2024-01-15\n' });
+    const f = path.join(dir, 'dua-teks.csv');
+    const r = await readAll([f]);
+    expect(r.posts.map((p) => [p.text, p.created_at_raw])).toEqual([['pertama', '2024-01-14']]);
+    expect(r.warnings).toEqual([
+      `${f}: columns 2, 3 are all named "text"; column 2 is read as text, column 3 is not read`,
+      `${f}: columns 4 ("Tanggal"), 5 ("tanggal") have the same name; column 4 is read as created_at, column 5 is not read`,
+    ]);
+  });
+
+  it('says nothing when the same column is given to two fields or duplicates are not read at all', async () => {
+    writeFiles(dir, { 'bersih.csv': 'id,text,catatan,catatan\n1,halo,a,b\n' });
+    expect((await readAll([path.join(dir, 'bersih.csv')])).warnings).toEqual([]);
   });
 });

@@ -20,6 +20,6 @@ describe('JSON Lines detection', () => {
   it('says a truncated JSON object is truncated', async () => {
     const r = await cli(['scan'], { stdin: '{"id":"1","text":"x' });
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toMatch(/-: .*(truncated|invalid JSON)/);
+    expect(r.stderr).toMatch(/netral: error: -:1: .*(truncated|invalid JSON)/);
   });
 });

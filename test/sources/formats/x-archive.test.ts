@@ -68,13 +68,22 @@ describe('X archive', () => {
     expect(r.counts[0].format).toBe('x-archive');
   });
 
-  it('reads a tweets.js with nothing next to it, without author or link, and says so', async () => {
+  it('reads a tweets.js with nothing next to it, without author but with a link, and says what is missing', async () => {
     const dir = tempDir();
     copyFileSync(F(`${FOLDER}/data/tweets-part1.js`), path.join(dir, 'tweets-part1.js'));
-    const r = await readAll([path.join(dir, 'tweets-part1.js')]);
+    const file = path.join(dir, 'tweets-part1.js');
+    const r = await readAll([file]);
     expect(r.posts).toHaveLength(1);
-    expect(r.posts[0]).toMatchObject({ author: '', url: 'https://x.com/i/web/status/1728216932152250369' });
-    expect(r.warnings.join('\n')).toMatch(/no account\.js next to it/);
+    expect(r.posts[0]).toMatchObject({ author: '', author_name: null, url: 'https://x.com/i/web/status/1728216932152250369' });
+    expect(r.warnings).toEqual([`${file}: no account.js next to it; posts have no author (the handle and name are in account.js; give the whole archive)`]);
+  });
+
+  it('reads an archive without account.js, without author but with links, and says what is missing', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'data/tweets-part1.js': readFileSync(F(`${FOLDER}/data/tweets-part1.js`)) });
+    const r = await readAll([dir]);
+    expect(r.posts.map((p) => [p.author, p.author_name, p.url])).toEqual([['', null, 'https://x.com/i/web/status/1728216932152250369']]);
+    expect(r.warnings).toEqual([`${dir}: no account.js; posts have no author (the handle and name are in account.js)`]);
   });
 
   it('refuses direct messages and likes given alone, saying why', async () => {
@@ -104,5 +113,18 @@ describe('X archive', () => {
     const r = await readAll([dir]);
     expect(r.posts.map((p) => p.id)).toEqual(ARCHIVE_2024.slice(0, 7).map((p) => p.id).filter((id) => id !== '1746702488171450369'));
     expect(r.skips).toEqual([{ source: { file: path.join(dir, 'data/tweets.js'), line: 45, record: 2 }, reason: 'invalid UTF-8' }]);
+  });
+
+  it('says a "tweet" that is not an object is that, not a tweet without an id', async () => {
+    const dir = tempDir();
+    const tweets = [{ tweet: 'not an object' }, { tweet: null }, { tweet: { full_text: 'tanpa id' } }, { tweet: { id_str: '1', full_text: 'halo' } }];
+    writeFiles(dir, { 'data/tweets.js': `window.YTD.tweets.part0 = ${JSON.stringify(tweets, null, 1)}`, 'data/account.js': readFileSync(F(`${FOLDER}/data/account.js`)) });
+    const r = await readAll([dir]);
+    expect(r.posts.map((p) => p.id)).toEqual(['1']);
+    expect(r.skips.map((s) => [s.source.record, s.reason])).toEqual([
+      [1, '"tweet" is not an object (string)'],
+      [2, '"tweet" is not an object (null)'],
+      [3, 'tweet without an id'],
+    ]);
   });
 });
