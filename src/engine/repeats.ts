@@ -17,8 +17,9 @@ export class RepeatedPosts {
   seenBefore(post: Post): boolean {
     const d = hash('sha256', identity(post), 'hex');
     const hi = parseInt(d.slice(0, 8), 16);
-    // Zero marks an empty slot: a digest whose halves are both zero is stored with its low half as 1.
-    const lo = parseInt(d.slice(8, 16), 16) || (hi === 0 ? 1 : 0);
+    const low = parseInt(d.slice(8, 16), 16);
+    // (0, 0) marks an empty slot: that one digest is stored as (0, 1).
+    const lo = hi === 0 && low === 0 ? 1 : low;
     if (this.find(hi, lo)) return true;
     if (2 * (this.size + 1) > this.table.length / 2) this.grow();
     this.insert(hi, lo);

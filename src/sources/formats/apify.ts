@@ -14,6 +14,7 @@ import { jsonRecords } from '../json-records.js';
 import { buildPost, type PostInput } from '../record.js';
 import type { Format, InputFile, ReadItem, ReadOptions } from '../types.js';
 import { str, obj, arr, strings, type Obj, headText } from './values.js';
+import { readListCell } from '../list-cell.js';
 import { facebookHandle } from './facebook.js';
 
 /** The failure an error item reports, or null for a real item. */
@@ -49,8 +50,8 @@ async function* readDataset(input: InputFile, opts: ReadOptions, map: (o: Obj, s
 
 const jsonish = (s: string) => s.startsWith('[') || s.startsWith('{');
 
-/** A list of tags or handles; some scraper versions give one text ("#a #b", "a, b") instead of a list. */
-const tagList = (v: unknown, sigil: '#' | '@'): string[] => (typeof v === 'string' ? v.split(sigil === '#' ? /[\s,#]+/ : /[\s,@]+/).filter((x) => x !== '') : strings(v));
+/** A list of tags or handles; some scraper versions give one text ("#a #b", "a, b"), read as a spreadsheet cell is. */
+const tagList = (v: unknown, field: 'hashtags' | 'mentions'): string[] => (typeof v === 'string' ? readListCell(field, v) : strings(v));
 
 export const apifyInstagram: Format = {
   id: 'apify-instagram',
@@ -72,8 +73,8 @@ export const apifyInstagram: Format = {
         created_at: str(o.timestamp),
         url: str(o.url) ?? (shortCode ? `https://www.instagram.com/p/${shortCode}/` : null),
         text: str(o.caption) ?? '',
-        hashtags: tagList(o.hashtags, '#'),
-        mentions: tagList(o.mentions, '@'),
+        hashtags: tagList(o.hashtags, 'hashtags'),
+        mentions: tagList(o.mentions, 'mentions'),
         media_text: [str(o.alt) ?? '', ...arr(o.childPosts).map((c) => str(obj(c)?.alt) ?? '')].filter((x) => x !== ''),
         source,
       };
