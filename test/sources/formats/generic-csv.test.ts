@@ -145,6 +145,20 @@ describe('generic CSV: an input that breaks off', () => {
   });
 });
 
+describe('generic CSV: dates a calendar does not have', () => {
+  it('keeps 31/02 as written, with a warning at its line, instead of moving the post to March', async () => {
+    writeFileSync(path.join(dir, 'tanggal.csv'), 'No,Isi,Tanggal\n1,Ayo coblos nomor 2,31/02/2024 10:00\n2,Selamat pagi,29/02/2024 10:00\n');
+    const r = await cli(['convert', path.join(dir, 'tanggal.csv')]);
+    expect(r.exitCode).toBe(0);
+    const recs = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { created_at: string | null; created_at_raw: string | null });
+    expect(recs.map((x) => [x.created_at, x.created_at_raw])).toEqual([
+      [null, '31/02/2024 10:00'],
+      ['2024-02-29T03:00:00Z', '29/02/2024 10:00'],
+    ]);
+    expect(r.stderr).toContain(`${path.join(dir, 'tanggal.csv')}:2: created_at ignored: not a valid day-first date: 31/02/2024 10:00`);
+  });
+});
+
 describe('generic CSV: columns with the same name', () => {
   it('reads the first and warns, naming the file, the name and the positions', async () => {
     writeFiles(dir, { 'dua-teks.csv': 'id,text,text,Tanggal,tanggal\n1,pertama,kedua,2024-01-14,2024-01-15\n' });
