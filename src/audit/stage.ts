@@ -89,11 +89,8 @@ export class AuditStage {
     if (!this.period) return true;
     const place = placeInPeriod(this.period, post.created_at);
     const s = this.periodSummary!;
-    if (place === 'in') return true;
-    if (place === 'undated') {
-      s.undated++;
-      return true;
-    }
+    // Undated posts are counted in `findings`, once scanned: a copy read before in the run is not scanned.
+    if (place === 'in' || place === 'undated') return true;
     s[place]++;
     counts.outside_period = (counts.outside_period ?? 0) + 1;
     return false;
@@ -101,6 +98,7 @@ export class AuditStage {
 
   /** The findings of one scanned post as the reports should show them: attributed, and without known ones. */
   findings(r: PostResult, shown: Finding[]): Finding[] {
+    if (this.period && placeInPeriod(this.period, r.post.created_at) === 'undated') this.periodSummary!.undated++;
     let match: Match | null = null;
     if (this.matcher) {
       match = this.matcher.match(r.post.platform, r.post.author);

@@ -184,6 +184,16 @@ describe('netral scan: the same post read twice', () => {
     expect(r.stderr).toContain('netral: note: 1 post(s) were read more than once');
   });
 
+  it('counts an undated post read twice once among the undated of a period', async () => {
+    const d = tempDir();
+    const undated = { ...vote, id: '3', created_at: undefined };
+    writeFiles(d, { 'a.jsonl': jsonl([undated]), 'b.jsonl': jsonl([undated]) });
+    const r = await cli(['scan', path.join(d, 'a.jsonl'), path.join(d, 'b.jsonl'), '-f', 'json', '--campaign', 'pilpres-2024']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary).toMatchObject({ read: 2, scanned: 1, skipped: 1, repeated: 1 });
+    expect(doc.summary.period).toMatchObject({ before: 0, after: 0, undated: 1 });
+  });
+
   it('keeps posts that share only an id: row numbers of two spreadsheets, another day, another server', async () => {
     const d = tempDir();
     // Spreadsheets without an id column number their posts by line: row2 in each is a different post.
