@@ -238,7 +238,9 @@ export function formatInZone(utc: string, tz: string): string {
   if (Number.isNaN(ms)) return utc;
   const off = zoneOffset(tz, ms);
   const d = new Date(ms + off * 60000).toISOString();
-  const label = ZONE_LABELS[tz] ?? (off === 0 ? 'UTC' : `UTC${off >= 0 ? '+' : '-'}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}:${String(Math.abs(off) % 60).padStart(2, '0')}`);
+  // Other zones show their offset at that time, zero included: a bare "UTC" on London's winter times would name
+  // a zone the analyst did not choose.
+  const label = ZONE_LABELS[tz] ?? `UTC${off >= 0 ? '+' : '-'}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}:${String(Math.abs(off) % 60).padStart(2, '0')}`;
   return `${d.slice(0, 10)} ${d.slice(11, 16)} ${label}`;
 }
 

@@ -65,6 +65,14 @@ describe('normaliseTimestamp', () => {
     expect(formatInZone('2024-01-20T03:00:00Z', 'Asia/Makassar')).toBe('2024-01-20 11:00 WITA');
     expect(formatInZone('2024-01-20T03:00:00Z', 'Asia/Jayapura')).toBe('2024-01-20 12:00 WIT');
   });
+
+  it('labels other zones with their offset at that time, zero included', () => {
+    expect(formatInZone('2024-01-20T03:00:00Z', 'Europe/London')).toBe('2024-01-20 03:00 UTC+00:00');
+    expect(formatInZone('2024-07-20T03:00:00Z', 'Europe/London')).toBe('2024-07-20 04:00 UTC+01:00');
+    expect(formatInZone('2024-01-20T03:00:00Z', 'Asia/Kolkata')).toBe('2024-01-20 08:30 UTC+05:30');
+    expect(formatInZone('2024-01-20T03:00:00Z', 'America/New_York')).toBe('2024-01-19 22:00 UTC-05:00');
+    expect(formatInZone('2024-01-20T03:00:00Z', 'UTC')).toBe('2024-01-20 03:00 UTC');
+  });
 });
 
 describe('normaliseTimestamp: RSS pubDate and its variants', () => {
