@@ -44,7 +44,7 @@ export interface AuditConfig {
   lang?: Lang;
   minSeverity: Severity;
   failOn?: Severity;
-  baseline?: { file: string; update: boolean; includeKnown: boolean };
+  baseline?: { file: string; update: boolean; includeKnown: boolean; includeOpen: boolean };
   outputs: OutputSpec[];
   lock: string;
   /** Where values that only the loaded rule packs can check are written, so that they are reported at their place. */
@@ -233,12 +233,20 @@ export function parseAuditConfig(text: string, file: string): AuditConfig {
   if (f.has('baseline')) {
     if (isScalar(bn)) {
       const b = str(ctx, bn, 'baseline');
-      if (b) baseline = { file: rel(b), update: true, includeKnown: false };
+      if (b) baseline = { file: rel(b), update: true, includeKnown: false, includeOpen: true };
     } else {
-      const bf = fields(ctx, bn ?? null, ['file', 'update', 'include_known'], 'baseline');
+      const bf = fields(ctx, bn ?? null, ['file', 'update', 'include_known', 'include_open'], 'baseline');
       const b = bf ? str(ctx, bf.get('file'), 'baseline.file') : undefined;
       if (bf && !bf.has('file')) ctx.fail(bn, 'baseline.file is required');
-      if (bf && b) baseline = { file: rel(b), update: bool(ctx, bf.get('update'), 'baseline.update', true), includeKnown: bool(ctx, bf.get('include_known'), 'baseline.include_known', false) };
+      if (bf && b)
+        baseline = {
+          file: rel(b),
+          update: bool(ctx, bf.get('update'), 'baseline.update', true),
+          includeKnown: bool(ctx, bf.get('include_known'), 'baseline.include_known', false),
+          // A nightly report keeps listing what nobody has decided yet: a night nobody read, or a second run the
+          // same day that replaces its report, must not leave findings in no report.
+          includeOpen: bool(ctx, bf.get('include_open'), 'baseline.include_open', true),
+        };
     }
   }
 

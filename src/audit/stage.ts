@@ -22,6 +22,8 @@ export interface AuditOptions {
   campaign?: string;
   baseline?: string;
   includeKnown?: boolean;
+  /** Also report known findings nobody has decided on yet (decision: open), marked "not decided". */
+  includeOpen?: boolean;
 }
 
 export interface StageContext {
@@ -120,7 +122,7 @@ export class AuditStage {
         } else if (f.review.status === 'dismissed') s.dismissed++;
         else {
           s.known++;
-          if (this.o.includeKnown) {
+          if (this.o.includeKnown || (this.o.includeOpen && f.review.status === 'open')) {
             s.known_shown++;
             kept.push(f);
           }

@@ -43,6 +43,8 @@ function jsonSummary(o: { config: string; status: Status; exitCode: number; star
       posts_violation: s.by_verdict.violation,
       posts_review: s.by_verdict.review,
       inputs_failed: s.inputs.filter((i) => i.error).length,
+      // Kept apart from status and the exit code, where an unreadable input wins: findings must not hide behind it.
+      fail_on_hits: s.fail_on?.hits ?? 0,
     });
     if (s.baseline) Object.assign(rec, { new: s.baseline.new, known: s.baseline.known, dismissed: s.baseline.dismissed });
     if (s.roster) Object.assign(rec, { employees_with_findings: s.roster.employees_with_findings, unmatched_posts: s.roster.unmatched_posts, unmatched_findings: s.roster.unmatched_findings });
@@ -135,6 +137,7 @@ export async function auditCommand(o: AuditCliOptions, io: Io): Promise<number> 
           campaign: cfg.period.campaign,
           baseline: b?.file,
           includeKnown: b?.includeKnown ?? false,
+          includeOpen: b?.includeOpen ?? false,
           title: cfg.title,
           ...fetchOptions,
         },

@@ -48,7 +48,8 @@ function addScanOptions(cmd: Command): Command {
     .option('--explain', 'the terminal report also shows findings suppressed by context, and why', false)
     .addOption(new Option('--per <unit>', 'one row/section per finding (default) or per employee').choices(['finding', 'employee']))
     .option('--baseline <file>', 'report only findings not in this baseline file (see netral baseline)')
-    .option('--include-known', 'with --baseline: also report known findings (open, confirmed) with their decision', false);
+    .option('--include-known', 'with --baseline: also report known findings (open, confirmed) with their decision', false)
+    .option('--include-open', 'with --baseline: also report known findings nobody has decided on yet (decision: open)', false);
 }
 
 /** What scan and baseline share: which rules, which posts, how to read them, whose accounts. */

@@ -77,6 +77,7 @@ export async function scanCommand(inputs: string[], o: ScanOptions & AuditOption
   if (!hooks.outputs && !REPORT_FORMATS.includes(o.format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   if (!hooks.outputs && o.excel && o.format !== 'csv') throw new UsageError('--excel applies to --format csv');
   if (o.includeKnown && o.baseline === undefined) throw new UsageError('--include-known needs --baseline FILE');
+  if (o.includeOpen && o.baseline === undefined) throw new UsageError('--include-open needs --baseline FILE');
   // With --fetch and no files, the fetched posts are the input: stdin is not waited for.
   const fetching = scanWantsFetch(o);
   const { set, warnings } = openInputs(inputs, o, io, 'scan', !fetching);
@@ -120,7 +121,7 @@ export async function scanCommand(inputs: string[], o: ScanOptions & AuditOption
   const summary = emptySummary();
   const minRank = severityRank(o.minSeverity);
   const failRank = o.failOn ? severityRank(o.failOn) : Infinity;
-  let failHit = false;
+  if (o.failOn) summary.fail_on = { level: o.failOn, hits: 0 };
 
   const repeats = new RepeatedPosts();
   const spinner = spinnerAllowed(io) && !fetched ? await startSpinner(io) : null;
@@ -156,7 +157,7 @@ export async function scanCommand(inputs: string[], o: ScanOptions & AuditOption
         summary.by_severity[f.severity]++;
         summary.by_category[f.category]++;
         // Only new findings fail a run: known ones shown by --include-known were already decided on.
-        if (severityRank(f.severity) >= failRank && (f.review === undefined || f.review.status === 'new')) failHit = true;
+        if (severityRank(f.severity) >= failRank && (f.review === undefined || f.review.status === 'new')) summary.fail_on!.hits++;
       }
       const p = reporter.post(r, shown);
       if (p) await p;
@@ -185,7 +186,9 @@ export async function scanCommand(inputs: string[], o: ScanOptions & AuditOption
     io.stderr.write(`netral: note: ${summary.repeated} post(s) were read more than once (the same platform, author, id, time and text); each was scanned and reported once\n`);
   if (!o.quiet && !hooks.outputs && (o.format !== 'terminal' || o.output)) io.stderr.write(`netral: ${summaryLine(summary)}\n`);
   const failed = set.failed.length + (fetched?.failed() ? 1 : 0);
-  const exitCode = failed > 0 ? 2 : failHit ? 1 : 0;
+  // An unreadable input wins over findings: the report is incomplete. fail_on.hits (JSON summary, audit log) still
+  // says whether findings would have failed the run.
+  const exitCode = failed > 0 ? 2 : (summary.fail_on?.hits ?? 0) > 0 ? 1 : 0;
   return { exitCode, summary, failed };
 }
 

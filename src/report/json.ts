@@ -42,6 +42,7 @@ export function summaryRecord(s: ScanSummary): Record<string, unknown> {
         }
       : {}),
     ...(s.baseline ? { baseline: s.baseline } : {}),
+    ...(s.fail_on ? { fail_on: s.fail_on } : {}),
   };
 }
 

@@ -28,6 +28,8 @@ export interface ScanSummary {
   roster?: RosterSummary;
   /** With --baseline. */
   baseline?: BaselineSummary;
+  /** With --fail-on: its level, and the findings at or above it that fail the run (new ones, with a baseline). */
+  fail_on?: { level: Severity; hits: number };
   /** Per employee (and per account not in the roster), with --roster, --per employee or the HTML report. */
   employees?: SubjectStats[];
 }

@@ -54,8 +54,8 @@ const leftovers = (dir: string): string[] =>
     .map((e) => e.name);
 
 describe('netral audit --config', () => {
-  it('runs twice with a baseline: the second run reports only what is new', async () => {
-    const dir = setup();
+  it('with include_open: false, the second run reports only what is new', async () => {
+    const dir = setup(CONFIG.replace('  file: state/baseline.yml\n', '  file: state/baseline.yml\n  include_open: false\n'));
     // cron starts in $HOME: every path in the config is relative to the config file, not the working folder
     const first = await bin(['audit', '--config', path.join(dir, 'audit.yml')], { cwd: '/' });
     expect(first.stdout).toBe('');
@@ -98,8 +98,52 @@ describe('netral audit --config', () => {
 
     // Nothing new the third night: nothing reported, and --fail-on is not tripped by known findings.
     const third = await bin(['audit', '--config', path.join(dir, 'audit.yml')]);
-    expect(summaryOf(third.stderr)).toMatchObject({ status: 'ok', exit_code: 0, new: 0, known: s1.new + s2.new, findings: 0 });
+    expect(summaryOf(third.stderr)).toMatchObject({ status: 'ok', exit_code: 0, new: 0, known: s1.new + s2.new, findings: 0, fail_on_hits: 0 });
     expect(third.exitCode).toBe(0);
+  });
+
+  it('by default keeps reporting findings nobody has decided on, until an analyst decides', async () => {
+    const dir = setup();
+    const first = await bin(['audit', '--config', path.join(dir, 'audit.yml')]);
+    const s1 = summaryOf(first.stderr);
+    expect(s1.new).toBeGreaterThan(0);
+    expect(s1.fail_on_hits).toBeGreaterThan(0);
+    const firstPrints = new Set(JSON.parse(readFileSync(path.join(dir, 'reports/audit.json'), 'utf8')).findings.map((f: { fingerprint: string }) => f.fingerprint));
+
+    // The same night, someone runs it again by hand: the day's report is replaced, and still lists every finding
+    // waiting for a decision, marked as such; only new ones fail the run.
+    const again = await bin(['audit', '--config', path.join(dir, 'audit.yml')]);
+    expect(summaryOf(again.stderr)).toMatchObject({ status: 'ok', exit_code: 0, new: 0, known: s1.new, findings: s1.new, fail_on_hits: 0 });
+    const shown = JSON.parse(readFileSync(path.join(dir, 'reports/audit.json'), 'utf8')).findings as { fingerprint: string; review: { status: string } }[];
+    expect(new Set(shown.map((f) => f.fingerprint))).toEqual(firstPrints);
+    for (const f of shown) expect(f.review.status).toBe('open');
+    expect(readFileSync(path.join(dir, `reports/audit-${today}.html`), 'utf8')).toContain('belum diputuskan');
+
+    // A night later a new export arrives: new findings and the undecided ones, each marked.
+    writeFileSync(path.join(dir, 'data/2024-11.jsonl'), lines.slice(20).join('\n') + '\n');
+    const second = await bin(['audit', '--config', path.join(dir, 'audit.yml')]);
+    const s2 = summaryOf(second.stderr);
+    expect(s2).toMatchObject({ status: 'findings', exit_code: 1, known: s1.new });
+    expect(s2.findings).toBe(s2.new + s1.new);
+    const run2 = JSON.parse(readFileSync(path.join(dir, 'reports/audit.json'), 'utf8')).findings as { fingerprint: string; review: { status: string } }[];
+    expect(run2.filter((f) => f.review.status === 'open').every((f) => firstPrints.has(f.fingerprint))).toBe(true);
+    expect(run2.filter((f) => f.review.status === 'new')).toHaveLength(s2.new);
+
+    // The analysts decide on every finding: nothing is left to show.
+    const file = path.join(dir, 'state/baseline.yml');
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('keputusan: terbuka', 'keputusan: dikonfirmasi'));
+    const decided = await bin(['audit', '--config', path.join(dir, 'audit.yml')]);
+    expect(summaryOf(decided.stderr)).toMatchObject({ status: 'ok', exit_code: 0, new: 0, known: s1.new + s2.new, findings: 0 });
+  });
+
+  it('an unreadable input makes the exit code 2, and the log still counts the findings that would fail the run', async () => {
+    const dir = setup(CONFIG.replace('  - data/\n', '  - data/\n  - missing.jsonl\n'));
+    const r = await bin(['audit', '--config', path.join(dir, 'audit.yml')]);
+    const s = summaryOf(r.stderr);
+    expect(r.exitCode).toBe(2);
+    expect(s).toMatchObject({ status: 'input_errors', exit_code: 2, inputs_failed: 1 });
+    expect(s.fail_on_hits).toBeGreaterThan(0);
+    expect(s.fail_on_hits).toBe(s.by_severity.high);
   });
 
   it('writes the per-employee CSV and the HTML report in the language of the config', async () => {

@@ -71,6 +71,11 @@ describe('netral baseline and review decisions', () => {
     expect(known.map((f) => f.fingerprint)).not.toContain(dismiss);
     expect(known.find((f) => f.fingerprint === confirm)!.review).toEqual({ status: 'confirmed', note: 'kaos relawan jelas terlihat', date: '2024-02-03', by: 'Bu Ani' });
     expect(known.filter((f) => f.review!.status === 'open')).toHaveLength(list.length - 2);
+    // --include-open: only the undecided ones, not the confirmed one
+    const open = await findingsOf([FIRST, '--baseline', file, '--include-open']);
+    expect(open.map((f) => f.review!.status)).toEqual(Array(list.length - 2).fill('open'));
+    const bare = await cli(['scan', FIRST, '--include-open']);
+    expect([bare.exitCode, bare.stderr]).toEqual([2, expect.stringContaining('--include-open needs --baseline FILE')]);
 
     // The full file: only findings of the posts not in the first 20 are new.
     const full = await findingsOf([POSTS, '--baseline', file]);
@@ -91,6 +96,11 @@ describe('netral baseline and review decisions', () => {
     // … also when --include-known shows the known ones (the table in docs/audit.md: they do not count)
     expect((await cli(['scan', FIRST, '--baseline', file, '--include-known', '--fail-on', 'info', '-q'])).exitCode).toBe(0);
     expect((await cli(['scan', POSTS, '--baseline', file, '--fail-on', 'high', '-q'])).exitCode).toBe(1);
+    // the JSON summary says how many findings failed the run: new ones only
+    const all = JSON.parse((await cli(['scan', POSTS, '--baseline', file, '--include-known', '--fail-on', 'high', '-f', 'json'])).stdout);
+    expect(all.summary.fail_on.level).toBe('high');
+    expect(all.summary.fail_on.hits).toBe(all.findings.filter((f: { severity: string; review: { status: string } }) => f.severity === 'high' && f.review.status === 'new').length);
+    expect(all.summary.fail_on.hits).toBeGreaterThan(0);
   });
 
   it('update appends new findings and keeps decisions, notes and comments; undated decisions get today', async () => {
