@@ -55,6 +55,13 @@ function jsonSummary(o: { config: string; status: Status; exitCode: number; star
   return safeJson(rec);
 }
 
+/** An error on one line for the log: its heading and the first problems under it (a log is read without the terminal). */
+function logLine(message: string): string {
+  const [head, ...rest] = message.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const shown = rest.slice(0, 3);
+  return [head, ...shown].join(' ') + (rest.length > shown.length ? ` … (${rest.length - shown.length} more)` : '');
+}
+
 /**
  * The config's `- fetch:` sources as scan's fetch options. `roster` fetches every account of the config's roster.
  * One run keeps one evidence archive and one state file, so the entries that name them must agree.
@@ -177,7 +184,7 @@ export async function auditCommand(o: AuditCliOptions, io: Io): Promise<number> 
   } catch (e) {
     // The message first, so that the JSON summary stays the last line a run writes on stderr (docs/audit.md).
     const code = reportError(e, io);
-    report(code === EXIT.LOCKED ? 'locked' : 'error', code, (e as Error).message.split('\n')[0]);
+    report(code === EXIT.LOCKED ? 'locked' : 'error', code, logLine((e as Error).message));
     return code;
   }
 }

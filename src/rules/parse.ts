@@ -600,6 +600,25 @@ export interface ParseResult {
   problems: Problem[];
 }
 
+/** The parser's message, with what to do for the mistakes people make typing YAML by hand. */
+function yamlMessage(raw: string, line: string): string {
+  // The library reads nesting recursively and reports running out of stack as its error.
+  if (/call stack/i.test(raw)) return 'the file nests lists or mappings too deeply';
+  if (/multiple documents/i.test(raw)) return 'the file holds several YAML documents (separated by ---); it must hold one';
+  const m = raw.split('\n')[0];
+  if (/tab/i.test(m)) return `${m}: indent with spaces, not tabs`;
+  if (/flow|collection/i.test(m) && /[[{]/.test(line))
+    return `${m}: inside [ ] or { }, put a value holding { } [ ] or a comma in quotes (file: "reports/audit-{date}.html")`;
+  if (/compact mapping|implicit (map )?keys/i.test(m) && /:\s.*:\s/.test(line))
+    return `${m}: a value holding ": " must be put in quotes (note: "alasan: berita netral")`;
+  return m;
+}
+
+/** Line `n` (1-based) of `text` (only on a syntax error). */
+function lineOf(text: string, n: number): string {
+  return text.split('\n', n)[n - 1] ?? '';
+}
+
 /**
  * Parses YAML text into a document, reporting syntax errors into `ctx`; null when there are any. Anchors and aliases
  * are refused: they can expand exponentially ("billion laughs"), and hand-written files do not need them.
@@ -608,17 +627,14 @@ export function readYaml(ctx: Ctx, text: string, aliasMessage = 'YAML aliases (*
   // Duplicate keys are found below: the yaml library's own check compares every key with every other (a flow map
   // of 50,000 keys took 30 s).
   const doc = parseDocument(text, { lineCounter: ctx.lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
-  for (const e of doc.errors) {
+  if (doc.errors.length > 0) {
+    // Only the first syntax error: the parser's later ones mostly follow from it (one unquoted {date} in a flow
+    // list gave five), and a list of them hides the one line to mend.
+    const e = doc.errors[0];
     const p = ctx.lineCounter.linePos(e.pos[0]);
-    // The library reads nesting recursively and reports running out of stack as its error.
-    const message = /call stack/i.test(e.message)
-      ? 'the file nests lists or mappings too deeply'
-      : /multiple documents/i.test(e.message)
-        ? 'the file holds several YAML documents (separated by ---); it must hold one'
-        : e.message.split('\n')[0];
-    ctx.problems.push({ file: ctx.file, line: Math.max(1, p.line), col: Math.max(1, p.col), message: `YAML: ${message}` });
+    ctx.problems.push({ file: ctx.file, line: Math.max(1, p.line), col: Math.max(1, p.col), message: `YAML: ${yamlMessage(e.message, lineOf(text, p.line))}` });
+    return null;
   }
-  if (doc.errors.length > 0) return null;
   // Every node, without recursion (nesting is bounded by the library, not by us): aliases are refused, and keys of
   // a mapping must be unique.
   const work: unknown[] = [doc.contents];

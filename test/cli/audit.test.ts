@@ -280,6 +280,24 @@ outputs:
     rmSync(`${config}.lock`);
   });
 
+  it('a YAML mistake is reported once, with how to mend it, also in the log line', async () => {
+    const dir = setup(`sources:
+  - data/
+outputs: [{format: json, file: reports/audit-{date}.json}]
+`);
+    const r = await bin(['audit', '--config', path.join(dir, 'audit.yml')]);
+    expect(r.exitCode).toBe(2);
+    const hint = 'inside [ ] or { }, put a value holding { } [ ] or a comma in quotes (file: "reports/audit-{date}.html")';
+    expect(r.stderr).toMatch(/audit\.yml: the audit config has a mistake; nothing was run:\n {2}\S*audit\.yml:3:\d+: YAML: .*: inside \[ \] or \{ \}/);
+    expect(r.stderr).toContain(hint);
+    const log = summaryOf(r.stderr);
+    expect(log).toMatchObject({ status: 'error', exit_code: 2 });
+    expect(log.error).toMatch(/the audit config has a mistake; nothing was run: \S*audit\.yml:3:\d+: YAML: /);
+    expect(log.error).toContain(hint);
+    writeFileSync(path.join(dir, 'audit.yml'), readFileSync(path.join(dir, 'audit.yml'), 'utf8').replace('reports/audit-{date}.json', '"reports/audit-{date}.json"'));
+    expect(summaryOf((await bin(['audit', '--config', path.join(dir, 'audit.yml')])).stderr)).toMatchObject({ status: 'ok' });
+  });
+
   it('a period day that does not exist is a mistake in the config, with its line; a time with an offset is taken', async () => {
     const dir = setup(`sources:
   - data/

@@ -57,6 +57,7 @@ describe('YAML bombs and oversized packs', () => {
     ['many-documents', `${pack('one', '{ term: coblos }')}---\n${pack('two', '{ term: coblos }')}`, /:\d+:1: YAML: the file holds several YAML documents/],
     ['too-large', `pack: big\nkind: rules\ndescription: "${'x'.repeat(9 * 1024 * 1024)}"\n`, /:1:1: rule pack is larger than 8 MB/],
     ['syntax', 'pack: [unclosed\nkind: rules\n', /:\d+:\d+: YAML: /],
+    ['tab-indent', 'pack: t\nkind: rules\nlists:\n\tx: [coblos]\n', /:4:1: YAML: .*: indent with spaces, not tabs/],
     ['empty', '', /:1:1: rule pack must be a mapping/],
     ['control-chars-in-key', 'pack: c\nkind: rules\n"\\e[2J": 1\n', /:3:1: rule pack: unknown key/],
   ];
