@@ -61,6 +61,9 @@ function decisionOf(word: string): Decision | null {
 }
 
 /** YYYY-MM-DD from the forms people type: 2024-02-01, 1/2/2024, 01-02-2024 (day first, as in Indonesia). */
+/** Written as a day, whether or not the calendar has it. */
+const DAY_SHAPE = /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$/;
+
 export function readDay(s: string): string | null {
   const t = s.trim();
   let y: number, m: number, d: number;
@@ -185,7 +188,13 @@ export class Baseline {
     }
     const dateText = str(ctx, get('date'), 'date', false) ?? '';
     const date = dateText === '' ? null : readDay(dateText);
-    if (dateText !== '' && date === null) ctx.fail(get('date'), `date "${dateText}" must be a day written YYYY-MM-DD (or DD/MM/YYYY)`);
+    if (dateText !== '' && date === null)
+      ctx.fail(
+        get('date'),
+        DAY_SHAPE.test(dateText.trim())
+          ? `date "${dateText}": there is no such day (day first: DD/MM/YYYY, or YYYY-MM-DD)`
+          : `date "${dateText}" must be a day written YYYY-MM-DD (or DD/MM/YYYY)`,
+      );
     const prev = this.entries.get(fp);
     if (prev) {
       ctx.fail(node, `fingerprint ${fp} is already listed on line ${prev.line}; keep one entry per finding`);

@@ -151,17 +151,28 @@ describe('netral baseline and review decisions', () => {
         `  - fingerprint: ${list[1].fingerprint}`,
         '    date: 31/02/2024',
         '  - fingerprint: not-a-fingerprint',
+        `  - fingerprint: ${list[2].fingerprint}`,
+        '    date: kemarin',
       ].join('\n'),
     );
     const r = await cli(['scan', FIRST, '--baseline', bad]);
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/bad\.yml: the baseline has 5 mistakes; nothing was run/);
+    expect(r.stderr).toMatch(/bad\.yml: the baseline has 6 mistakes; nothing was run/);
+    expect(r.stderr).toMatch(/bad\.yml:11:11: date "kemarin" must be a day written YYYY-MM-DD \(or DD\/MM\/YYYY\)/);
     expect(r.stderr).toMatch(/bad\.yml:4:15: decision "dismised" must be one of open, confirmed, dismissed/);
     expect(r.stderr).toMatch(/bad\.yml:6:5: finding: unknown key "decison" \(did you mean "decision"\?\)/);
-    expect(r.stderr).toMatch(/bad\.yml:8:11: date "31\/02\/2024" must be a day/);
+    expect(r.stderr).toMatch(/bad\.yml:8:11: date "31\/02\/2024": there is no such day \(day first: DD\/MM\/YYYY, or YYYY-MM-DD\)/);
     expect(r.stderr).toMatch(/bad\.yml:7:5: fingerprint \w+ is already listed on line 5/);
     expect(r.stderr).toMatch(/bad\.yml:9:18: fingerprint "not-a-fingerprint" is not one netral wrote/);
+  });
+
+  it('says how to mend a note typed with a colon in it', async () => {
+    const bad = path.join(dir, 'colon.yml');
+    writeFileSync(bad, ['netral_baseline: 1', 'findings:', `  - fingerprint: ${entries(file)[0].fingerprint}`, '    decision: dismissed', '    note: alasan: berita netral'].join('\n'));
+    const r = await cli(['scan', FIRST, '--baseline', bad]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('colon.yml:5:11: YAML: Nested mappings are not allowed in compact mappings: a value holding ": " must be put in quotes (note: "alasan: berita netral")');
   });
 
   it('scan --baseline and baseline update need an existing file', async () => {
