@@ -124,6 +124,13 @@ export function sniffDelimiter(head: string, name: string): string {
   return best;
 }
 
+/** The one warning for an input's rows with fewer cells than its header. */
+function shortRowsWarning(file: string, rows: number, first: number): string {
+  return rows === 1
+    ? `${file}: 1 row had fewer cells than the header (Excel leaves out empty cells at the end of a row); its missing cells were read as empty (line ${first})`
+    : `${file}: ${rows} rows had fewer cells than the header (Excel leaves out empty cells at the end of a row); their missing cells were read as empty (first at line ${first})`;
+}
+
 export const genericCsv: Format = {
   id: 'csv',
   description: 'CSV/TSV with a header row (columns mapped by name, or with --map)',
@@ -172,54 +179,66 @@ export const genericCsv: Format = {
     let cols: Map<string, number> | null = null;
     let own = new Map<OwnColumn, number>();
     let warnedNoId = false;
-    for await (const r of parser as AsyncIterable<LinedRecord>) {
+    // Rows shorter than the header, said once at the end of the input (a large sheet can have thousands).
+    const short = { rows: 0, first: 0 };
+    try {
+      for await (const r of parser as AsyncIterable<LinedRecord>) {
+        while (errors.length > 0) {
+          const e = errors.shift()!;
+          yield { type: 'skip', source: { file: input.name, line: e.line }, reason: e.reason };
+        }
+        const line = r.line;
+        if (header === null) {
+          header = r.record.map((h) => h.trim());
+          cols = mapColumns(header, opts.map, input.name);
+          own = ownColumns(header);
+          if (!cols.has('text'))
+            throw new InputError(`${input.name}: no text column found; use --map text=COLUMN (the columns are: ${header.map((h) => JSON.stringify(h)).join(', ')})`);
+          for (const m of duplicateColumns(header, [...cols, ...own], input.name)) opts.warn(m);
+          continue;
+        }
+        const source = { file: input.name, line };
+        // A longer row holds text in no column, unless its extra cells are empty (trailing separators): skipped.
+        if (r.record.length > header.length && !r.record.slice(header.length).every((x) => x === '')) {
+          yield { type: 'skip', source, reason: `row has ${r.record.length} fields, the header has ${header.length}` };
+          continue;
+        }
+        // A shorter row is what Excel writes when a row's last cells are empty (it leaves out their separators): the
+        // missing cells are read as empty, below, and the row is read as any other. csv-parse passes it through as is
+        // (relax_column_count); its relax_column_count_less would do no more, and would refuse the longer rows above.
+        if (r.record.length < header.length && short.rows++ === 0) short.first = line;
+        // Cells are read back through csvUnescape: netral's own CSVs neutralise formulas with a leading apostrophe.
+        const obj: Record<string, unknown> = {};
+        for (const [field, i] of cols!) {
+          const v = r.record[i];
+          if (v !== undefined && v !== '') obj[field] = csvUnescape(v);
+        }
+        for (const f of LIST_FIELDS) if (typeof obj[f] === 'string') obj[f] = readListCell(f, obj[f]);
+        ownFields((c) => {
+          const i = own.get(c);
+          return i === undefined ? '' : csvUnescape(r.record[i] ?? '');
+        }, obj);
+        if (obj.id === undefined) {
+          obj.id = `row${line}`;
+          if (!warnedNoId) {
+            warnedNoId = true;
+            opts.warn(`${input.name}: no id column; posts are identified by their line (row${line}, …). Use --map id=COLUMN if there is one.`);
+          }
+        }
+        const b = recordToPost(obj, { source, listSplit: /[\s,;]+/, naiveZone: opts.timeZone });
+        if ('skip' in b) yield { type: 'skip', source, reason: b.skip };
+        else {
+          if (b.warning) opts.warn(`${input.name}:${line}: ${b.warning}`);
+          yield { type: 'post', post: b.post };
+        }
+      }
       while (errors.length > 0) {
         const e = errors.shift()!;
         yield { type: 'skip', source: { file: input.name, line: e.line }, reason: e.reason };
       }
-      const line = r.line;
-      if (header === null) {
-        header = r.record.map((h) => h.trim());
-        cols = mapColumns(header, opts.map, input.name);
-        own = ownColumns(header);
-        if (!cols.has('text'))
-          throw new InputError(`${input.name}: no text column found; use --map text=COLUMN (the columns are: ${header.map((h) => JSON.stringify(h)).join(', ')})`);
-        for (const m of duplicateColumns(header, [...cols, ...own], input.name)) opts.warn(m);
-        continue;
-      }
-      const source = { file: input.name, line };
-      if (r.record.length !== header.length && !(r.record.length > header.length && r.record.slice(header.length).every((x) => x === ''))) {
-        yield { type: 'skip', source, reason: `row has ${r.record.length} fields, the header has ${header.length}` };
-        continue;
-      }
-      // Cells are read back through csvUnescape: netral's own CSVs neutralise formulas with a leading apostrophe.
-      const obj: Record<string, unknown> = {};
-      for (const [field, i] of cols!) {
-        const v = r.record[i];
-        if (v !== undefined && v !== '') obj[field] = csvUnescape(v);
-      }
-      for (const f of LIST_FIELDS) if (typeof obj[f] === 'string') obj[f] = readListCell(f, obj[f]);
-      ownFields((c) => {
-        const i = own.get(c);
-        return i === undefined ? '' : csvUnescape(r.record[i] ?? '');
-      }, obj);
-      if (obj.id === undefined) {
-        obj.id = `row${line}`;
-        if (!warnedNoId) {
-          warnedNoId = true;
-          opts.warn(`${input.name}: no id column; posts are identified by their line (row${line}, …). Use --map id=COLUMN if there is one.`);
-        }
-      }
-      const b = recordToPost(obj, { source, listSplit: /[\s,;]+/, naiveZone: opts.timeZone });
-      if ('skip' in b) yield { type: 'skip', source, reason: b.skip };
-      else {
-        if (b.warning) opts.warn(`${input.name}:${line}: ${b.warning}`);
-        yield { type: 'post', post: b.post };
-      }
-    }
-    while (errors.length > 0) {
-      const e = errors.shift()!;
-      yield { type: 'skip', source: { file: input.name, line: e.line }, reason: e.reason };
+    } finally {
+      // Also when the input ends in an error: the rows before it were read this way.
+      if (short.rows > 0) opts.warn(shortRowsWarning(input.name, short.rows, short.first));
     }
     if (header === null) throw new InputError(`${input.name}: empty file (no header row)`);
   },

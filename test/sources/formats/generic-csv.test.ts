@@ -176,3 +176,77 @@ describe('generic CSV: columns with the same name', () => {
     expect((await readAll([path.join(dir, 'bersih.csv')])).warnings).toEqual([]);
   });
 });
+
+describe('generic CSV: rows with fewer cells than the header (Excel leaves out the separators of empty cells at the end)', () => {
+  // As Excel in the Indonesian locale saves a sheet whose last columns are empty in some rows: `;`, CRLF.
+  const sheet = [
+    'No;Akun;Isi;Tanggal;Tautan',
+    '1;budi;Rapat koordinasi;20/01/2024 09:15;https://disdik.example.id/rapat',
+    '2;budi;Ayo coblos 02, menangkan Prabowo-Gibran!', // Tanggal and Tautan empty
+    '3;budi', // Isi empty too: nothing to scan
+    '4;budi;Selamat pagi;;https://a.example.id;lebih', // a cell beyond the header: not read as a post
+    '5;budi;Halo semua;21/01/2024 10:00;;;', // trailing separators only: read
+    '6;budi;Selamat Hari Guru;25/11/2023 07:00', // Tautan empty
+  ].join('\r\n') + '\r\n';
+
+  it('scans them, counts them, and says so in one warning at the end of the input', async () => {
+    const f = path.join(dir, 'excel-pendek.csv');
+    writeFileSync(f, sheet);
+    const r = await cli(['scan', '-f', 'json', f]);
+    const report = JSON.parse(r.stdout) as { summary: { read: number; scanned: number; skipped: number }; findings: { post_id: string; verdict: string; source: { line?: number } }[] };
+    expect(report.summary).toMatchObject({ read: 6, scanned: 4, skipped: 2 });
+    // The post whose last cells are empty is the one that breaks the rules: it is no longer lost.
+    expect(report.findings.filter((x) => x.verdict === 'violation').map((x) => [x.post_id, x.source.line])).toContainEqual(['2', 3]);
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('netral: warning:'));
+    expect(warnings).toEqual([
+      `netral: warning: ${f}:4: skipped: no text`,
+      `netral: warning: ${f}:5: skipped: row has 6 fields, the header has 5`,
+      `netral: warning: ${f}: 3 rows had fewer cells than the header (Excel leaves out empty cells at the end of a row); their missing cells were read as empty (first at line 3)`,
+    ]);
+    expect(r.stderr).toContain('read 6 = scanned 4 + skipped 2');
+  });
+
+  it('convert and inspect see the same rows', async () => {
+    const f = path.join(dir, 'excel-pendek-2.csv');
+    writeFileSync(f, sheet);
+    const c = await cli(['convert', f]);
+    expect(c.exitCode).toBe(0);
+    const recs = c.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string; url: string | null; created_at_raw: string | null; source: { line: number } });
+    expect(recs.map((x) => [x.id, x.text, x.created_at_raw, x.url, x.source.line])).toEqual([
+      ['1', 'Rapat koordinasi', '20/01/2024 09:15', 'https://disdik.example.id/rapat', 2],
+      ['2', 'Ayo coblos 02, menangkan Prabowo-Gibran!', null, null, 3],
+      ['5', 'Halo semua', '21/01/2024 10:00', null, 6],
+      ['6', 'Selamat Hari Guru', '25/11/2023 07:00', null, 7],
+    ]);
+    expect(c.stderr).toContain('read 6 = converted 4 + skipped 2');
+    const i = await cli(['inspect', '--format', 'json', f]);
+    const doc = JSON.parse(i.stdout) as { inputs: { read: number; skipped: number; posts: number; skip_reasons: { reason: string; count: number; first: string }[] }[] };
+    expect(doc.inputs[0]).toMatchObject({ read: 6, skipped: 2, posts: 4 });
+    expect(doc.inputs[0].skip_reasons).toEqual([
+      { reason: 'no text', count: 1, first: `${f}:4` },
+      { reason: 'row has 6 fields, the header has 5', count: 1, first: `${f}:5` },
+    ]);
+    expect(i.stderr).toContain('3 rows had fewer cells than the header');
+  });
+
+  it('warns once for a sheet of 10,000 such rows (real process), and in the singular for one', async () => {
+    const f = path.join(dir, 'excel-besar.csv');
+    const rows = Array.from({ length: 10_000 }, (_, i) => `${i + 1};budi;kalimat biasa nomor ${i + 1}`);
+    writeFileSync(f, ['No;Akun;Isi;Tanggal;Tautan', '0;budi;baris lengkap;01/01/2024 08:00;https://a.example.id', ...rows].join('\r\n') + '\r\n');
+    const r = await bin(['convert', f, '-o', path.join(dir, 'besar.jsonl')]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `netral: warning: ${f}: 10000 rows had fewer cells than the header (Excel leaves out empty cells at the end of a row); their missing cells were read as empty (first at line 3)`,
+      'netral: read 10001 = converted 10001 + skipped 0',
+    ]);
+    // Said also when the input breaks off after them (the rows before the break were read).
+    const gz = gzipSync(Buffer.from(['No;Akun;Isi;Tanggal', ...rows].join('\r\n')));
+    writeFileSync(path.join(dir, 'excel-putus.csv.gz'), gz.subarray(0, gz.length >> 1));
+    const cut = await cli(['convert', path.join(dir, 'excel-putus.csv.gz')]);
+    expect(cut.exitCode).toBe(2);
+    expect(cut.stderr).toMatch(/excel-putus\.csv\.gz: \d+ rows had fewer cells than the header .*\(first at line 2\)\n/);
+    const one = path.join(dir, 'excel-satu.csv');
+    writeFileSync(one, 'No,Isi,Tanggal\n1,halo,01/01/2024\n2,selamat pagi\n');
+    expect((await readAll([one])).warnings).toEqual([`${one}: 1 row had fewer cells than the header (Excel leaves out empty cells at the end of a row); its missing cells were read as empty (line 3)`]);
+  });
+});
