@@ -76,7 +76,9 @@ describe('netral scan: formats and stdout', () => {
 
   it('maps CSV columns automatically and with --map', async () => {
     const auto = await cli(['scan', f('tweets.csv'), '-f', 'json']);
-    expect(JSON.parse(auto.stdout).findings[0]).toMatchObject({ post_id: '1', author: 'ani' });
+    // "No" is the sheet's running number, not an id: the post is known by its account, time and text.
+    expect(JSON.parse(auto.stdout).findings[0]).toMatchObject({ post_id: expect.stringMatching(/^csv-[0-9a-f]{12}$/), author: 'ani' });
+    expect(auto.stderr).not.toMatch(/warning/);
     writeFiles(dir, { 'odd.csv': 'Nomor Baris,Pemilik,Isian\n7,joko,Coblos Ganjar-Mahfud!\n' });
     const none = await cli(['scan', f('odd.csv')]);
     expect(none.exitCode).toBe(2);
@@ -90,6 +92,28 @@ describe('netral scan: formats and stdout', () => {
     const badField = await cli(['scan', f('odd.csv'), '--map', 'body=Isian']);
     expect(badField.exitCode).toBe(2);
     expect(badField.stderr).toMatch(/--map: unknown field "body"/);
+  });
+
+  it('gives different posts at the same row of two sheets different ids and fingerprints, the same post the same', async () => {
+    writeFiles(dir, {
+      'jan.csv': 'No,Akun,Tanggal,Isi,Platform\n1,budi,20/01/2024 10:00,"Ayo coblos 02, Prabowo Gibran!",x\n',
+      'feb.csv': 'No,Akun,Tanggal,Isi,Platform\n1,budi,05/02/2024 10:00,"Ayo coblos 02 semua, menangkan Prabowo!",x\n',
+      // January's post again, in another sheet at another row, with its cells in another order
+      'again.csv': 'Isi,Platform,Akun,Tanggal\nmakan siang dulu,x,budi,20/01/2024 12:00\n"Ayo coblos 02, Prabowo Gibran!",x,budi,20/01/2024 10:00\n',
+    });
+    const prints = async (file: string) => (JSON.parse((await cli(['scan', f(file), '-f', 'json'])).stdout).findings as { fingerprint: string; post_id: string }[]).map((x) => [x.post_id, x.fingerprint]);
+    const [jan, feb, again] = [await prints('jan.csv'), await prints('feb.csv'), await prints('again.csv')];
+    expect(jan.length).toBeGreaterThan(0);
+    expect(feb.length).toBeGreaterThan(0);
+    expect(new Set(feb.map(([id]) => id)).has(jan[0][0])).toBe(false);
+    expect(feb.some(([, fp]) => jan.some(([, j]) => j === fp))).toBe(false);
+    expect(again).toEqual(jan);
+    // An id column with an empty cell: that row is known by what it says too, and said once.
+    writeFiles(dir, { 'gaps.csv': 'id,Akun,Isi\nt1,budi,Coblos 02!\n,budi,Coblos 02 ya!\n,ani,Coblos 02 juga!\n' });
+    const gaps = await cli(['scan', f('gaps.csv'), '-f', 'json']);
+    expect(JSON.parse(gaps.stdout).findings.map((x: { post_id: string }) => x.post_id)).toEqual(expect.arrayContaining(['t1', expect.stringMatching(/^csv-/)]));
+    expect(gaps.stderr.match(/no id in this row/g)).toHaveLength(1);
+    expect(gaps.stderr).toContain(`${f('gaps.csv')}:3: no id in this row; rows without one are identified by their account, time and text (csv-`);
   });
 
   it('the --map field list matches the CSV reader', () => {

@@ -12,11 +12,13 @@ import { csvUnescape } from '../../report/sanitize.js';
 import { InputError } from '../../errors.js';
 import { decodeText, sniffEncoding, utf8Stream } from '../encoding.js';
 import { HEAD_BYTES } from '../head.js';
+import { derivedId } from '../ids.js';
 
 /** Column names each field accepts, compared lowercase with spaces, dashes and dots removed. */
 export const COLUMN_ALIASES: Record<string, string[]> = {
   text: ['text', 'content', 'caption', 'message', 'tweet', 'fulltext', 'tweettext', 'body', 'post', 'posttext', 'status', 'description', 'rawcontent', 'isi', 'isikomentar', 'isipostingan', 'komentar', 'postingan', 'teks', 'pesan', 'keterangan', 'comment', 'title'],
-  id: ['id', 'postid', 'tweetid', 'idstr', 'statusid', 'no', 'nomor', 'nourut', 'shortcode'],
+  // Not No / Nomor / No. urut: a sheet's running number, the same in every sheet, identifies no post (see below).
+  id: ['id', 'postid', 'tweetid', 'idstr', 'statusid', 'shortcode'],
   author: ['author', 'username', 'user', 'screenname', 'account', 'akun', 'handle', 'owner', 'ownerusername', 'userscreenname', 'namaakun', 'authorusername', 'pengguna'],
   author_name: ['authorname', 'name', 'nama', 'displayname', 'fullname', 'ownerfullname', 'namalengkap', 'namapengguna'],
   created_at: ['createdat', 'date', 'time', 'timestamp', 'tanggal', 'waktu', 'datetime', 'published', 'publishedat', 'created', 'createtime', 'tanggalposting'],
@@ -219,10 +221,13 @@ export const genericCsv: Format = {
           return i === undefined ? '' : csvUnescape(r.record[i] ?? '');
         }, obj);
         if (obj.id === undefined) {
-          obj.id = `row${line}`;
-          if (!warnedNoId) {
+          // A row without an id is known by what it says. Its line would give row 2 of January's sheet and row 2 of
+          // February's the same id, so the same finding fingerprints: a decision on one would hide the other.
+          obj.id = derivedId('csv', obj.platform as string, obj.author as string, obj.created_at as string, obj.text as string);
+          // A sheet without an id column is the common case and needs no word; an empty cell in one is worth one.
+          if (!warnedNoId && cols!.has('id')) {
             warnedNoId = true;
-            opts.warn(`${input.name}: no id column; posts are identified by their line (row${line}, …). Use --map id=COLUMN if there is one.`);
+            opts.warn(`${input.name}:${line}: no id in this row; rows without one are identified by their account, time and text (${obj.id}, …)`);
           }
         }
         const b = recordToPost(obj, { source, listSplit: /[\s,;]+/, naiveZone: opts.timeZone });

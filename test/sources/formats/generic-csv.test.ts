@@ -180,7 +180,7 @@ describe('generic CSV: columns with the same name', () => {
 describe('generic CSV: rows with fewer cells than the header (Excel leaves out the separators of empty cells at the end)', () => {
   // As Excel in the Indonesian locale saves a sheet whose last columns are empty in some rows: `;`, CRLF.
   const sheet = [
-    'No;Akun;Isi;Tanggal;Tautan',
+    'ID;Akun;Isi;Tanggal;Tautan',
     '1;budi;Rapat koordinasi;20/01/2024 09:15;https://disdik.example.id/rapat',
     '2;budi;Ayo coblos 02, menangkan Prabowo-Gibran!', // Tanggal and Tautan empty
     '3;budi', // Isi empty too: nothing to scan
@@ -232,7 +232,7 @@ describe('generic CSV: rows with fewer cells than the header (Excel leaves out t
   it('warns once for a sheet of 10,000 such rows (real process), and in the singular for one', async () => {
     const f = path.join(dir, 'excel-besar.csv');
     const rows = Array.from({ length: 10_000 }, (_, i) => `${i + 1};budi;kalimat biasa nomor ${i + 1}`);
-    writeFileSync(f, ['No;Akun;Isi;Tanggal;Tautan', '0;budi;baris lengkap;01/01/2024 08:00;https://a.example.id', ...rows].join('\r\n') + '\r\n');
+    writeFileSync(f, ['ID;Akun;Isi;Tanggal;Tautan', '0;budi;baris lengkap;01/01/2024 08:00;https://a.example.id', ...rows].join('\r\n') + '\r\n');
     const r = await bin(['convert', f, '-o', path.join(dir, 'besar.jsonl')]);
     expect(r.exitCode).toBe(0);
     expect(r.stderr.trim().split('\n')).toEqual([
