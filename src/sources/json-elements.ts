@@ -26,7 +26,10 @@ export interface ElementOptions {
   /** Compare keys in `paths` without regard to case (exports whose key spelling varies by version). */
   ignoreCase?: boolean;
   found?: Set<number>;
-  /** Skip bytes before the first `[` (JS assignment prefixes). */
+  /**
+   * Skip bytes before the document (JS assignment prefixes): before the first `[`, or with `keys`/`paths` before
+   * the first `{` (`window.__THAR_CONFIG = {…}`).
+   */
   skipPrefix?: boolean;
   maxBytes?: number;
 }
@@ -50,7 +53,7 @@ const ARR = 1;
 export async function* jsonElements(stream: AsyncIterable<Buffer>, opts: ElementOptions = {}): AsyncGenerator<Element> {
   const maxBytes = opts.maxBytes ?? MAX_ELEMENT_BYTES;
   const fold = opts.ignoreCase ? (s: string) => s.toLowerCase() : (s: string) => s;
-  const targets: string[][] | null = opts.skipPrefix ? null : (opts.paths ?? opts.keys?.map((k) => [k]) ?? null);
+  const targets: string[][] | null = opts.paths ?? opts.keys?.map((k) => [k]) ?? null;
   const wanted = targets ? targets.map((p) => p.map(fold).join('\u0000')) : [];
   // Deeper than the longest path nothing is wanted: the key path is not even built there, so that hostile nesting
   // ([[[[…) costs linear time, not quadratic.
@@ -148,6 +151,8 @@ export async function* jsonElements(stream: AsyncIterable<Buffer>, opts: Element
         continue;
       }
       if (phase === 'top') {
+        // An assignment's left side, before the object that is the document.
+        if (opts.skipPrefix && !sawTopLevel && c !== 0x7b) continue;
         // Walking objects for the key paths that hold the records.
         const inObject = stack.length > 0 && stack[stack.length - 1] === OBJ;
         if (c === 0x22) {

@@ -43,6 +43,13 @@ describe('jsonElements', () => {
     for (const size of [1, 5, 1 << 20]) expect((await all(doc, { skipPrefix: true }, size)).map((e) => ('text' in e ? e.text : e.error))).toEqual(['{"tweet": {"id": "1"}}', '{"tweet": {"id": "2"}}']);
   });
 
+  it('skips a JavaScript prefix before an object read at key paths (X archive manifest.js)', async () => {
+    const doc = 'window.__THAR_CONFIG = {\n  "archiveInfo": {"userInfo": 1},\n  "userInfo": {"userName": "a[b]{c}", "displayName": "B"}\n};\n';
+    for (const size of [1, 5, 1 << 20]) expect(await all(doc, { paths: [['userInfo']], skipPrefix: true }, size)).toEqual([{ index: 0, line: 3, text: '{"userName": "a[b]{c}", "displayName": "B"}', path: 0 }]);
+    expect((await failure('window.__THAR_CONFIG = ', { paths: [['userInfo']], skipPrefix: true })).message).toBe('empty file: no JSON object');
+    expect((await failure('window.__THAR_CONFIG = {"userInfo": {"userName": "a"', { paths: [['userInfo']], skipPrefix: true })).message).toBe('the file ends before the JSON is complete (truncated?)');
+  });
+
   it('reads the lists under top-level keys, and only lists there', async () => {
     const doc = '{"meta": {"data": [9]}, "data": [{"id": 1}, {"id": 2}], "posts": {"id": 3}, "items": [{"id": 4}]}';
     expect((await all(doc, { keys: ['data', 'posts', 'items'] }, 3)).map((e) => ('text' in e ? e.text : ''))).toEqual(['{"id": 1}', '{"id": 2}', '{"id": 4}']);

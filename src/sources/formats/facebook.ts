@@ -98,6 +98,27 @@ async function readOwner(tree: Tree): Promise<Owner> {
 const SHARED = /^(?:.+?) shared (.+?)'s (?:post|photo|video|reel|link|album|event|live video|story)\.?$/;
 const COMMENTED = /^(?:.+?) (?:commented on|replied to) (.+?)'s (?:post|comment|photo|video|reel|link|album|live video)(?: in .+?)?\.?$/;
 
+// The same titles for accounts using Facebook in Indonesian ("Budi membagikan kiriman Prabowo Subianto.").
+// UNVERIFIED: written from Facebook's Indonesian wording, not checked against a real download. Kept conservative:
+// the owner follows the noun either after "milik" or as a name starting with a capital letter, never a pronoun, so
+// titles naming nobody ("membagikan sebuah tautan.", "membagikan kenangan.", "membagikan foto baru.") give none.
+const ID_THINGS = 'kiriman|postingan|video siaran langsung|foto|video|reel|tautan|album|acara';
+const ID_OWNER = '(?:milik (?!(?:Anda|anda|kamu|dia|mereka|sendiri)\\b)(.+?)|(?!(?:Anda|Kamu|Dia|Mereka)\\b)(\\p{Lu}.*?))';
+// "… di grup X." as the English "… in X.": the group is not the owner.
+const ID_GROUP = '(?: (?:di|ke) grup .+?)?';
+const SHARED_ID = new RegExp(`^.+? membagikan (?:${ID_THINGS}) ${ID_OWNER}${ID_GROUP}\\.?$`, 'u');
+const COMMENTED_ID = new RegExp(`^.+? (?:mengomentari|membalas|berkomentar di) (?:komentar|${ID_THINGS}) ${ID_OWNER}${ID_GROUP}\\.?$`, 'u');
+
+/** The account named in a title by the first of `patterns` that matches it (English first, then Indonesian). */
+function titleOwner(title: string | null, patterns: RegExp[]): string | null {
+  if (!title) return null;
+  for (const re of patterns) {
+    const m = re.exec(title);
+    if (m) return m.slice(1).find((g) => g !== undefined) ?? null;
+  }
+  return null;
+}
+
 /** The title without the owner's name (a name can look like a candidate's); null when nothing is left to read. */
 function titleText(title: string | null, owner: Owner): string | null {
   if (!title || !owner.name) return null;
@@ -174,13 +195,10 @@ function toPostInput(kind: Kind, value: unknown, source: SourceRef, owner: Owner
   if (t) p.media.unshift(t);
   if (kind === 'comment' || kind === 'group-comment') {
     postKind = 'reply';
-    replyTo = title ? (COMMENTED.exec(title)?.[1] ?? null) : null;
-  } else if (title) {
-    const shared = SHARED.exec(title);
-    if (shared) {
-      postKind = 'repost';
-      repostOf = shared[1];
-    }
+    replyTo = titleOwner(title, [COMMENTED, COMMENTED_ID]);
+  } else {
+    repostOf = titleOwner(title, [SHARED, SHARED_ID]);
+    if (repostOf) postKind = 'repost';
   }
   const text = p.texts.join('\n\n');
   const media = p.media.filter((m, i) => m.trim() !== text.trim() && p.media.indexOf(m) === i);

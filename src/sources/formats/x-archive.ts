@@ -4,7 +4,7 @@
 //
 // Read: tweets.js / tweet.js and their `-partN` splits, community-tweet.js, deleted-tweets.js (posts marked
 // deleted), note-tweet.js (the full text of long posts, matched to their tweet by time and opening words) and
-// account.js (the username and display name). Never opened: direct messages, likes, and every other file —
+// account.js (the username and display name; without it, the same from manifest.js). Never opened: direct messages, likes, and every other file —
 // they are either private or not the account's own posts.
 
 import path from 'node:path';
@@ -58,6 +58,34 @@ async function readAccount(input: InputFile): Promise<Account> {
     if (a) return { username: str(a.username), name: str(a.accountDisplayName) };
   }
   return { username: null, name: null };
+}
+
+const NO_ACCOUNT: Account = { username: null, name: null };
+
+/**
+ * The account in data/manifest.js, `window.__THAR_CONFIG = {"userInfo": {"userName", "displayName", …}, …}`: the
+ * object under the prefix, streamed as the data files are. A manifest that cannot be read names no one.
+ */
+async function readManifestAccount(input: InputFile): Promise<Account> {
+  try {
+    for await (const r of parsedElements(input, { paths: [['userInfo']], skipPrefix: true })) {
+      const u = 'error' in r ? null : obj(r.value);
+      if (u) return { username: str(u.userName), name: str(u.displayName) };
+    }
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+  }
+  return NO_ACCOUNT;
+}
+
+/** The account from account.js, or from manifest.js when account.js is missing or names no one. */
+async function accountOf(tree: Tree, files: { account?: string; manifest?: string }): Promise<Account> {
+  const account = files.account ? await readAccount(tree.input(files.account)) : NO_ACCOUNT;
+  if (account.username && account.name) return account;
+  const manifest = files.manifest ? await readManifestAccount(tree.input(files.manifest)) : NO_ACCOUNT;
+  if (!account.username) return manifest.username ? manifest : account;
+  // account.js wins; the manifest only completes the display name of the same account.
+  return manifest.username?.toLowerCase() === account.username.toLowerCase() ? { username: account.username, name: account.name ?? manifest.name } : account;
 }
 
 // ---- long posts ----
@@ -260,15 +288,16 @@ async function archiveFiles(tree: Tree, dir: string) {
   const deleted = [...(await at(/^deleted-tweets?\.js$/)), ...(await at(/^deleted-tweets?-part\d+\.js$/))];
   const notes = [...(await at(/^note-tweet\.js$/)), ...(await at(/^note-tweet-part\d+\.js$/))];
   const account = (await at(/^account\.js$/))[0];
-  return { tweets, deleted, notes, account };
+  const manifest = (await at(/^manifest\.js$/))[0];
+  return { tweets, deleted, notes, account, manifest };
 }
 
 async function* readArchive(tree: Tree, dir: string, opts: ReadOptions): AsyncGenerator<ReadItem> {
   const f = await archiveFiles(tree, dir);
-  const account = f.account ? await readAccount(tree.input(f.account)) : { username: null, name: null };
-  // Without account.js a post still has its link (x.com/i/web/status/ID works for any account); what is missing is
+  const account = await accountOf(tree, f);
+  // Without the account a post still has its link (x.com/i/web/status/ID works for any account); what is missing is
   // who wrote it, so it cannot be matched to an employee.
-  if (!account.username) opts.warn(`${tree.name}: no account.js; posts have no author (the handle and name are in account.js)`);
+  if (!account.username) opts.warn(`${tree.name}: no account.js or manifest.js naming the account; posts have no author (the handle and name are in account.js, or in manifest.js)`);
   const notes = await readNotes(f.notes.map((n) => tree.input(n)), opts);
   const files = [...f.tweets.map((p) => ({ input: tree.input(p), deleted: false })), ...f.deleted.map((p) => ({ input: tree.input(p), deleted: true }))];
   yield* readTweets(files, account, notes, true, opts);
@@ -297,8 +326,8 @@ export const xArchive: Format & TreeFormat = {
     // A file from an unpacked archive: its siblings (account.js, note-tweet.js) complete it.
     const siblings = input.path ? folderTree(path.dirname(input.path)) : null;
     const f = siblings ? await archiveFiles(siblings, '') : null;
-    const account = f?.account && siblings ? await readAccount(siblings.input(f.account)) : { username: null, name: null };
-    if (!account.username) opts.warn(`${input.name}: no account.js next to it; posts have no author (the handle and name are in account.js; give the whole archive)`);
+    const account = f && siblings ? await accountOf(siblings, f) : NO_ACCOUNT;
+    if (!account.username) opts.warn(`${input.name}: no account.js or manifest.js naming the account next to it; posts have no author (the handle and name are in account.js, or in manifest.js; give the whole archive)`);
     if (type === 'note_tweet') {
       yield* noteItems(await readNotes([input], opts), account, opts);
       return;

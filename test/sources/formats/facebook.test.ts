@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { exportsPath, moved, post, readAll } from '../../helpers/read.js';
-import { tempDir, writeFiles } from '../../helpers/cli.js';
+import { cli, tempDir, writeFiles } from '../../helpers/cli.js';
 
 const F = (rel: string) => exportsPath(rel);
 const who = { platform: 'facebook', author: 'siti.rahmawati.77', author_name: 'Siti Rahmawati' };
@@ -139,5 +139,82 @@ describe('Facebook download', () => {
     expect(r.posts).toEqual([]);
     expect(r.counts).toEqual([{ input: path.join(dir, 'download'), format: 'facebook', read: 0, scanned: 0, skipped: 0, error: expect.stringMatching(/^this is the HTML version of the download, which netral does not read: request it again with format "JSON"/) }]);
   });
-});
 
+  describe('title lines in Indonesian (unverified wordings)', () => {
+    const ID = F('facebook/download-2024-id');
+
+    it('reads an Indonesian download: "membagikan kiriman X" is a repost of X, "mengomentari kiriman X" a reply to X, titles kept without the owner', async () => {
+      const r = await readAll([ID]);
+      expect(r.skips).toEqual([]);
+      expect(r.warnings).toEqual([]);
+      expect(r.posts.every((p) => p.author === 'dedi.kurniawan.82' && p.author_name === 'Dedi Kurniawan')).toBe(true);
+      expect(r.posts.map((p) => [p.kind, p.repost_of, p.reply_to, p.media_text])).toEqual([
+        ['repost', 'Prabowo Subianto', null, ['membagikan kiriman Prabowo Subianto.']],
+        ['repost', 'Gibran Rakabuming Raka', null, ['membagikan postingan milik Gibran Rakabuming Raka.']],
+        ['repost', 'Anies Baswedan', null, ['membagikan video siaran langsung Anies Baswedan.']],
+        ['repost', 'Dinas Pendidikan Sukamaju', null, ['membagikan foto Dinas Pendidikan Sukamaju.', 'Juara lomba cerdas cermat tingkat SD']],
+        // Titles that name nobody after the noun: no repost_of.
+        ['post', null, null, ['membagikan sebuah tautan.', 'Jadwal KTP Keliling Januari 2024']],
+        ['post', null, null, ['membagikan kenangan.']],
+        ['post', null, null, ['memperbarui statusnya.']],
+        ['reply', null, 'Prabowo Subianto', ['mengomentari kiriman Prabowo Subianto.']],
+        ['reply', null, 'Dewi Anggraini', ['membalas komentar Dewi Anggraini.']],
+        ['reply', null, 'Dinas Pendidikan Sukamaju', ['berkomentar di kiriman Dinas Pendidikan Sukamaju.']],
+        ['post', null, null, ['memposting di Guru Honorer Sukamaju.']],
+        // The group is not the owner of the post commented on.
+        ['reply', null, 'Rudi Hartono', ['mengomentari kiriman Rudi Hartono di grup Relawan Ganjar Sukamaju.', 'Relawan Ganjar Sukamaju']],
+      ]);
+      // The owner's name is never in a record (a person's own name can look like a candidate's).
+      expect(JSON.stringify(r.posts.map((p) => [p.text, p.media_text]))).not.toContain('Dedi Kurniawan');
+    });
+
+    it('gives an owner only when one follows the noun', async () => {
+      const cases: [string, string | null][] = [
+        ['Budi Santoso membagikan kiriman Prabowo Subianto.', 'Prabowo Subianto'],
+        ['Budi Santoso membagikan postingan milik Prabowo Subianto.', 'Prabowo Subianto'],
+        ['Budi Santoso membagikan postingan milik dr. Tirta.', 'dr. Tirta'],
+        ['Budi Santoso membagikan reel Ganjar Pranowo', 'Ganjar Pranowo'],
+        ['Budi Santoso membagikan tautan Relawan Amin.', 'Relawan Amin'],
+        ['Budi Santoso membagikan album Partai Contoh.', 'Partai Contoh'],
+        ['Budi Santoso membagikan acara Relawan 02 Sukamaju.', 'Relawan 02 Sukamaju'],
+        ['Budi Santoso membagikan video Anies Baswedan.', 'Anies Baswedan'],
+        ['Budi Santoso membagikan kiriman Prabowo Subianto ke grup Relawan 02.', 'Prabowo Subianto'],
+        ['Budi Santoso membagikan sebuah tautan.', null],
+        ['Budi Santoso membagikan kenangan.', null],
+        ['Budi Santoso membagikan foto baru.', null],
+        ['Budi Santoso membagikan kiriman.', null],
+        ['Budi Santoso membagikan 3 foto.', null],
+        ['Budi Santoso membagikan kiriman Anda.', null],
+        ['Budi Santoso membagikan kiriman miliknya sendiri.', null],
+        ['Budi Santoso membagikan postingan milik Anda.', null],
+        ['Budi Santoso membagikan tautan ke grup Relawan Prabowo.', null],
+      ];
+      const dir = tempDir();
+      const profile = { profile_v2: { name: { full_name: 'Budi Santoso' }, profile_uri: 'https://www.facebook.com/budi.santoso.88' } };
+      const records = cases.map(([title], i) => ({ timestamp: 1705719600 + i, data: [{ post: `kiriman ${i}` }], title }));
+      writeFiles(dir, { 'profile_information/profile_information.json': JSON.stringify(profile), 'posts/your_posts_1.json': JSON.stringify(records, null, 1) });
+      const r = await readAll([dir]);
+      expect(r.posts.map((p) => [p.media_text[0], p.repost_of, p.kind])).toEqual(cases.map(([title, owner]) => [title.slice('Budi Santoso '.length), owner, owner ? 'repost' : 'post']));
+    });
+
+    it('scan flags an Indonesian repost of a candidate\'s account as it flags the English one', async () => {
+      const id = 'facebook-post-1706324400-0a34ab5dd87c';
+      const en = tempDir();
+      cpSync(ID, en, { recursive: true });
+      const file = path.join(en, 'your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json');
+      const original = readFileSync(file, 'utf8');
+      expect(original).toContain('"Dedi Kurniawan membagikan kiriman Prabowo Subianto."');
+      writeFileSync(file, original.replace('"Dedi Kurniawan membagikan kiriman Prabowo Subianto."', `"Dedi Kurniawan shared Prabowo Subianto's post."`));
+      type Finding = { post_id: string; rule_id: string; category: string; candidate: string | null; verdict: string; kind: string };
+      const findings = async (input: string) => {
+        const r = await cli(['scan', '-f', 'json', input]);
+        expect(r.exitCode).toBe(0);
+        return (JSON.parse(r.stdout) as { findings: Finding[] }).findings.filter((f) => f.post_id === id).map((f) => [f.rule_id, f.category, f.candidate, f.verdict, f.kind]);
+      };
+      const indonesian = await findings(ID);
+      // The text ("Simak baik-baik, bapak ibu 👇") names no one: the finding is the repost itself.
+      expect(indonesian).toEqual([['repost.candidate-account', 'repost', 'pilpres-2024:2', 'violation', 'repost']]);
+      expect(await findings(en)).toEqual(indonesian);
+    });
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportsPath, moved, post, readAll } from '../../helpers/read.js';
-import { tempDir, writeFiles } from '../../helpers/cli.js';
+import { cli, tempDir, writeFiles } from '../../helpers/cli.js';
 
 const F = (rel: string) => exportsPath(rel);
 const FOLDER = 'x-archive/archive-2024';
@@ -75,7 +75,7 @@ describe('X archive', () => {
     const r = await readAll([file]);
     expect(r.posts).toHaveLength(1);
     expect(r.posts[0]).toMatchObject({ author: '', author_name: null, url: 'https://x.com/i/web/status/1728216932152250369' });
-    expect(r.warnings).toEqual([`${file}: no account.js next to it; posts have no author (the handle and name are in account.js; give the whole archive)`]);
+    expect(r.warnings).toEqual([`${file}: no account.js or manifest.js naming the account next to it; posts have no author (the handle and name are in account.js, or in manifest.js; give the whole archive)`]);
   });
 
   it('reads an archive without account.js, without author but with links, and says what is missing', async () => {
@@ -83,7 +83,67 @@ describe('X archive', () => {
     writeFiles(dir, { 'data/tweets-part1.js': readFileSync(F(`${FOLDER}/data/tweets-part1.js`)) });
     const r = await readAll([dir]);
     expect(r.posts.map((p) => [p.author, p.author_name, p.url])).toEqual([['', null, 'https://x.com/i/web/status/1728216932152250369']]);
-    expect(r.warnings).toEqual([`${dir}: no account.js; posts have no author (the handle and name are in account.js)`]);
+    expect(r.warnings).toEqual([`${dir}: no account.js or manifest.js naming the account; posts have no author (the handle and name are in account.js, or in manifest.js)`]);
+  });
+
+  describe('without account.js, the account from data/manifest.js', () => {
+    const manifest = readFileSync(F(`${FOLDER}/data/manifest.js`));
+    const tweet = (id: string, created: string, text: string, url: string) => ({
+      tweet: { id_str: id, created_at: created, full_text: text, entities: { hashtags: [], user_mentions: [], urls: [{ url: 'https://t.co/x', expanded_url: url, display_url: url.replace('https://', '') }] } },
+    });
+    const tweets = [
+      tweet('1750000000000000001', 'Wed Jan 24 01:00:00 +0000 2024', 'Lanjutan utas kemarin https://t.co/x', 'https://x.com/budi_santoso88/status/1748540851614650369'),
+      tweet('1750000000000000002', 'Wed Jan 24 02:00:00 +0000 2024', 'Setuju https://t.co/x', 'https://twitter.com/ganjarpranowo/status/1754321098765432109'),
+    ];
+    const tweetsJs = `window.YTD.tweets.part0 = ${JSON.stringify(tweets, null, 2)}`;
+
+    it('gives the posts their author, in the archive and in tweets.js given alone, and a link to the author\'s own post is not a quote', async () => {
+      const dir = tempDir();
+      writeFiles(dir, { 'data/tweets.js': tweetsJs, 'data/manifest.js': manifest });
+      for (const input of [dir, path.join(dir, 'data/tweets.js')]) {
+        const r = await cli(['convert', input]);
+        expect(r.exitCode).toBe(0);
+        expect(r.stderr).not.toContain('warning');
+        const recs = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { author: string; author_name: string; url: string; kind: string; repost_of: string | null });
+        expect(recs.map((p) => [p.author, p.author_name, p.url, p.kind, p.repost_of])).toEqual([
+          ['budi_santoso88', 'Budi Santoso', 'https://x.com/budi_santoso88/status/1750000000000000001', 'post', null],
+          ['budi_santoso88', 'Budi Santoso', 'https://x.com/budi_santoso88/status/1750000000000000002', 'quote', 'ganjarpranowo'],
+        ]);
+      }
+    });
+
+    it('account.js wins when both are there; a manifest that names no one, or cannot be read, leaves the warning', async () => {
+      const dir = tempDir();
+      writeFiles(dir, {
+        'a/data/tweets.js': tweetsJs,
+        'a/data/account.js': readFileSync(F(`${FOLDER}/data/account.js`)),
+        'a/data/manifest.js': manifest.toString().replace('"budi_santoso88"', '"akun_lain"'),
+        'b/data/tweets.js': tweetsJs,
+        'b/data/manifest.js': 'window.__THAR_CONFIG = {"archiveInfo": {"sizeBytes": "1"}};',
+        'c/data/tweets.js': tweetsJs,
+        'c/data/manifest.js': 'window.__THAR_CONFIG = {"userInfo": {"userName": "budi_santoso88"',
+      });
+      const a = await readAll([path.join(dir, 'a')]);
+      expect(a.posts.map((p) => [p.author, p.author_name])).toEqual([
+        ['budi_santoso88', 'Budi Santoso'],
+        ['budi_santoso88', 'Budi Santoso'],
+      ]);
+      expect(a.warnings).toEqual([]);
+      // An account.js without the display name takes it from the manifest of the same account only.
+      const noName = readFileSync(F(`${FOLDER}/data/account.js`), 'utf8').replace(/,\s*"accountDisplayName" : "Budi Santoso"/, '');
+      writeFiles(dir, { 'd/data/tweets.js': tweetsJs, 'd/data/account.js': noName, 'd/data/manifest.js': manifest, 'e/data/tweets.js': tweetsJs, 'e/data/account.js': noName, 'e/data/manifest.js': readFileSync(path.join(dir, 'a/data/manifest.js')) });
+      expect((await readAll([path.join(dir, 'd')])).posts[0]).toMatchObject({ author: 'budi_santoso88', author_name: 'Budi Santoso' });
+      expect((await readAll([path.join(dir, 'e')])).posts[0]).toMatchObject({ author: 'budi_santoso88', author_name: null });
+      for (const x of ['b', 'c']) {
+        const r = await readAll([path.join(dir, x)]);
+        expect(r.counts[0].error).toBeUndefined();
+        expect(r.posts.map((p) => [p.author, p.kind])).toEqual([
+          ['', 'quote'], // without the author, the link to its own post cannot be told from another's
+          ['', 'quote'],
+        ]);
+        expect(r.warnings).toEqual([`${path.join(dir, x)}: no account.js or manifest.js naming the account; posts have no author (the handle and name are in account.js, or in manifest.js)`]);
+      }
+    });
   });
 
   it('refuses direct messages and likes given alone, saying why', async () => {
