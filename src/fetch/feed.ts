@@ -6,7 +6,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Source } from './sources.js';
 import { ACCEPT_FEED, ACCEPT_HTML, collected, evidenceOf, type CollectContext, type Collected } from './collector.js';
-import { FetchError, type Fetched } from './http.js';
+import { fetchErrorAt, type Fetched } from './http.js';
 import { expectOk, looksLikeHtml } from './response.js';
 import { htmlToText, joinTitle, loadDocument, nodeText, type DomNode } from './html.js';
 import { normaliseTimestamp } from '../sources/time.js';
@@ -147,7 +147,7 @@ export function looksLikeFeed(res: Fetched): boolean {
 export async function* feedItems(res: Fetched, key: string, ctx: CollectContext): AsyncGenerator<Collected> {
   const $ = await loadDocument(res.body, res.contentType, true);
   const doc = findFeed($);
-  if (!doc) throw new FetchError(`${res.finalUrl}: not an RSS or Atom feed (Content-Type ${res.contentType ?? 'none'})`);
+  if (!doc) throw fetchErrorAt(res.finalUrl, `not an RSS or Atom feed (Content-Type ${res.contentType ?? 'none'})`);
   if (doc.items.length === 0) ctx.note(`${key}: the feed has no items`);
   for (const it of doc.items) {
     const p = itemPost(it, doc, res, ctx.timeZone);
@@ -171,7 +171,7 @@ export async function* collectFeed(src: Feed, ctx: CollectContext): AsyncGenerat
   if (!looksLikeFeed(res) && looksLikeHtml(res)) {
     // A page given as a feed: follow the feed it advertises, as a browser's feed reader would.
     const feeds = advertisedFeeds(await loadDocument(res.body, res.contentType, false), res.finalUrl);
-    if (feeds.length === 0) throw new FetchError(`${res.finalUrl}: got an HTML page where a feed was expected, and the page advertises no feed`);
+    if (feeds.length === 0) throw fetchErrorAt(res.finalUrl, 'got an HTML page where a feed was expected, and the page advertises no feed');
     yield* advertisedFeedItems(feeds[0], 'the address is a page', src.key, ctx);
     return;
   }

@@ -7,7 +7,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Source } from './sources.js';
 import { ACCEPT_FEED, ACCEPT_HTML, collected, evidenceOf, type CollectContext, type Collected } from './collector.js';
-import { FetchError } from './http.js';
+import { fetchErrorAt } from './http.js';
 import { expectOk, looksLikeHtml } from './response.js';
 import { joinTitle, loadDocument, type DomNode } from './html.js';
 import { absolute, advertisedFeedItems, advertisedFeeds, feedItems, looksLikeFeed } from './feed.js';
@@ -75,7 +75,7 @@ export async function* collectPage(src: Page, ctx: CollectContext): AsyncGenerat
     yield* feedItems(res, src.key, ctx);
     return;
   }
-  if (!looksLikeHtml(res)) throw new FetchError(`${res.finalUrl}: not a web page or a feed (Content-Type ${res.contentType ?? 'none'})`);
+  if (!looksLikeHtml(res)) throw fetchErrorAt(res.finalUrl, `not a web page or a feed (Content-Type ${res.contentType ?? 'none'})`);
   const $ = await loadDocument(res.body, res.contentType, false);
 
   const postings: Record<string, unknown>[] = [];
@@ -109,5 +109,5 @@ export async function* collectPage(src: Page, ctx: CollectContext): AsyncGenerat
     yield* advertisedFeedItems(feeds[0], 'the page is not a single post', src.key, ctx);
     return;
   }
-  throw new FetchError(`${res.finalUrl}: no post found on the page (no JSON-LD posting, no OpenGraph or meta description, no advertised feed)`);
+  throw fetchErrorAt(res.finalUrl, 'no post found on the page (no JSON-LD posting, no OpenGraph or meta description, no advertised feed)');
 }
