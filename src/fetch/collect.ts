@@ -151,7 +151,8 @@ export class FetchRun {
     const counts = this.counts[i];
     rep.status = 'running';
     this.progress.start(rep);
-    const window = this.state.window(src.key, this.s.sinceMs);
+    // Feeds and pages hand over their whole list at once, in no reliable order: they remember ids (state.ts).
+    const window = this.state.window(src.key, this.s.sinceMs, src.kind === 'feed' || src.kind === 'page');
     let record = 0;
     const ctx: CollectContext = {
       window,

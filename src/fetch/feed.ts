@@ -1,7 +1,8 @@
 // RSS 2.0, RSS 1.0 (RDF) and Atom. Feeds are what blogs, news sites and Mastodon profiles (/@user.rss) offer
 // without an API. Item bodies are HTML (escaped or CDATA); dates are messy (normaliseTimestamp reads RFC 822 and its
-// variants, naive ones in the --tz zone). Items are not reliably ordered, so older items are passed over one by
-// one rather than ending the feed.
+// variants, naive ones in the --tz zone). Items are not reliably ordered (back-dated and scheduled posts), so each
+// is checked against the ids already fetched (state.ts) rather than against the newest date, and they are written
+// newest first.
 
 import type { CheerioAPI } from 'cheerio';
 import type { Source } from './sources.js';
@@ -149,12 +150,15 @@ export async function* feedItems(res: Fetched, key: string, ctx: CollectContext)
   const doc = findFeed($);
   if (!doc) throw fetchErrorAt(res.finalUrl, `not an RSS or Atom feed (Content-Type ${res.contentType ?? 'none'})`);
   if (doc.items.length === 0) ctx.note(`${key}: the feed has no items`);
-  for (const it of doc.items) {
-    const p = itemPost(it, doc, res, ctx.timeZone);
-    const d = ctx.window.decide(p.at, p.input.id);
-    if (d !== 'take') continue; // feeds are not reliably ordered: check every item
-    yield collected(p.input, ctx.ref(), p.at, ctx);
-  }
+  // Feeds are not reliably ordered: every item is checked, and all are decided on before any is yielded, so the
+  // state also remembers those passed over at --max-posts (state.ts, ListedWindow).
+  const fresh = doc.items.map((it) => itemPost(it, doc, res, ctx.timeZone)).filter((p) => ctx.window.decide(p.at, p.input.id) === 'take');
+  for (const p of newestFirst(fresh)) yield collected(p.input, ctx.ref(), p.at, ctx);
+}
+
+/** Newest first, undated last, otherwise in the order given: --max-posts takes the newest. */
+export function newestFirst<T extends { at: number | null }>(items: T[]): T[] {
+  return items.sort((a, b) => (a.at === null ? (b.at === null ? 0 : 1) : b.at === null ? -1 : b.at - a.at));
 }
 
 /** Reads the feed a page advertises, after saying why the page itself was not read. */

@@ -10,7 +10,7 @@ import { ACCEPT_FEED, ACCEPT_HTML, collected, evidenceOf, type CollectContext, t
 import { fetchErrorAt } from './http.js';
 import { expectOk, looksLikeHtml } from './response.js';
 import { joinTitle, loadDocument, type DomNode } from './html.js';
-import { absolute, advertisedFeedItems, advertisedFeeds, feedItems, looksLikeFeed } from './feed.js';
+import { absolute, advertisedFeedItems, advertisedFeeds, feedItems, looksLikeFeed, newestFirst } from './feed.js';
 import { findPostings, ldPost, parseLdJson } from './jsonld.js';
 import { normaliseTimestamp } from '../sources/time.js';
 import type { PostInput } from '../sources/record.js';
@@ -61,11 +61,15 @@ export function metaPost($: CheerioAPI, finalUrl: string): MetaPost | null {
   };
 }
 
-function* emit(input: Omit<PostInput, 'source'>, ctx: CollectContext): Generator<Collected> {
-  const ts = normaliseTimestamp(input.created_at, ctx.timeZone);
-  const at = ts.utc ? Date.parse(ts.utc) : null;
-  if (ctx.window.decide(at, input.id) !== 'take') return;
-  yield collected({ ...input, naiveZone: ctx.timeZone }, ctx.ref(), at, ctx);
+/** Posts of the page, all decided on before any is yielded (see feedItems), newest first. */
+function* emit(inputs: Omit<PostInput, 'source'>[], ctx: CollectContext): Generator<Collected> {
+  const fresh = inputs
+    .map((input) => {
+      const ts = normaliseTimestamp(input.created_at, ctx.timeZone);
+      return { input, at: ts.utc ? Date.parse(ts.utc) : null };
+    })
+    .filter((p) => ctx.window.decide(p.at, p.input.id) === 'take');
+  for (const p of newestFirst(fresh)) yield collected({ ...p.input, naiveZone: ctx.timeZone }, ctx.ref(), p.at, ctx);
 }
 
 export async function* collectPage(src: Page, ctx: CollectContext): AsyncGenerator<Collected> {
@@ -88,13 +92,15 @@ export async function* collectPage(src: Page, ctx: CollectContext): AsyncGenerat
   });
   if (postings.length > 0) {
     const ids = new Set<string>();
+    const inputs: Omit<PostInput, 'source'>[] = [];
     for (const [i, n] of postings.entries()) {
       const p = ldPost(n);
       const id = p.id ?? (postings.length === 1 ? res.finalUrl : `${res.finalUrl}#${i + 1}`);
       if (ids.has(id)) continue;
       ids.add(id);
-      yield* emit({ ...p, id, url: absolute(p.url, res.finalUrl) ?? res.finalUrl, platform: 'web', ...evidenceOf(res) }, ctx);
+      inputs.push({ ...p, id, url: absolute(p.url, res.finalUrl) ?? res.finalUrl, platform: 'web', ...evidenceOf(res) });
     }
+    yield* emit(inputs, ctx);
     return;
   }
 
@@ -102,7 +108,7 @@ export async function* collectPage(src: Page, ctx: CollectContext): AsyncGenerat
   const feeds = advertisedFeeds($, res.finalUrl);
   if (m && (m.type === 'article' || feeds.length === 0) && m.input.text.trim() !== '') {
     ctx.note(`${src.key}: no structured post on the page; the text is its summary (OpenGraph/meta description), which sites often shorten`);
-    yield* emit({ ...m.input, platform: 'web', ...evidenceOf(res) }, ctx);
+    yield* emit([{ ...m.input, platform: 'web', ...evidenceOf(res) }], ctx);
     return;
   }
   if (feeds.length > 0) {
