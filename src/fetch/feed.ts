@@ -2,7 +2,7 @@
 // without an API. Item bodies are HTML (escaped or CDATA); dates are messy (normaliseTimestamp reads RFC 822 and its
 // variants, naive ones in the --tz zone). Items are not reliably ordered (back-dated and scheduled posts), so each
 // is checked against the ids already fetched (state.ts) rather than against the newest date, and they are written
-// newest first.
+// newest first. Every item's author is the feed itself; the writer an item names is its author_name.
 
 import type { CheerioAPI } from 'cheerio';
 import type { Source } from './sources.js';
@@ -87,7 +87,7 @@ export function absolute(href: string | null, base: string): string | null {
   }
 }
 
-function itemPost(it: DomNode, doc: FeedDoc, res: Fetched, timeZone: string): { input: Omit<PostInput, 'source'>; at: number | null } {
+function itemPost(it: DomNode, doc: FeedDoc, res: Fetched, account: FeedAccount, timeZone: string): { input: Omit<PostInput, 'source'>; at: number | null } {
   const atom = doc.kind === 'atom';
   const title = atom ? atomText(child(it, 'title')) : htmlToText(raw(child(it, 'title')));
   const body = atom ? atomText(child(it, 'content') ?? child(it, 'summary')) : htmlToText(raw(child(it, 'content:encoded') ?? child(it, 'description')));
@@ -103,14 +103,16 @@ function itemPost(it: DomNode, doc: FeedDoc, res: Fetched, timeZone: string): { 
     .filter(Boolean);
   const text = joinTitle(title, body);
   const ts = normaliseTimestamp(date, timeZone);
-  const host = new URL(res.finalUrl).host;
   return {
     input: {
       // Without a guid or link, an id from the content keeps the item recognisable from one run to the next.
       id: guid || url || `sha256:${sha256Hex(Buffer.from(`${title}\n${body}\n${date}`)).slice(0, 32)}`,
       platform: 'rss',
-      author: itemAuthor || doc.author || host,
-      author_name: itemAuthor || doc.title || null,
+      // The account is the feed the analyst asked for, the same for every item whoever the item names as its
+      // writer (often only some items do, and a feed may start naming them later): finding fingerprints include
+      // the author, so they must not change with that. The writer named is kept as author_name.
+      author: account.url,
+      author_name: itemAuthor || doc.author || doc.title || null,
       created_at: date || null,
       naiveZone: timeZone,
       url,
@@ -144,15 +146,18 @@ export function looksLikeFeed(res: Fetched): boolean {
   return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]/i.test(head);
 }
 
+/** The account a feed is read for: a feed, or a page that advertises one. */
+export type FeedAccount = { key: string; url: string };
+
 /** Posts from a fetched feed document. */
-export async function* feedItems(res: Fetched, key: string, ctx: CollectContext): AsyncGenerator<Collected> {
+export async function* feedItems(res: Fetched, account: FeedAccount, ctx: CollectContext): AsyncGenerator<Collected> {
   const $ = await loadDocument(res.body, res.contentType, true);
   const doc = findFeed($);
   if (!doc) throw fetchErrorAt(res.finalUrl, `not an RSS or Atom feed (Content-Type ${res.contentType ?? 'none'})`);
-  if (doc.items.length === 0) ctx.note(`${key}: the feed has no items`);
+  if (doc.items.length === 0) ctx.note(`${account.key}: the feed has no items`);
   // Feeds are not reliably ordered: every item is checked, and all are decided on before any is yielded, so the
   // state also remembers those passed over at --max-posts (state.ts, ListedWindow).
-  const fresh = doc.items.map((it) => itemPost(it, doc, res, ctx.timeZone)).filter((p) => ctx.window.decide(p.at, p.input.id) === 'take');
+  const fresh = doc.items.map((it) => itemPost(it, doc, res, account, ctx.timeZone)).filter((p) => ctx.window.decide(p.at, p.input.id) === 'take');
   for (const p of newestFirst(fresh)) yield collected(p.input, ctx.ref(), p.at, ctx);
 }
 
@@ -162,11 +167,11 @@ export function newestFirst<T extends { at: number | null }>(items: T[]): T[] {
 }
 
 /** Reads the feed a page advertises, after saying why the page itself was not read. */
-export async function* advertisedFeedItems(url: string, why: string, key: string, ctx: CollectContext): AsyncGenerator<Collected> {
-  ctx.note(`${key}: ${why}; using the feed it advertises: ${url}`);
+export async function* advertisedFeedItems(url: string, why: string, account: FeedAccount, ctx: CollectContext): AsyncGenerator<Collected> {
+  ctx.note(`${account.key}: ${why}; using the feed it advertises: ${url}`);
   const feed = await ctx.get(url, ACCEPT_FEED);
   expectOk(feed, 'feed');
-  yield* feedItems(feed, key, ctx);
+  yield* feedItems(feed, account, ctx);
 }
 
 export async function* collectFeed(src: Feed, ctx: CollectContext): AsyncGenerator<Collected> {
@@ -176,8 +181,8 @@ export async function* collectFeed(src: Feed, ctx: CollectContext): AsyncGenerat
     // A page given as a feed: follow the feed it advertises, as a browser's feed reader would.
     const feeds = advertisedFeeds(await loadDocument(res.body, res.contentType, false), res.finalUrl);
     if (feeds.length === 0) throw fetchErrorAt(res.finalUrl, 'got an HTML page where a feed was expected, and the page advertises no feed');
-    yield* advertisedFeedItems(feeds[0], 'the address is a page', src.key, ctx);
+    yield* advertisedFeedItems(feeds[0], 'the address is a page', src, ctx);
     return;
   }
-  yield* feedItems(res, src.key, ctx);
+  yield* feedItems(res, src, ctx);
 }

@@ -76,7 +76,7 @@ export async function* collectPage(src: Page, ctx: CollectContext): AsyncGenerat
   const res = await ctx.get(src.url, `${ACCEPT_HTML}, ${ACCEPT_FEED}`);
   expectOk(res, 'page');
   if (looksLikeFeed(res)) {
-    yield* feedItems(res, src.key, ctx);
+    yield* feedItems(res, src, ctx);
     return;
   }
   if (!looksLikeHtml(res)) throw fetchErrorAt(res.finalUrl, `not a web page or a feed (Content-Type ${res.contentType ?? 'none'})`);
@@ -112,7 +112,7 @@ export async function* collectPage(src: Page, ctx: CollectContext): AsyncGenerat
     return;
   }
   if (feeds.length > 0) {
-    yield* advertisedFeedItems(feeds[0], 'the page is not a single post', src.key, ctx);
+    yield* advertisedFeedItems(feeds[0], 'the page is not a single post', src, ctx);
     return;
   }
   throw fetchErrorAt(res.finalUrl, 'no post found on the page (no JSON-LD posting, no OpenGraph or meta description, no advertised feed)');

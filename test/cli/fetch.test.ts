@@ -202,7 +202,9 @@ describe('netral fetch rss:URL and feed URLs', () => {
     expect(ps[0]).toMatchObject({
       id: 'rudi-blog-101',
       platform: 'rss',
-      author: 'Rudi Hartono',
+      // The account is the feed asked for; the writer an item names (dc:creator) is its author_name.
+      author: `${server.origin}/blog.rss`,
+      author_name: 'Rudi Hartono',
       created_at: '2024-01-16T13:30:00Z',
       created_at_raw: 'Selasa, 16 Januari 2024 20:30 WIB',
       url: 'https://rudi.example.id/2024/01/ayo-coblos',
@@ -211,7 +213,9 @@ describe('netral fetch rss:URL and feed URLs', () => {
     });
     expect(ps[1]).toMatchObject({ id: 'https://rudi.example.id/?p=100', created_at: '2024-01-15T00:00:00Z', text: 'Kerja bakti RT 05\n\nKerja bakti membersihkan selokan & taman bersama warga.' });
     // Naive time read in --tz (WITA, UTC+8), never in the machine's zone.
-    expect(ps[2]).toMatchObject({ created_at: '2024-01-10T01:00:00Z', created_at_raw: 'Wed, 10 Jan 2024 09:00:00', author: '127.0.0.1:' + server.port, author_name: 'Catatan Pak Rudi' });
+    expect(ps[2]).toMatchObject({ created_at: '2024-01-10T01:00:00Z', created_at_raw: 'Wed, 10 Jan 2024 09:00:00', author: `${server.origin}/blog.rss`, author_name: 'Catatan Pak Rudi' });
+    // One blog, one account, whether an item names its writer or not.
+    expect(new Set(ps.map((p) => p.author))).toEqual(new Set([`${server.origin}/blog.rss`]));
     expect(ps[3]).toMatchObject({ created_at: null, created_at_raw: 'kemarin sore' });
     expect(r.stderr).toContain('created_at ignored: unrecognised date format: kemarin sore');
   });
@@ -224,7 +228,8 @@ describe('netral fetch rss:URL and feed URLs', () => {
     expect(ps).toHaveLength(2);
     expect(ps[0]).toMatchObject({
       id: 'tag:kecamatan.example.id,2024:entry-7',
-      author: 'Humas Kecamatan',
+      author: `${server.origin}/news.atom`,
+      author_name: 'Humas Kecamatan',
       created_at: '2024-01-21T01:00:00Z',
       url: `${server.origin}/berita/netralitas-asn`,
       text: 'Sosialisasi netralitas ASN\n\nASN dilarang mendukung salah satu calon.\n\nJaga netralitas!',
