@@ -284,7 +284,7 @@ describe('netral fetch https:// pages', () => {
     expect(r.stderr).toContain('JSON-LD block 3 is not valid JSON');
   });
 
-  it('falls back to OpenGraph and meta tags for an article, and says the text is a summary', async () => {
+  it('falls back to OpenGraph and meta tags for an article, and says which tags the text is from', async () => {
     server.on('/2024/01/pasar', (_q, res) => send(res, 200, 'text/html', fixture('html/article-og.html')));
     const r = await cli(['fetch', `${server.origin}/2024/01/pasar`, ...FAST]);
     expect(r.exitCode).toBe(0);
@@ -299,7 +299,7 @@ describe('netral fetch https:// pages', () => {
         media_text: ['Bupati menggunting pita di pintu pasar'],
       }),
     ]);
-    expect(r.stderr).toContain('the text is its summary');
+    expect(r.stderr).toContain(`netral: note: ${server.origin}/2024/01/pasar: no structured post on the page; the text is taken from its og:title and og:description (a summary, which sites often shorten)`);
   });
 
   it('fails a page with nothing to read instead of writing an empty post', async () => {
@@ -308,6 +308,42 @@ describe('netral fetch https:// pages', () => {
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('no post found on the page');
+  });
+
+  it("never makes a post of a page's title: a JavaScript app and a login form are errors that say why and what to do", async () => {
+    server.on('/spa.html', (_q, res) => send(res, 200, 'text/html; charset=utf-8', fixture('html/app-shell.html')));
+    server.on('/masuk', (_q, res) => send(res, 200, 'text/html; charset=utf-8', fixture('html/login-page.html')));
+    const r = await cli(['fetch', `${server.origin}/spa.html`, `${server.origin}/masuk`, ...FAST]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    const instead = "use the account's data download from the platform, or a collector's export, and read it with netral scan";
+    expect(r.stderr).toContain(
+      `netral: error: ${server.origin}/spa.html: no post found on the page titled "Login · Relawan Prabowo Gibran 02": it has no structured post (JSON-LD), no OpenGraph or meta description and no advertised feed; it is probably built by JavaScript, which netral does not run, or needs a login; ${instead}\n`,
+    );
+    expect(r.stderr).toContain(`netral: error: ${server.origin}/masuk: no post found on the page titled "Masuk": it shows a login form, and netral does not log in; ${instead}\n`);
+    expect(r.stderr).toContain('fetched 0 posts from 0 of 2 accounts; 2 failed');
+  });
+
+  it("does not take a login form's site description for a post, nor a title without a description", async () => {
+    const login = '<!doctype html><html><head><title>Login · Relawan 02</title><meta name="description" content="Relawan Prabowo Gibran 02: bersama Indonesia Maju"></head><body><form><input name="u"><input type="Password" name="p"></form></body></html>';
+    const titled = '<!doctype html><html><head><meta property="og:title" content="Coblos 02!"><meta property="og:type" content="website"></head><body><div id="root"></div></body></html>';
+    server.on('/login', (_q, res) => send(res, 200, 'text/html; charset=utf-8', login));
+    server.on('/titled', (_q, res) => send(res, 200, 'text/html', titled));
+    const r = await cli(['fetch', `${server.origin}/login`, `${server.origin}/titled`, ...FAST]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${server.origin}/login: no post found on the page titled "Login · Relawan 02": it shows a login form, and netral does not log in`);
+    expect(r.stderr).toContain(`${server.origin}/titled: no post found on the page: it has no structured post (JSON-LD), no OpenGraph or meta description and no advertised feed;`);
+  });
+
+  it('reads a page that has only a meta description, and says that is where its text comes from', async () => {
+    const page = '<!doctype html><html><head><title>Pengumuman — Kelurahan Sukamaju</title><meta name="description" content="Posyandu buka setiap Selasa pukul 08.00."></head><body><div id="app"></div></body></html>';
+    server.on('/pengumuman', (_q, res) => send(res, 200, 'text/html; charset=utf-8', page));
+    const r = await cli(['fetch', `${server.origin}/pengumuman`, ...FAST]);
+    expect(r.exitCode).toBe(0);
+    // The text is the description alone: the document's <title> (here with the site's name) is not part of it.
+    expect(posts(r.stdout).map((p) => p.text)).toEqual(['Posyandu buka setiap Selasa pukul 08.00.']);
+    expect(r.stderr).toContain(`netral: note: ${server.origin}/pengumuman: no structured post on the page; the text is taken from its meta description (a summary, which sites often shorten)`);
   });
 
   it('refuses platforms that need a login without sending a request, and keeps fetching the rest', async () => {
