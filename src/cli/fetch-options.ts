@@ -47,7 +47,7 @@ const DEFS: Def[] = [
   { name: 'roster', arg: '<file>', description: 'fetch every fetchable account listed in a roster CSV (nip, nama, unit_kerja, jabatan, one column per platform)', scan: true },
   { name: 'archive', arg: '<dir>', description: 'keep every raw response under its sha256, with manifest.jsonl, as evidence', scan: true },
   { name: 'since', arg: '<date>', description: 'only posts from this time on (e.g. 2024-01-01; naive times in --tz)', scan: true },
-  { name: 'state', arg: '<file>', description: 'remember the newest post per account; later runs fetch only newer posts (for cron)', scan: true },
+  { name: 'state', arg: '<file>', description: 'remember what was fetched from each account; later runs fetch only what is new (for cron)', scan: true },
   { name: 'rate', arg: '<n>', description: 'requests per second to one host', parse: positive('--rate', false), default: 1, scan: true },
   { name: 'contact', arg: '<address>', description: 'an e-mail or URL added to the User-Agent, so server admins can reach you', parse: contactOption, scan: true },
   { name: 'bluesky-api', arg: '<url>', description: 'Bluesky AppView to ask', default: 'https://public.api.bsky.app', scan: true },

@@ -64,7 +64,10 @@ export async function* collectBluesky(src: Bluesky, ctx: CollectContext): AsyncG
         yield { type: 'skip', source: ctx.ref(), reason: `a repost of ${(isObject(author) && str(author.handle)) || 'an account'} that asks not to be shown to logged-out users (${NO_UNAUTH})` };
         continue;
       }
-      // The feed is ordered by when the server saw the post (or the repost); createdAt can be set to anything.
+      // The service orders the feed by the earlier of createdAt (set by the app) and when it saw the post, and gives
+      // that as indexedAt: a createdAt in the future cannot lift a post above newer ones, but a back-dated post
+      // (an imported archive) is listed at its date, below what an incremental run reads (docs/fetch.md).
+      // Reading createdAt only when indexedAt is missing keeps the state's newest time from jumping ahead.
       const at = timeOf(p.repost ? p.repost.indexedAt : p.post.indexedAt) ?? timeOf(p.record.createdAt);
       const d = ctx.window.decide(at, p.input.id);
       // A pinned post is shown first whatever its age, so it says nothing about where older posts begin.

@@ -54,6 +54,11 @@ function collector(src: Source, ctx: CollectContext): AsyncGenerator<Collected> 
   }
 }
 
+/** The address of an account that is one address (a feed, a page), else null. */
+function addressOf(src: Source): string | null {
+  return src.kind === 'feed' || src.kind === 'page' ? src.url : null;
+}
+
 function format(src: Source): string {
   return `fetch:${src.kind === 'feed' ? 'rss' : src.kind === 'page' ? 'web' : src.kind}`;
 }
@@ -146,7 +151,8 @@ export class FetchRun {
     const counts = this.counts[i];
     rep.status = 'running';
     this.progress.start(rep);
-    const window = this.state.window(src.key, this.s.sinceMs);
+    // Feeds and pages hand over their whole list at once, in no reliable order: they remember ids (state.ts).
+    const window = this.state.window(src.key, this.s.sinceMs, src.kind === 'feed' || src.kind === 'page');
     let record = 0;
     const ctx: CollectContext = {
       window,
@@ -201,7 +207,8 @@ export class FetchRun {
       } else {
         rep.status = 'failed';
         // An unexpected error is still only this account's: the others go on.
-        rep.error = e instanceof FetchError ? e.message : `unexpected error: ${(e as Error)?.message ?? String(e)} (please report this)`;
+        // The line starts with the account: a page's or feed's own address is not named again.
+        rep.error = e instanceof FetchError ? e.forAccount(addressOf(src)) : `unexpected error: ${(e as Error)?.message ?? String(e)} (please report this)`;
         counts.error = rep.error;
       }
     }

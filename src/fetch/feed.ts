@@ -1,12 +1,13 @@
 // RSS 2.0, RSS 1.0 (RDF) and Atom. Feeds are what blogs, news sites and Mastodon profiles (/@user.rss) offer
 // without an API. Item bodies are HTML (escaped or CDATA); dates are messy (normaliseTimestamp reads RFC 822 and its
-// variants, naive ones in the --tz zone). Items are not reliably ordered, so older items are passed over one by
-// one rather than ending the feed.
+// variants, naive ones in the --tz zone). Items are not reliably ordered (back-dated and scheduled posts), so each
+// is checked against the ids already fetched (state.ts) rather than against the newest date, and they are written
+// newest first. Every item's author is the feed itself; the writer an item names is its author_name.
 
 import type { CheerioAPI } from 'cheerio';
 import type { Source } from './sources.js';
 import { ACCEPT_FEED, ACCEPT_HTML, collected, evidenceOf, type CollectContext, type Collected } from './collector.js';
-import { FetchError, type Fetched } from './http.js';
+import { fetchErrorAt, type Fetched } from './http.js';
 import { expectOk, looksLikeHtml } from './response.js';
 import { htmlToText, joinTitle, loadDocument, nodeText, type DomNode } from './html.js';
 import { normaliseTimestamp } from '../sources/time.js';
@@ -86,7 +87,7 @@ export function absolute(href: string | null, base: string): string | null {
   }
 }
 
-function itemPost(it: DomNode, doc: FeedDoc, res: Fetched, timeZone: string): { input: Omit<PostInput, 'source'>; at: number | null } {
+function itemPost(it: DomNode, doc: FeedDoc, res: Fetched, account: FeedAccount, timeZone: string): { input: Omit<PostInput, 'source'>; at: number | null } {
   const atom = doc.kind === 'atom';
   const title = atom ? atomText(child(it, 'title')) : htmlToText(raw(child(it, 'title')));
   const body = atom ? atomText(child(it, 'content') ?? child(it, 'summary')) : htmlToText(raw(child(it, 'content:encoded') ?? child(it, 'description')));
@@ -102,14 +103,16 @@ function itemPost(it: DomNode, doc: FeedDoc, res: Fetched, timeZone: string): { 
     .filter(Boolean);
   const text = joinTitle(title, body);
   const ts = normaliseTimestamp(date, timeZone);
-  const host = new URL(res.finalUrl).host;
   return {
     input: {
       // Without a guid or link, an id from the content keeps the item recognisable from one run to the next.
       id: guid || url || `sha256:${sha256Hex(Buffer.from(`${title}\n${body}\n${date}`)).slice(0, 32)}`,
       platform: 'rss',
-      author: itemAuthor || doc.author || host,
-      author_name: itemAuthor || doc.title || null,
+      // The account is the feed the analyst asked for, the same for every item whoever the item names as its
+      // writer (often only some items do, and a feed may start naming them later): finding fingerprints include
+      // the author, so they must not change with that. The writer named is kept as author_name.
+      author: account.url,
+      author_name: itemAuthor || doc.author || doc.title || null,
       created_at: date || null,
       naiveZone: timeZone,
       url,
@@ -143,26 +146,32 @@ export function looksLikeFeed(res: Fetched): boolean {
   return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]/i.test(head);
 }
 
+/** The account a feed is read for: a feed, or a page that advertises one. */
+export type FeedAccount = { key: string; url: string };
+
 /** Posts from a fetched feed document. */
-export async function* feedItems(res: Fetched, key: string, ctx: CollectContext): AsyncGenerator<Collected> {
+export async function* feedItems(res: Fetched, account: FeedAccount, ctx: CollectContext): AsyncGenerator<Collected> {
   const $ = await loadDocument(res.body, res.contentType, true);
   const doc = findFeed($);
-  if (!doc) throw new FetchError(`${res.finalUrl}: not an RSS or Atom feed (Content-Type ${res.contentType ?? 'none'})`);
-  if (doc.items.length === 0) ctx.note(`${key}: the feed has no items`);
-  for (const it of doc.items) {
-    const p = itemPost(it, doc, res, ctx.timeZone);
-    const d = ctx.window.decide(p.at, p.input.id);
-    if (d !== 'take') continue; // feeds are not reliably ordered: check every item
-    yield collected(p.input, ctx.ref(), p.at, ctx);
-  }
+  if (!doc) throw fetchErrorAt(res.finalUrl, `not an RSS or Atom feed (Content-Type ${res.contentType ?? 'none'})`);
+  if (doc.items.length === 0) ctx.note(`${account.key}: the feed has no items`);
+  // Feeds are not reliably ordered: every item is checked, and all are decided on before any is yielded, so the
+  // state also remembers those passed over at --max-posts (state.ts, ListedWindow).
+  const fresh = doc.items.map((it) => itemPost(it, doc, res, account, ctx.timeZone)).filter((p) => ctx.window.decide(p.at, p.input.id) === 'take');
+  for (const p of newestFirst(fresh)) yield collected(p.input, ctx.ref(), p.at, ctx);
+}
+
+/** Newest first, undated last, otherwise in the order given: --max-posts takes the newest. */
+export function newestFirst<T extends { at: number | null }>(items: T[]): T[] {
+  return items.sort((a, b) => (a.at === null ? (b.at === null ? 0 : 1) : b.at === null ? -1 : b.at - a.at));
 }
 
 /** Reads the feed a page advertises, after saying why the page itself was not read. */
-export async function* advertisedFeedItems(url: string, why: string, key: string, ctx: CollectContext): AsyncGenerator<Collected> {
-  ctx.note(`${key}: ${why}; using the feed it advertises: ${url}`);
+export async function* advertisedFeedItems(url: string, why: string, account: FeedAccount, ctx: CollectContext): AsyncGenerator<Collected> {
+  ctx.note(`${account.key}: ${why}; using the feed it advertises: ${url}`);
   const feed = await ctx.get(url, ACCEPT_FEED);
   expectOk(feed, 'feed');
-  yield* feedItems(feed, key, ctx);
+  yield* feedItems(feed, account, ctx);
 }
 
 export async function* collectFeed(src: Feed, ctx: CollectContext): AsyncGenerator<Collected> {
@@ -171,9 +180,9 @@ export async function* collectFeed(src: Feed, ctx: CollectContext): AsyncGenerat
   if (!looksLikeFeed(res) && looksLikeHtml(res)) {
     // A page given as a feed: follow the feed it advertises, as a browser's feed reader would.
     const feeds = advertisedFeeds(await loadDocument(res.body, res.contentType, false), res.finalUrl);
-    if (feeds.length === 0) throw new FetchError(`${res.finalUrl}: got an HTML page where a feed was expected, and the page advertises no feed`);
-    yield* advertisedFeedItems(feeds[0], 'the address is a page', src.key, ctx);
+    if (feeds.length === 0) throw fetchErrorAt(res.finalUrl, 'got an HTML page where a feed was expected, and the page advertises no feed');
+    yield* advertisedFeedItems(feeds[0], 'the address is a page', src, ctx);
     return;
   }
-  yield* feedItems(res, src.key, ctx);
+  yield* feedItems(res, src, ctx);
 }

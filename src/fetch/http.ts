@@ -52,9 +52,36 @@ export interface Fetched {
   evidence?: string;
 }
 
-/** A request that failed for good (after any retries); the message is for the user. */
+/** A request that failed for good (after any retries), or an answer that cannot be used; the message is for the user. */
 export class FetchError extends Error {
   override readonly name = 'FetchError';
+
+  /**
+   * `about`: the address the message names, and the message without it. An account that is that one address (a
+   * page, a feed) is already named at the start of its error line: forAccount() leaves the address out there.
+   */
+  constructor(
+    message: string,
+    readonly about: { url: string; without: string } | null = null,
+  ) {
+    super(message);
+  }
+
+  /** The message for the account whose own address is `own` (null for an account that is not one address). */
+  forAccount(own: string | null): string {
+    return this.about !== null && own !== null && this.about.url === own ? this.about.without : this.message;
+  }
+}
+
+/** A FetchError about one address: "URL: reason". */
+export function fetchErrorAt(url: string, reason: string): FetchError {
+  return new FetchError(`${url}: ${reason}`, { url, without: reason });
+}
+
+/** A FetchError that names the address it is about in parentheses: "reason (URL)", or "reason (detail; URL)". */
+export function fetchErrorFrom(url: string, reason: string, detail?: string): FetchError {
+  const without = detail === undefined ? reason : `${reason} (${detail})`;
+  return new FetchError(`${reason} (${detail === undefined ? '' : `${detail}; `}${url})`, { url, without });
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -162,9 +189,9 @@ export class HttpClient {
       try {
         res = await this.follow(url, o);
       } catch (e) {
-        if (!(e instanceof NetError) || !RETRY_CODES.has(e.code)) throw e instanceof NetError ? new FetchError(`${url}: ${e.message}`) : e;
+        if (!(e instanceof NetError) || !RETRY_CODES.has(e.code)) throw e instanceof NetError ? fetchErrorAt(url, e.message) : e;
         const why = this.retryRefusal(attempt);
-        if (why) throw new FetchError(`${url}: ${e.message} (${why})`);
+        if (why) throw fetchErrorAt(url, `${e.message} (${why})`);
         o.onRetry?.(e.message);
         await this.wait(backoffDelay(attempt, this.opts.backoffBaseMs, this.opts.backoffCapMs));
         continue;
@@ -173,9 +200,9 @@ export class HttpClient {
       const what = `HTTP ${res.status}${res.status === 429 ? ' (too many requests)' : ''}`;
       const asked = serverDelay(res.headers);
       if (asked !== null && asked > this.opts.maxWaitMs)
-        throw new FetchError(`${res.finalUrl}: ${what}; the server asks to wait ${seconds(asked)}, longer than netral waits (${seconds(this.opts.maxWaitMs)}); run again later`);
+        throw fetchErrorAt(res.finalUrl, `${what}; the server asks to wait ${seconds(asked)}, longer than netral waits (${seconds(this.opts.maxWaitMs)}); run again later`);
       const why = this.retryRefusal(attempt);
-      if (why) throw new FetchError(`${res.finalUrl}: ${what} (${why})`);
+      if (why) throw fetchErrorAt(res.finalUrl, `${what} (${why})`);
       const delay = asked ?? backoffDelay(attempt, this.opts.backoffBaseMs, this.opts.backoffCapMs);
       if (asked !== null) this.limiter.pause(new URL(res.finalUrl).host, Date.now() + asked * this.opts.delayScale);
       o.onRetry?.(what);
@@ -201,7 +228,7 @@ export class HttpClient {
       // Redirects are checked hop by hop: a shortener must not lead to plain http elsewhere, or to a login wall.
       const walled = chain.length > 0 ? loginWalledPlatform(u.hostname) : null;
       const problem = urlProblem(u) ?? (walled ? loginWallReason(walled) : null);
-      if (problem) throw new FetchError(chain.length > 0 ? `${url}: redirected to ${current}: ${problem}` : `${current}: ${problem}`);
+      if (problem) throw chain.length > 0 ? fetchErrorAt(url, `redirected to ${current}: ${problem}`) : fetchErrorAt(current, problem);
       const r = await this.once(u, o);
       const sha256 = sha256Hex(r.body);
       if (this.opts.archive) {
@@ -233,10 +260,10 @@ export class HttpClient {
       try {
         next = new URL(r.location, current).href;
       } catch {
-        throw new FetchError(`${current}: redirect to an invalid address "${r.location}"`);
+        throw fetchErrorAt(current, `redirect to an invalid address "${r.location}"`);
       }
-      if (chain.includes(next)) throw new FetchError(`${url}: redirect loop (${[...chain, next].join(' → ')})`);
-      if (chain.length > this.opts.maxRedirects) throw new FetchError(`${url}: more than ${this.opts.maxRedirects} redirects (last: ${next})`);
+      if (chain.includes(next)) throw fetchErrorAt(url, `redirect loop (${[...chain, next].join(' → ')})`);
+      if (chain.length > this.opts.maxRedirects) throw fetchErrorAt(url, `more than ${this.opts.maxRedirects} redirects (last: ${next})`);
       current = next;
     }
   }
@@ -269,7 +296,7 @@ export class HttpClient {
       const declared = Number(first(res.headers['content-length']));
       if (Number.isFinite(declared) && declared > this.opts.maxBodyBytes) {
         discard(res.body);
-        throw new FetchError(`${u.href}: the response is ${formatBytes(declared)}, more than the ${formatBytes(this.opts.maxBodyBytes)} netral accepts (--max-body-size)`);
+        throw fetchErrorAt(u.href, `the response is ${formatBytes(declared)}, more than the ${formatBytes(this.opts.maxBodyBytes)} netral accepts (--max-body-size)`);
       }
       const chunks: Buffer[] = [];
       let size = 0;
@@ -278,7 +305,7 @@ export class HttpClient {
           size += chunk.length;
           if (size > this.opts.maxBodyBytes) {
             discard(res.body);
-            throw new FetchError(`${u.href}: the response is larger than the ${formatBytes(this.opts.maxBodyBytes)} netral accepts (--max-body-size)`);
+            throw fetchErrorAt(u.href, `the response is larger than the ${formatBytes(this.opts.maxBodyBytes)} netral accepts (--max-body-size)`);
           }
           chunks.push(chunk);
         }

@@ -5,7 +5,7 @@
 import { STATUS_CODES } from 'node:http';
 import { TextDecoder } from 'node:util';
 import { decodeText } from '../sources/encoding.js';
-import { FetchError, type Fetched } from './http.js';
+import { FetchError, fetchErrorFrom, type Fetched } from './http.js';
 
 function charset(contentType: string | null): string {
   const m = contentType ? /charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentType) : null;
@@ -52,19 +52,21 @@ function serverReason(res: Fetched): string {
 export function expectOk(res: Fetched, what: string, advice?: (status: number) => string): void {
   if (res.status >= 200 && res.status < 300) return;
   const hint = res.status === 401 || res.status === 403 ? ' (the server wants a login)' : '';
-  throw new FetchError(`${what}: HTTP ${res.status} ${STATUS_CODES[res.status] ?? ''}${serverReason(res)}${hint} (${res.finalUrl})`.replace(/ +\(/, ' (') + (advice?.(res.status) ?? ''));
+  const reason = `${what}: HTTP ${res.status}${STATUS_CODES[res.status] ? ` ${STATUS_CODES[res.status]}` : ''}${serverReason(res)}${hint}`;
+  const more = advice?.(res.status) ?? '';
+  throw new FetchError(`${reason} (${res.finalUrl})${more}`, { url: res.finalUrl, without: `${reason}${more}` });
 }
 
 /** The body parsed as JSON; HTML or broken JSON is a FetchError naming the URL. */
 export function readJson(res: Fetched, what: string): unknown {
-  if (looksLikeHtml(res)) throw new FetchError(`${what}: got an HTML page where JSON was expected (Content-Type ${res.contentType ?? 'none'}; ${res.finalUrl})`);
+  if (looksLikeHtml(res)) throw fetchErrorFrom(res.finalUrl, `${what}: got an HTML page where JSON was expected`, `Content-Type ${res.contentType ?? 'none'}`);
   const t = mediaType(res);
   if (t !== '' && t !== 'application/json' && !t.endsWith('+json') && t !== 'text/plain' && t !== 'text/json')
-    throw new FetchError(`${what}: got ${t} where JSON was expected (${res.finalUrl})`);
+    throw fetchErrorFrom(res.finalUrl, `${what}: got ${t} where JSON was expected`);
   try {
     return JSON.parse(bodyText(res));
   } catch (e) {
-    throw new FetchError(`${what}: invalid JSON (${(e as Error).message}; ${res.finalUrl})`);
+    throw fetchErrorFrom(res.finalUrl, `${what}: invalid JSON`, (e as Error).message);
   }
 }
 

@@ -162,7 +162,7 @@ describe('--state and --since', () => {
     const one = await fetch([`mastodon:@alice@${server.host}`, '--state', state]);
     expect(posts(one.stdout)).toHaveLength(5);
     const saved = JSON.parse(readFileSync(state, 'utf8'));
-    expect(saved.version).toBe(1);
+    expect(saved.version).toBe(2);
     expect(saved.accounts[`mastodon:@alice@${server.host}`]).toMatchObject({ newest: '2024-01-20T02:15:00Z', ids_at_newest: ['111790000000000006'] });
 
     // A new status appears on top of the timeline.
@@ -237,17 +237,26 @@ describe('--state and --since', () => {
     expect(two.stdout).toBe('');
   });
 
-  it('pages Bluesky by when the service saw a post, so a back-dated createdAt is not missed', async () => {
+  it('pages Bluesky by the time the service gives (indexedAt), so a createdAt set in the future does not push the state ahead', async () => {
     blueskySiti(server);
-    const page = JSON.parse(fixture('bluesky/feed-page1.json')) as { feed: { post: { record: { createdAt: string } } }[] };
-    page.feed[0].post.record.createdAt = '2023-06-01T00:00:00.000Z'; // seen by the service on 2024-01-19
+    type Item = { post: { uri: string; cid: string; indexedAt: string; record: { text: string; createdAt: string } } };
+    const page = JSON.parse(fixture('bluesky/feed-page1.json')) as { feed: Item[]; cursor?: string };
+    delete page.cursor;
+    // The app's clock was wrong; the service saw the post on 2024-01-19 and lists it by that time.
+    page.feed[0].post.record.createdAt = '2030-01-01T00:00:00.000Z';
     server.on('/xrpc/app.bsky.feed.getAuthorFeed', json(JSON.stringify(page)));
-    const r = await fetch(['bluesky:siti.bsky.social', '--since', '2024-01-15']);
-    expect(r.exitCode).toBe(0);
-    expect(posts(r.stdout).map((p) => [p.kind, p.created_at])).toEqual([
-      ['post', '2023-06-01T00:00:00Z'],
-      ['repost', '2024-01-18T08:00:00Z'],
-    ]);
+    const state = path.join(tempDir(), 'state.json');
+    const one = await fetch(['bluesky:siti.bsky.social', '--state', state]);
+    expect(posts(one.stdout).map((p) => p.created_at)).toEqual(['2030-01-01T00:00:00Z', '2024-01-18T08:00:00Z', '2024-01-12T02:00:00Z']);
+    expect(JSON.parse(readFileSync(state, 'utf8')).accounts['bluesky:siti.bsky.social'].newest).toBe('2024-01-19T13:05:01.123Z');
+
+    const next: Item = structuredClone(page.feed[0]);
+    next.post.uri = next.post.uri.replace('3kj2abcdxyz2a', '3kj3newpostaa');
+    next.post.indexedAt = '2024-01-21T10:00:01.000Z';
+    next.post.record = { ...next.post.record, text: 'Posyandu hari ini', createdAt: '2024-01-21T10:00:00.000Z' };
+    server.on('/xrpc/app.bsky.feed.getAuthorFeed', json(JSON.stringify({ feed: [next, ...page.feed] })));
+    const two = await fetch(['bluesky:siti.bsky.social', '--state', state]);
+    expect(posts(two.stdout).map((p) => p.text)).toEqual(['Posyandu hari ini']);
   });
 
   it('refuses a state file that is not one, before any request', async () => {

@@ -212,6 +212,24 @@ describe('broken responses', () => {
     expect(server.hits('/hop')).toHaveLength(3);
   });
 
+  it("names a page's or a feed's own address once in its error line, and another address where it says more", async () => {
+    const o = server.origin;
+    server.on('/loop', (_q, res) => send(res, 302, 'text/plain', '', { location: '/loop' }));
+    server.on('/gone', (_q, res) => send(res, 404, 'text/html', '<h1>Not found</h1>'));
+    server.on('/moved', (_q, res) => send(res, 301, 'text/plain', '', { location: '/gone' }));
+    server.on('/big', (_q, res) => send(res, 200, 'application/rss+xml', 'x'.repeat(5000)));
+    server.on('/doc', (_q, res) => send(res, 200, 'application/pdf', '%PDF-1.7'));
+    const r = await fetch([`${o}/loop`, `${o}/gone`, `${o}/moved`, `rss:${o}/big`, `${o}/doc`, '--jobs', '1', '--max-body-size', '2KB']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('netral: error: '))).toEqual([
+      `netral: error: ${o}/loop: redirect loop (${o}/loop → ${o}/loop)`,
+      `netral: error: ${o}/gone: page: HTTP 404 Not Found`,
+      `netral: error: ${o}/moved: page: HTTP 404 Not Found (${o}/gone)`,
+      `netral: error: rss:${o}/big: the response is 4.9 KB, more than the 2 KB netral accepts (--max-body-size)`,
+      `netral: error: ${o}/doc: not a web page or a feed (Content-Type application/pdf)`,
+    ]);
+  });
+
   it('holds a redirect body to --max-body-size like any other answer', async () => {
     server.on('/moved', (_q, res) => send(res, 301, 'text/html', 'x'.repeat(5000), { location: '/there' }));
     server.on('/there', (_q, res) => send(res, 200, 'application/atom+xml', fixture('feeds/news.atom.xml')));

@@ -56,6 +56,16 @@ describe('netral fetch | netral scan --from jsonl', () => {
 });
 
 describe('netral scan --fetch', () => {
+  it("accuses no one on the strength of a page's title: a JavaScript login page is an input error, not a post", async () => {
+    server.on('/spa.html', (_q, res) => send(res, 200, 'text/html; charset=utf-8', fixture('html/app-shell.html')));
+    const r = await cli(['scan', '--fetch', `${server.origin}/spa.html`, '--fetch-rate', '1000', '-f', 'json']);
+    expect(r.exitCode).toBe(2);
+    const report = JSON.parse(r.stdout) as { findings: unknown[]; summary: { read: number; inputs: unknown[] } };
+    expect(report.findings).toEqual([]);
+    expect(report.summary.read).toBe(0);
+    expect(r.stderr).toContain(`netral: error: ${server.origin}/spa.html: no post found on the page titled "Login · Relawan Prabowo Gibran 02"`);
+  });
+
   it('fetches, scans and reports in one step, with the accounts as inputs in the summary', async () => {
     mastodonAlice(server);
     const r = await cli(['scan', '--fetch', `mastodon:@alice@${server.host}`, '--fetch-rate', '1000', '-f', 'json', '--fail-on', 'high']);

@@ -202,7 +202,9 @@ describe('netral fetch rss:URL and feed URLs', () => {
     expect(ps[0]).toMatchObject({
       id: 'rudi-blog-101',
       platform: 'rss',
-      author: 'Rudi Hartono',
+      // The account is the feed asked for; the writer an item names (dc:creator) is its author_name.
+      author: `${server.origin}/blog.rss`,
+      author_name: 'Rudi Hartono',
       created_at: '2024-01-16T13:30:00Z',
       created_at_raw: 'Selasa, 16 Januari 2024 20:30 WIB',
       url: 'https://rudi.example.id/2024/01/ayo-coblos',
@@ -211,7 +213,9 @@ describe('netral fetch rss:URL and feed URLs', () => {
     });
     expect(ps[1]).toMatchObject({ id: 'https://rudi.example.id/?p=100', created_at: '2024-01-15T00:00:00Z', text: 'Kerja bakti RT 05\n\nKerja bakti membersihkan selokan & taman bersama warga.' });
     // Naive time read in --tz (WITA, UTC+8), never in the machine's zone.
-    expect(ps[2]).toMatchObject({ created_at: '2024-01-10T01:00:00Z', created_at_raw: 'Wed, 10 Jan 2024 09:00:00', author: '127.0.0.1:' + server.port, author_name: 'Catatan Pak Rudi' });
+    expect(ps[2]).toMatchObject({ created_at: '2024-01-10T01:00:00Z', created_at_raw: 'Wed, 10 Jan 2024 09:00:00', author: `${server.origin}/blog.rss`, author_name: 'Catatan Pak Rudi' });
+    // One blog, one account, whether an item names its writer or not.
+    expect(new Set(ps.map((p) => p.author))).toEqual(new Set([`${server.origin}/blog.rss`]));
     expect(ps[3]).toMatchObject({ created_at: null, created_at_raw: 'kemarin sore' });
     expect(r.stderr).toContain('created_at ignored: unrecognised date format: kemarin sore');
   });
@@ -224,7 +228,8 @@ describe('netral fetch rss:URL and feed URLs', () => {
     expect(ps).toHaveLength(2);
     expect(ps[0]).toMatchObject({
       id: 'tag:kecamatan.example.id,2024:entry-7',
-      author: 'Humas Kecamatan',
+      author: `${server.origin}/news.atom`,
+      author_name: 'Humas Kecamatan',
       created_at: '2024-01-21T01:00:00Z',
       url: `${server.origin}/berita/netralitas-asn`,
       text: 'Sosialisasi netralitas ASN\n\nASN dilarang mendukung salah satu calon.\n\nJaga netralitas!',
@@ -261,9 +266,10 @@ describe('netral fetch https:// pages', () => {
     server.on('/t/persiapan-pemilu/42', (_q, res) => send(res, 200, 'text/html; charset=utf-8', fixture('html/forum-thread.html')));
     const r = await cli(['fetch', `${server.origin}/t/persiapan-pemilu/42`, ...FAST]);
     expect(r.exitCode).toBe(0);
-    const ps = posts(r.stdout);
-    expect(ps).toHaveLength(2);
-    expect(ps[0]).toMatchObject({
+    // Newest first, as for every account: the repost of 13 January, then the post of 12 January.
+    const [repost, post, ...rest] = posts(r.stdout);
+    expect(rest).toEqual([]);
+    expect(post).toMatchObject({
       id: 'https://forum.example/t/persiapan-pemilu/42#post-1',
       platform: 'web',
       author: 'rudi_h',
@@ -273,12 +279,12 @@ describe('netral fetch https:// pages', () => {
       hashtags: ['pemilu2024', 'kantor'],
       kind: 'post',
     });
-    expect(ps[1]).toMatchObject({ kind: 'repost', repost_of: 'timkampanye02', text: 'Prabowo-Gibran untuk Indonesia Maju. Coblos 02!', links: ['https://kampanye.example/p/123'] });
+    expect(repost).toMatchObject({ kind: 'repost', repost_of: 'timkampanye02', text: 'Prabowo-Gibran untuk Indonesia Maju. Coblos 02!', links: ['https://kampanye.example/p/123'] });
     expect(r.stdout).not.toContain('Komentar orang lain');
     expect(r.stderr).toContain('JSON-LD block 3 is not valid JSON');
   });
 
-  it('falls back to OpenGraph and meta tags for an article, and says the text is a summary', async () => {
+  it('falls back to OpenGraph and meta tags for an article, and says which tags the text is from', async () => {
     server.on('/2024/01/pasar', (_q, res) => send(res, 200, 'text/html', fixture('html/article-og.html')));
     const r = await cli(['fetch', `${server.origin}/2024/01/pasar`, ...FAST]);
     expect(r.exitCode).toBe(0);
@@ -293,7 +299,7 @@ describe('netral fetch https:// pages', () => {
         media_text: ['Bupati menggunting pita di pintu pasar'],
       }),
     ]);
-    expect(r.stderr).toContain('the text is its summary');
+    expect(r.stderr).toContain(`netral: note: ${server.origin}/2024/01/pasar: no structured post on the page; the text is taken from its og:title and og:description (a summary, which sites often shorten)`);
   });
 
   it('fails a page with nothing to read instead of writing an empty post', async () => {
@@ -302,6 +308,42 @@ describe('netral fetch https:// pages', () => {
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('no post found on the page');
+  });
+
+  it("never makes a post of a page's title: a JavaScript app and a login form are errors that say why and what to do", async () => {
+    server.on('/spa.html', (_q, res) => send(res, 200, 'text/html; charset=utf-8', fixture('html/app-shell.html')));
+    server.on('/masuk', (_q, res) => send(res, 200, 'text/html; charset=utf-8', fixture('html/login-page.html')));
+    const r = await cli(['fetch', `${server.origin}/spa.html`, `${server.origin}/masuk`, ...FAST]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    const instead = "use the account's data download from the platform, or a collector's export, and read it with netral scan";
+    expect(r.stderr).toContain(
+      `netral: error: ${server.origin}/spa.html: no post found on the page titled "Login · Relawan Prabowo Gibran 02": it has no structured post (JSON-LD), no OpenGraph or meta description and no advertised feed; it is probably built by JavaScript, which netral does not run, or needs a login; ${instead}\n`,
+    );
+    expect(r.stderr).toContain(`netral: error: ${server.origin}/masuk: no post found on the page titled "Masuk": it shows a login form, and netral does not log in; ${instead}\n`);
+    expect(r.stderr).toContain('fetched 0 posts from 0 of 2 accounts; 2 failed');
+  });
+
+  it("does not take a login form's site description for a post, nor a title without a description", async () => {
+    const login = '<!doctype html><html><head><title>Login · Relawan 02</title><meta name="description" content="Relawan Prabowo Gibran 02: bersama Indonesia Maju"></head><body><form><input name="u"><input type="Password" name="p"></form></body></html>';
+    const titled = '<!doctype html><html><head><meta property="og:title" content="Coblos 02!"><meta property="og:type" content="website"></head><body><div id="root"></div></body></html>';
+    server.on('/login', (_q, res) => send(res, 200, 'text/html; charset=utf-8', login));
+    server.on('/titled', (_q, res) => send(res, 200, 'text/html', titled));
+    const r = await cli(['fetch', `${server.origin}/login`, `${server.origin}/titled`, ...FAST]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${server.origin}/login: no post found on the page titled "Login · Relawan 02": it shows a login form, and netral does not log in`);
+    expect(r.stderr).toContain(`${server.origin}/titled: no post found on the page: it has no structured post (JSON-LD), no OpenGraph or meta description and no advertised feed;`);
+  });
+
+  it('reads a page that has only a meta description, and says that is where its text comes from', async () => {
+    const page = '<!doctype html><html><head><title>Pengumuman — Kelurahan Sukamaju</title><meta name="description" content="Posyandu buka setiap Selasa pukul 08.00."></head><body><div id="app"></div></body></html>';
+    server.on('/pengumuman', (_q, res) => send(res, 200, 'text/html; charset=utf-8', page));
+    const r = await cli(['fetch', `${server.origin}/pengumuman`, ...FAST]);
+    expect(r.exitCode).toBe(0);
+    // The text is the description alone: the document's <title> (here with the site's name) is not part of it.
+    expect(posts(r.stdout).map((p) => p.text)).toEqual(['Posyandu buka setiap Selasa pukul 08.00.']);
+    expect(r.stderr).toContain(`netral: note: ${server.origin}/pengumuman: no structured post on the page; the text is taken from its meta description (a summary, which sites often shorten)`);
   });
 
   it('refuses platforms that need a login without sending a request, and keeps fetching the rest', async () => {
