@@ -8,7 +8,7 @@ import { label, VERDICT_RANK } from '../audit/employees.js';
 import type { PostResult } from '../engine/scan.js';
 import { formatInZone } from '../sources/time.js';
 import { excerpt } from './excerpt.js';
-import { MESSAGES, type Messages } from './i18n.js';
+import { inputFailure, MESSAGES, type Messages } from './i18n.js';
 import type { Output } from './output.js';
 import { sourceText } from './record.js';
 import { terminalLine } from './sanitize.js';
@@ -219,7 +219,7 @@ export function summaryLines(summary: ScanSummary, ro: ReportOptions, c: ChalkIn
     for (const i of summary.inputs) {
       const outside = i.outside_period ?? 0;
       const counts = p ? m.readLineOutside(i.read, i.scanned, i.skipped, outside) : m.readLine(i.read, i.scanned, i.skipped);
-      const line = i.error ? c.red(`${m.failed}: ${terminalLine(i.error)}`) : `${i.format}: ${counts}`;
+      const line = i.error ? c.red(`${m.failed}: ${terminalLine(inputFailure(i, ro.lang))}`) : `${i.format}: ${counts}`;
       out.push(`    ${terminalLine(i.input)} — ${line}`);
     }
   }
