@@ -31,10 +31,13 @@ describe('inputs that cannot be read as a whole', () => {
     expect(r.stderr).toContain(`netral: error: ${path.join(dir, 'tidak-ada.jsonl')}: cannot read: no such file or folder\n`);
   });
 
+  // (COLUMNS: the temporary paths are long; at 80 columns the line would wrap.)
+  const WIDE = { env: { COLUMNS: '1000' } };
+
   it('the terminal summary says the position in words, in the report language', async () => {
-    const en = await cli(['scan', f]);
+    const en = await cli(['scan', f], WIDE);
     expect(en.stdout).toContain(`    ${f} — could not be read: line 4: ${CUT}\n`);
-    const id = await cli(['scan', f, '--lang', 'id']);
+    const id = await cli(['scan', f, '--lang', 'id'], WIDE);
     expect(id.stdout).toContain(`    ${f} — gagal dibaca: baris 4: ${CUT}\n`);
   });
 
@@ -69,7 +72,7 @@ describe('inputs that cannot be read as a whole', () => {
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain(`\nnetral: error: ${tweets}:12: ${CUT}\n`);
     expect(JSON.parse(r.stdout).summary.inputs[0]).toMatchObject({ input: arsip, format: 'x-archive', read: 2, error: CUT, file: tweets, line: 12 });
-    const text = await cli(['scan', arsip]);
+    const text = await cli(['scan', arsip], WIDE);
     expect(text.stdout).toContain(`    ${arsip} — could not be read: ${tweets}, line 12: ${CUT}\n`);
   });
 
