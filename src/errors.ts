@@ -80,9 +80,34 @@ export class RuleError extends NetralError {
   }
 }
 
-/** An input that cannot be read at all (missing, unreadable, not a format netral knows). */
+/** Where in an input reading stopped: the file (an input, or a file inside a folder or archive), line, column. */
+export interface InputPosition {
+  file: string;
+  line: number;
+  column?: number;
+}
+
+/**
+ * An input that cannot be read at all (missing, unreadable, not a format netral knows). With a position, `message`
+ * is `file:line[:column]: detail` for whoever prints it whole, and the parts stay apart for the reports.
+ */
 export class InputError extends NetralError {
   override readonly name = 'InputError';
+  /** The message without the position. */
+  readonly detail: string;
+
+  constructor(
+    message: string,
+    readonly position?: InputPosition,
+  ) {
+    super(position ? `${positionText(position)}: ${message}` : message);
+    this.detail = message;
+  }
+}
+
+/** `file:line` or `file:line:column`, as compilers write a place. */
+export function positionText(p: InputPosition): string {
+  return `${p.file}:${p.line}${p.column !== undefined ? `:${p.column}` : ''}`;
 }
 
 /** An output that cannot be written. */

@@ -172,5 +172,11 @@ export interface InputCounts {
   outside_period?: number;
   /** Posts skipped because the same post was read before in the run (counted in skipped too). */
   repeated?: number;
+  /** Why the input could not be read (or not to its end), without the input's name or the position. */
   error?: string;
+  /** Where reading stopped, when the error is at a place: the file, when it is not the input itself (a file in a
+   *  folder or archive read as one input), and its line and column. */
+  file?: string;
+  line?: number;
+  column?: number;
 }

@@ -2,7 +2,8 @@
 // it is piped, capped warnings for skipped records, and the closing lines about inputs that could not be read or
 // were passed over.
 
-import { UsageError } from '../errors.js';
+import { UsageError, positionText } from '../errors.js';
+import type { InputCounts } from '../model.js';
 import { InputSet } from '../sources/inputs.js';
 import type { ReadItem } from '../sources/types.js';
 import { sourceText } from '../report/record.js';
@@ -43,15 +44,16 @@ export function warnSkipped(warnings: Warnings, item: Extract<ReadItem, { type: 
   warnings.warn(item.source.file, `${sourceText(item.source)}: skipped: ${item.reason}`);
 }
 
-/** `input: error`, or `input:15: error` when the error starts at a position in the input, as other messages do. */
-export function inputError(input: string, error: string): string {
-  return /^\d+(:\d+)?: /.test(error) ? `${input}:${error}` : `${input}: ${error}`;
+/** `input: error`, or `file:15:3: error` when the error is at a position, as every other message names a place. */
+export function inputError(c: InputCounts): string {
+  const where = c.line !== undefined ? positionText({ file: c.file ?? c.input, line: c.line, column: c.column }) : c.input;
+  return `${where}: ${c.error ?? ''}`;
 }
 
 /** After the run: warnings not shown, inputs that could not be read, files in folders that were passed over. */
 export function reportInputs(set: InputSet, warnings: Warnings, io: Io, quiet: boolean): void {
   warnings.flush();
-  for (const f of set.failed) io.stderr.write(`netral: error: ${terminalLine(inputError(f.input, f.error ?? ''))}\n`);
+  for (const f of set.failed) io.stderr.write(`netral: error: ${terminalLine(inputError(f))}\n`);
   if (set.ignored.length > 0 && !quiet)
     io.stderr.write(`netral: note: ${set.ignored.length} file(s) in the given folders are not a format netral reads: ${terminalLine(set.ignored.slice(0, 5).join(', '))}${set.ignored.length > 5 ? ', …' : ''}\n`);
 }

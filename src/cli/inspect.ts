@@ -5,7 +5,8 @@
 import { UsageError } from '../errors.js';
 import type { InputCounts, Post, PostKind } from '../model.js';
 import { POST_KINDS } from '../model.js';
-import { INSPECT_MESSAGES, langFromEnv, type InspectMessages, type Lang } from '../report/i18n.js';
+import { INSPECT_MESSAGES, inputFailure, langFromEnv, type Lang } from '../report/i18n.js';
+import { inputErrorRecord } from '../report/json.js';
 import { stdoutOutput } from '../report/output.js';
 import { safeJson, terminalLine } from '../report/sanitize.js';
 import { sourceText } from '../report/record.js';
@@ -120,11 +121,12 @@ function statsRecord(s: Stats): Record<string, unknown> {
 const AUTHORS_SHOWN = 10;
 const REASONS_SHOWN = 8;
 
-function textBlock(title: string, c: InputCounts | null, s: Stats, w: InspectMessages, tz: string): string[] {
+function textBlock(title: string, c: InputCounts | null, s: Stats, lang: Lang, tz: string): string[] {
+  const w = INSPECT_MESSAGES[lang];
   const t = terminalLine;
   const lines = [t(title)];
   const row = (label: string, value: string) => lines.push(`  ${label.padEnd(10)} ${value}`);
-  if (c?.error) row(w.failed, t(c.error));
+  if (c?.error) row(w.failed, t(inputFailure(c, lang)));
   if (c?.format) row(w.format, c.format);
   const read = c ? c.read : s.posts + [...s.skips.values()].reduce((n, x) => n + x.count, 0);
   const skipped = c ? c.skipped : [...s.skips.values()].reduce((n, x) => n + x.count, 0);
@@ -166,19 +168,20 @@ export async function inspectCommand(inputs: string[], o: InspectOptions, io: Io
   const out = stdoutOutput(io.stdout, io.stdoutIsTTY);
   if (o.format === 'json') {
     const doc = {
-      inputs: rows.map(({ c, s }) => ({ input: c.input, format: c.format || null, read: c.read, skipped: c.skipped, ...(c.error ? { error: c.error } : {}), ...statsRecord(s) })),
+      inputs: rows.map(({ c, s }) => ({ input: c.input, format: c.format || null, read: c.read, skipped: c.skipped, ...inputErrorRecord(c), ...statsRecord(s) })),
       total: { inputs: rows.length, read: rows.reduce((n, r) => n + r.c.read, 0), skipped: rows.reduce((n, r) => n + r.c.skipped, 0), ...statsRecord(total) },
       ...(set.ignored.length > 0 ? { ignored: set.ignored } : {}),
     };
     await out.sink.write(`${safeJson(doc, 2)}\n`);
   } else {
-    const w = INSPECT_MESSAGES[o.lang ?? langFromEnv(io.env)];
-    const blocks = rows.map(({ c, s }) => textBlock(c.input, c, s, w, o.tz));
-    if (rows.length > 1) blocks.push(textBlock(w.total(rows.length), null, total, w, o.tz));
+    const lang = o.lang ?? langFromEnv(io.env);
+    const w = INSPECT_MESSAGES[lang];
+    const blocks = rows.map(({ c, s }) => textBlock(c.input, c, s, lang, o.tz));
+    if (rows.length > 1) blocks.push(textBlock(w.total(rows.length), null, total, lang, o.tz));
     if (set.ignored.length > 0) blocks.push([`${w.ignored(set.ignored.length)}: ${set.ignored.slice(0, 5).map(terminalLine).join(', ')}${set.ignored.length > 5 ? ', …' : ''}`]);
     await out.sink.write(blocks.map((b) => b.join('\n')).join('\n\n') + '\n');
   }
   await out.commit();
-  for (const f of set.failed) io.stderr.write(`netral: error: ${terminalLine(inputError(f.input, f.error ?? ''))}\n`);
+  for (const f of set.failed) io.stderr.write(`netral: error: ${terminalLine(inputError(f))}\n`);
   return set.failed.length > 0 ? 2 : 0;
 }

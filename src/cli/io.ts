@@ -10,6 +10,23 @@ export interface Io {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** The width of the terminal stdout is, when it is one. */
+  stdoutColumns?: number;
+}
+
+/** Narrower than this, a report's indented lines would hold a word or two each: they are fitted to this instead. */
+const MIN_WIDTH = 40;
+
+/**
+ * Columns a terminal report fits in: COLUMNS when set to a number (the usual override, also for a report written
+ * to a file), else the terminal's width when the report goes to stdout and stdout is a terminal, else 80.
+ */
+export function reportColumns(io: Io, toStdout: boolean): number {
+  const env = io.env.COLUMNS?.trim();
+  const fromEnv = env && /^\d+$/.test(env) ? Number(env) : 0;
+  const tty = toStdout && io.stdoutIsTTY ? (io.stdoutColumns ?? 0) : 0;
+  const cols = fromEnv > 0 ? fromEnv : tty > 0 ? tty : 80;
+  return Math.max(MIN_WIDTH, cols);
 }
 
 /**

@@ -294,7 +294,7 @@ export interface Captured {
 /** Runs the CLI against in-memory streams (for tests and embedding). */
 export async function runCapture(
   argv: string[],
-  opts: { stdin?: string | Buffer; env?: Record<string, string | undefined>; stdoutIsTTY?: boolean; stderrIsTTY?: boolean } = {},
+  opts: { stdin?: string | Buffer; env?: Record<string, string | undefined>; stdoutIsTTY?: boolean; stderrIsTTY?: boolean; stdoutColumns?: number } = {},
 ): Promise<Captured> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -311,6 +311,7 @@ export async function runCapture(
     stdoutIsTTY: opts.stdoutIsTTY ?? false,
     stderrIsTTY: opts.stderrIsTTY ?? false,
     stdinIsTTY: opts.stdin === undefined,
+    ...(opts.stdoutColumns !== undefined ? { stdoutColumns: opts.stdoutColumns } : {}),
   });
   stdout.end();
   stderr.end();
@@ -335,6 +336,7 @@ export async function main(): Promise<void> {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     stdinIsTTY: process.stdin.isTTY === true,
+    ...(process.stdout.isTTY ? { stdoutColumns: process.stdout.columns } : {}),
   });
   process.exitCode = code;
 }

@@ -12,7 +12,8 @@ import type { Output } from './output.js';
 import { csvHeader, csvOptions, csvRows, headerCells } from './csv.js';
 import { subjectRecord, summaryRecord } from './json.js';
 import { safeJson, terminalLine } from './sanitize.js';
-import { employeeLine, summaryLines, verdictText } from './terminal.js';
+import { employeeLine, notInRosterLines, reportWidth, summaryLines, verdictPaint } from './terminal.js';
+import { run, wrapRuns, type Run } from './wrap.js';
 import type { Reporter, ReportOptions, ScanSummary } from './types.js';
 
 /** Per-employee CSV columns; the category columns are named after the categories. */
@@ -130,6 +131,11 @@ export class EmployeeTerminalReporter extends AtEnd {
     const c = this.c;
     const m = MESSAGES[this.ro.lang];
     const w = (s: string) => this.out.sink.write(`${s}\n`);
+    const width = reportWidth(this.ro);
+    /** A line at `indent` columns, fitted to the width and continued two columns further in. */
+    const line = async (runs: Run[], indent = 2) => {
+      for (const l of wrapRuns(runs, { width, indent: ' '.repeat(indent), hang: ' '.repeat(indent + 2) })) await w(l);
+    };
     const subjects = summary.employees ?? [];
     const roster = summary.roster !== undefined;
     await w(c.bold(`${m.title} — ${roster ? m.perEmployee : m.perAccount}`));
@@ -138,30 +144,28 @@ export class EmployeeTerminalReporter extends AtEnd {
     for (const s of subjects) {
       if (roster && s.in_roster === false && !apart) {
         apart = true;
-        await w(c.bold.underline(m.notInRoster));
-        await w(c.dim(m.notInRosterNote));
-        await w('');
+        for (const l of notInRosterLines(m, c, width)) await w(l);
       }
       const name = s.employee ? employeeLine(s.employee, m) : `${terminalLine(label(s))}${s.author_name ? ` (${terminalLine(s.author_name)})` : ''}`;
-      await w(c.bold(name));
-      if (s.employee) await w(`  ${m.accounts}: ${s.accounts.map((a) => `${a.platform} @${terminalLine(a.handle)}`).join(', ') || '—'}`);
-      if (s.unmatched_reason && s.unmatched_reason !== 'not_in_roster') await w(`  ${c.yellow(m.unmatchedReason[s.unmatched_reason])}`);
+      await line([run(name, c.bold)], 0);
+      if (s.employee) await line([run(`${m.accounts}: ${s.accounts.map((a) => `${a.platform} @${terminalLine(a.handle)}`).join(', ') || '—'}`)]);
+      if (s.unmatched_reason && s.unmatched_reason !== 'not_in_roster') await line([run(m.unmatchedReason[s.unmatched_reason], c.yellow)]);
       if (s.posts === 0) {
-        await w(`  ${c.dim(m.noPosts)}`);
+        await line([run(m.noPosts, c.dim)]);
         await w('');
         continue;
       }
-      await w(`  ${m.postsScanned(s.posts)} · ${m.findings(s.findings)} · ${m.worstVerdict}: ${verdictText(c, m, s.worst_verdict)}`);
+      await line([run(`${m.postsScanned(s.posts)} · ${m.findings(s.findings)} · ${m.worstVerdict}: `), run(m.verdict[s.worst_verdict], verdictPaint(c, s.worst_verdict))]);
       if (s.findings > 0) {
         const sev = SEVERITIES.slice().reverse().filter((v) => s.by_severity[v] > 0).map((v) => `${m.severity[v].toLowerCase()} ${s.by_severity[v]}`);
-        await w(`  ${m.bySeverity}: ${sev.join(', ')}`);
+        await line([run(`${m.bySeverity}: ${sev.join(', ')}`)]);
         const cats = CATEGORIES.filter((k) => s.by_category[k] > 0).map((k) => `${m.category[k]} ${s.by_category[k]}`);
-        await w(`  ${m.byCategory}: ${cats.join(', ')}`);
+        await line([run(`${m.byCategory}: ${cats.join(', ')}`)]);
         const when = (t: string | null) => (t ? formatInZone(t, this.ro.timeZone) : m.noDate);
-        await w(`  ${m.firstFinding}: ${when(s.first_finding)} · ${m.lastFinding}: ${when(s.last_finding)}`);
+        await line([run(`${m.firstFinding}: ${when(s.first_finding)} · ${m.lastFinding}: ${when(s.last_finding)}`)]);
         if (s.by_review) {
           const rv = REVIEW_STATUSES.filter((x) => s.by_review![x] > 0).map((x) => `${m.review[x]} ${s.by_review![x]}`);
-          if (rv.length) await w(`  ${m.decision}: ${rv.join(', ')}`);
+          if (rv.length) await line([run(`${m.decision}: ${rv.join(', ')}`)]);
         }
       }
       await w('');

@@ -10,7 +10,7 @@ import { label, type SubjectStats } from '../audit/employees.js';
 import { formatInZone } from '../sources/time.js';
 import { barChart, SEVERITY_COLOURS, timeBins, timeChart } from './chart.js';
 import { excerpt } from './excerpt.js';
-import { MESSAGES, type Messages } from './i18n.js';
+import { inputFailure, MESSAGES, type Messages } from './i18n.js';
 import type { Output } from './output.js';
 import { sourceText } from './record.js';
 import { htmlEscape, terminalSafe } from './sanitize.js';
@@ -194,7 +194,7 @@ ${items.map((i) => i.html).join('\n')}
       lines.push(m.rosterLine(s.roster.employees, s.roster.employees_with_posts, s.roster.employees_with_findings));
       if (s.roster.unmatched_posts > 0) lines.push(m.unmatchedLine(s.roster.unmatched_posts, s.roster.unmatched_findings));
     }
-    for (const i of s.inputs) lines.push(`${m.inputs}: ${i.input} — ${i.error ? `${m.failed}: ${i.error}` : i.format}`);
+    for (const i of s.inputs) lines.push(`${m.inputs}: ${i.input} — ${i.error ? `${m.failed}: ${inputFailure(i, this.ro.lang)}` : i.format}`);
     return `<section id="summary"><h2>${h(m.summary)}</h2>
 <div class="cards">${card(m.findingsLabel, s.findings)}${SEVERITIES.slice()
       .reverse()

@@ -1,7 +1,7 @@
 // Human-facing words in Indonesian and English. Machine formats (json, jsonl, csv without --lang) keep stable
 // English keys; what a person reads follows --lang, else LC_ALL / LC_MESSAGES / LANG (id_* → Indonesian).
 
-import type { Category, ReviewStatus, Severity, Verdict } from '../model.js';
+import type { Category, InputCounts, ReviewStatus, Severity, Verdict } from '../model.js';
 
 export type Lang = 'id' | 'en';
 
@@ -23,6 +23,7 @@ const id = {
   byVerdict: 'unggahan per putusan',
   inputs: 'masukan',
   failed: 'gagal dibaca',
+  at: (line: number, column?: number) => `baris ${line}${column !== undefined ? `, kolom ${column}` : ''}`,
   legal: 'Dasar hukum',
   candidate: 'Paslon',
   confidence: 'keyakinan',
@@ -106,6 +107,7 @@ const en: typeof id = {
   byVerdict: 'posts by verdict',
   inputs: 'inputs',
   failed: 'could not be read',
+  at: (line: number, column?: number) => `line ${line}${column !== undefined ? `, column ${column}` : ''}`,
   legal: 'Legal basis',
   candidate: 'Candidate',
   confidence: 'confidence',
@@ -177,6 +179,17 @@ const en: typeof id = {
 
 export type Messages = typeof id;
 export const MESSAGES: Record<Lang, Messages> = { id, en };
+
+/**
+ * Why an input could not be read, for a person: the message after its place in words ("line 15, column 3: …"),
+ * and the file first when it is one inside the input (a folder or archive read as one). The input is named by the
+ * caller.
+ */
+export function inputFailure(c: Pick<InputCounts, 'error' | 'file' | 'line' | 'column'>, lang: Lang): string {
+  const at = c.line !== undefined ? MESSAGES[lang].at(c.line, c.column) : null;
+  const where = [c.file, at].filter((x) => x).join(', ');
+  return `${where ? `${where}: ` : ''}${c.error ?? ''}`;
+}
 
 /** Words of `netral inspect`. */
 const inspectEn = {

@@ -3,32 +3,36 @@
 import { UsageError } from '../errors.js';
 import type { Output } from './output.js';
 import type { Reporter, ReportOptions } from './types.js';
-import { TerminalReporter } from './terminal.js';
 import { CsvReporter } from './csv.js';
 import { JsonReporter } from './json.js';
 import { JsonlReporter } from './jsonl.js';
 import { HtmlReporter } from './html.js';
-import { EmployeeCsvReporter, EmployeeJsonlReporter, EmployeeJsonReporter, EmployeeTerminalReporter } from './employees.js';
 
 export const REPORT_FORMATS = ['terminal', 'csv', 'jsonl', 'json', 'html'];
 
-export function createReporter(format: string, out: Output, ro: ReportOptions): Reporter {
+/**
+ * The reporter for `format`. The terminal reports (and the per-employee ones, which share their summary) are loaded
+ * only when a run writes one: measuring display widths (string-width) costs tens of milliseconds at start-up that
+ * a CSV or JSON export has no use for.
+ */
+export async function createReporter(format: string, out: Output, ro: ReportOptions): Promise<Reporter> {
   // --per employee: one row or section per employee. The HTML report is always organised by employee.
-  if (ro.per === 'employee') {
+  if (ro.per === 'employee' && format !== 'html' && REPORT_FORMATS.includes(format)) {
+    const e = await import('./employees.js');
     switch (format) {
       case 'terminal':
-        return new EmployeeTerminalReporter(out, ro);
+        return new e.EmployeeTerminalReporter(out, ro);
       case 'csv':
-        return new EmployeeCsvReporter(out, ro);
+        return new e.EmployeeCsvReporter(out, ro);
       case 'json':
-        return new EmployeeJsonReporter(out, ro);
+        return new e.EmployeeJsonReporter(out, ro);
       case 'jsonl':
-        return new EmployeeJsonlReporter(out, ro);
+        return new e.EmployeeJsonlReporter(out, ro);
     }
   }
   switch (format) {
     case 'terminal':
-      return new TerminalReporter(out, ro);
+      return new (await import('./terminal.js')).TerminalReporter(out, ro);
     case 'csv':
       return new CsvReporter(out, ro);
     case 'json':

@@ -1,7 +1,7 @@
 // One JSON document: {"summary": {…}, "findings": […]}. Findings are held until the end so the summary can come
 // first; for runs with very many findings, jsonl streams instead.
 
-import type { Finding } from '../model.js';
+import type { Finding, InputCounts } from '../model.js';
 import type { PostResult } from '../engine/scan.js';
 import type { Output } from './output.js';
 import { findingRecord } from './record.js';
@@ -28,7 +28,7 @@ export function summaryRecord(s: ScanSummary): Record<string, unknown> {
       skipped: c.skipped,
       ...(c.outside_period !== undefined ? { outside_period: c.outside_period } : {}),
       ...(c.repeated !== undefined ? { repeated: c.repeated } : {}),
-      ...(c.error ? { error: c.error } : {}),
+      ...inputErrorRecord(c),
     })),
     ...(s.ignored.length > 0 ? { ignored: s.ignored } : {}),
     ...(s.period ? { period: s.period } : {}),
@@ -44,6 +44,12 @@ export function summaryRecord(s: ScanSummary): Record<string, unknown> {
     ...(s.baseline ? { baseline: s.baseline } : {}),
     ...(s.fail_on ? { fail_on: s.fail_on } : {}),
   };
+}
+
+/** An input's error as JSON keys: `error` (the message), and where it is known `file` (one inside the input), `line`, `column`. */
+export function inputErrorRecord(c: InputCounts): Record<string, unknown> {
+  if (!c.error) return {};
+  return { error: c.error, ...(c.file !== undefined ? { file: c.file } : {}), ...(c.line !== undefined ? { line: c.line } : {}), ...(c.column !== undefined ? { column: c.column } : {}) };
 }
 
 /** One employee (or account) of the per-employee report, with stable keys. */

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import type { Finding } from '../model.js';
 import type { PostResult } from '../engine/scan.js';
 import type { Io } from '../cli/io.js';
-import { colorLevel } from '../cli/io.js';
+import { colorLevel, reportColumns } from '../cli/io.js';
 import { createReporter } from './index.js';
 import { fileOutput, stdoutOutput, type Output } from './output.js';
 import type { Reporter, ReportOptions, ScanSummary } from './types.js';
@@ -59,8 +59,9 @@ export async function openReports(specs: OutputSpec[], base: ReportOptions, io: 
         excel: s.excel ?? false,
         per: s.per ?? 'finding',
         color: s.format === 'terminal' && !s.file ? colorLevel(io.stdoutIsTTY, io.env) : 0,
+        width: reportColumns(io, !s.file),
       };
-      reporters.push(createReporter(s.format, out, ro));
+      reporters.push(await createReporter(s.format, out, ro));
     }
   } catch (e) {
     for (const o of outs) await o.abort();

@@ -1,6 +1,7 @@
 // The report a person reads at a terminal: findings grouped by author, the matched words highlighted, severities
 // coloured, then a summary. Plain text (no colour) when the output is not a terminal or NO_COLOR is set; post text
-// is always stripped of control sequences first.
+// is always stripped of control sequences first. Lines fit the report's width (wrap.ts): long ones continue under
+// a hanging indent, so the indentation that groups posts and findings stays readable.
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import { severityRank, type EmployeeRef, type Finding, type Post, type Severity, type Verdict } from '../model.js';
@@ -8,11 +9,21 @@ import { label, VERDICT_RANK } from '../audit/employees.js';
 import type { PostResult } from '../engine/scan.js';
 import { formatInZone } from '../sources/time.js';
 import { excerpt } from './excerpt.js';
-import { MESSAGES, type Messages } from './i18n.js';
+import { inputFailure, MESSAGES, type Messages } from './i18n.js';
 import type { Output } from './output.js';
 import { sourceText } from './record.js';
 import { terminalLine } from './sanitize.js';
 import type { Reporter, ReportOptions, ScanSummary } from './types.js';
+import { displayWidth, run, wrapRuns, wrapText, type Run } from './wrap.js';
+
+/** Columns of a terminal report when nothing says otherwise (not a terminal, no COLUMNS). */
+export const DEFAULT_WIDTH = 80;
+
+/** The width a report is fitted to. */
+export const reportWidth = (ro: ReportOptions): number => ro.width ?? DEFAULT_WIDTH;
+
+/** `n` spaces: indents are built from widths. */
+const sp = (n: number) => ' '.repeat(n);
 
 interface Entry {
   post: Post;
@@ -26,6 +37,7 @@ export class TerminalReporter implements Reporter {
   private readonly byAuthor = new Map<string, Entry[]>();
   private readonly c: ChalkInstance;
   private readonly m: Messages;
+  private readonly width: number;
 
   constructor(
     private readonly out: Output,
@@ -33,6 +45,12 @@ export class TerminalReporter implements Reporter {
   ) {
     this.c = new Chalk({ level: ro.color });
     this.m = MESSAGES[ro.lang];
+    this.width = reportWidth(ro);
+  }
+
+  /** A logical line at `indent` columns, continued `hang` columns in. */
+  private wrap(runs: Run[], indent: number, hang = indent + 2): string[] {
+    return wrapRuns(runs, { width: this.width, indent: sp(indent), hang: sp(hang) });
   }
 
   post(r: PostResult, findings: Finding[]): void {
@@ -45,61 +63,68 @@ export class TerminalReporter implements Reporter {
     list.push({ post: r.post, verdict: r.verdict, findings, suppressed });
   }
 
-  private sev(s: Severity): string {
-    const label = ` ${this.m.severity[s]} `;
-    switch (s) {
-      case 'high':
-        return this.c.bgRed.white.bold(label);
-      case 'medium':
-        return this.c.bgYellow.black(label);
-      case 'low':
-        return this.c.bgCyan.black(label);
-      default:
-        return this.c.bgGray.white(label);
-    }
+  /** The severity badge (" HIGH " on red), one unbreakable run. */
+  private sev(s: Severity): Run {
+    const c = this.c;
+    const paint = s === 'high' ? c.bgRed.white.bold : s === 'medium' ? c.bgYellow.black : s === 'low' ? c.bgCyan.black : c.bgGray.white;
+    return { text: ` ${this.m.severity[s]} `, paint, keep: true };
   }
 
-  private verdict(v: Verdict): string {
-    return verdictText(this.c, this.m, v);
-  }
-
-  private excerptLine(post: Post, f: Finding): string {
+  private excerptRuns(post: Post, f: Finding): Run[] {
     const { label, segments } = excerpt(post, f.spans);
     const plain = this.ro.color === 0;
-    const body = segments
-      .map((s) => {
-        const t = terminalLine(s.text);
-        if (!s.hit) return t;
-        return plain ? `«${t}»` : this.c.inverse.bold(t);
-      })
-      .join('');
-    return `${label ? this.c.dim(`[${label}] `) : ''}${body}`;
+    const hit = plain ? undefined : this.c.inverse.bold;
+    const body = segments.map((s) => {
+      const t = terminalLine(s.text);
+      return s.hit ? run(plain ? `«${t}»` : t, hit) : run(t);
+    });
+    return label ? [{ text: `[${label}]`, paint: this.c.dim, keep: true }, run(' '), ...body] : body;
   }
 
+  /**
+   * A finding: severity and title; then rule id · category · candidate · confidence; the excerpt; the legal basis;
+   * the analyst's decision and, with --explain, the context modifiers. Each continues under a hanging indent.
+   */
   private findingLines(post: Post, f: Finding, dim: boolean): string[] {
     const c = this.c;
+    const m = this.m;
     const title = this.ro.lang === 'id' ? f.rule_title.id : f.rule_title.en;
-    const cand = f.candidate ? `  ${this.m.candidate}: ${c.bold(f.stance === 'against' ? `${f.candidate} (${this.m.against})` : f.candidate)}` : '';
-    const head = `    ${this.sev(f.severity)} ${c.bold(terminalLine(title))} ${c.dim(`[${f.rule_id} · ${this.m.category[f.category]}]`)}${cand}  ${c.dim(`${this.m.confidence} ${f.confidence.toFixed(2)}`)}`;
-    const lines = [head, `      ${this.excerptLine(post, f)}`, `      ${c.dim(`${this.m.legal}: ${terminalLine(f.legal_basis)}`)}`];
-    if (f.review && f.review.status !== 'new') lines.push(`      ${this.reviewLine(f)}`);
+    const badge = this.sev(f.severity);
+    const dot: Run = { text: ' · ', paint: c.dim, sep: true };
+    const rule: Run[] = [{ text: f.rule_id, paint: c.dim, keep: true }, dot, { text: m.category[f.category], paint: c.dim, keep: true }];
+    const weight: Run[] = [{ text: `${m.confidence} ${f.confidence.toFixed(2)}`, paint: c.dim, keep: true }];
+    if (f.candidate) weight.unshift({ text: `${m.candidate}: `, keep: true }, { text: f.stance === 'against' ? `${f.candidate} (${m.against})` : f.candidate, paint: c.bold, keep: true }, dot);
+    // On one line when it fits; else the rule, then who and how sure, rather than a break in the middle of either.
+    const oneLine = this.wrap([...rule, dot, ...weight], 6);
+    const lines = [
+      // The title continues under itself, right of the badge.
+      ...this.wrap([badge, run(' '), run(terminalLine(title), c.bold)], 4, 4 + displayWidth(badge.text) + 1),
+      ...(oneLine.length === 1 ? oneLine : [...this.wrap(rule, 6), ...this.wrap(weight, 8, 10)]),
+      ...this.wrap(this.excerptRuns(post, f), 6),
+      ...this.wrap([run(`${m.legal}: ${terminalLine(f.legal_basis)}`, c.dim)], 6),
+    ];
+    if (f.review && f.review.status !== 'new') lines.push(...this.wrap([this.reviewRun(f)], 6));
     if (dim || (this.ro.explain && f.modifiers.length > 0)) {
-      for (const mod of f.modifiers) lines.push(`      ${c.dim(`↳ ${mod.kind} (${mod.effect}${mod.factor !== undefined ? ` ×${mod.factor}` : ''}): ${terminalLine(mod.cue)}`)}`);
+      for (const mod of f.modifiers) lines.push(...this.wrap([run(`↳ ${mod.kind} (${mod.effect}${mod.factor !== undefined ? ` ×${mod.factor}` : ''}): ${terminalLine(mod.cue)}`, c.dim)], 6, 8));
     }
-    return dim ? lines.map((l) => c.dim(l)) : lines;
+    // Dimmed after the indent, which is never painted.
+    return dim ? lines.map((l) => l.replace(/^( *)(.+)$/, (_, indent: string, rest: string) => indent + c.dim(rest))) : lines;
   }
 
-  private reviewLine(f: Finding): string {
+  private reviewRun(f: Finding): Run {
     const r = f.review!;
     const when = [r.date, r.by ? `${this.m.by} ${terminalLine(r.by)}` : null].filter(Boolean).join(', ');
     const text = `${this.m.decision}: ${this.m.review[r.status]}${when ? ` (${when})` : ''}${r.note ? `: ${terminalLine(r.note)}` : ''}`;
-    return r.status === 'confirmed' ? this.c.magenta(text) : this.c.dim(text);
+    return run(text, r.status === 'confirmed' ? this.c.magenta : this.c.dim);
   }
 
   async end(summary: ScanSummary): Promise<void> {
     const c = this.c;
     const m = this.m;
     const w = (s: string) => this.out.sink.write(`${s}\n`);
+    const ws = async (lines: string[]) => {
+      for (const l of lines) await w(l);
+    };
     await w(c.bold(m.title));
     await w('');
     const groups = [...this.byAuthor.entries()].sort(([ka, a], [kb, b]) => {
@@ -117,24 +142,32 @@ export class TerminalReporter implements Reporter {
       const emp = key.startsWith('nip:') ? (entries[0].findings[0] ?? entries[0].suppressed[0]).employee! : null;
       if (key.startsWith('out:') && !apart) {
         apart = true;
-        await w(c.bold.underline(m.notInRoster));
-        await w(c.dim(m.notInRosterNote));
-        await w('');
+        await ws(notInRosterLines(m, c, this.width));
       }
       const who = emp ? employeeLine(emp, m) : p0.author ? `@${terminalLine(p0.author)}${p0.author_name ? ` (${terminalLine(p0.author_name)})` : ''}` : m.unknownAuthor;
-      await w(`${c.bold(who)} — ${m.findings(n)} · ${this.verdict(worst)}`);
+      await ws(this.wrap([run(who, c.bold), run(` — ${m.findings(n)} · `), run(m.verdict[worst], verdictPaint(c, worst))], 0));
       entries.sort((a, b) => (a.post.created_at ?? '').localeCompare(b.post.created_at ?? ''));
       for (const e of entries) {
         const when = e.post.created_at ? formatInZone(e.post.created_at, this.ro.timeZone) : '—';
         const where = [emp ? `${e.post.platform} @${terminalLine(e.post.author)}` : e.post.platform, e.post.kind !== 'post' ? e.post.kind : null, e.post.deleted ? m.deleted : null].filter(Boolean).join(' · ');
-        await w(`  ${c.cyan(when)}  ${where}  ${c.dim(terminalLine(e.post.id))}  ${this.verdict(e.verdict)}`);
-        if (e.post.url) await w(`  ${c.underline(terminalLine(e.post.url))}`);
-        else await w(`  ${c.dim(terminalLine(sourceText(e.post.source)))}`);
+        const gap: Run = { text: '  ', sep: true };
+        const items: Run[] = [
+          { text: when, paint: c.cyan, keep: true },
+          gap,
+          { text: where, keep: true },
+          gap,
+          { text: terminalLine(e.post.id), paint: c.dim, keep: true },
+          gap,
+          { text: m.verdict[e.verdict], paint: verdictPaint(c, e.verdict), keep: true },
+        ];
+        await ws(this.wrap(items, 2, 4));
+        if (e.post.url) await ws(this.wrap([run(terminalLine(e.post.url), c.underline)], 2, 4));
+        else await ws(this.wrap([run(terminalLine(sourceText(e.post.source)), c.dim)], 2, 4));
         const sorted = [...e.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.confidence - a.confidence);
-        for (const f of sorted) for (const l of this.findingLines(e.post, f, false)) await w(l);
+        for (const f of sorted) await ws(this.findingLines(e.post, f, false));
         for (const f of e.suppressed) {
           await w(`    ${c.dim(`(${m.suppressed})`)}`);
-          for (const l of this.findingLines(e.post, f, true)) await w(l);
+          await ws(this.findingLines(e.post, f, true));
         }
       }
       await w('');
@@ -143,10 +176,14 @@ export class TerminalReporter implements Reporter {
   }
 }
 
-/** A verdict word, coloured by weight. */
-export function verdictText(c: ChalkInstance, m: Messages, v: Verdict, text?: string): string {
-  const t = text ?? m.verdict[v];
-  return v === 'violation' ? c.red.bold(t) : v === 'review' ? c.yellow(t) : c.green(t);
+/** How a verdict is coloured: by weight. */
+export function verdictPaint(c: ChalkInstance, v: Verdict): (s: string) => string {
+  return v === 'violation' ? c.red.bold : v === 'review' ? c.yellow : c.green;
+}
+
+/** The heading of the accounts not in the roster, with its note, and a blank line. */
+export function notInRosterLines(m: Messages, c: ChalkInstance, width: number): string[] {
+  return [c.bold.underline(m.notInRoster), ...wrapText(m.notInRosterNote, { width, indent: '', hang: '' }, c.dim), ''];
 }
 
 /** "Rudi Hartono · NIP 198501012010011001 · Dinas PUPR · Kepala Seksi" */
@@ -161,56 +198,88 @@ interface CountRow {
   paint?: (s: string) => string;
 }
 
-/** Columns of "label  count" side by side, each under its title: the summary table. Widths from the plain text. */
-export function countsTable(columns: { title: string; rows: CountRow[] }[], c: ChalkInstance): string[] {
-  const widths = columns.map((col) => Math.max(col.title.length, ...col.rows.map((r) => r.label.length + 2 + String(r.n).length)));
+/** Between the columns of the summary table. */
+const GAP = '    ';
+
+/** `s` padded with spaces to `width` display columns. */
+const padTo = (s: string, width: number) => s + sp(Math.max(0, width - displayWidth(s)));
+
+/**
+ * Columns of "label  count" side by side, each under its title: the summary table. Widths from the plain text.
+ * Columns that do not fit beside the others within `width` go below them, as a table of their own.
+ */
+export function countsTable(columns: { title: string; rows: CountRow[] }[], c: ChalkInstance, width: number): string[] {
+  const widths = columns.map((col) => Math.max(displayWidth(col.title), ...col.rows.map((r) => displayWidth(r.label) + 2 + String(r.n).length)));
+  const groups: number[][] = [];
+  let used = 0;
+  for (let i = 0; i < columns.length; i++) {
+    const group = groups.at(-1);
+    if (group && used + GAP.length + widths[i] <= width) {
+      group.push(i);
+      used += GAP.length + widths[i];
+    } else {
+      groups.push([i]);
+      used = 2 + widths[i];
+    }
+  }
   const cell = (col: number, r: CountRow | undefined) => {
-    if (!r) return ' '.repeat(widths[col]);
+    if (!r) return sp(widths[col]);
     const num = String(r.n);
-    const label = r.label.padEnd(widths[col] - num.length);
+    const label = padTo(r.label, widths[col] - num.length);
     return `${r.paint ? r.paint(label) : label}${num}`;
   };
-  const lines = [`  ${columns.map((col, i) => c.dim(col.title.padEnd(widths[i]))).join('    ')}`.trimEnd()];
-  const height = Math.max(...columns.map((col) => col.rows.length));
-  for (let k = 0; k < height; k++) lines.push(`  ${columns.map((col, i) => cell(i, col.rows[k])).join('    ')}`.trimEnd());
+  const lines: string[] = [];
+  for (const g of groups) {
+    if (lines.length > 0) lines.push('');
+    lines.push(`  ${g.map((i) => c.dim(padTo(columns[i].title, widths[i]))).join(GAP)}`.trimEnd());
+    const height = Math.max(...g.map((i) => columns[i].rows.length));
+    for (let k = 0; k < height; k++) lines.push(`  ${g.map((i) => cell(i, columns[i].rows[k])).join(GAP)}`.trimEnd());
+  }
   return lines;
 }
 
-/** The summary block that ends every terminal report (per finding and per employee). */
+/** The summary block that ends every terminal report (per finding and per employee), fitted to the report's width. */
 export function summaryLines(summary: ScanSummary, ro: ReportOptions, c: ChalkInstance): string[] {
   const m = MESSAGES[ro.lang];
+  const width = reportWidth(ro);
   const out: string[] = [c.bold(m.summary)];
+  /** A line of the summary at `indent` columns, continued two further in. */
+  const add = (runs: Run[], indent = 2) => out.push(...wrapRuns(runs, { width, indent: sp(indent), hang: sp(indent + 2) }));
   const p = summary.period;
   if (p) {
     const range = p.campaign ? `${m.campaignOf(p.campaign)}: ${p.label.since} – ${p.label.until}` : `${p.label.since ? `${m.from} ${p.label.since} ` : ''}${p.label.until ? `${m.until} ${p.label.until}` : ''}`.trim();
-    out.push(`  ${m.period}: ${terminalLine(range)} (${ro.timeZone})`);
-    out.push(`  ${m.readLineOutside(summary.read, summary.scanned, summary.skipped, p.before + p.after)}`);
-    if (p.undated > 0) out.push(`  ${c.yellow(m.undated(p.undated))}`);
-  } else out.push(`  ${m.readLine(summary.read, summary.scanned, summary.skipped)}`);
+    add([run(`${m.period}: ${terminalLine(range)} (${ro.timeZone})`)]);
+    add([run(m.readLineOutside(summary.read, summary.scanned, summary.skipped, p.before + p.after))]);
+    if (p.undated > 0) add([run(m.undated(p.undated), c.yellow)]);
+  } else add([run(m.readLine(summary.read, summary.scanned, summary.skipped))]);
   out.push('');
   const cats = Object.entries(summary.by_category).filter(([, n]) => n > 0);
   out.push(
     ...countsTable(
       [
-        { title: m.byVerdict, rows: (['violation', 'review', 'clean'] as Verdict[]).map((v) => ({ label: m.verdict[v], n: summary.by_verdict[v], paint: (s: string) => verdictText(c, m, v, s) })) },
+        { title: m.byVerdict, rows: (['violation', 'review', 'clean'] as Verdict[]).map((v) => ({ label: m.verdict[v], n: summary.by_verdict[v], paint: verdictPaint(c, v) })) },
         { title: m.bySeverity, rows: (['high', 'medium', 'low', 'info'] as Severity[]).map((s) => ({ label: m.severity[s].toLowerCase(), n: summary.by_severity[s] })) },
         ...(cats.length > 0 ? [{ title: m.byCategory, rows: cats.map(([k, n]) => ({ label: m.category[k as keyof typeof m.category], n })) }] : []),
       ],
       c,
+      width,
     ),
   );
   out.push('');
-  if (summary.filtered > 0) out.push(`  ${c.dim(m.filteredOut(summary.filtered, ro.minSeverity))}`);
+  if (summary.filtered > 0) add([run(m.filteredOut(summary.filtered, ro.minSeverity), c.dim)]);
   const b = summary.baseline;
-  if (b) out.push(`  ${m.baselineLine(b.new, b.known, b.known_shown, b.dismissed)}`);
+  if (b) add([run(m.baselineLine(b.new, b.known, b.known_shown, b.dismissed))]);
   const r = summary.roster;
   if (r) {
-    out.push(`  ${m.rosterLine(r.employees, r.employees_with_posts, r.employees_with_findings)}`);
+    add([run(m.rosterLine(r.employees, r.employees_with_posts, r.employees_with_findings))]);
     if (r.unmatched_posts > 0) {
-      out.push(`  ${c.yellow(m.unmatchedLine(r.unmatched_posts, r.unmatched_findings))}:`);
+      add([run(m.unmatchedLine(r.unmatched_posts, r.unmatched_findings), c.yellow), run(':')]);
       const apart = (summary.employees ?? []).filter((s) => s.in_roster === false);
       for (const s of apart.slice(0, 20))
-        out.push(`    ${terminalLine(label(s))}${s.author_name ? ` (${terminalLine(s.author_name)})` : ''} — ${m.postsScanned(s.posts)}, ${m.findings(s.findings)}${s.unmatched_reason && s.unmatched_reason !== 'not_in_roster' ? ` (${m.unmatchedReason[s.unmatched_reason]})` : ''}`);
+        add(
+          [run(`${terminalLine(label(s))}${s.author_name ? ` (${terminalLine(s.author_name)})` : ''} — ${m.postsScanned(s.posts)}, ${m.findings(s.findings)}${s.unmatched_reason && s.unmatched_reason !== 'not_in_roster' ? ` (${m.unmatchedReason[s.unmatched_reason]})` : ''}`)],
+          4,
+        );
       if (apart.length > 20) out.push(`    … +${apart.length - 20}`);
     }
   }
@@ -219,11 +288,10 @@ export function summaryLines(summary: ScanSummary, ro: ReportOptions, c: ChalkIn
     for (const i of summary.inputs) {
       const outside = i.outside_period ?? 0;
       const counts = p ? m.readLineOutside(i.read, i.scanned, i.skipped, outside) : m.readLine(i.read, i.scanned, i.skipped);
-      const line = i.error ? c.red(`${m.failed}: ${terminalLine(i.error)}`) : `${i.format}: ${counts}`;
-      out.push(`    ${terminalLine(i.input)} — ${line}`);
+      add([run(`${terminalLine(i.input)} — `), i.error ? run(`${m.failed}: ${terminalLine(inputFailure(i, ro.lang))}`, c.red) : run(`${i.format}: ${counts}`)], 4);
     }
   }
   out.push('');
-  out.push(c.dim(m.note));
+  out.push(...wrapText(m.note, { width, indent: '', hang: '' }, c.dim));
   return out;
 }

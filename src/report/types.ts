@@ -76,6 +76,8 @@ export interface ReportOptions {
   langExplicit: boolean;
   timeZone: string;
   color: 0 | 1 | 2 | 3;
+  /** Columns the terminal report's lines fit in (default 80); other formats ignore it. */
+  width?: number;
   excel: boolean;
   explain: boolean;
   minSeverity: Severity;

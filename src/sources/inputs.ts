@@ -98,8 +98,8 @@ export class InputSet {
     this.opts.warn(read[0].input, `--map applies to CSV inputs and none was read, so it was not used: ${names}`);
   }
 
-  private fail(input: string, error: string, format = ''): InputCounts {
-    const c: InputCounts = { input, format, read: 0, scanned: 0, skipped: 0, error };
+  private fail(input: string, error: string | Failure, format = ''): InputCounts {
+    const c: InputCounts = { input, format, read: 0, scanned: 0, skipped: 0, ...(typeof error === 'string' ? { error } : error) };
     this.counts.push(c);
     return c;
   }
@@ -308,10 +308,10 @@ export class InputSet {
   }
 
   private failOrIgnore(name: string, e: unknown, explicit: boolean): void {
-    const msg = e instanceof InputError ? withoutName(name, e.message) : isFsError(e) ? `cannot read: ${describeFsError(e)}` : null;
-    if (msg === null) throw e;
-    if (explicit || e instanceof InputError) this.fail(name, msg);
-    else this.ignored.push(`${name} (${msg})`);
+    const f = failure(name, e);
+    if (f === null) throw e;
+    if (explicit || e instanceof InputError) this.fail(name, f);
+    else this.ignored.push(`${name} (${f.error})`);
   }
 
   private async *run(name: string, format: string, items: AsyncIterable<ReadItem>): AsyncGenerator<Item> {
@@ -324,11 +324,26 @@ export class InputSet {
         yield { counts, item };
       }
     } catch (e) {
-      if (e instanceof InputError) counts.error = withoutName(name, e.message);
-      else if (isFsError(e)) counts.error = `cannot read: ${describeFsError(e)}`;
-      else throw e;
+      const f = failure(name, e);
+      if (f === null) throw e;
+      Object.assign(counts, f);
     }
   }
+}
+
+type Failure = Required<Pick<InputCounts, 'error'>> & Pick<InputCounts, 'file' | 'line' | 'column'>;
+
+/**
+ * Why `name` could not be read, as InputCounts keeps it: the message, and apart from it the position (and the file,
+ * when it is one inside the input); null for an error that is not about the input (a bug), which is rethrown.
+ */
+function failure(name: string, e: unknown): Failure | null {
+  if (e instanceof InputError) {
+    const p = e.position;
+    if (!p) return { error: withoutName(name, e.message) };
+    return { error: e.detail, ...(p.file !== name ? { file: p.file } : {}), line: p.line, ...(p.column !== undefined ? { column: p.column } : {}) };
+  }
+  return isFsError(e) ? { error: `cannot read: ${describeFsError(e)}` } : null;
 }
 
 /** An error message without the input name it starts with (the summary names the input); an entry's is kept. */

@@ -91,7 +91,7 @@ export async function* parsedElements(input: InputFile, opts: ElementOptions, li
       yield 'error' in parsed ? { source, error: parsed.error, ...at } : { source, value: parsed.value, ...at };
     }
   } catch (e) {
-    if (e instanceof ShapeError) throw new InputError(`${input.name}:${e.line}: ${e.message}`);
+    if (e instanceof ShapeError) throw new InputError(e.message, { file: input.name, line: e.line });
     throw e;
   }
 }

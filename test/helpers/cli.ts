@@ -15,8 +15,8 @@ export const BIN = path.join(ROOT, 'bin', 'netral.js');
 export const FIXTURES = path.join(ROOT, 'fixtures');
 
 /** The CLI in-process. `env` defaults to a plain environment (no colour, English). */
-export function cli(args: string[], opts: { stdin?: string | Buffer; env?: Record<string, string | undefined>; stdoutIsTTY?: boolean; stderrIsTTY?: boolean } = {}): Promise<Captured> {
-  return runCapture(args, { env: { LANG: 'en_US.UTF-8', ...opts.env }, ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}), stdoutIsTTY: opts.stdoutIsTTY, stderrIsTTY: opts.stderrIsTTY });
+export function cli(args: string[], opts: { stdin?: string | Buffer; env?: Record<string, string | undefined>; stdoutIsTTY?: boolean; stderrIsTTY?: boolean; stdoutColumns?: number } = {}): Promise<Captured> {
+  return runCapture(args, { env: { LANG: 'en_US.UTF-8', ...opts.env }, ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}), stdoutIsTTY: opts.stdoutIsTTY, stderrIsTTY: opts.stderrIsTTY, stdoutColumns: opts.stdoutColumns });
 }
 
 export interface ProcResult extends Captured {

@@ -88,7 +88,7 @@ const counts = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys
 async function report(c: Case, format: string, extra: Partial<ReportOptions> = {}): Promise<{ text: string; findings: Finding[] }> {
   const ro: ReportOptions = { lang: 'en', langExplicit: false, timeZone: 'Asia/Jakarta', color: 0, excel: false, explain: false, minSeverity: 'info', per: 'finding', roster: true, ...extra };
   const { out, text } = memoryOutput();
-  const reporter = createReporter(format, out, ro);
+  const reporter = await createReporter(format, out, ro);
   const tally = new EmployeeTally(c.employees, false);
   const summary: ScanSummary = {
     read: 0,

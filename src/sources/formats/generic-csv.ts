@@ -171,7 +171,7 @@ export const genericCsv: Format = {
       if (e.code === 'CSV_MAX_RECORD_SIZE') {
         // Only an unclosed quote makes a record this long, and it swallows the rest of the file: stop here rather
         // than hold the rest in memory.
-        parser.destroy(new InputError(`${input.name}:${from}: a record longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB (a quote opened here is never closed?); the rest of the file was not read`));
+        parser.destroy(new InputError(`a record longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB (a quote opened here is never closed?); the rest of the file was not read`, { file: input.name, line: from }));
         return;
       }
       const what = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote opened here is never closed' : e.message.split(':')[0];

@@ -39,7 +39,7 @@ export const genericJson: Format = {
         yield* toItems(input, opts, 1, 0, parsed);
         return;
       }
-      throw new InputError(`${input.name}:${e.line}: ${e.message}`);
+      throw new InputError(e.message, { file: input.name, line: e.line });
     }
   },
 };
