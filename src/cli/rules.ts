@@ -105,6 +105,7 @@ export async function rulesInitElection(id: string, o: { output?: string; candid
     if (exists) throw new UsageError(`${target} already exists (use --force to overwrite)`);
   }
   await writeFile(target, electionTemplate(id, o.candidates), 'utf8');
-  io.stdout.write(`wrote ${target}: fill in the names and dates, then check it with: netral rules validate ${target}\n`);
+  // The file is the output; what to do next is a note for the person at the terminal (stdout stays empty).
+  io.stderr.write(`wrote ${target}: fill in the names and dates, then check it with: netral rules validate ${target}\n`);
   return EXIT.OK;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
-import { cli, tempDir } from '../helpers/cli.js';
+import { bin, cli, tempDir } from '../helpers/cli.js';
 
 const dir = tempDir();
 
@@ -75,6 +75,15 @@ describe('netral rules', () => {
     expect(again.exitCode).toBe(2);
     expect(again.stderr).toMatch(/already exists \(use --force to overwrite\)/);
     expect((await cli(['rules', 'init-election', 'Bad Id!', '-o', path.join(dir, 'x.yaml')])).exitCode).toBe(2);
+  });
+
+  it('init-election writes the template to the file only: stdout stays empty, the next step is said on stderr', async () => {
+    const cwd = tempDir('netral-init-');
+    const r = await bin(['rules', 'init-election', 'pilwalkot-sukamaju-2029'], { cwd });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('wrote pilwalkot-sukamaju-2029.yaml: fill in the names and dates, then check it with: netral rules validate pilwalkot-sukamaju-2029.yaml\n');
+    expect(readFileSync(path.join(cwd, 'pilwalkot-sukamaju-2029.yaml'), 'utf8')).toMatch(/^# Election pack for pilwalkot-sukamaju-2029/);
   });
 
   it('a filled-in regional pack makes the generic rules find support for its pairs', async () => {
