@@ -34,6 +34,29 @@ describe('netral rules', () => {
     expect(r.stderr).toContain(`${file}:9:22: rule mine.one: unknown entity "candidat"`);
   });
 
+  it('lists the problems of several packs by file, line and column, not in the order the checks found them', async () => {
+    const sub = tempDir('netral-sorted-');
+    // b.yaml: the unknown key (line 10) is found before the missing rule id (line 4, at the rule).
+    const b = path.join(sub, 'b.yaml');
+    writeFileSync(b, 'pack: b\nkind: rules\nrules:\n  - title: { id: a, en: b }\n    category: endorsement\n    severity: high\n    legal_basis: x\n    match: { term: kopi }\n    examples: { flag: [kopi], pass: [teh] }\n    colour: red\n');
+    // a.yaml parses; its unknown list is found afterwards, when the packs are checked against each other.
+    const a = path.join(sub, 'a.yaml');
+    writeFileSync(a, 'pack: a\nkind: rules\nrules:\n  - id: a.one\n    title: { id: a, en: b }\n    category: endorsement\n    severity: high\n    legal_basis: x\n    match: { list: no_such_list }\n    examples: { flag: [kopi], pass: [teh] }\n');
+    const expected = [
+      '  ' + `${a}:9:12: rule a.one: unknown list "no_such_list"`,
+      '  ' + `${b}:4:5: rule id is required`,
+      '  ' + `${b}:10:5: rule: unknown key "colour"`,
+    ];
+    const validate = await cli(['rules', 'validate', b, a]);
+    expect(validate.exitCode).toBe(2);
+    expect(validate.stderr.split('\n').filter((l) => l.startsWith('  '))).toEqual(expected.map((l) => expect.stringContaining(l)));
+    // The same list stops a scan, before any post is read.
+    const scan = await cli(['scan', '--rules', b, '--rules', a, '-f', 'jsonl'], { stdin: '{"id":"1","text":"kopi"}\n' });
+    expect(scan.exitCode).toBe(2);
+    expect(scan.stdout).toBe('');
+    expect(scan.stderr.split('\n').filter((l) => l.startsWith('  '))).toEqual(expected.map((l) => expect.stringContaining(l)));
+  });
+
   it('a pack given as a named pipe (--rules <(…)) is read, not skipped; a missing one is named in words', async () => {
     const file = path.join(dir, 'piped.yaml');
     writeFileSync(file, 'pack: piped\nkind: rules\nrules:\n  - id: piped.one\n    title: { id: a, en: b }\n    category: endorsment\n    severity: high\n    legal_basis: x\n    match: { term: kopi }\n    examples: { flag: ["kopi"], pass: ["teh"] }\n');
