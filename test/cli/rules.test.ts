@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { bin, cli, tempDir } from '../helpers/cli.js';
+import { fillTemplate } from '../helpers/election-template.js';
 
 const dir = tempDir();
 
@@ -86,15 +87,49 @@ describe('netral rules', () => {
     expect(bad.stdout).toMatch(/\d+ passed, 2 failed/);
   });
 
-  it('init-election writes a commented template that validates, and refuses to overwrite', async () => {
-    const out = path.join(dir, 'pilbup-sleman-2029.yaml');
-    const r = await cli(['rules', 'init-election', 'pilbup-sleman-2029', '-o', out, '--candidates', '3']);
+  it('init-election writes a template that is refused until its placeholders are replaced, and refuses to overwrite', async () => {
+    const out = path.join(dir, 'pilbup-sukamaju-2029.yaml');
+    const r = await cli(['rules', 'init-election', 'pilbup-sukamaju-2029', '-o', out, '--candidates', '3']);
     expect(r.exitCode).toBe(0);
     const text = readFileSync(out, 'utf8');
-    expect(text).toMatch(/^# Election pack for pilbup-sleman-2029/);
+    expect(text).toMatch(/^# Election pack for pilbup-sukamaju-2029/);
     expect(text.match(/- number: \d/g)).toHaveLength(3);
-    expect((await cli(['rules', 'validate', out])).exitCode).toBe(0);
-    const again = await cli(['rules', 'init-election', 'pilbup-sleman-2029', '-o', out]);
+    const placeholders = (stderr: string) => stderr.split('\n').filter((l) => l.includes('is a placeholder from the template; replace it with'));
+
+    // Untouched, it stops every command that loads packs, naming each placeholder at its place.
+    const untouched = await cli(['rules', 'validate', out]);
+    expect(untouched.exitCode).toBe(2);
+    expect(untouched.stdout).toBe('');
+    expect(placeholders(untouched.stderr)).toHaveLength(1 + 1 + 2 + 1 + 4 + 3 * 3);
+    expect(untouched.stderr).toContain(`${out}:40:15: election pilbup-sukamaju-2029: names: "Nama Calon 1" is a placeholder from the template; replace it with`);
+    const scan = await cli(['scan', '--rules', out, '-f', 'jsonl'], { stdin: '{"id":"1","text":"Ayo coblos 2 pilbup"}\n' });
+    expect([scan.exitCode, scan.stdout, placeholders(scan.stderr).length]).toEqual([2, '', 18]);
+    const test = await cli(['rules', 'test', '--rules', out]);
+    expect([test.exitCode, placeholders(test.stderr).length]).toEqual([2, 18]);
+
+    // Filled in but for the race words: only those are left, each named.
+    writeFileSync(out, fillTemplate(text, 3, ['words']));
+    const words = await cli(['rules', 'validate', out]);
+    expect(words.exitCode).toBe(2);
+    expect(placeholders(words.stderr).map((l) => l.replace(/^ +/, '').split(' is a placeholder')[0])).toEqual([
+      `${out}:32:11: election pilbup-sukamaju-2029: words: "pilbup ..."`,
+      `${out}:32:23: election pilbup-sukamaju-2029: words: "pilkada ..."`,
+      `${out}:32:36: election pilbup-sukamaju-2029: words: "cabup ..."`,
+      `${out}:32:47: election pilbup-sukamaju-2029: words: "bupati ... 1"`,
+    ]);
+
+    // Filled in: valid, the rules' examples pass with it, and a scan finds support for its pair.
+    writeFileSync(out, fillTemplate(text, 3));
+    const ok = await cli(['rules', 'validate', out]);
+    expect([ok.exitCode, ok.stderr]).toEqual([0, '']);
+    expect(ok.stdout).toMatch(/^ok: \d+ packs, \d+ rules, 9 election packs\n$/);
+    expect((await cli(['rules', 'test', '--rules', out])).stdout).toMatch(/^\d+ passed, 0 failed/);
+    const input = JSON.stringify({ id: 'p', author: 'a', text: 'Ayo coblos nomor 2 Yusuf-Rini! #YusufRini', created_at: '2029-10-01T10:00:00+07:00' });
+    const found = JSON.parse((await cli(['scan', '--rules', out, '-f', 'json'], { stdin: input })).stdout).findings;
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found.map((x: { candidate: string }) => x.candidate))).toEqual(new Set(['pilbup-sukamaju-2029:2']));
+
+    const again = await cli(['rules', 'init-election', 'pilbup-sukamaju-2029', '-o', out]);
     expect(again.exitCode).toBe(2);
     expect(again.stderr).toMatch(/already exists \(use --force to overwrite\)/);
     expect((await cli(['rules', 'init-election', 'Bad Id!', '-o', path.join(dir, 'x.yaml')])).exitCode).toBe(2);
