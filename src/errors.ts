@@ -34,6 +34,14 @@ export function formatProblem(p: Problem): string {
 }
 
 /**
+ * Problems in reading order: by file, then line, then column; problems at the same place keep the order they were
+ * found in. The checks run field by field and pack against pack, so the order they find problems in jumps about.
+ */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
+}
+
+/**
  * Election ids the loaded packs do not have (--election, --campaign). Typed, so that `netral audit` can report each
  * where audit.yml names it.
  */
@@ -75,8 +83,12 @@ export class NoCampaignDatesError extends UsageError {
 /** One or more problems in rule packs; the run stops before any post is read. */
 export class RuleError extends NetralError {
   override readonly name = 'RuleError';
-  constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
+  /** Sorted (sortProblems), so that every command lists them alike. */
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    const sorted = sortProblems(problems);
+    super(sorted.map(formatProblem).join('\n'));
+    this.problems = sorted;
   }
 }
 

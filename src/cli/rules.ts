@@ -9,7 +9,7 @@ import { Scanner } from '../engine/scan.js';
 import { safeJson, terminalLine } from '../report/sanitize.js';
 import { colorLevel, type Io } from './io.js';
 import { Chalk } from 'chalk';
-import { electionTemplate } from '../rules/template.js';
+import { electionTemplate, MAX_CANDIDATES } from '../rules/template.js';
 
 interface PackOpts {
   rules?: string[];
@@ -95,7 +95,7 @@ export async function rulesTest(o: PackOpts & { verbose: boolean }, io: Io): Pro
 
 export async function rulesInitElection(id: string, o: { output?: string; candidates: number; force: boolean }, io: Io): Promise<number> {
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(id)) throw new UsageError(`election id "${id}" must be lowercase letters, digits, dots and dashes (e.g. pilbup-sleman-2029)`);
-  if (!Number.isInteger(o.candidates) || o.candidates < 1 || o.candidates > 20) throw new UsageError('--candidates must be a whole number from 1 to 20');
+  if (!Number.isInteger(o.candidates) || o.candidates < 1 || o.candidates > MAX_CANDIDATES) throw new UsageError(`--candidates must be a whole number from 1 to ${MAX_CANDIDATES}`);
   const target = o.output ?? `${id}.yaml`;
   if (!o.force) {
     const exists = await access(target).then(
@@ -105,6 +105,7 @@ export async function rulesInitElection(id: string, o: { output?: string; candid
     if (exists) throw new UsageError(`${target} already exists (use --force to overwrite)`);
   }
   await writeFile(target, electionTemplate(id, o.candidates), 'utf8');
-  io.stdout.write(`wrote ${target}: fill in the names and dates, then check it with: netral rules validate ${target}\n`);
+  // The file is the output; what to do next is a note for the person at the terminal (stdout stays empty).
+  io.stderr.write(`wrote ${target}: fill in the names and dates, then check it with: netral rules validate ${target}\n`);
   return EXIT.OK;
 }

@@ -12,22 +12,28 @@ import { choiceOption, listOption, mapOption, repeatOption, severityOption, time
 import { addFetchOptions } from './fetch-options.js';
 import { VERSION } from '../version.js';
 import { terminalSafe } from '../report/sanitize.js';
+import { removePendingTemps } from '../report/output.js';
 
 // Kept in step with src/sources/formats/generic-csv.ts COLUMN_ALIASES (checked by a test) so that building the
 // program does not load the readers.
 export const MAPPABLE = ['text', 'id', 'author', 'author_name', 'created_at', 'url', 'platform', 'hashtags', 'mentions', 'links', 'media_text', 'kind', 'repost_of', 'reply_to'];
 
+// A run stopped by a signal (main() below): the same for every command that writes.
+const STOPPED_EXIT_HELP = `
+  130  stopped by Ctrl+C (SIGINT); an output file being written is left as it was
+  143  stopped by SIGTERM (e.g. a timeout); likewise`;
+
 const EXIT_HELP = `
 Exit codes:
   0  done (no finding at or above --fail-on, or no --fail-on given)
   1  findings at or above --fail-on
-  2  usage error, rule pack error, or an input (a file, or an account with --fetch) that could not be read`;
+  2  usage error, rule pack error, or an input (a file, or an account with --fetch) that could not be read${STOPPED_EXIT_HELP}`;
 
 const FETCH_EXIT_HELP = `
 Exit codes:
   0  every account fetched (or skipped on purpose, e.g. !no-unauthenticated)
   2  usage error, unusable roster row, an account that failed (the others' posts are
-     still written), or an output that could not be written`;
+     still written), or an output that could not be written${STOPPED_EXIT_HELP}`;
 
 const AUDIT_EXIT_HELP = `
 Exit codes:
@@ -35,7 +41,7 @@ Exit codes:
   1  new findings at or above fail_on (reports and baseline are written)
   2  a mistake in the config, roster, rule packs or baseline; a report or the baseline could not be
      written; or an input could not be read (the others are still reported)
-  3  another run holds the lock (it is still running); nothing was done`;
+  3  another run holds the lock (it is still running); nothing was done${STOPPED_EXIT_HELP}`;
 
 function addScanOptions(cmd: Command): Command {
   return addReadOptions(
@@ -140,7 +146,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       `
 Exit codes:
   0  every input was read (records that could not be read are skipped, with a warning)
-  2  usage error, or an input that could not be read`,
+  2  usage error, or an input that could not be read${STOPPED_EXIT_HELP}`,
     )
     .action(async (inputs: string[], opts) => {
       const { convertCommand } = await import('./convert.js');
@@ -318,6 +324,13 @@ export async function runCapture(
   return { exitCode, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
 
+/** What a run stopped by `signal` says, naming the outputs it did not write. */
+function stoppedMessage(signal: string, unfinished: string[]): string {
+  if (unfinished.length === 0) return `netral: stopped by ${signal}`;
+  const one = unfinished.length === 1;
+  return `netral: stopped by ${signal}: ${unfinished.map((f) => terminalSafe(f)).join(', ')} ${one ? 'was' : 'were'} not written (left as ${one ? 'it was' : 'they were'} before this run)`;
+}
+
 /** Entry point for bin/netral.js. */
 export async function main(): Promise<void> {
   // `netral scan … | head`: when the reader of stdout goes away, stop quietly instead of crashing on EPIPE. Any other
@@ -328,6 +341,15 @@ export async function main(): Promise<void> {
     process.exit(EXIT.ERROR);
   });
   process.stderr.on('error', () => {});
+  // Ctrl+C, or SIGTERM from a cron job's timeout: the unfinished temporary files of the outputs are removed (the
+  // outputs stay as they were), and the exit code is the shell's for a stopped process, 128 + the signal's number.
+  // Here, not in run(): handlers on the process would outlive a run inside a test.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const)
+    process.on(signal, () => {
+      // On a terminal the ^C is echoed where the cursor is (after a spinner, say): start a line of our own.
+      process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}${stoppedMessage(signal, removePendingTemps())}\n`);
+      process.exit(code);
+    });
   const code = await run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

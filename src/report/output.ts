@@ -1,7 +1,7 @@
 // Where a report goes: stdout, or a file written atomically (a temporary file in the same folder, renamed over the
 // target only when the report is complete), so a cron job killed mid-run never leaves a half-written report.
 
-import { createWriteStream, fsync, type WriteStream } from 'node:fs';
+import { createWriteStream, fsync, unlinkSync, type WriteStream } from 'node:fs';
 import { rename, unlink, mkdir, open, readdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -84,6 +84,28 @@ export function tempNameFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${hostname()}-${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
+// The temporary files this process is writing, with the output each will become: a run stopped by Ctrl+C or a
+// cron job's SIGTERM removes them on its way out (src/cli/run.ts main()), instead of leaving them until the next run.
+const pending = new Map<string, string>();
+
+/**
+ * Removes this process's unfinished temporary files, at once (it runs in a signal handler, just before exit), and
+ * returns the outputs they were for. A temporary file already renamed into place is gone: its output is complete.
+ */
+export function removePendingTemps(): string[] {
+  const removed: string[] = [];
+  for (const [tmp, target] of pending) {
+    try {
+      unlinkSync(tmp);
+      removed.push(target);
+    } catch {
+      /* renamed into place, or not created yet */
+    }
+  }
+  pending.clear();
+  return removed;
+}
+
 /** Removes the temporary files of `target` left by runs that were killed on this machine. */
 export async function removeStaleTemps(target: string): Promise<void> {
   const dir = path.dirname(path.resolve(target));
@@ -158,7 +180,15 @@ export async function fileOutput(target: string): Promise<Output> {
   }
   await removeStaleTemps(target);
   const tmp = tempNameFor(target);
-  const { stream, sink, close } = await openStream(tmp, 'wx', target);
+  pending.set(tmp, target);
+  let opened;
+  try {
+    opened = await openStream(tmp, 'wx', target);
+  } catch (e) {
+    pending.delete(tmp);
+    throw e;
+  }
+  const { stream, sink, close } = opened;
   return {
     sink,
     isTTY: false,
@@ -175,11 +205,14 @@ export async function fileOutput(target: string): Promise<Output> {
       } catch (e) {
         await unlink(tmp).catch(() => {});
         throw new OutputError(`cannot write ${target}: ${(e as Error).message}`);
+      } finally {
+        pending.delete(tmp);
       }
     },
     async abort() {
       stream.destroy();
       await unlink(tmp).catch(() => {});
+      pending.delete(tmp);
     },
   };
 }
@@ -189,20 +222,25 @@ export async function writeFileAtomic(target: string, content: string | Buffer):
   await mkdir(path.dirname(path.resolve(target)), { recursive: true });
   await removeStaleTemps(target);
   const tmp = tempNameFor(target);
-  const fh = await open(tmp, 'wx');
+  pending.set(tmp, target);
   try {
-    await fh.writeFile(content);
-    await fh.sync();
-  } catch (e) {
-    await fh.close().catch(() => {});
-    await unlink(tmp).catch(() => {});
-    throw new OutputError(`cannot write ${target}: ${(e as Error).message}`);
-  }
-  await fh.close();
-  try {
-    await rename(tmp, target);
-  } catch (e) {
-    await unlink(tmp).catch(() => {});
-    throw new OutputError(`cannot write ${target}: ${(e as Error).message}`);
+    const fh = await open(tmp, 'wx');
+    try {
+      await fh.writeFile(content);
+      await fh.sync();
+    } catch (e) {
+      await fh.close().catch(() => {});
+      await unlink(tmp).catch(() => {});
+      throw new OutputError(`cannot write ${target}: ${(e as Error).message}`);
+    }
+    await fh.close();
+    try {
+      await rename(tmp, target);
+    } catch (e) {
+      await unlink(tmp).catch(() => {});
+      throw new OutputError(`cannot write ${target}: ${(e as Error).message}`);
+    }
+  } finally {
+    pending.delete(tmp);
   }
 }

@@ -5,6 +5,7 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, isAlias, isPair, ty
 import { CATEGORIES, POST_KINDS, SEVERITIES, isCategory, isPostKind, isSeverity, type PostField } from '../model.js';
 import type { Problem } from '../errors.js';
 import { checkRegex } from './regex-safety.js';
+import { reportPlaceholders } from './placeholders.js';
 import {
   ENTITY_TYPES,
   type CandidateDef,
@@ -722,6 +723,7 @@ export function parsePack(text: string, file: string): ParseResult {
     else el = election(ctx, f.get('election') ?? null, id ?? '') ?? undefined;
   } else if (f.has('election')) ctx.fail(f.get('election'), 'election: belongs in a pack of kind election');
   if (kind === 'rules' && ruleCount === 0 && lists.size === 0) ctx.fail(root, 'a rules pack needs rules or lists');
+  reportPlaceholders(ctx, f, id);
 
   if (ctx.problems.length > 0 || !id || !kind) return { pack: null, problems: ctx.problems };
   return {

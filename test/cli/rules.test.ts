@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
-import { cli, tempDir } from '../helpers/cli.js';
+import { bin, cli, tempDir } from '../helpers/cli.js';
+import { fillTemplate } from '../helpers/election-template.js';
 
 const dir = tempDir();
 
@@ -34,6 +35,29 @@ describe('netral rules', () => {
     expect(r.stderr).toContain(`${file}:9:22: rule mine.one: unknown entity "candidat"`);
   });
 
+  it('lists the problems of several packs by file, line and column, not in the order the checks found them', async () => {
+    const sub = tempDir('netral-sorted-');
+    // b.yaml: the unknown key (line 10) is found before the missing rule id (line 4, at the rule).
+    const b = path.join(sub, 'b.yaml');
+    writeFileSync(b, 'pack: b\nkind: rules\nrules:\n  - title: { id: a, en: b }\n    category: endorsement\n    severity: high\n    legal_basis: x\n    match: { term: kopi }\n    examples: { flag: [kopi], pass: [teh] }\n    colour: red\n');
+    // a.yaml parses; its unknown list is found afterwards, when the packs are checked against each other.
+    const a = path.join(sub, 'a.yaml');
+    writeFileSync(a, 'pack: a\nkind: rules\nrules:\n  - id: a.one\n    title: { id: a, en: b }\n    category: endorsement\n    severity: high\n    legal_basis: x\n    match: { list: no_such_list }\n    examples: { flag: [kopi], pass: [teh] }\n');
+    const expected = [
+      '  ' + `${a}:9:12: rule a.one: unknown list "no_such_list"`,
+      '  ' + `${b}:4:5: rule id is required`,
+      '  ' + `${b}:10:5: rule: unknown key "colour"`,
+    ];
+    const validate = await cli(['rules', 'validate', b, a]);
+    expect(validate.exitCode).toBe(2);
+    expect(validate.stderr.split('\n').filter((l) => l.startsWith('  '))).toEqual(expected.map((l) => expect.stringContaining(l)));
+    // The same list stops a scan, before any post is read.
+    const scan = await cli(['scan', '--rules', b, '--rules', a, '-f', 'jsonl'], { stdin: '{"id":"1","text":"kopi"}\n' });
+    expect(scan.exitCode).toBe(2);
+    expect(scan.stdout).toBe('');
+    expect(scan.stderr.split('\n').filter((l) => l.startsWith('  '))).toEqual(expected.map((l) => expect.stringContaining(l)));
+  });
+
   it('a pack given as a named pipe (--rules <(…)) is read, not skipped; a missing one is named in words', async () => {
     const file = path.join(dir, 'piped.yaml');
     writeFileSync(file, 'pack: piped\nkind: rules\nrules:\n  - id: piped.one\n    title: { id: a, en: b }\n    category: endorsment\n    severity: high\n    legal_basis: x\n    match: { term: kopi }\n    examples: { flag: ["kopi"], pass: ["teh"] }\n');
@@ -63,18 +87,61 @@ describe('netral rules', () => {
     expect(bad.stdout).toMatch(/\d+ passed, 2 failed/);
   });
 
-  it('init-election writes a commented template that validates, and refuses to overwrite', async () => {
-    const out = path.join(dir, 'pilbup-sleman-2029.yaml');
-    const r = await cli(['rules', 'init-election', 'pilbup-sleman-2029', '-o', out, '--candidates', '3']);
+  it('init-election writes a template that is refused until its placeholders are replaced, and refuses to overwrite', async () => {
+    const out = path.join(dir, 'pilbup-sukamaju-2029.yaml');
+    const r = await cli(['rules', 'init-election', 'pilbup-sukamaju-2029', '-o', out, '--candidates', '3']);
     expect(r.exitCode).toBe(0);
     const text = readFileSync(out, 'utf8');
-    expect(text).toMatch(/^# Election pack for pilbup-sleman-2029/);
+    expect(text).toMatch(/^# Election pack for pilbup-sukamaju-2029/);
     expect(text.match(/- number: \d/g)).toHaveLength(3);
-    expect((await cli(['rules', 'validate', out])).exitCode).toBe(0);
-    const again = await cli(['rules', 'init-election', 'pilbup-sleman-2029', '-o', out]);
+    const placeholders = (stderr: string) => stderr.split('\n').filter((l) => l.includes('is a placeholder from the template; replace it with'));
+
+    // Untouched, it stops every command that loads packs, naming each placeholder at its place.
+    const untouched = await cli(['rules', 'validate', out]);
+    expect(untouched.exitCode).toBe(2);
+    expect(untouched.stdout).toBe('');
+    expect(placeholders(untouched.stderr)).toHaveLength(1 + 1 + 2 + 1 + 4 + 3 * 3);
+    expect(untouched.stderr).toContain(`${out}:40:15: election pilbup-sukamaju-2029: names: "Nama Calon 1" is a placeholder from the template; replace it with`);
+    const scan = await cli(['scan', '--rules', out, '-f', 'jsonl'], { stdin: '{"id":"1","text":"Ayo coblos 2 pilbup"}\n' });
+    expect([scan.exitCode, scan.stdout, placeholders(scan.stderr).length]).toEqual([2, '', 18]);
+    const test = await cli(['rules', 'test', '--rules', out]);
+    expect([test.exitCode, placeholders(test.stderr).length]).toEqual([2, 18]);
+
+    // Filled in but for the race words: only those are left, each named.
+    writeFileSync(out, fillTemplate(text, 3, ['words']));
+    const words = await cli(['rules', 'validate', out]);
+    expect(words.exitCode).toBe(2);
+    expect(placeholders(words.stderr).map((l) => l.replace(/^ +/, '').split(' is a placeholder')[0])).toEqual([
+      `${out}:32:11: election pilbup-sukamaju-2029: words: "pilbup ..."`,
+      `${out}:32:23: election pilbup-sukamaju-2029: words: "pilkada ..."`,
+      `${out}:32:36: election pilbup-sukamaju-2029: words: "cabup ..."`,
+      `${out}:32:47: election pilbup-sukamaju-2029: words: "bupati ... 1"`,
+    ]);
+
+    // Filled in: valid, the rules' examples pass with it, and a scan finds support for its pair.
+    writeFileSync(out, fillTemplate(text, 3));
+    const ok = await cli(['rules', 'validate', out]);
+    expect([ok.exitCode, ok.stderr]).toEqual([0, '']);
+    expect(ok.stdout).toMatch(/^ok: \d+ packs, \d+ rules, 9 election packs\n$/);
+    expect((await cli(['rules', 'test', '--rules', out])).stdout).toMatch(/^\d+ passed, 0 failed/);
+    const input = JSON.stringify({ id: 'p', author: 'a', text: 'Ayo coblos nomor 2 Yusuf-Rini! #YusufRini', created_at: '2029-10-01T10:00:00+07:00' });
+    const found = JSON.parse((await cli(['scan', '--rules', out, '-f', 'json'], { stdin: input })).stdout).findings;
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found.map((x: { candidate: string }) => x.candidate))).toEqual(new Set(['pilbup-sukamaju-2029:2']));
+
+    const again = await cli(['rules', 'init-election', 'pilbup-sukamaju-2029', '-o', out]);
     expect(again.exitCode).toBe(2);
     expect(again.stderr).toMatch(/already exists \(use --force to overwrite\)/);
     expect((await cli(['rules', 'init-election', 'Bad Id!', '-o', path.join(dir, 'x.yaml')])).exitCode).toBe(2);
+  });
+
+  it('init-election writes the template to the file only: stdout stays empty, the next step is said on stderr', async () => {
+    const cwd = tempDir('netral-init-');
+    const r = await bin(['rules', 'init-election', 'pilwalkot-sukamaju-2029'], { cwd });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('wrote pilwalkot-sukamaju-2029.yaml: fill in the names and dates, then check it with: netral rules validate pilwalkot-sukamaju-2029.yaml\n');
+    expect(readFileSync(path.join(cwd, 'pilwalkot-sukamaju-2029.yaml'), 'utf8')).toMatch(/^# Election pack for pilwalkot-sukamaju-2029/);
   });
 
   it('a filled-in regional pack makes the generic rules find support for its pairs', async () => {

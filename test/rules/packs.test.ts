@@ -7,9 +7,10 @@ import { parsePack } from '../../src/rules/parse.js';
 import { runExamples } from '../../src/rules/examples.js';
 import { electionTemplate } from '../../src/rules/template.js';
 import { Scanner } from '../../src/engine/scan.js';
-import { RuleError } from '../../src/errors.js';
+import { RuleError, sortProblems } from '../../src/errors.js';
 import { post } from '../helpers/engine.js';
 import { tempDir } from '../helpers/cli.js';
+import { fillTemplate } from '../helpers/election-template.js';
 
 const dir = tempDir();
 
@@ -87,16 +88,58 @@ describe('shipped rule packs', () => {
 });
 
 describe('election template (netral rules init-election)', () => {
-  it('is a valid pack that compiles with the shipped rules', async () => {
-    const text = electionTemplate('pilbup-sleman-2029', 3);
-    const r = parsePack(text, 'pilbup-sleman-2029.yaml');
+  const id = 'pilbup-sukamaju-2029';
+  const text = electionTemplate(id, 3);
+  /** line:column of `needle` in the template, looked for from `anchor` on (the header comment names some too). */
+  const at = (needle: string, anchor: string) => {
+    const i = text.indexOf(needle, text.indexOf(anchor));
+    expect(i, needle).toBeGreaterThan(text.indexOf(anchor));
+    const lines = text.slice(0, i).split('\n');
+    return `${lines.length}:${lines[lines.length - 1].length + 1}`;
+  };
+
+  it('untouched, is refused: every placeholder is named at its line and column, with what to write instead', () => {
+    const r = parsePack(text, `${id}.yaml`);
+    expect(r.pack).toBeNull();
+    const el = `election ${id}: `;
+    const expected = [
+      [at('"Pilkada ... (replace)"', 'title:'), '', 'title', 'Pilkada ... (replace)', "the pack's title"],
+      [at('"Keputusan KPU', 'sources:'), '', 'sources', 'Keputusan KPU Kabupaten/Kota ... tentang penetapan nomor urut pasangan calon (replace)', 'the source of the facts'],
+      [at('"Pemilihan Bupati', 'name:'), el, 'name.id', 'Pemilihan Bupati dan Wakil Bupati ... (replace)', "the election's name in Indonesian"],
+      [at('"... regent election (replace)"', 'name:'), el, 'name.en', '... regent election (replace)', "the election's name in English"],
+      [at('"Kabupaten ... (replace)"', 'region:'), el, 'region', 'Kabupaten ... (replace)', "the region's name"],
+      ...['pilbup ...', 'pilkada ...', 'cabup ...', 'bupati ... 1'].map((w) => [at(w, 'words:'), el, 'words', w, 'a word that names this race']),
+      ...[1, 2, 3].flatMap((n) => [`Nama Calon ${n}`, `Nama Wakil ${n}`, `Calon${n}-Wakil${n}`].map((name) => [at(name, `- number: ${n}`), el, 'names', name, 'a name of this pair'])),
+    ].map(([pos, where, field, value, hint]) => `${pos} ${where}${field}: "${value}" is a placeholder from the template; replace it with ${hint}`);
+    const got = sortProblems(r.problems).map((p) => `${p.line}:${p.col} ${p.where ? `${p.where}: ` : ''}${p.message}`);
+    expect(got).toHaveLength(expected.length);
+    got.forEach((g, i) => expect(g.startsWith(expected[i]), `${g}\n  should start with\n${expected[i]}`).toBe(true));
+  });
+
+  it('filled in, is a valid pack: the shipped rules and their examples work with it, and find support for its pairs', async () => {
+    const filled = fillTemplate(text, 3);
+    const r = parsePack(filled, `${id}.yaml`);
     expect(r.problems).toEqual([]);
-    expect(r.pack!.election!.candidates.map((c) => c.number)).toEqual([1, 2, 3]);
-    const file = path.join(dir, 'pilbup-sleman-2029.yaml');
-    writeFileSync(file, text);
-    const rs = await loadRuleSet({ extra: [file] });
-    expect(rs.elections.some((e) => e.id === 'pilbup-sleman-2029')).toBe(true);
-    expect(() => compile(rs)).not.toThrow();
+    expect(r.pack!.election!.candidates.map((c) => [c.number, c.names[0]])).toEqual([
+      [1, 'Hendra Gunawan'],
+      [2, 'Yusuf Maulana'],
+      [3, 'Bambang Sutrisno'],
+    ]);
+    const file = path.join(dir, `${id}.yaml`);
+    writeFileSync(file, filled);
+    const scanner = new Scanner(compile(await loadRuleSet({ extra: [file] })), { explain: true });
+    expect(runExamples(scanner).filter((x) => !x.ok)).toEqual([]);
+    const found = scanner.scan(post('Ayo coblos nomor 2 Yusuf-Rini di pilbup sukamaju! #YusufRini', { date: '2029-10-01T10:00:00+07:00' })).findings;
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found.map((f) => f.candidate))).toEqual(new Set([`${id}:2`]));
+  });
+
+  it('only the template\'s own placeholders are refused: "..." in a note, an example or a source is text', () => {
+    const pack = `pack: mine\nkind: rules\ntitle: "Kopi ... dan teh"\nsources: ["Keputusan ... tentang nomor urut"]\nrules:\n  - id: mine.kopi\n    title: { id: "Kopi ...", en: "Coffee ..." }\n    category: endorsement\n    severity: high\n    legal_basis: "SKB 2022"\n    note: "..."\n    match: { term: kopi }\n    examples: { flag: ["kopi ... enak"], pass: ["teh ..."] }\n`;
+    expect(parsePack(pack, 'mine.yaml').problems).toEqual([]);
+    // In an election's word lists "..." stands for a word (and would match nothing itself): a placeholder, even typed by hand.
+    const el = fillTemplate(text, 3).replace('[pilbup sukamaju,', '[pilwalkot ...,');
+    expect(parsePack(el, 'el.yaml').problems.map((p) => p.message)).toEqual(['words: "pilwalkot ..." is a placeholder from the template; replace it with a word that names this race (e.g. pilbup sleman), or delete it']);
   });
 });
 
