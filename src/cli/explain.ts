@@ -17,6 +17,8 @@ interface ExplainOpts {
   date?: string;
   kind?: PostKind;
   repostOf?: string;
+  /** Image text (alt text, OCR, captions), scanned as a post's media_text is. */
+  mediaText?: string[];
   rules?: string[];
   defaultRules: boolean;
   election?: string[];
@@ -58,7 +60,7 @@ export async function explainCommand(text: string, o: ExplainOpts, io: Io): Prom
     hashtags: [],
     mentions: [],
     links: [],
-    media_text: [],
+    media_text: o.mediaText ?? [],
     kind: o.kind ?? (o.repostOf ? 'repost' : 'post'),
     repost_of: o.repostOf?.replace(/^@/, '') ?? null,
     reply_to: null,
@@ -85,8 +87,9 @@ export async function explainCommand(text: string, o: ExplainOpts, io: Io): Prom
   const c = new Chalk({ level: colorLevel(io.stdoutIsTTY, io.env) });
   const L: string[] = [];
   L.push(c.bold('Text'), `  ${terminalLine(text)}`, '');
+  for (const m of post.media_text) L.push(c.bold('Image text'), `  ${terminalLine(m)}`, '');
   L.push(c.bold('Tokens'));
-  for (const t of a.tokens) L.push(`  ${terminalLine(tokenLabel(t, a.fields[t.field].text))}`);
+  for (const t of a.tokens) L.push(`  ${a.fields[t.field].field === 'text' ? '' : '[image text] '}${terminalLine(tokenLabel(t, a.fields[t.field].text))}`);
   L.push('', c.bold('Context cues'));
   if (facts.lists.size === 0) L.push('  (none)');
   for (const [name, hs] of facts.lists) L.push(`  ${name}: ${hs.map((h) => terminalLine(compiled.patterns[h.pat].text)).join(', ')}`);

@@ -191,6 +191,21 @@ describe('netral explain', () => {
     expect(j.suppressed.some((f: { modifiers: { kind: string }[] }) => f.modifiers.some((m) => m.kind === 'prohibition'))).toBe(true);
   });
 
+  it("explains image text (--media-text) as scan reads a post's media_text", async () => {
+    const post = { id: 'm1', author: 'dadang', created_at: '2024-01-21T09:00:00+07:00', text: 'Kegiatan hari ini di balai warga', media_text: ['Foto puluhan orang berkaos hitam bertuliskan GANJAR MAHFUD'] };
+    const d = tempDir();
+    writeFileSync(path.join(d, 'p.jsonl'), `${JSON.stringify(post)}\n`);
+    const scanned = JSON.parse((await cli(['scan', path.join(d, 'p.jsonl'), '-f', 'json'])).stdout).findings as { rule_id: string; candidate: string; confidence: number }[];
+    expect(scanned.length).toBeGreaterThan(0);
+    const r = await cli(['explain', post.text, '--media-text', post.media_text[0], '--date', post.created_at, '-f', 'json']);
+    const j = JSON.parse(r.stdout);
+    expect(j.findings.map((f: { rule_id: string; candidate: string; confidence: number }) => [f.rule_id, f.candidate, f.confidence])).toEqual(scanned.map((f) => [f.rule_id, f.candidate, f.confidence]));
+    expect(j.tokens.some((t: { field: string; text: string }) => t.field === 'media_text' && t.text === 'ganjar')).toBe(true);
+    const text = await cli(['explain', post.text, '--media-text', post.media_text[0]]);
+    expect(text.stdout).toContain('Image text\n  Foto puluhan orang');
+    expect(text.stdout).toContain('[image text] ganjar');
+  });
+
   it('refuses an unreadable --date', async () => {
     const r = await cli(['explain', 'halo', '--date', 'kemarin']);
     expect(r.exitCode).toBe(2);
