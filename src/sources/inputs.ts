@@ -17,6 +17,8 @@ import { streamInput } from './stream-input.js';
 import { legacyOfficeDocument, officeDocument, officeError, officeNote } from './office.js';
 import { containerOf, innerName, isTar, type Container } from './archive/sniff.js';
 import { folderTree, notUserData } from './archive/tree.js';
+import { utf16Of } from './encoding.js';
+import { utf8Input, utf8Tree } from './utf8-input.js';
 
 export { fileInput, streamInput };
 
@@ -125,7 +127,7 @@ export class InputSet {
 
   private async *readDownload({ format, tree }: { format: TreeFormat; tree: Tree }): AsyncGenerator<Item> {
     this.warnIgnored(tree);
-    yield* this.run(tree.name, format.id, format.readTree(tree, this.readOptions(tree.name)));
+    yield* this.run(tree.name, format.id, format.readTree(utf8Tree(tree), this.readOptions(tree.name)));
   }
 
   private async *readDir(dir: string): AsyncGenerator<Item> {
@@ -192,12 +194,8 @@ export class InputSet {
   private async *readContent(input: InputFile, explicit: boolean): AsyncGenerator<Item> {
     const head = await this.headOf(input, explicit);
     if (head === null) return;
-    // Nothing to read is not an error: a cron pipe on a quiet day (`netral fetch … | netral scan`) gives empty stdin.
-    if (head.length === 0 || /^(\uFEFF)?\s*$/.test(head.toString('utf8'))) {
-      if (explicit) {
-        this.counts.push({ input: input.name, format: 'empty', read: 0, scanned: 0, skipped: 0 });
-        this.opts.warn(input.name, `${input.name}: empty, no posts to read`);
-      } else this.ignored.push(`${input.name} (empty)`);
+    if (isBlank(head)) {
+      this.readEmpty(input.name, explicit);
       return;
     }
     const container = containerOf(head);
@@ -232,8 +230,28 @@ export class InputSet {
     yield* this.readPlain(input, head, input.name, explicit);
   }
 
+  /** Nothing to read is not an error: a cron pipe on a quiet day (`netral fetch … | netral scan`) gives empty stdin. */
+  private readEmpty(name: string, explicit: boolean): void {
+    if (explicit) {
+      this.counts.push({ input: name, format: 'empty', read: 0, scanned: 0, skipped: 0 });
+      this.opts.warn(name, `${name}: empty, no posts to read`);
+    } else this.ignored.push(`${name} (empty)`);
+  }
+
   /** A file that is not a container: detected by its first bytes (and `name`), or read as --from says. */
   private async *readPlain(input: InputFile, head: Buffer, name: string, explicit: boolean): AsyncGenerator<Item> {
+    // Text saved as UTF-16 is read as UTF-8 from here on, by detection and by the reader.
+    const encoding = utf16Of(head);
+    if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+      input = utf8Input(input);
+      const text = await this.headOf(input, explicit);
+      if (text === null) return;
+      if (isBlank(text)) {
+        this.readEmpty(input.name, explicit);
+        return;
+      }
+      head = text;
+    }
     let format: Format | null;
     if (this.opts.from) {
       const f = formatById(this.opts.from);
@@ -250,6 +268,12 @@ export class InputSet {
         else this.ignored.push(office ? officeNote(input.name, office) : input.name);
         return;
       }
+    }
+    if (encoding === 'unclear') {
+      // Read as UTF-8, its NULs would make every line a record skipped with a reason that says nothing of the cause.
+      const office = legacyOfficeDocument(head);
+      this.fail(input.name, office ? officeError(office) : NOT_TEXT);
+      return;
     }
     yield* this.run(input.name, format.id, format.read(input, this.readOptions(input.name)));
   }
@@ -344,6 +368,13 @@ function failure(name: string, e: unknown): Failure | null {
     return { error: e.detail, ...(p.file !== name ? { file: p.file } : {}), line: p.line, ...(p.column !== undefined ? { column: p.column } : {}) };
   }
   return isFsError(e) ? { error: `cannot read: ${describeFsError(e)}` } : null;
+}
+
+const NOT_TEXT =
+  'holds NUL bytes, so it is not UTF-8 text (a binary file? text saved as UTF-16 without a byte-order mark, or as UTF-32?); save it as UTF-8 (Notepad: Save As, Encoding "UTF-8"; Excel: "CSV UTF-8")';
+
+function isBlank(head: Buffer): boolean {
+  return head.length === 0 || /^(\uFEFF)?\s*$/.test(head.toString('utf8'));
 }
 
 /** An error message without the input name it starts with (the summary names the input); an entry's is kept. */

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { InputError } from '../../errors.js';
 import type { SourceRef } from '../../model.js';
 import { folderTree, matching } from '../archive/tree.js';
+import { utf8Tree } from '../utf8-input.js';
 import { emit, skipItem } from '../emit.js';
 import { parsedElements } from '../json-records.js';
 import { buildPost } from '../record.js';
@@ -323,8 +324,9 @@ export const xArchive: Format & TreeFormat = {
     if (type in NOT_READ) throw new InputError(`${input.name}: holds ${NOT_READ[type]}; give tweets.js or the whole archive`);
     const post = POSTS[type];
     if (!post && type !== 'note_tweet') throw new InputError(`${input.name}: holds X archive data of type "${type}", which netral does not read; give tweets.js or the whole archive`);
-    // A file from an unpacked archive: its siblings (account.js, note-tweet.js) complete it.
-    const siblings = input.path ? folderTree(path.dirname(input.path)) : null;
+    // A file from an unpacked archive: its siblings (account.js, note-tweet.js) complete it. They are read as UTF-8
+    // whatever they were saved as, like the file itself (InputSet reads every input so).
+    const siblings = input.path ? utf8Tree(folderTree(path.dirname(input.path))) : null;
     const f = siblings ? await archiveFiles(siblings, '') : null;
     const account = f && siblings ? await accountOf(siblings, f) : NO_ACCOUNT;
     if (!account.username) opts.warn(`${input.name}: no account.js or manifest.js naming the account next to it; posts have no author (the handle and name are in account.js, or in manifest.js; give the whole archive)`);
