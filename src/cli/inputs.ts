@@ -35,7 +35,7 @@ export function openInputs(inputs: string[], o: InputFlags, io: Io, verb: string
     timeZone: o.tz,
     from: o.from,
     stdin: io.stdin,
-    warn: (input, m) => warnings.warn(input, m),
+    warn: (input, m, how) => warnings.warn(input, m, how),
   });
   return { set, warnings };
 }

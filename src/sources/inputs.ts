@@ -11,7 +11,7 @@ import { InputError, UsageError, describeFsError } from '../errors.js';
 import type { InputCounts } from '../model.js';
 import { HEAD_BYTES } from './head.js';
 import { DIRECTORY_FORMATS, detectFormat, detectTreeFormat, formatById, formatIds, isFileFormat, isTreeFormat, unknownFormat } from './registry.js';
-import type { DirectoryFormat, Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from './types.js';
+import type { DirectoryFormat, Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat, WarnHow } from './types.js';
 import { fileInput, READ_CHUNK } from './file-input.js';
 import { streamInput } from './stream-input.js';
 import { legacyOfficeDocument, officeDocument, officeError, officeNote } from './office.js';
@@ -29,8 +29,8 @@ export interface InputOptions {
   /** `--from FORMAT`: read every input as this format. */
   from?: string;
   stdin: Readable;
-  /** Warnings for the user about `input`; the message already names the input. */
-  warn(input: string, message: string): void;
+  /** Warnings for the user about `input`; the message already names the input. See ReadOptions.warn for `how`. */
+  warn(input: string, message: string, how?: WarnHow): void;
 }
 
 export interface Item {
@@ -74,7 +74,7 @@ export class InputSet {
         const before = this.counts.length;
         yield* this.readDir(spec);
         // Zero posts, like a quiet day, but said: an export folder that stayed empty must not pass for a clean audit.
-        if (this.counts.length === before) this.opts.warn(spec, `${spec}: no file netral reads in this folder, no posts to read`);
+        if (this.counts.length === before) this.opts.warn(spec, `${spec}: no file netral reads in this folder, no posts to read`, { summary: true });
       } else if (st.isFile()) yield* this.readFile(fileInput(spec, st.size), true);
       else if (st.isFIFO() || st.isCharacterDevice()) {
         // A named pipe (`netral scan <(zcat a.gz)`, /dev/stdin): read once, like standard input.
@@ -97,7 +97,7 @@ export class InputSet {
     const read = this.counts.filter((c) => c.format !== '');
     if (read.length === 0 || read.some((c) => c.format === 'csv')) return;
     const names = read.slice(0, 3).map((c) => `${c.input} (${c.format})`).join(', ') + (read.length > 3 ? `, and ${read.length - 3} more` : '');
-    this.opts.warn(read[0].input, `--map applies to CSV inputs and none was read, so it was not used: ${names}`);
+    this.opts.warn(read[0].input, `--map applies to CSV inputs and none was read, so it was not used: ${names}`, { summary: true });
   }
 
   private fail(input: string, error: string | Failure, format = ''): InputCounts {
@@ -107,7 +107,7 @@ export class InputSet {
   }
 
   private readOptions(name: string): ReadOptions {
-    return { map: this.opts.map, includePrivate: this.opts.includePrivate, timeZone: this.opts.timeZone, warn: (m) => this.opts.warn(name, m.startsWith(name) ? m : `${name}: ${m}`) };
+    return { map: this.opts.map, includePrivate: this.opts.includePrivate, timeZone: this.opts.timeZone, warn: (m, how) => this.opts.warn(name, m.startsWith(name) ? m : `${name}: ${m}`, how) };
   }
 
   /** The format --from names, if any. */
@@ -234,7 +234,7 @@ export class InputSet {
   private readEmpty(name: string, explicit: boolean): void {
     if (explicit) {
       this.counts.push({ input: name, format: 'empty', read: 0, scanned: 0, skipped: 0 });
-      this.opts.warn(name, `${name}: empty, no posts to read`);
+      this.opts.warn(name, `${name}: empty, no posts to read`, { summary: true });
     } else this.ignored.push(`${name} (empty)`);
   }
 

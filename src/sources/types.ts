@@ -43,8 +43,17 @@ export interface ReadOptions {
   includePrivate: boolean;
   /** Display time zone (IANA), for readers that must interpret naive local times with an explicit zone. */
   timeZone: string;
-  /** Warnings for the user (stderr); readers call this for skipped records and notes about the input. */
-  warn(message: string): void;
+  /**
+   * Warnings for the user (stderr); readers call this for skipped records and notes about the input. They are
+   * capped per input, but for a `summary`: a warning said once for the whole input (a count standing for many
+   * records, given at its end; a note about all of it), which is always shown.
+   */
+  warn(message: string, how?: WarnHow): void;
+}
+
+/** How a warning is shown: see ReadOptions.warn. */
+export interface WarnHow {
+  summary?: boolean;
 }
 
 /** A format a reader understands. Detection is by content first, file name second. */

@@ -174,6 +174,6 @@ export const bluesky: Format = {
         yield* itemOf(v, { ...r.source, record: ++n }, seen, opts);
       }
     }
-    if (items === 0) opts.warn(`${input.name}: no feed items in this Bluesky response`);
+    if (items === 0) opts.warn(`${input.name}: no feed items in this Bluesky response`, { summary: true });
   },
 };

@@ -284,13 +284,13 @@ export const facebook: Format & TreeFormat = {
     const files = await filesOf(tree);
     if (files.length === 0) throw new InputError(`${tree.name}: ${(await isHtmlExport(tree)) ? HTML_EXPORT_MESSAGE : 'no Facebook posts or comments found'}`);
     const owner = await readOwner(tree);
-    if (!owner.name) opts.warn(`${tree.name}: no profile_information.json; the account's name is taken from its comments, if any`);
+    if (!owner.name) opts.warn(`${tree.name}: no profile_information.json; the account's name is taken from its comments, if any`, { summary: true });
     for (const f of files) yield* readFile(tree.input(f.file), f.kind, owner, opts);
   },
   async *read(input, opts) {
     const kind = kindOfHead((await input.head(8192)).toString('utf8'));
     if (!kind) throw new InputError(`${input.name}: not a Facebook posts, comments or group file`);
-    if (kind === 'post' || kind === 'group-post') opts.warn(`${input.name}: read on its own, posts have no author; give the whole download to have the account's name`);
+    if (kind === 'post' || kind === 'group-post') opts.warn(`${input.name}: read on its own, posts have no author; give the whole download to have the account's name`, { summary: true });
     yield* readFile(input, kind, { name: null, handle: null }, opts);
   },
 };

@@ -148,10 +148,10 @@ export const genericCsv: Format = {
   async *read(input: InputFile, opts: ReadOptions): AsyncIterable<ReadItem> {
     const headBytes = await input.head(HEAD_BYTES);
     const encoding = sniffEncoding(headBytes, headBytes.length < HEAD_BYTES);
-    if (encoding === 'windows-1252') opts.warn(`${input.name}: not UTF-8; read as Windows-1252 (Excel's "CSV (Comma delimited)"). Save it as "CSV UTF-8" to be sure every character is read right`);
+    if (encoding === 'windows-1252') opts.warn(`${input.name}: not UTF-8; read as Windows-1252 (Excel's "CSV (Comma delimited)"). Save it as "CSV UTF-8" to be sure every character is read right`, { summary: true });
     const headText = decodeText(headBytes, encoding);
     const delimiter = sniffDelimiter(headText, input.name);
-    const utf8 = utf8Stream(encoding, (line) => opts.warn(`${input.name}:${line}: invalid UTF-8; the bytes that are not were read as \uFFFD`));
+    const utf8 = utf8Stream(encoding, (line) => opts.warn(`${input.name}:${line}: invalid UTF-8; the bytes that are not were read as \uFFFD`, { summary: true }));
     // Lines are numbered as the parser reads, in step with the 'skip' events below, ahead of the loop that consumes.
     const lines = new CsvLines();
     const parser = parse(
@@ -196,7 +196,7 @@ export const genericCsv: Format = {
           own = ownColumns(header);
           if (!cols.has('text'))
             throw new InputError(`${input.name}: no text column found; use --map text=COLUMN (the columns are: ${header.map((h) => JSON.stringify(h)).join(', ')})`);
-          for (const m of duplicateColumns(header, [...cols, ...own], input.name)) opts.warn(m);
+          for (const m of duplicateColumns(header, [...cols, ...own], input.name)) opts.warn(m, { summary: true });
           continue;
         }
         const source = { file: input.name, line };
@@ -227,7 +227,7 @@ export const genericCsv: Format = {
           // A sheet without an id column is the common case and needs no word; an empty cell in one is worth one.
           if (!warnedNoId && cols!.has('id')) {
             warnedNoId = true;
-            opts.warn(`${input.name}:${line}: no id in this row; rows without one are identified by their account, time and text (${obj.id}, …)`);
+            opts.warn(`${input.name}:${line}: no id in this row; rows without one are identified by their account, time and text (${obj.id}, …)`, { summary: true });
           }
         }
         const b = recordToPost(obj, { source, listSplit: /[\s,;]+/, naiveZone: opts.timeZone });
@@ -243,7 +243,7 @@ export const genericCsv: Format = {
       }
     } finally {
       // Also when the input ends in an error: the rows before it were read this way.
-      if (short.rows > 0) opts.warn(shortRowsWarning(input.name, short.rows, short.first));
+      if (short.rows > 0) opts.warn(shortRowsWarning(input.name, short.rows, short.first), { summary: true });
     }
     if (header === null) throw new InputError(`${input.name}: empty file (no header row)`);
   },

@@ -129,7 +129,7 @@ export const instagram: Format & TreeFormat = {
     const files = await filesOf(tree);
     if (files.length === 0) throw new InputError(`${tree.name}: ${(await isHtmlExport(tree)) ? INSTAGRAM_HTML_MESSAGE : 'no Instagram posts, reels or stories found'}`);
     const owner = await readOwner(tree);
-    if (!owner.username) opts.warn(`${tree.name}: no personal_information.json; posts have no author`);
+    if (!owner.username) opts.warn(`${tree.name}: no personal_information.json; posts have no author`, { summary: true });
     for (const f of files) yield* readFile(tree.input(f.file), f.kind, owner, opts);
   },
   async *read(input, opts) {
@@ -137,7 +137,7 @@ export const instagram: Format & TreeFormat = {
     if (/<html/i.test(head.slice(0, 2048))) throw new InputError(`${input.name}: ${INSTAGRAM_HTML_MESSAGE}`);
     const kind = kindOfHead(head);
     if (!kind) throw new InputError(`${input.name}: not an Instagram posts, reels or stories file`);
-    opts.warn(`${input.name}: read on its own, posts have no author; give the whole download to have the username`);
+    opts.warn(`${input.name}: read on its own, posts have no author; give the whole download to have the username`, { summary: true });
     yield* readFile(input, kind, { username: null, name: null }, opts);
   },
 };

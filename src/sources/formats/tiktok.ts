@@ -128,7 +128,7 @@ async function* readUserData(input: InputFile, opts: ReadOptions): AsyncGenerato
   // read once: the profile is picked up on the way, and posts before it have no author.
   const once = !input.rereadable;
   let owner = once ? { username: null, name: null } : await readOwner(input);
-  if (!owner.username && !once) opts.warn(`${input.name}: no username found in the download; posts have no author`);
+  if (!owner.username && !once) opts.warn(`${input.name}: no username found in the download; posts have no author`, { summary: true });
   const found = new Set<number>();
   const paths = [...POSTS, ...COMMENTS, ...(once ? PROFILE : [])];
   let index = 0;
@@ -152,8 +152,8 @@ async function* readUserData(input: InputFile, opts: ReadOptions): AsyncGenerato
     if ((el.path ?? 0) < POSTS.length) yield* postItems(o, source, owner, opts);
     else yield* commentItems(o, source, owner, opts);
   }
-  if (once && authorless > 0) opts.warn(`${input.name}: ${authorless} record(s) came before the username in the download and have no author (this input can be read only once; give the file instead)`);
-  if (![...found].some((i) => i < POSTS.length + COMMENTS.length)) opts.warn(`${input.name}: no videos and no comments in this TikTok download`);
+  if (once && authorless > 0) opts.warn(`${input.name}: ${authorless} record(s) came before the username in the download and have no author (this input can be read only once; give the file instead)`, { summary: true });
+  if (![...found].some((i) => i < POSTS.length + COMMENTS.length)) opts.warn(`${input.name}: no videos and no comments in this TikTok download`, { summary: true });
 }
 
 const USER_DATA = /^user_data(_tiktok)?\.json$/i;

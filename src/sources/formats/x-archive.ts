@@ -242,7 +242,7 @@ function* tweetItems(value: unknown, source: SourceRef, account: Account, notes:
 function* noteItems(notes: Notes, account: Account, opts: ReadOptions): Generator<ReadItem> {
   const left = notes.all.filter((n) => !n.used);
   if (left.length === 0) return;
-  opts.warn(`${left[0].source.file}: ${left.length} long post(s) matched no tweet in the archive; read on their own (no post URL)`);
+  opts.warn(`${left[0].source.file}: ${left.length} long post(s) matched no tweet in the archive; read on their own (no post URL)`, { summary: true });
   for (const n of left) {
     const b = buildPost({
       id: n.id ? `note-${n.id}` : '',
@@ -298,7 +298,7 @@ async function* readArchive(tree: Tree, dir: string, opts: ReadOptions): AsyncGe
   const account = await accountOf(tree, f);
   // Without the account a post still has its link (x.com/i/web/status/ID works for any account); what is missing is
   // who wrote it, so it cannot be matched to an employee.
-  if (!account.username) opts.warn(`${tree.name}: no account.js or manifest.js naming the account; posts have no author (the handle and name are in account.js, or in manifest.js)`);
+  if (!account.username) opts.warn(`${tree.name}: no account.js or manifest.js naming the account; posts have no author (the handle and name are in account.js, or in manifest.js)`, { summary: true });
   const notes = await readNotes(f.notes.map((n) => tree.input(n)), opts);
   const files = [...f.tweets.map((p) => ({ input: tree.input(p), deleted: false })), ...f.deleted.map((p) => ({ input: tree.input(p), deleted: true }))];
   yield* readTweets(files, account, notes, true, opts);
@@ -329,7 +329,7 @@ export const xArchive: Format & TreeFormat = {
     const siblings = input.path ? utf8Tree(folderTree(path.dirname(input.path))) : null;
     const f = siblings ? await archiveFiles(siblings, '') : null;
     const account = f && siblings ? await accountOf(siblings, f) : NO_ACCOUNT;
-    if (!account.username) opts.warn(`${input.name}: no account.js or manifest.js naming the account next to it; posts have no author (the handle and name are in account.js, or in manifest.js; give the whole archive)`);
+    if (!account.username) opts.warn(`${input.name}: no account.js or manifest.js naming the account next to it; posts have no author (the handle and name are in account.js, or in manifest.js; give the whole archive)`, { summary: true });
     if (type === 'note_tweet') {
       yield* noteItems(await readNotes([input], opts), account, opts);
       return;
