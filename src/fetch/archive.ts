@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmod, link, mkdir, open, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
+import { checkReplaceable } from '../report/output.js';
 
 /** A redirect answer on the way to an entry; it has its own entry too. */
 export interface ManifestHop {
@@ -56,9 +57,12 @@ export class EvidenceArchive {
   ) {}
 
   static async open(dir: string): Promise<EvidenceArchive> {
+    const manifest = path.join(dir, 'manifest.jsonl');
+    // A manifest made read-only (an archive handed over as evidence) is not added to, even by root.
+    await checkReplaceable(manifest, { verb: 'add to', other: 'another archive folder' });
     try {
       await mkdir(path.join(dir, 'bodies'), { recursive: true });
-      const fh = await open(path.join(dir, 'manifest.jsonl'), 'a');
+      const fh = await open(manifest, 'a');
       return new EvidenceArchive(dir, fh);
     } catch (e) {
       throw new OutputError(`cannot use ${dir} as the evidence archive: ${(e as Error).message}`);

@@ -1,8 +1,8 @@
 // Where a report goes: stdout, or a file written atomically (a temporary file in the same folder, renamed over the
 // target only when the report is complete), so a cron job killed mid-run never leaves a half-written report.
 
-import { createWriteStream, fsync, unlinkSync, type WriteStream } from 'node:fs';
-import { rename, unlink, mkdir, open, readdir, stat } from 'node:fs/promises';
+import { constants, createWriteStream, fsync, unlinkSync, type WriteStream } from 'node:fs';
+import { access, rename, unlink, mkdir, open, readdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -123,6 +123,35 @@ export async function removeStaleTemps(target: string): Promise<void> {
 }
 
 /**
+ * Refuses to replace a file the user may not, or does not want to, change: one whose owner may not write it
+ * (chmod 444, chmod u-w: a report kept as evidence), or one this user may not write. The rename that puts an output
+ * in place needs only the folder's permission, and root may write anything, so the mode bits are checked too: the
+ * same files are refused whoever runs netral. Only regular files: a device or a pipe is written in place.
+ */
+export async function checkReplaceable(target: string, o: { verb: string; other: string } = { verb: 'replace', other: 'another file name' }): Promise<void> {
+  let st;
+  try {
+    st = await stat(target);
+  } catch {
+    return; // not there (yet): nothing to replace
+  }
+  if (!st.isFile()) return;
+  if ((st.mode & 0o200) === 0)
+    throw new OutputError(`will not ${o.verb} ${target}: the file is read-only. Make it writable first if it may be changed (chmod u+w ${shellWord(target)}), or choose ${o.other}`);
+  try {
+    await access(target, constants.W_OK);
+  } catch {
+    throw new OutputError(`will not ${o.verb} ${target}: you have no permission to write the file. Choose ${o.other}, or ask the file's owner to let you write it`);
+  }
+}
+
+/** A file name as it can be typed in a shell (quoted when it has spaces or other special characters). */
+function shellWord(s: string): string {
+  const w = s.startsWith('-') ? `./${s}` : s;
+  return /^[\w./@%+=:,-]+$/.test(w) ? w : `'${w.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
  * An output that is not a regular file — /dev/null, a named pipe, a terminal — is written in place: renaming a
  * temporary file over it would replace the device itself (as root, /dev/null would become a plain file).
  */
@@ -172,6 +201,8 @@ async function openStream(file: string, flags: string, target: string): Promise<
 export async function fileOutput(target: string): Promise<Output> {
   const special = await specialOutput(target);
   if (special) return special;
+  // Checked now, so that a long run is not wasted on a file it may not replace, and again before the rename.
+  await checkReplaceable(target);
   const dir = path.dirname(path.resolve(target));
   try {
     await mkdir(dir, { recursive: true });
@@ -200,11 +231,12 @@ export async function fileOutput(target: string): Promise<Output> {
           await new Promise<void>((resolve, reject) => fsync(fd, (e) => (e ? reject(e) : resolve())));
         }
         await close();
+        await checkReplaceable(target);
         // Rename is atomic within a folder: readers see the old file or the complete new one, never a part.
         await rename(tmp, target);
       } catch (e) {
         await unlink(tmp).catch(() => {});
-        throw new OutputError(`cannot write ${target}: ${(e as Error).message}`);
+        throw e instanceof OutputError ? e : new OutputError(`cannot write ${target}: ${(e as Error).message}`);
       } finally {
         pending.delete(tmp);
       }
@@ -219,6 +251,7 @@ export async function fileOutput(target: string): Promise<Output> {
 
 /** Writes a whole small file atomically (state files, baselines): temporary file, fsync, rename. */
 export async function writeFileAtomic(target: string, content: string | Buffer): Promise<void> {
+  await checkReplaceable(target);
   await mkdir(path.dirname(path.resolve(target)), { recursive: true });
   await removeStaleTemps(target);
   const tmp = tempNameFor(target);
@@ -235,10 +268,11 @@ export async function writeFileAtomic(target: string, content: string | Buffer):
     }
     await fh.close();
     try {
+      await checkReplaceable(target);
       await rename(tmp, target);
     } catch (e) {
       await unlink(tmp).catch(() => {});
-      throw new OutputError(`cannot write ${target}: ${(e as Error).message}`);
+      throw e instanceof OutputError ? e : new OutputError(`cannot write ${target}: ${(e as Error).message}`);
     }
   } finally {
     pending.delete(tmp);
