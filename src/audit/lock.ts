@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import { link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LockError, OutputError } from '../errors.js';
-import { processAlive, removeStaleTemps, tempNameFor } from '../report/output.js';
+import { processAlive, removeStaleTemps, trackedTemp } from '../report/output.js';
 
 export interface LockInfo {
   pid: number;
@@ -53,13 +53,16 @@ async function isStale(file: string, info: LockInfo | null): Promise<boolean> {
 /** Takes the lock at `file`, or throws LockError naming the run that holds it. */
 export async function acquireLock(file: string, command: string): Promise<Lock> {
   const mine: LockInfo = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command };
-  // Named like every temporary file netral writes, so that one left by a killed run is cleared by the next.
-  const tmp = tempNameFor(path.resolve(file));
+  // Named and tracked like every temporary file netral writes: removed if the run is stopped, and one left by a
+  // killed run is cleared by the next.
+  const temp = trackedTemp(path.resolve(file), false);
+  const tmp = temp.path;
   try {
     await mkdir(path.dirname(tmp), { recursive: true });
     await removeStaleTemps(file);
     await writeFile(tmp, `${JSON.stringify(mine)}\n`, { flag: 'wx' });
   } catch (e) {
+    temp.done();
     throw new OutputError(`cannot create the lock ${file}: ${(e as Error).message}`);
   }
   let tookOver: LockInfo | null = null;
@@ -88,23 +91,28 @@ export async function acquireLock(file: string, command: string): Promise<Lock> 
       }
       // Move the stale lock aside (atomic) and check it is the one judged stale: a run that took it over between our
       // read and the rename must keep its lock, so it is put back (link fails rather than overwrite a newer one).
-      const aside = `${tmp}.stale`;
+      const asideTemp = trackedTemp(path.resolve(file), false);
+      const aside = asideTemp.path;
       try {
-        await rename(file, aside);
-      } catch {
-        continue;
-      }
-      const moved = await readInfo(aside);
-      if (info && moved && (moved.pid !== info.pid || moved.started !== info.started)) {
-        await link(aside, file).catch(() => {});
+        try {
+          await rename(file, aside);
+        } catch {
+          continue;
+        }
+        const moved = await readInfo(aside);
+        if (info && moved && (moved.pid !== info.pid || moved.started !== info.started)) {
+          await link(aside, file).catch(() => {});
+          continue;
+        }
+        tookOver = info ?? { pid: 0, host: '', started: '', command: '' };
+      } finally {
         await unlink(aside).catch(() => {});
-        continue;
+        asideTemp.done();
       }
-      await unlink(aside).catch(() => {});
-      tookOver = info ?? { pid: 0, host: '', started: '', command: '' };
     }
     throw new LockError(`could not take the lock ${file}: other runs keep taking it`);
   } finally {
     await unlink(tmp).catch(() => {});
+    temp.done();
   }
 }

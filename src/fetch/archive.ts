@@ -4,11 +4,11 @@
 // overwritten: bodies are content-addressed and created with link(2), which fails rather than replace; the manifest
 // is only appended to.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { chmod, link, mkdir, open, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
-import { checkReplaceable } from '../report/output.js';
+import { checkReplaceable, removeStaleTempsIn, trackedTemp } from '../report/output.js';
 
 /** A redirect answer on the way to an entry; it has its own entry too. */
 export interface ManifestHop {
@@ -62,6 +62,8 @@ export class EvidenceArchive {
     await checkReplaceable(manifest, { verb: 'add to', other: 'another archive folder' });
     try {
       await mkdir(path.join(dir, 'bodies'), { recursive: true });
+      // Bodies a killed run was writing (never linked into place: the body is fetched again when needed).
+      await removeStaleTempsIn(path.join(dir, 'bodies'));
       const fh = await open(manifest, 'a');
       return new EvidenceArchive(dir, fh);
     } catch (e) {
@@ -110,7 +112,9 @@ export class EvidenceArchive {
     } catch {
       // not there yet
     }
-    const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    // Tracked, so that a run stopped while saving removes it; one left by a killed run goes at the next open().
+    const temp = trackedTemp(target, false);
+    const tmp = temp.path;
     try {
       const fh = await open(tmp, 'wx');
       try {
@@ -125,6 +129,7 @@ export class EvidenceArchive {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputError(`cannot save evidence ${target}: ${(e as Error).message}`);
     } finally {
       await unlink(tmp).catch(() => {});
+      temp.done();
     }
   }
 
