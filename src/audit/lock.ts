@@ -5,6 +5,7 @@
 // stale lock cannot both proceed.
 
 import { hostname } from 'node:os';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LockError, OutputError } from '../errors.js';
@@ -27,15 +28,36 @@ export interface Lock {
 /** A lock whose content cannot be read is treated as stale only after this long (a run killed while writing it). */
 const UNREADABLE_GRACE_MS = 60_000;
 
-
-async function readInfo(file: string): Promise<LockInfo | null> {
+function parseInfo(text: string): LockInfo | null {
   try {
-    const v = JSON.parse(await readFile(file, 'utf8')) as Partial<LockInfo>;
+    const v = JSON.parse(text) as Partial<LockInfo>;
     if (typeof v.pid === 'number' && typeof v.host === 'string' && typeof v.started === 'string') return { pid: v.pid, host: v.host, started: v.started, command: String(v.command ?? '') };
   } catch {
-    /* missing or partial */
+    /* partial */
   }
   return null;
+}
+
+async function readInfo(file: string): Promise<LockInfo | null> {
+  return parseInfo(await readFile(file, 'utf8').catch(() => ''));
+}
+
+const isMine = (now: LockInfo | null, mine: LockInfo) => now !== null && now.pid === mine.pid && now.started === mine.started;
+
+// The locks this process holds: a run stopped by Ctrl+C or SIGTERM releases them on its way out (src/cli/run.ts
+// main()), so that the next run does not find a stale lock to take over.
+const held = new Map<string, LockInfo>();
+
+/** Releases the locks this process holds, at once (it runs in a signal handler, just before exit). */
+export function releaseHeldLocks(): void {
+  for (const [file, mine] of held) {
+    try {
+      if (isMine(parseInfo(readFileSync(file, 'utf8')), mine)) unlinkSync(file);
+    } catch {
+      /* already gone */
+    }
+  }
+  held.clear();
 }
 
 async function isStale(file: string, info: LockInfo | null): Promise<boolean> {
@@ -70,13 +92,14 @@ export async function acquireLock(file: string, command: string): Promise<Lock> 
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         await link(tmp, file);
+        held.set(file, mine);
         return {
           file,
           tookOver,
           release: async () => {
+            held.delete(file);
             // Only our own lock is removed, never one another run took over in the meantime.
-            const now = await readInfo(file);
-            if (now && now.pid === mine.pid && now.started === mine.started) await unlink(file).catch(() => {});
+            if (isMine(await readInfo(file), mine)) await unlink(file).catch(() => {});
           },
         };
       } catch (e) {
