@@ -130,11 +130,12 @@ export class OutputError extends NetralError {
 /** Problems in a file the user wrote (a roster, audit.yml, a baseline), each with its position; nothing was run. */
 export class FileError extends NetralError {
   override readonly name = 'FileError';
-  constructor(
-    what: string,
-    readonly problems: Problem[],
-  ) {
-    super(`${what}:\n${problems.map((p) => `  ${p.col > 0 ? formatProblem(p) : `${p.file}:${p.line}: ${p.where ? `${p.where}: ` : ''}${p.message}`}`).join('\n')}`);
+  /** Sorted (sortProblems), like a RuleError's. */
+  readonly problems: Problem[];
+  constructor(what: string, problems: Problem[]) {
+    const sorted = sortProblems(problems);
+    super(`${what}:\n${sorted.map((p) => `  ${p.col > 0 ? formatProblem(p) : `${p.file}:${p.line}: ${p.where ? `${p.where}: ` : ''}${p.message}`}`).join('\n')}`);
+    this.problems = sorted;
   }
 }
 

@@ -5,10 +5,11 @@
 // stale lock cannot both proceed.
 
 import { hostname } from 'node:os';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LockError, OutputError } from '../errors.js';
-import { processAlive, removeStaleTemps, tempNameFor } from '../report/output.js';
+import { processAlive, removeStaleTemps, trackedTemp } from '../report/output.js';
 
 export interface LockInfo {
   pid: number;
@@ -27,15 +28,36 @@ export interface Lock {
 /** A lock whose content cannot be read is treated as stale only after this long (a run killed while writing it). */
 const UNREADABLE_GRACE_MS = 60_000;
 
-
-async function readInfo(file: string): Promise<LockInfo | null> {
+function parseInfo(text: string): LockInfo | null {
   try {
-    const v = JSON.parse(await readFile(file, 'utf8')) as Partial<LockInfo>;
+    const v = JSON.parse(text) as Partial<LockInfo>;
     if (typeof v.pid === 'number' && typeof v.host === 'string' && typeof v.started === 'string') return { pid: v.pid, host: v.host, started: v.started, command: String(v.command ?? '') };
   } catch {
-    /* missing or partial */
+    /* partial */
   }
   return null;
+}
+
+async function readInfo(file: string): Promise<LockInfo | null> {
+  return parseInfo(await readFile(file, 'utf8').catch(() => ''));
+}
+
+const isMine = (now: LockInfo | null, mine: LockInfo) => now !== null && now.pid === mine.pid && now.started === mine.started;
+
+// The locks this process holds: a run stopped by Ctrl+C or SIGTERM releases them on its way out (src/cli/run.ts
+// main()), so that the next run does not find a stale lock to take over.
+const held = new Map<string, LockInfo>();
+
+/** Releases the locks this process holds, at once (it runs in a signal handler, just before exit). */
+export function releaseHeldLocks(): void {
+  for (const [file, mine] of held) {
+    try {
+      if (isMine(parseInfo(readFileSync(file, 'utf8')), mine)) unlinkSync(file);
+    } catch {
+      /* already gone */
+    }
+  }
+  held.clear();
 }
 
 async function isStale(file: string, info: LockInfo | null): Promise<boolean> {
@@ -53,13 +75,16 @@ async function isStale(file: string, info: LockInfo | null): Promise<boolean> {
 /** Takes the lock at `file`, or throws LockError naming the run that holds it. */
 export async function acquireLock(file: string, command: string): Promise<Lock> {
   const mine: LockInfo = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command };
-  // Named like every temporary file netral writes, so that one left by a killed run is cleared by the next.
-  const tmp = tempNameFor(path.resolve(file));
+  // Named and tracked like every temporary file netral writes: removed if the run is stopped, and one left by a
+  // killed run is cleared by the next.
+  const temp = trackedTemp(path.resolve(file), false);
+  const tmp = temp.path;
   try {
     await mkdir(path.dirname(tmp), { recursive: true });
     await removeStaleTemps(file);
     await writeFile(tmp, `${JSON.stringify(mine)}\n`, { flag: 'wx' });
   } catch (e) {
+    temp.done();
     throw new OutputError(`cannot create the lock ${file}: ${(e as Error).message}`);
   }
   let tookOver: LockInfo | null = null;
@@ -67,13 +92,14 @@ export async function acquireLock(file: string, command: string): Promise<Lock> 
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         await link(tmp, file);
+        held.set(file, mine);
         return {
           file,
           tookOver,
           release: async () => {
+            held.delete(file);
             // Only our own lock is removed, never one another run took over in the meantime.
-            const now = await readInfo(file);
-            if (now && now.pid === mine.pid && now.started === mine.started) await unlink(file).catch(() => {});
+            if (isMine(await readInfo(file), mine)) await unlink(file).catch(() => {});
           },
         };
       } catch (e) {
@@ -88,23 +114,28 @@ export async function acquireLock(file: string, command: string): Promise<Lock> 
       }
       // Move the stale lock aside (atomic) and check it is the one judged stale: a run that took it over between our
       // read and the rename must keep its lock, so it is put back (link fails rather than overwrite a newer one).
-      const aside = `${tmp}.stale`;
+      const asideTemp = trackedTemp(path.resolve(file), false);
+      const aside = asideTemp.path;
       try {
-        await rename(file, aside);
-      } catch {
-        continue;
-      }
-      const moved = await readInfo(aside);
-      if (info && moved && (moved.pid !== info.pid || moved.started !== info.started)) {
-        await link(aside, file).catch(() => {});
+        try {
+          await rename(file, aside);
+        } catch {
+          continue;
+        }
+        const moved = await readInfo(aside);
+        if (info && moved && (moved.pid !== info.pid || moved.started !== info.started)) {
+          await link(aside, file).catch(() => {});
+          continue;
+        }
+        tookOver = info ?? { pid: 0, host: '', started: '', command: '' };
+      } finally {
         await unlink(aside).catch(() => {});
-        continue;
+        asideTemp.done();
       }
-      await unlink(aside).catch(() => {});
-      tookOver = info ?? { pid: 0, host: '', started: '', command: '' };
     }
     throw new LockError(`could not take the lock ${file}: other runs keep taking it`);
   } finally {
     await unlink(tmp).catch(() => {});
+    temp.done();
   }
 }

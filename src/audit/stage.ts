@@ -13,6 +13,7 @@ import { employeeRef, RosterMatcher, type Match } from '../roster/match.js';
 import { placeInPeriod, resolvePeriod, type Period } from './period.js';
 import { Baseline, readBaseline, type DisplayOptions } from './baseline.js';
 import { EmployeeTally } from './employees.js';
+import { checkReplaceable } from '../report/output.js';
 
 export interface AuditOptions {
   roster?: string;
@@ -71,6 +72,8 @@ export class AuditStage {
     let baseline: Baseline | null = null;
     if (o.baseline !== undefined) {
       const rec = ctx.recordBaseline;
+      // Before any post is read: a baseline that may not be replaced would waste the whole run.
+      if (rec) await checkReplaceable(o.baseline);
       baseline = rec?.fresh ? Baseline.empty(o.baseline, ctx.lang) : await readBaseline(o.baseline, { missingOk: rec?.missingOk ?? false, lang: ctx.lang });
     }
     const wantTally = roster !== null || o.per === 'employee' || ctx.tally;

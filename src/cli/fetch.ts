@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { UsageError, EXIT } from '../errors.js';
 import { VERSION } from '../version.js';
-import { fileOutput, stdoutOutput } from '../report/output.js';
+import { checkReplaceable, fileOutput, stdoutOutput } from '../report/output.js';
 import { normaliseTimestamp } from '../sources/time.js';
 import type { Item } from '../sources/inputs.js';
 import type { InputCounts } from '../model.js';
@@ -68,6 +68,9 @@ export async function prepareFetch(args: string[], o: FetchCommandOptions, io: I
   const api = blueskyApi(o.blueskyApi);
   const delayScale = Number(io.env.NETRAL_FETCH_DELAY_SCALE ?? '1');
   if (!(delayScale >= 0)) throw new UsageError('NETRAL_FETCH_DELAY_SCALE must be a number ≥ 0');
+  // Before anything is fetched: the state is written at the end, and a state that may not be replaced would waste
+  // the run (and fetch the same posts again next time).
+  if (o.state !== undefined) await checkReplaceable(o.state);
 
   const progress = await Progress.create(io.stderr, { tty: spinnerAllowed(io), quiet: o.quiet, maxPosts: o.maxPosts ?? null });
   try {

@@ -13,6 +13,7 @@ import { addFetchOptions } from './fetch-options.js';
 import { VERSION } from '../version.js';
 import { terminalSafe } from '../report/sanitize.js';
 import { removePendingTemps } from '../report/output.js';
+import { releaseHeldLocks } from '../audit/lock.js';
 
 // Kept in step with src/sources/formats/generic-csv.ts COLUMN_ALIASES (checked by a test) so that building the
 // program does not load the readers.
@@ -343,12 +344,15 @@ export async function main(): Promise<void> {
   });
   process.stderr.on('error', () => {});
   // Ctrl+C, or SIGTERM from a cron job's timeout: the unfinished temporary files of the outputs are removed (the
-  // outputs stay as they were), and the exit code is the shell's for a stopped process, 128 + the signal's number.
+  // outputs stay as they were), the locks this run holds are released (after the temporary files: a lock guards
+  // them), and the exit code is the shell's for a stopped process, 128 + the signal's number.
   // Here, not in run(): handlers on the process would outlive a run inside a test.
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const)
     process.on(signal, () => {
+      const unfinished = removePendingTemps();
+      releaseHeldLocks();
       // On a terminal the ^C is echoed where the cursor is (after a spinner, say): start a line of our own.
-      process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}${stoppedMessage(signal, removePendingTemps())}\n`);
+      process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}${stoppedMessage(signal, unfinished)}\n`);
       process.exit(code);
     });
   const code = await run(process.argv.slice(2), {

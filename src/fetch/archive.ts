@@ -4,10 +4,11 @@
 // overwritten: bodies are content-addressed and created with link(2), which fails rather than replace; the manifest
 // is only appended to.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { chmod, link, mkdir, open, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
+import { checkReplaceable, removeStaleTempsIn, trackedTemp } from '../report/output.js';
 
 /** A redirect answer on the way to an entry; it has its own entry too. */
 export interface ManifestHop {
@@ -56,9 +57,14 @@ export class EvidenceArchive {
   ) {}
 
   static async open(dir: string): Promise<EvidenceArchive> {
+    const manifest = path.join(dir, 'manifest.jsonl');
+    // A manifest made read-only (an archive handed over as evidence) is not added to, even by root.
+    await checkReplaceable(manifest, { verb: 'add to', other: 'another archive folder' });
     try {
       await mkdir(path.join(dir, 'bodies'), { recursive: true });
-      const fh = await open(path.join(dir, 'manifest.jsonl'), 'a');
+      // Bodies a killed run was writing (never linked into place: the body is fetched again when needed).
+      await removeStaleTempsIn(path.join(dir, 'bodies'));
+      const fh = await open(manifest, 'a');
       return new EvidenceArchive(dir, fh);
     } catch (e) {
       throw new OutputError(`cannot use ${dir} as the evidence archive: ${(e as Error).message}`);
@@ -106,7 +112,9 @@ export class EvidenceArchive {
     } catch {
       // not there yet
     }
-    const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    // Tracked, so that a run stopped while saving removes it; one left by a killed run goes at the next open().
+    const temp = trackedTemp(target, false);
+    const tmp = temp.path;
     try {
       const fh = await open(tmp, 'wx');
       try {
@@ -121,6 +129,7 @@ export class EvidenceArchive {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputError(`cannot save evidence ${target}: ${(e as Error).message}`);
     } finally {
       await unlink(tmp).catch(() => {});
+      temp.done();
     }
   }
 

@@ -1,8 +1,8 @@
 // Where a report goes: stdout, or a file written atomically (a temporary file in the same folder, renamed over the
 // target only when the report is complete), so a cron job killed mid-run never leaves a half-written report.
 
-import { createWriteStream, fsync, unlinkSync, type WriteStream } from 'node:fs';
-import { rename, unlink, mkdir, open, readdir, stat } from 'node:fs/promises';
+import { constants, createWriteStream, fsync, unlinkSync, type WriteStream } from 'node:fs';
+import { access, rename, unlink, mkdir, open, readdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -80,13 +80,32 @@ export function processAlive(pid: number): boolean {
 // killed (same machine, process gone) from one still writing, and remove what the killed run left.
 const TEMP = /^(.+)-(\d+)\.[0-9a-f]{12}\.tmp$/;
 
-export function tempNameFor(target: string): string {
+function tempNameFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${hostname()}-${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-// The temporary files this process is writing, with the output each will become: a run stopped by Ctrl+C or a
-// cron job's SIGTERM removes them on its way out (src/cli/run.ts main()), instead of leaving them until the next run.
-const pending = new Map<string, string>();
+// The temporary files this process is writing, with the output each will become (null: a file the user did not
+// name, e.g. an evidence body): a run stopped by Ctrl+C or a cron job's SIGTERM removes them on its way out
+// (src/cli/run.ts main()), instead of leaving them until the next run.
+const pending = new Map<string, string | null>();
+
+export interface TrackedTemp {
+  /** The temporary file's path (not created yet). */
+  path: string;
+  /** Call once the temporary file is gone (renamed into place or removed). */
+  done(): void;
+}
+
+/**
+ * A temporary file for `target`, named like every temporary file netral writes (a killed run's is removed by the
+ * next run's removeStaleTemps) and removed by removePendingTemps if the run is stopped before done(). `named`: the
+ * user named `target`, so a stopped run says it was not written.
+ */
+export function trackedTemp(target: string, named = true): TrackedTemp {
+  const tmp = tempNameFor(target);
+  pending.set(tmp, named ? target : null);
+  return { path: tmp, done: () => void pending.delete(tmp) };
+}
 
 /**
  * Removes this process's unfinished temporary files, at once (it runs in a signal handler, just before exit), and
@@ -97,7 +116,7 @@ export function removePendingTemps(): string[] {
   for (const [tmp, target] of pending) {
     try {
       unlinkSync(tmp);
-      removed.push(target);
+      if (target !== null) removed.push(target);
     } catch {
       /* renamed into place, or not created yet */
     }
@@ -106,10 +125,12 @@ export function removePendingTemps(): string[] {
   return removed;
 }
 
-/** Removes the temporary files of `target` left by runs that were killed on this machine. */
-export async function removeStaleTemps(target: string): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  const prefix = `.${path.basename(target)}.`;
+/**
+ * Removes, from `dir`, the temporary files left by runs killed on this machine: those of one file (`.name.`), or of
+ * every file (`.`, where the part before the pid is then `name.host`).
+ */
+async function removeStaleIn(dir: string, prefix: string): Promise<void> {
+  const host = hostname();
   let names: string[];
   try {
     names = await readdir(dir);
@@ -118,8 +139,47 @@ export async function removeStaleTemps(target: string): Promise<void> {
   }
   for (const n of names) {
     const m = n.startsWith(prefix) ? TEMP.exec(n.slice(prefix.length)) : null;
-    if (m && m[1] === hostname() && Number(m[2]) !== process.pid && !processAlive(Number(m[2]))) await unlink(path.join(dir, n)).catch(() => {});
+    if (m && (prefix === '.' ? m[1].endsWith(`.${host}`) : m[1] === host) && Number(m[2]) !== process.pid && !processAlive(Number(m[2]))) await unlink(path.join(dir, n)).catch(() => {});
   }
+}
+
+/** Removes the temporary files of `target` left by runs that were killed on this machine. */
+export function removeStaleTemps(target: string): Promise<void> {
+  return removeStaleIn(path.dirname(path.resolve(target)), `.${path.basename(target)}.`);
+}
+
+/** Removes the temporary files of every file in `dir` left by runs that were killed on this machine. */
+export function removeStaleTempsIn(dir: string): Promise<void> {
+  return removeStaleIn(dir, '.');
+}
+
+/**
+ * Refuses to replace a file the user may not, or does not want to, change: one whose owner may not write it
+ * (chmod 444, chmod u-w: a report kept as evidence), or one this user may not write. The rename that puts an output
+ * in place needs only the folder's permission, and root may write anything, so the mode bits are checked too: the
+ * same files are refused whoever runs netral. Only regular files: a device or a pipe is written in place.
+ */
+export async function checkReplaceable(target: string, o: { verb: string; other: string } = { verb: 'replace', other: 'another file name' }): Promise<void> {
+  let st;
+  try {
+    st = await stat(target);
+  } catch {
+    return; // not there (yet): nothing to replace
+  }
+  if (!st.isFile()) return;
+  if ((st.mode & 0o200) === 0)
+    throw new OutputError(`will not ${o.verb} ${target}: the file is read-only. Make it writable first if it may be changed (chmod u+w ${shellWord(target)}), or choose ${o.other}`);
+  try {
+    await access(target, constants.W_OK);
+  } catch {
+    throw new OutputError(`will not ${o.verb} ${target}: you have no permission to write the file. Choose ${o.other}, or ask the file's owner to let you write it`);
+  }
+}
+
+/** A file name as it can be typed in a shell (quoted when it has spaces or other special characters). */
+function shellWord(s: string): string {
+  const w = s.startsWith('-') ? `./${s}` : s;
+  return /^[\w./@%+=:,-]+$/.test(w) ? w : `'${w.replaceAll("'", `'\\''`)}'`;
 }
 
 /**
@@ -172,6 +232,8 @@ async function openStream(file: string, flags: string, target: string): Promise<
 export async function fileOutput(target: string): Promise<Output> {
   const special = await specialOutput(target);
   if (special) return special;
+  // Checked now, so that a long run is not wasted on a file it may not replace, and again before the rename.
+  await checkReplaceable(target);
   const dir = path.dirname(path.resolve(target));
   try {
     await mkdir(dir, { recursive: true });
@@ -179,13 +241,13 @@ export async function fileOutput(target: string): Promise<Output> {
     throw new OutputError(`cannot create folder for ${target}: ${(e as Error).message}`);
   }
   await removeStaleTemps(target);
-  const tmp = tempNameFor(target);
-  pending.set(tmp, target);
+  const temp = trackedTemp(target);
+  const tmp = temp.path;
   let opened;
   try {
     opened = await openStream(tmp, 'wx', target);
   } catch (e) {
-    pending.delete(tmp);
+    temp.done();
     throw e;
   }
   const { stream, sink, close } = opened;
@@ -200,29 +262,31 @@ export async function fileOutput(target: string): Promise<Output> {
           await new Promise<void>((resolve, reject) => fsync(fd, (e) => (e ? reject(e) : resolve())));
         }
         await close();
+        await checkReplaceable(target);
         // Rename is atomic within a folder: readers see the old file or the complete new one, never a part.
         await rename(tmp, target);
       } catch (e) {
         await unlink(tmp).catch(() => {});
-        throw new OutputError(`cannot write ${target}: ${(e as Error).message}`);
+        throw e instanceof OutputError ? e : new OutputError(`cannot write ${target}: ${(e as Error).message}`);
       } finally {
-        pending.delete(tmp);
+        temp.done();
       }
     },
     async abort() {
       stream.destroy();
       await unlink(tmp).catch(() => {});
-      pending.delete(tmp);
+      temp.done();
     },
   };
 }
 
 /** Writes a whole small file atomically (state files, baselines): temporary file, fsync, rename. */
 export async function writeFileAtomic(target: string, content: string | Buffer): Promise<void> {
+  await checkReplaceable(target);
   await mkdir(path.dirname(path.resolve(target)), { recursive: true });
   await removeStaleTemps(target);
-  const tmp = tempNameFor(target);
-  pending.set(tmp, target);
+  const temp = trackedTemp(target);
+  const tmp = temp.path;
   try {
     const fh = await open(tmp, 'wx');
     try {
@@ -235,12 +299,13 @@ export async function writeFileAtomic(target: string, content: string | Buffer):
     }
     await fh.close();
     try {
+      await checkReplaceable(target);
       await rename(tmp, target);
     } catch (e) {
       await unlink(tmp).catch(() => {});
-      throw new OutputError(`cannot write ${target}: ${(e as Error).message}`);
+      throw e instanceof OutputError ? e : new OutputError(`cannot write ${target}: ${(e as Error).message}`);
     }
   } finally {
-    pending.delete(tmp);
+    temp.done();
   }
 }

@@ -5,64 +5,22 @@
 // or a cron job's timeout (SIGTERM) also leaves the output untouched, and removes its temporary file itself.
 
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { BIN, bin, cli, FIXTURES, jsonl, ROOT, tempDir } from '../helpers/cli.js';
+import { bin, cli, FIXTURES, jsonl, ROOT, tempDir } from '../helpers/cli.js';
+import { bigInput, EXIT_OF, stopWhen, writing } from '../helpers/signals.js';
 import { send, TestServer } from '../helpers/http-server.js';
 
 const demo = readFileSync(path.join(FIXTURES, 'demo', 'posts.jsonl'), 'utf8').trim().split('\n');
 
-/** Enough posts that a run is still busy when it is killed. */
-function bigInput(dir: string, n: number): string {
-  const lines: string[] = [];
-  for (let i = 0; i < n; i++) lines.push(JSON.stringify({ ...JSON.parse(demo[i % demo.length]), id: `big-${i}` }));
-  const p = path.join(dir, 'posts.jsonl');
-  writeFileSync(p, lines.join('\n') + '\n');
-  return p;
-}
-
 /** Files netral writes on the side: temporary files and locks. */
 const leftovers = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock'));
-
-interface Stopped {
-  pid: number;
-  exitCode: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Starts netral, sends it `signal` as soon as `ready(stdout)` holds (checked every 10 ms), and waits for it to end.
- */
-async function stopWhen(args: string[], cwd: string, ready: (stdout: string) => boolean, signal: NodeJS.Signals, during: () => void = () => {}): Promise<Stopped> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.once('close', (code, sig) => resolve([code, sig])));
-  let ended = false;
-  void exited.then(() => (ended = true));
-  for (let i = 0; i < 3000 && !ended && !ready(stdout); i++) {
-    during();
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  expect(ended, `the run ended before it could be stopped: make its input larger\n${stderr}`).toBe(false);
-  child.kill(signal);
-  const [exitCode, sig] = await exited;
-  return { pid: child.pid!, exitCode, signal: sig, stdout, stderr };
-}
 
 /** Starts netral, kills it with SIGKILL as soon as `ready()` holds, and waits for it to end. */
 async function killWhen(args: string[], cwd: string, ready: () => boolean, during: () => void = () => {}): Promise<number> {
   return (await stopWhen(args, cwd, ready, 'SIGKILL', during)).pid;
 }
-
-/** A temporary file of `target` holding data: the run is writing its output. */
-const writing = (target: string) => () => readdirSync(path.dirname(target)).some((n) => n.startsWith(`.${path.basename(target)}.`) && n.endsWith('.tmp') && readFileSync(path.join(path.dirname(target), n)).length > 0);
 
 describe.each([
   ['scan -o', 15_000, (input: string, out: string) => ['scan', '-f', 'jsonl', '-o', out, input]],
@@ -86,8 +44,6 @@ describe.each([
     expect(leftovers(dir)).toEqual([]);
   });
 });
-
-const EXIT_OF: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 describe.each([
   ['scan -o', 15_000, (input: string, out: string) => ['scan', '-f', 'jsonl', '-o', out, input]],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileOutput, writeFileAtomic } from '../../src/report/output.js';
 import { cli, FIXTURES, tempDir, writeFiles } from '../helpers/cli.js';
@@ -69,5 +69,31 @@ describe('fileOutput', () => {
     await writeFileAtomic(target, '{"a":1}');
     await writeFileAtomic(target, Buffer.from('{"a":2}'));
     expect(readFileSync(target, 'utf8')).toBe('{"a":2}');
+  });
+});
+
+describe('a read-only file is never replaced', () => {
+  // chmod 444 — also when run as root, whom the file system lets write anything.
+  it('writeFileAtomic (state files, baselines) refuses it, leaving it and no temporary file', async () => {
+    const target = path.join(dir, 'filed.json');
+    writeFileSync(target, '{"kept":true}');
+    chmodSync(target, 0o444);
+    await expect(writeFileAtomic(target, '{}')).rejects.toThrow(`will not replace ${target}: the file is read-only`);
+    expect(readFileSync(target, 'utf8')).toBe('{"kept":true}');
+    expect(readdirSync(dir).filter((n) => n.startsWith('.filed.json.'))).toEqual([]);
+  });
+
+  it('fileOutput refuses it when opened, and at commit when it became read-only meanwhile', async () => {
+    const target = path.join(dir, 'filed.csv');
+    writeFileSync(target, 'kept\n');
+    chmodSync(target, 0o444);
+    await expect(fileOutput(target)).rejects.toThrow(`will not replace ${target}: the file is read-only`);
+    chmodSync(target, 0o644);
+    const out = await fileOutput(target);
+    await out.sink.write('new\n');
+    chmodSync(target, 0o444);
+    await expect(out.commit()).rejects.toThrow(`will not replace ${target}: the file is read-only`);
+    expect(readFileSync(target, 'utf8')).toBe('kept\n');
+    expect(readdirSync(dir).filter((n) => n.startsWith('.filed.csv.'))).toEqual([]);
   });
 });
