@@ -2,7 +2,7 @@
 // target only when the report is complete), so a cron job killed mid-run never leaves a half-written report.
 
 import { constants, createWriteStream, fsync, unlinkSync, type WriteStream } from 'node:fs';
-import { access, rename, unlink, mkdir, open, readdir, stat } from 'node:fs/promises';
+import { access, chmod, rename, unlink, mkdir, open, readdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -159,14 +159,14 @@ export function removeStaleTempsIn(dir: string): Promise<void> {
  * in place needs only the folder's permission, and root may write anything, so the mode bits are checked too: the
  * same files are refused whoever runs netral. Only regular files: a device or a pipe is written in place.
  */
-export async function checkReplaceable(target: string, o: { verb: string; other: string } = { verb: 'replace', other: 'another file name' }): Promise<void> {
+export async function checkReplaceable(target: string, o: { verb: string; other: string } = { verb: 'replace', other: 'another file name' }): Promise<number | null> {
   let st;
   try {
     st = await stat(target);
   } catch {
-    return; // not there (yet): nothing to replace
+    return null; // not there (yet): nothing to replace
   }
-  if (!st.isFile()) return;
+  if (!st.isFile()) return null;
   if ((st.mode & 0o200) === 0)
     throw new OutputError(`will not ${o.verb} ${target}: the file is read-only. Make it writable first if it may be changed (chmod u+w ${shellWord(target)}), or choose ${o.other}`);
   try {
@@ -174,6 +174,16 @@ export async function checkReplaceable(target: string, o: { verb: string; other:
   } catch {
     throw new OutputError(`will not ${o.verb} ${target}: you have no permission to write the file. Choose ${o.other}, or ask the file's owner to let you write it`);
   }
+  return st.mode;
+}
+
+/** Renames a finished temporary file over `target`, which keeps the permissions it had. */
+async function replaceWith(tmp: string, target: string): Promise<void> {
+  const mode = await checkReplaceable(target);
+  // A report made private (chmod 600) stays private: the new file would otherwise get the umask's mode.
+  if (mode !== null) await chmod(tmp, mode & 0o7777);
+  // Rename is atomic within a folder: readers see the old file or the complete new one, never a part.
+  await rename(tmp, target);
 }
 
 /** A file name as it can be typed in a shell (quoted when it has spaces or other special characters). */
@@ -262,9 +272,7 @@ export async function fileOutput(target: string): Promise<Output> {
           await new Promise<void>((resolve, reject) => fsync(fd, (e) => (e ? reject(e) : resolve())));
         }
         await close();
-        await checkReplaceable(target);
-        // Rename is atomic within a folder: readers see the old file or the complete new one, never a part.
-        await rename(tmp, target);
+        await replaceWith(tmp, target);
       } catch (e) {
         await unlink(tmp).catch(() => {});
         throw e instanceof OutputError ? e : new OutputError(`cannot write ${target}: ${(e as Error).message}`);
@@ -283,12 +291,18 @@ export async function fileOutput(target: string): Promise<Output> {
 /** Writes a whole small file atomically (state files, baselines): temporary file, fsync, rename. */
 export async function writeFileAtomic(target: string, content: string | Buffer): Promise<void> {
   await checkReplaceable(target);
-  await mkdir(path.dirname(path.resolve(target)), { recursive: true });
+  try {
+    await mkdir(path.dirname(path.resolve(target)), { recursive: true });
+  } catch (e) {
+    throw new OutputError(`cannot create folder for ${target}: ${(e as Error).message}`);
+  }
   await removeStaleTemps(target);
   const temp = trackedTemp(target);
   const tmp = temp.path;
   try {
-    const fh = await open(tmp, 'wx');
+    const fh = await open(tmp, 'wx').catch((e: Error) => {
+      throw new OutputError(`cannot write ${target}: ${e.message}`);
+    });
     try {
       await fh.writeFile(content);
       await fh.sync();
@@ -299,8 +313,7 @@ export async function writeFileAtomic(target: string, content: string | Buffer):
     }
     await fh.close();
     try {
-      await checkReplaceable(target);
-      await rename(tmp, target);
+      await replaceWith(tmp, target);
     } catch (e) {
       await unlink(tmp).catch(() => {});
       throw e instanceof OutputError ? e : new OutputError(`cannot write ${target}: ${(e as Error).message}`);

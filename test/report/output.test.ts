@@ -70,6 +70,28 @@ describe('fileOutput', () => {
     await writeFileAtomic(target, Buffer.from('{"a":2}'));
     expect(readFileSync(target, 'utf8')).toBe('{"a":2}');
   });
+
+  it('a replaced file keeps its permissions: a report made private stays private', async () => {
+    const report = path.join(dir, 'private.csv');
+    writeFileSync(report, 'old\n');
+    chmodSync(report, 0o600);
+    const out = await fileOutput(report);
+    await out.sink.write('new\n');
+    await out.commit();
+    expect([readFileSync(report, 'utf8'), statSync(report).mode & 0o777]).toEqual(['new\n', 0o600]);
+    const state = path.join(dir, 'private.json');
+    writeFileSync(state, '{}');
+    chmodSync(state, 0o640);
+    await writeFileAtomic(state, '{"a":1}');
+    expect(statSync(state).mode & 0o777).toBe(0o640);
+  });
+
+  it('writeFileAtomic says which file it could not write when its folder cannot be made', async () => {
+    const blocker = path.join(dir, 'not-a-folder');
+    writeFileSync(blocker, '');
+    const target = path.join(blocker, 'state.json');
+    await expect(writeFileAtomic(target, '{}')).rejects.toThrow(`cannot create folder for ${target}: `);
+  });
 });
 
 describe('a read-only file is never replaced', () => {
