@@ -22,7 +22,7 @@ export const MAPPABLE = ['text', 'id', 'author', 'author_name', 'created_at', 'u
 // A run stopped by a signal (main() below): the same for every command that writes.
 const STOPPED_EXIT_HELP = `
   130  stopped by Ctrl+C (SIGINT); an output file being written is left as it was
-  143  stopped by SIGTERM (e.g. a timeout); likewise`;
+  143  stopped by SIGTERM (e.g. a timeout); likewise (a lock this run holds is released)`;
 
 const EXIT_HELP = `
 Exit codes:
