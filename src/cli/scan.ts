@@ -15,6 +15,7 @@ import { openInputs, reportInputs, warnSkipped } from './inputs.js';
 import { scanWantsFetch, type ScanFetchOptions } from './fetch-options.js';
 import { AuditStage, type AuditOptions } from '../audit/stage.js';
 import { openReports, type OutputSpec } from '../report/outputs.js';
+import { candidateNames } from '../report/candidates.js';
 
 export interface ScanOptions extends ScanFetchOptions {
   format: string;
@@ -109,6 +110,7 @@ export async function scanCommand(inputs: string[], o: ScanOptions & AuditOption
     roster: o.roster !== undefined,
     baseline: o.baseline !== undefined,
     ...(o.title ? { title: o.title } : {}),
+    candidates: candidateNames(ruleSet.elections),
   };
   let opened: Awaited<ReturnType<typeof openReports>>;
   try {

@@ -64,7 +64,10 @@ function niceMax(n: number): number {
 }
 
 const W = 720;
-const FONT = 'font-family="system-ui, sans-serif" font-size="11"';
+/** The font of a chart's text at `size` px (11 for labels, 13 for titles): each attribute written once. */
+const font = (size = 11) => `font-family="system-ui, sans-serif" font-size="${size}"`;
+const FONT = font();
+const TITLE_FONT = `${font(13)} font-weight="600"`;
 
 /** Bars stacked by severity, one per bin, with a y axis and a legend. */
 export function timeChart(bins: TimeBin[], o: { title: string; empty: string; severityLabel: Record<Severity, string> }): string {
@@ -78,7 +81,7 @@ export function timeChart(bins: TimeBin[], o: { title: string; empty: string; se
   const parts: string[] = [];
   const total = (b: TimeBin) => SEVERITIES.reduce((n, s) => n + b.counts[s], 0);
   const max = niceMax(Math.max(0, ...bins.map(total)));
-  parts.push(`<text x="${left}" y="16" ${FONT} font-size="13" font-weight="600">${htmlEscape(o.title)}</text>`);
+  parts.push(`<text x="${left}" y="16" ${TITLE_FONT}>${htmlEscape(o.title)}</text>`);
   for (const v of [0, max / 2, max]) {
     const y = top + plotH - (v / max) * plotH;
     parts.push(`<line x1="${left}" x2="${W - right}" y1="${y}" y2="${y}" stroke="#ddd"/>`);
@@ -118,7 +121,7 @@ export function barChart(rows: { label: string; value: number }[], o: { title: s
   const H = top + Math.max(1, shown.length) * rowH + 10;
   const max = niceMax(Math.max(0, ...shown.map((r) => r.value)));
   const plotW = W - labelW - 50;
-  const parts: string[] = [`<text x="0" y="16" ${FONT} font-size="13" font-weight="600">${htmlEscape(o.title)}</text>`];
+  const parts: string[] = [`<text x="0" y="16" ${TITLE_FONT}>${htmlEscape(o.title)}</text>`];
   if (shown.length === 0) parts.push(`<text x="${labelW}" y="${top + 16}" ${FONT}>${htmlEscape(o.empty)}</text>`);
   shown.forEach((r, i) => {
     const y = top + i * rowH;

@@ -1,7 +1,8 @@
-// An excerpt of a post around a finding's spans, as segments so each report can mark the matched words its own
-// way (colour on a terminal, <mark> in HTML, «…» in plain text).
+// Excerpts of a post around a finding's spans, one per field the words were found in, as segments so each report
+// can mark the matched words its own way (colour on a terminal, <mark> in HTML, «…» in plain text).
 
-import type { Post, Span } from '../model.js';
+import type { Post, PostField, Span } from '../model.js';
+import type { Messages } from './i18n.js';
 
 export interface Segment {
   text: string;
@@ -31,12 +32,38 @@ export function fieldText(post: Post, span: Span): string {
   }
 }
 
-/** Segments of the field of the first span, with every span of that field marked. */
-export function excerpt(post: Post, spans: Span[], around = AROUND): { label: string; segments: Segment[] } {
-  if (spans.length === 0) return { label: '', segments: [{ text: post.text.slice(0, 2 * around), hit: false }] };
-  const first = spans[0];
-  const same = spans.filter((s) => s.field === first.field && s.index === first.index).sort((a, b) => a.start - b.start);
-  const text = fieldText(post, first);
+/** The excerpt of one field of a post (the text, an image's description, …) around the spans found in it. */
+export interface Excerpt {
+  field: PostField;
+  /** Which image, for `media_text`. */
+  index?: number;
+  segments: Segment[];
+}
+
+/**
+ * An excerpt per field the spans are in, in the order the spans first name them, each with every span of that
+ * field marked: a match that covers the text and an image's description shows both. Without spans, the start of
+ * the text.
+ */
+export function excerpts(post: Post, spans: Span[], around = AROUND): Excerpt[] {
+  if (spans.length === 0) return [{ field: 'text', segments: [{ text: post.text.slice(0, 2 * around), hit: false }] }];
+  const byField = new Map<string, Span[]>();
+  for (const s of spans) {
+    const key = `${s.field}\u0000${s.index ?? ''}`;
+    const list = byField.get(key);
+    if (list) list.push(s);
+    else byField.set(key, [s]);
+  }
+  return [...byField.values()].map((same) => ({
+    field: same[0].field,
+    ...(same[0].index !== undefined ? { index: same[0].index } : {}),
+    segments: fieldSegments(fieldText(post, same[0]), same, around),
+  }));
+}
+
+/** Segments of `text` around `spans` (all of one field), cut at spaces `around` characters out, spans marked. */
+function fieldSegments(text: string, spans: Span[], around: number): Segment[] {
+  const same = [...spans].sort((a, b) => a.start - b.start);
   let from = Math.max(0, same[0].start - around);
   let to = Math.min(text.length, same[same.length - 1].end + around);
   if (from > 0) {
@@ -58,6 +85,14 @@ export function excerpt(post: Post, spans: Span[], around = AROUND): { label: st
   }
   if (to > at) segments.push({ text: text.slice(at, to), hit: false });
   if (to < text.length) segments.push({ text: '…', hit: false });
-  const label = first.field === 'media_text' ? 'media' : first.field === 'repost_of' ? 'repost' : first.field === 'links' ? 'link' : first.field === 'text' ? '' : first.field;
-  return { label, segments };
+  return segments;
+}
+
+/**
+ * What an excerpt is marked with in the report's language ("image text", "teks gambar 2"); '' for the post's text.
+ * Images are numbered when the post has more than one.
+ */
+export function excerptLabel(post: Post, x: Excerpt, m: Messages): string {
+  const word = m.field[x.field];
+  return x.field === 'media_text' && post.media_text.length > 1 ? `${word} ${(x.index ?? 0) + 1}` : word;
 }

@@ -9,8 +9,8 @@ import type { PostResult } from '../engine/scan.js';
 import { label, type SubjectStats } from '../audit/employees.js';
 import { formatInZone } from '../sources/time.js';
 import { barChart, SEVERITY_COLOURS, timeBins, timeChart } from './chart.js';
-import { excerpt } from './excerpt.js';
-import { inputFailure, MESSAGES, type Messages } from './i18n.js';
+import { excerptLabel, excerpts } from './excerpt.js';
+import { inputStatus, inputStatusText, MESSAGES, readCounts, type Messages } from './i18n.js';
 import type { Output } from './output.js';
 import { sourceText } from './record.js';
 import { htmlEscape, terminalSafe } from './sanitize.js';
@@ -54,6 +54,7 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px;
 dl.facts dd { margin: 0; overflow-wrap: anywhere; } code { font-size: 12px; }
 .decision-confirmed { color: #8b1a8b; font-weight: 600; } .decision-new { color: #0b6b2f; font-weight: 600; }
 .apart { border: 1px dashed var(--muted); padding: 8px 12px; }
+td.no-posts { color: #9a6700; font-style: italic; } li.failed { color: #b3261e; }
 footer { margin-top: 32px; border-top: 1px solid var(--line); padding-top: 8px; font-size: 12px; color: var(--muted); }
 @page { size: A4; margin: 14mm; }
 @media print {
@@ -91,10 +92,16 @@ export class HtmlReporter implements Reporter {
     const lang = this.ro.lang;
     const post = r.post;
     const when = f.created_at ? formatInZone(f.created_at, this.ro.timeZone) : m.noDate;
-    const where = [`${post.platform} @${post.author}`, post.kind !== 'post' ? post.kind : null, post.deleted ? m.deleted : null].filter(Boolean).join(' · ');
-    const { label: field, segments } = excerpt(post, f.spans);
-    const quote = segments.map((s) => (s.hit ? `<mark>${h(s.text)}</mark>` : h(s.text))).join('');
-    const cand = f.candidate ? ` · ${h(m.candidate)}: <b>${h(f.candidate)}</b>${f.stance === 'against' ? ` (${h(m.against)})` : ''}` : '';
+    const where = [`${post.platform} @${post.author}`, post.kind !== 'post' ? m.kind[post.kind] : null, post.deleted ? m.deleted : null].filter(Boolean).join(' · ');
+    // A quote per field the words were found in (the text, an image's description …), the field named when not the text.
+    const quotes = excerpts(post, f.spans).map((x) => {
+      const label = excerptLabel(post, x, m);
+      const quote = x.segments.map((s) => (s.hit ? `<mark>${h(s.text)}</mark>` : h(s.text))).join('');
+      return `<blockquote class="evidence" data-field="${x.field}">${label ? `<span class="muted">[${h(label)}]</span> ` : ''}${quote}</blockquote>`;
+    });
+    const name = f.candidate ? this.ro.candidates?.get(f.candidate) : undefined;
+    const note = [name ?? null, f.stance === 'against' ? m.against : null].filter(Boolean).join('; ');
+    const cand = f.candidate ? ` · ${h(m.candidate)}: <b>${h(f.candidate)}</b>${note ? ` (${h(note)})` : ''}` : '';
     const facts: [string, string][] = [];
     facts.push([m.matchedLabel, h(f.matched)]);
     facts.push([m.legal, h(f.legal_basis)]);
@@ -111,7 +118,7 @@ export class HtmlReporter implements Reporter {
 <div class="meta"><span class="badge">${h(m.severity[f.severity])}</span> <span class="v-${f.verdict}">${h(m.verdict[f.verdict])}</span> · <time${f.created_at ? ` datetime="${h(f.created_at)}"` : ''}>${h(when)}</time> · ${h(where)}</div>
 <h4>${h(f.rule_title[lang])}</h4>
 <div class="meta">${h(f.rule_id)} · ${h(m.category[f.category])}${cand} · ${h(m.confidence)} ${f.confidence.toFixed(2)}</div>
-<blockquote class="evidence">${field ? `<span class="muted">[${h(field)}]</span> ` : ''}${quote}</blockquote>
+${quotes.join('\n')}
 <dl class="facts">${facts.map(([k, v]) => `<dt>${h(k)}</dt><dd>${v}</dd>`).join('')}</dl>
 </article>`;
   }
@@ -185,22 +192,26 @@ ${items.map((i) => i.html).join('\n')}
     const m = this.m;
     const card = (label: string, value: number) => `<div class="card"><b>${value}</b>${h(label)}</div>`;
     const lines: string[] = [];
-    const outside = s.period ? s.period.before + s.period.after : 0;
-    lines.push(s.period ? m.readLineOutside(s.read, s.scanned, s.skipped, outside) : m.readLine(s.read, s.scanned, s.skipped));
-    if (s.period && s.period.undated > 0) lines.push(m.undated(s.period.undated));
-    if (s.filtered > 0) lines.push(m.filteredOut(s.filtered, this.ro.minSeverity));
-    if (s.baseline) lines.push(m.baselineLine(s.baseline.new, s.baseline.known, s.baseline.known_shown, s.baseline.dismissed));
+    lines.push(h(readCounts(s.period ? { ...s, outside: s.period.before + s.period.after } : s, this.ro.lang)));
+    if (s.period && s.period.undated > 0) lines.push(h(m.undated(s.period.undated)));
+    if (s.filtered > 0) lines.push(h(m.filteredOut(s.filtered, this.ro.minSeverity)));
+    if (s.baseline) lines.push(h(m.baselineLine(s.baseline.new, s.baseline.known, s.baseline.known_shown, s.baseline.dismissed)));
     if (s.roster) {
-      lines.push(m.rosterLine(s.roster.employees, s.roster.employees_with_posts, s.roster.employees_with_findings));
-      if (s.roster.unmatched_posts > 0) lines.push(m.unmatchedLine(s.roster.unmatched_posts, s.roster.unmatched_findings));
+      lines.push(h(m.rosterLine(s.roster.employees, s.roster.employees_with_posts, s.roster.employees_with_findings)));
+      if (s.roster.unmatched_posts > 0) lines.push(h(m.unmatchedLine(s.roster.unmatched_posts, s.roster.unmatched_findings)));
     }
-    for (const i of s.inputs) lines.push(`${m.inputs}: ${i.input} — ${i.error ? `${m.failed}: ${inputFailure(i, this.ro.lang)}` : i.format}`);
+    // Every input with what was read of it, so the file shows that nothing was lost (read = scanned + skipped …).
+    const inputs = s.inputs.map((i) => {
+      const st = inputStatus(i, s.period !== undefined, this.ro.lang);
+      return `<li${st.failure ? ' class="failed"' : ''}>${h(i.input)} — ${h(inputStatusText(st, this.ro.lang))}</li>`;
+    });
+    if (inputs.length > 0) lines.push(`${h(m.inputs)}:<ul class="inputs">${inputs.join('')}</ul>`);
     return `<section id="summary"><h2>${h(m.summary)}</h2>
 <div class="cards">${card(m.findingsLabel, s.findings)}${SEVERITIES.slice()
       .reverse()
       .map((v) => card(m.severity[v].toLowerCase(), s.by_severity[v]))
       .join('')}${card(`${m.posts_}: ${m.verdict.violation}`, s.by_verdict.violation)}${card(`${m.posts_}: ${m.verdict.review}`, s.by_verdict.review)}</div>
-<ul>${lines.map((l) => `<li>${h(l)}</li>`).join('')}</ul>
+<ul>${lines.map((l) => `<li>${l}</li>`).join('')}</ul>
 </section>
 `;
   }
@@ -215,10 +226,13 @@ ${items.map((i) => i.html).join('\n')}
       const name = h(s.employee ? s.employee.nama : label(s));
       const sub = s.employee ? `${m.nip} ${s.employee.nip}` : s.in_roster === false ? m.notInRoster : '';
       const dates = s.first_finding ? `${day(s.first_finding)}${s.last_finding && day(s.last_finding) !== day(s.first_finding) ? ` – ${day(s.last_finding)}` : ''}` : '';
-      return `<tr${s.in_roster === false ? ' class="not-in-roster"' : ''}><td>${anchor ? `<a href="#${anchor}">${name}</a>` : name}${sub ? `<br><small class="muted">${h(sub)}</small>` : ''}</td><td>${h(s.employee?.unit_kerja ?? '')}</td><td class="n">${s.posts}</td><td class="n">${s.findings}</td>${SEVERITIES.slice()
+      const head = `<tr${s.in_roster === false ? ' class="not-in-roster"' : ''}><td>${anchor ? `<a href="#${anchor}">${name}</a>` : name}${sub ? `<br><small class="muted">${h(sub)}</small>` : ''}</td><td>${h(s.employee?.unit_kerja ?? '')}</td><td class="n">${s.posts}</td>`;
+      // Nothing read is not a clean record: the row says so instead of showing zero findings.
+      if (s.posts === 0) return `${head}<td colspan="${SEVERITIES.length + 3}" class="no-posts">${h(m.noPosts)}</td></tr>`;
+      return `${head}<td class="n">${s.findings}</td>${SEVERITIES.slice()
         .reverse()
         .map((v) => `<td class="n">${s.by_severity[v]}</td>`)
-        .join('')}<td><span class="v-${s.worst_verdict}">${h(s.posts === 0 ? '—' : m.verdict[s.worst_verdict])}</span></td><td><small>${h(dates)}</small></td></tr>`;
+        .join('')}<td><span class="v-${s.worst_verdict}">${h(m.verdict[s.worst_verdict])}</span></td><td><small>${h(dates)}</small></td></tr>`;
     });
     return `<section id="overview"><h2>${h(roster ? m.perEmployee : m.perAccount)}</h2>
 <table><thead><tr><th>${h(roster ? m.employee : m.accounts)}</th><th>${h(m.unitKerja)}</th><th>${h(m.posts_)}</th><th>${h(m.findingsLabel)}</th>${SEVERITIES.slice()

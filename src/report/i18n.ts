@@ -1,9 +1,20 @@
 // Human-facing words in Indonesian and English. Machine formats (json, jsonl, csv without --lang) keep stable
 // English keys; what a person reads follows --lang, else LC_ALL / LC_MESSAGES / LANG (id_* → Indonesian).
 
-import type { Category, InputCounts, ReviewStatus, Severity, Verdict } from '../model.js';
+import type { Category, InputCounts, PostField, PostKind, ReviewStatus, Severity, Verdict } from '../model.js';
 
 export type Lang = 'id' | 'en';
+
+/** What a run read, as the summary says it: totals or one input's. */
+export interface ReadCounts {
+  read: number;
+  scanned: number;
+  skipped: number;
+  /** Of the skipped: posts read before in the run. */
+  repeated?: number;
+  /** With a period: posts read outside it (undefined without a period). */
+  outside?: number;
+}
 
 export function langFromEnv(env: Record<string, string | undefined>): Lang {
   const v = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
@@ -16,7 +27,14 @@ const id = {
   findings: (n: number) => `${n} temuan`,
   posts: 'unggahan',
   summary: 'Ringkasan',
-  readLine: (read: number, scanned: number, skipped: number) => `dibaca ${read} = dipindai ${scanned} + dilewati ${skipped}`,
+  /** "dibaca 10 = dipindai 7 + dilewati 3 …" in terms a terminal keeps whole (a count stays with its label). */
+  readTerms: (c: ReadCounts): string[] => [
+    `dibaca ${c.read}`,
+    `= dipindai ${c.scanned}`,
+    `+ dilewati ${c.skipped}`,
+    ...(c.repeated ? [`(${c.repeated} di antaranya terbaca lebih dari sekali)`] : []),
+    ...(c.outside !== undefined ? [`+ di luar periode ${c.outside}`] : []),
+  ],
   postsLine: 'unggahan',
   bySeverity: 'temuan per tingkat',
   byCategory: 'temuan per kategori',
@@ -31,7 +49,7 @@ const id = {
   unknownAuthor: '(penulis tidak diketahui)',
   note: 'Catatan: netral mengusulkan, analis memutuskan. Periksa setiap temuan pada unggahan aslinya.',
   suppressed: 'diabaikan karena konteks',
-  filteredOut: (n: number, level: string) => `${n} temuan di bawah tingkat ${level} tidak ditampilkan`,
+  filteredOut: (n: number, level: Severity): string => `${n} temuan di bawah tingkat ${id.severity[level].toLowerCase()} tidak ditampilkan`,
   severity: { high: 'TINGGI', medium: 'SEDANG', low: 'RENDAH', info: 'INFO' } as Record<Severity, string>,
   verdict: { violation: 'pelanggaran', review: 'perlu ditinjau', clean: 'bersih' } as Record<Verdict, string>,
   category: {
@@ -61,11 +79,13 @@ const id = {
   firstFinding: 'temuan pertama',
   lastFinding: 'temuan terakhir',
   noPosts: 'tidak ada unggahan yang terbaca untuk pegawai ini',
+  /** Where in a post the matched words are, before its excerpt; the post's text needs no label. */
+  field: { text: '', media_text: 'teks gambar', hashtags: 'tagar', repost_of: 'berbagi ulang dari', mentions: 'akun yang disebut', links: 'tautan' } as Record<PostField, string>,
+  kind: { post: 'unggahan', reply: 'balasan', repost: 'berbagi ulang', quote: 'kutipan' } as Record<PostKind, string>,
   period: 'Periode',
   campaignOf: (id: string) => `masa kampanye ${id}`,
   from: 'dari',
   until: 'sampai',
-  readLineOutside: (read: number, scanned: number, skipped: number, outside: number) => `dibaca ${read} = dipindai ${scanned} + dilewati ${skipped} + di luar periode ${outside}`,
   undated: (n: number) => `${n} unggahan tanpa tanggal tetap dipindai dan dilaporkan`,
   rosterLine: (e: number, withPosts: number, withFindings: number) => `daftar pegawai: ${e} pegawai, ${withPosts} dengan unggahan, ${withFindings} dengan temuan`,
   unmatchedLine: (posts: number, findings: number) => `${posts} unggahan (${findings} temuan) dari akun di luar daftar pegawai`,
@@ -100,7 +120,13 @@ const en: typeof id = {
   findings: (n: number) => `${n} finding${n === 1 ? '' : 's'}`,
   posts: 'posts',
   summary: 'Summary',
-  readLine: (read: number, scanned: number, skipped: number) => `read ${read} = scanned ${scanned} + skipped ${skipped}`,
+  readTerms: (c: ReadCounts): string[] => [
+    `read ${c.read}`,
+    `= scanned ${c.scanned}`,
+    `+ skipped ${c.skipped}`,
+    ...(c.repeated ? [`(${c.repeated} of them read more than once)`] : []),
+    ...(c.outside !== undefined ? [`+ outside the period ${c.outside}`] : []),
+  ],
   postsLine: 'posts',
   bySeverity: 'findings by severity',
   byCategory: 'findings by category',
@@ -115,7 +141,7 @@ const en: typeof id = {
   unknownAuthor: '(unknown author)',
   note: 'Note: netral proposes, the analyst decides. Check every finding against the original post.',
   suppressed: 'suppressed by context',
-  filteredOut: (n: number, level: string) => `${n} findings below ${level} not shown`,
+  filteredOut: (n: number, level: Severity): string => `${n} finding${n === 1 ? '' : 's'} below ${en.severity[level].toLowerCase()} not shown`,
   severity: { high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' },
   verdict: { violation: 'violation', review: 'review', clean: 'clean' },
   category: {
@@ -144,11 +170,12 @@ const en: typeof id = {
   firstFinding: 'first finding',
   lastFinding: 'last finding',
   noPosts: 'no posts were read for this employee',
+  field: { text: '', media_text: 'image text', hashtags: 'hashtags', repost_of: 'repost of', mentions: 'mentioned accounts', links: 'link' },
+  kind: { post: 'post', reply: 'reply', repost: 'repost', quote: 'quote' },
   period: 'Period',
   campaignOf: (id: string) => `campaign period of ${id}`,
   from: 'from',
   until: 'until',
-  readLineOutside: (read: number, scanned: number, skipped: number, outside: number) => `read ${read} = scanned ${scanned} + skipped ${skipped} + outside the period ${outside}`,
   undated: (n: number) => `${n} post${n === 1 ? '' : 's'} without a date scanned and reported anyway`,
   rosterLine: (e: number, withPosts: number, withFindings: number) => `roster: ${e} employees, ${withPosts} with posts, ${withFindings} with findings`,
   unmatchedLine: (posts: number, findings: number) => `${posts} posts (${findings} findings) by accounts not in the roster`,
@@ -186,9 +213,52 @@ export const MESSAGES: Record<Lang, Messages> = { id, en };
  * caller.
  */
 export function inputFailure(c: Pick<InputCounts, 'error' | 'file' | 'line' | 'column'>, lang: Lang): string {
-  const at = c.line !== undefined ? MESSAGES[lang].at(c.line, c.column) : null;
-  const where = [c.file, at].filter((x) => x).join(', ');
-  return `${where ? `${where}: ` : ''}${c.error ?? ''}`;
+  return failureText(failureOf(c, lang));
+}
+
+/** Why an input could not be read, in parts: the file inside the input, the place in words, the message. */
+export interface Failure {
+  file?: string;
+  at?: string;
+  error: string;
+}
+
+function failureOf(c: Pick<InputCounts, 'error' | 'file' | 'line' | 'column'>, lang: Lang): Failure {
+  return { ...(c.file ? { file: c.file } : {}), ...(c.line !== undefined ? { at: MESSAGES[lang].at(c.line, c.column) } : {}), error: c.error ?? '' };
+}
+
+/** "file, line 15, column 3: message", or only the message without a place. */
+function failureText(f: Failure): string {
+  const where = [f.file, f.at].filter((x) => x).join(', ');
+  return `${where ? `${where}: ` : ''}${f.error}`;
+}
+
+/** "read 10 = scanned 7 + skipped 3 …" as one line. */
+export const readCounts = (c: ReadCounts, lang: Lang): string => MESSAGES[lang].readTerms(c).join(' ');
+
+/** One input in the summary: its format and counts (null when nothing was read before it failed), and its failure. */
+export interface InputStatus {
+  format: string;
+  counts: string[] | null;
+  /** Why it could not be read (to its end). */
+  failure: Failure | null;
+}
+
+/**
+ * What the summary says of one input: its format and what was read of it, then why it could not be read (to its
+ * end), if so; what was read before the failure is counted in the totals, so it is shown too. `period`: the run has
+ * one, so the posts outside it are counted.
+ */
+export function inputStatus(i: InputCounts, period: boolean, lang: Lang): InputStatus {
+  const counts = MESSAGES[lang].readTerms({ ...i, ...(period ? { outside: i.outside_period ?? 0 } : {}) });
+  if (!i.error) return { format: i.format, counts, failure: null };
+  return { format: i.format, counts: i.read > 0 ? counts : null, failure: failureOf(i, lang) };
+}
+
+/** An input's status as one line of text. */
+export function inputStatusText(s: InputStatus, lang: Lang): string {
+  const failure = s.failure ? `${MESSAGES[lang].failed}: ${failureText(s.failure)}` : null;
+  return [s.counts ? `${s.format}: ${s.counts.join(' ')}` : null, failure].filter((x) => x !== null).join('; ');
 }
 
 /** Words of `netral inspect`. */

@@ -8,8 +8,8 @@ import { severityRank, type EmployeeRef, type Finding, type Post, type Severity,
 import { label, VERDICT_RANK } from '../audit/employees.js';
 import type { PostResult } from '../engine/scan.js';
 import { formatInZone } from '../sources/time.js';
-import { excerpt } from './excerpt.js';
-import { inputFailure, MESSAGES, type Messages } from './i18n.js';
+import { excerptLabel, excerpts } from './excerpt.js';
+import { inputStatus, MESSAGES, type Messages } from './i18n.js';
 import type { Output } from './output.js';
 import { sourceText } from './record.js';
 import { terminalLine } from './sanitize.js';
@@ -70,15 +70,27 @@ export class TerminalReporter implements Reporter {
     return { text: ` ${this.m.severity[s]} `, paint, keep: true };
   }
 
-  private excerptRuns(post: Post, f: Finding): Run[] {
-    const { label, segments } = excerpt(post, f.spans);
+  /** The matched words in context: a line (or more) per field they were found in, marked when not the text. */
+  private excerptLines(post: Post, f: Finding): string[] {
     const plain = this.ro.color === 0;
     const hit = plain ? undefined : this.c.inverse.bold;
-    const body = segments.map((s) => {
-      const t = terminalLine(s.text);
-      return s.hit ? run(plain ? `«${t}»` : t, hit) : run(t);
+    return excerpts(post, f.spans).flatMap((x) => {
+      const label = excerptLabel(post, x, this.m);
+      const body = x.segments.map((s) => {
+        const t = terminalLine(s.text);
+        return s.hit ? run(plain ? `«${t}»` : t, hit) : run(t);
+      });
+      return this.wrap(label ? [{ text: `[${label}]`, paint: this.c.dim, keep: true }, run(' '), ...body] : body, 6);
     });
-    return label ? [{ text: `[${label}]`, paint: this.c.dim, keep: true }, run(' '), ...body] : body;
+  }
+
+  /** "Candidate: pilpres-2024:2 (Prabowo Subianto – Gibran Rakabuming Raka)": the id kept whole, the name may wrap. */
+  private candidateRuns(f: Finding): Run[] {
+    const c = this.c;
+    const m = this.m;
+    const name = f.candidate ? this.ro.candidates?.get(f.candidate) : undefined;
+    const note = [name ? terminalLine(name) : null, f.stance === 'against' ? m.against : null].filter(Boolean).join('; ');
+    return [{ text: `${m.candidate}: `, keep: true }, { text: f.candidate!, paint: c.bold, keep: true }, ...(note ? [run(` (${note})`, c.bold)] : [])];
   }
 
   /**
@@ -93,14 +105,14 @@ export class TerminalReporter implements Reporter {
     const dot: Run = { text: ' · ', paint: c.dim, sep: true };
     const rule: Run[] = [{ text: f.rule_id, paint: c.dim, keep: true }, dot, { text: m.category[f.category], paint: c.dim, keep: true }];
     const weight: Run[] = [{ text: `${m.confidence} ${f.confidence.toFixed(2)}`, paint: c.dim, keep: true }];
-    if (f.candidate) weight.unshift({ text: `${m.candidate}: `, keep: true }, { text: f.stance === 'against' ? `${f.candidate} (${m.against})` : f.candidate, paint: c.bold, keep: true }, dot);
+    if (f.candidate) weight.unshift(...this.candidateRuns(f), dot);
     // On one line when it fits; else the rule, then who and how sure, rather than a break in the middle of either.
     const oneLine = this.wrap([...rule, dot, ...weight], 6);
     const lines = [
       // The title continues under itself, right of the badge.
       ...this.wrap([badge, run(' '), run(terminalLine(title), c.bold)], 4, 4 + displayWidth(badge.text) + 1),
       ...(oneLine.length === 1 ? oneLine : [...this.wrap(rule, 6), ...this.wrap(weight, 8, 10)]),
-      ...this.wrap(this.excerptRuns(post, f), 6),
+      ...this.excerptLines(post, f),
       ...this.wrap([run(`${m.legal}: ${terminalLine(f.legal_basis)}`, c.dim)], 6),
     ];
     if (f.review && f.review.status !== 'new') lines.push(...this.wrap([this.reviewRun(f)], 6));
@@ -149,7 +161,7 @@ export class TerminalReporter implements Reporter {
       entries.sort((a, b) => (a.post.created_at ?? '').localeCompare(b.post.created_at ?? ''));
       for (const e of entries) {
         const when = e.post.created_at ? formatInZone(e.post.created_at, this.ro.timeZone) : '—';
-        const where = [emp ? `${e.post.platform} @${terminalLine(e.post.author)}` : e.post.platform, e.post.kind !== 'post' ? e.post.kind : null, e.post.deleted ? m.deleted : null].filter(Boolean).join(' · ');
+        const where = [emp ? `${e.post.platform} @${terminalLine(e.post.author)}` : e.post.platform, e.post.kind !== 'post' ? m.kind[e.post.kind] : null, e.post.deleted ? m.deleted : null].filter(Boolean).join(' · ');
         const gap: Run = { text: '  ', sep: true };
         const items: Run[] = [
           { text: when, paint: c.cyan, keep: true },
@@ -238,6 +250,11 @@ export function countsTable(columns: { title: string; rows: CountRow[] }[], c: C
   return lines;
 }
 
+/** Terms of a count ("+ skipped 3") kept whole, so a number is never parted from its label; a note in brackets wraps. */
+function countRuns(terms: string[]): Run[] {
+  return terms.flatMap((t, i) => [...(i > 0 ? [{ text: ' ', sep: true }] : []), t.startsWith('(') ? run(t) : { text: t, keep: true }]);
+}
+
 /** The summary block that ends every terminal report (per finding and per employee), fitted to the report's width. */
 export function summaryLines(summary: ScanSummary, ro: ReportOptions, c: ChalkInstance): string[] {
   const m = MESSAGES[ro.lang];
@@ -249,9 +266,9 @@ export function summaryLines(summary: ScanSummary, ro: ReportOptions, c: ChalkIn
   if (p) {
     const range = p.campaign ? `${m.campaignOf(p.campaign)}: ${p.label.since} – ${p.label.until}` : `${p.label.since ? `${m.from} ${p.label.since} ` : ''}${p.label.until ? `${m.until} ${p.label.until}` : ''}`.trim();
     add([run(`${m.period}: ${terminalLine(range)} (${ro.timeZone})`)]);
-    add([run(m.readLineOutside(summary.read, summary.scanned, summary.skipped, p.before + p.after))]);
+    add(countRuns(m.readTerms({ ...summary, outside: p.before + p.after })));
     if (p.undated > 0) add([run(m.undated(p.undated), c.yellow)]);
-  } else add([run(m.readLine(summary.read, summary.scanned, summary.skipped))]);
+  } else add(countRuns(m.readTerms(summary)));
   out.push('');
   const cats = Object.entries(summary.by_category).filter(([, n]) => n > 0);
   out.push(
@@ -286,9 +303,12 @@ export function summaryLines(summary: ScanSummary, ro: ReportOptions, c: ChalkIn
   if (summary.inputs.length > 1 || summary.inputs.some((i) => i.error)) {
     out.push(`  ${m.inputs}:`);
     for (const i of summary.inputs) {
-      const outside = i.outside_period ?? 0;
-      const counts = p ? m.readLineOutside(i.read, i.scanned, i.skipped, outside) : m.readLine(i.read, i.scanned, i.skipped);
-      add([run(`${terminalLine(i.input)} — `), i.error ? run(`${m.failed}: ${terminalLine(inputFailure(i, ro.lang))}`, c.red) : run(`${i.format}: ${counts}`)], 4);
+      const { format, counts, failure: f } = inputStatus(i, p !== undefined, ro.lang);
+      const runs: Run[] = [run(`${terminalLine(i.input)} — `)];
+      if (counts) runs.push(run(`${terminalLine(format)}: `), ...countRuns(counts), ...(f ? [run(';')] : []));
+      // The place ("line 11:") is kept on one line.
+      if (f) runs.push(run(`${counts ? ' ' : ''}${m.failed}: ${f.file ? `${terminalLine(f.file)}, ` : ''}`, c.red), ...(f.at ? [{ text: `${f.at}:`, paint: c.red, keep: true }] : []), run(`${f.file || f.at ? ' ' : ''}${terminalLine(f.error)}`, c.red));
+      add(runs, 4);
     }
   }
   out.push('');

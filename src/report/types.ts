@@ -4,6 +4,7 @@ import type { Category, Finding, InputCounts, Severity, Verdict } from '../model
 import type { PostResult } from '../engine/scan.js';
 import type { SubjectStats } from '../audit/employees.js';
 import type { Lang } from './i18n.js';
+import type { CandidateNames } from './candidates.js';
 
 export interface ScanSummary {
   read: number;
@@ -89,6 +90,8 @@ export interface ReportOptions {
   baseline?: boolean;
   /** The report's title (audit.yml `title`), for the HTML report. */
   title?: string;
+  /** Who each candidate id is, from the run's election packs: the terminal and HTML reports name them. */
+  candidates?: CandidateNames;
 }
 
 export interface Reporter {

@@ -86,6 +86,9 @@ export async function* jsonElements(stream: AsyncIterable<Buffer>, opts: Element
   let tooBig = false;
   let elemLine = 0;
   let capStart = 0;
+  // The line of the last byte that is not white space: where a cut-off file ends, for a person opening it (the line
+  // after a final newline is empty, and naming it sends them one line past the cut).
+  let contentLine = 1;
 
   const finish = function* (chunk: Buffer, end: number): Generator<Element> {
     // Close the current element at chunk position `end` (exclusive).
@@ -252,6 +255,11 @@ export async function* jsonElements(stream: AsyncIterable<Buffer>, opts: Element
       }
       if (!WS[c] && !capturing && depth === itemDepth) startCapture(i);
     }
+    // Found from the chunk's end, so the loop above does no extra work per byte.
+    let k = chunk.length - 1;
+    let after = 0;
+    for (; k >= 0 && WS[chunk[k]]; k--) if (chunk[k] === 0x0a) after++;
+    if (k >= 0) contentLine = line - after;
     if (capturing && !tooBig) {
       const piece = chunk.subarray(capStart);
       partBytes += piece.length;
@@ -266,8 +274,8 @@ export async function* jsonElements(stream: AsyncIterable<Buffer>, opts: Element
       index++;
       yield { index: index - 1, line: elemLine, error: 'the file ends in the middle of this record (truncated?)', ...(target >= 0 && opts.paths ? { path: target } : {}) };
     }
-    throw new ShapeError('the file ends before the JSON is complete (truncated?)', line);
+    throw new ShapeError('the file ends before the JSON is complete (truncated?)', contentLine);
   }
-  if (!sawTopLevel) throw new ShapeError(phase === 'top' ? 'empty file: no JSON object' : 'empty file: no JSON list', line);
-  if (opts.keys && !opts.paths && !opts.skipPrefix && found.size === 0) throw new ShapeError(`no list of records under ${opts.keys.map((k) => `"${k}"`).join(' or ')}`, line);
+  if (!sawTopLevel) throw new ShapeError(phase === 'top' ? 'empty file: no JSON object' : 'empty file: no JSON list', contentLine);
+  if (opts.keys && !opts.paths && !opts.skipPrefix && found.size === 0) throw new ShapeError(`no list of records under ${opts.keys.map((k) => `"${k}"`).join(' or ')}`, contentLine);
 }

@@ -22,7 +22,7 @@ describe('inputs that cannot be read as a whole', () => {
     for (const cmd of ['scan', 'convert', 'inspect']) {
       const r = await cli([cmd, f]);
       expect(r.exitCode).toBe(2);
-      expect(r.stderr).toContain(`netral: error: ${f}:4: ${CUT}\n`);
+      expect(r.stderr).toContain(`netral: error: ${f}:3: ${CUT}\n`);
     }
   });
 
@@ -34,17 +34,17 @@ describe('inputs that cannot be read as a whole', () => {
   // (COLUMNS: the temporary paths are long; at 80 columns the line would wrap.)
   const WIDE = { env: { COLUMNS: '1000' } };
 
-  it('the terminal summary says the position in words, in the report language', async () => {
+  it('the terminal summary says the position in words, in the report language, after what was read before it', async () => {
     const en = await cli(['scan', f], WIDE);
-    expect(en.stdout).toContain(`    ${f} — could not be read: line 4: ${CUT}\n`);
+    expect(en.stdout).toContain(`    ${f} — json: read 2 = scanned 2 + skipped 0; could not be read: line 3: ${CUT}\n`);
     const id = await cli(['scan', f, '--lang', 'id'], WIDE);
-    expect(id.stdout).toContain(`    ${f} — gagal dibaca: baris 4: ${CUT}\n`);
+    expect(id.stdout).toContain(`    ${f} — json: dibaca 2 = dipindai 2 + dilewati 0; gagal dibaca: baris 3: ${CUT}\n`);
   });
 
   it('JSON keeps the message and the position apart', async () => {
     const r = await cli(['scan', f, '-f', 'json']);
     expect(r.exitCode).toBe(2);
-    expect(JSON.parse(r.stdout).summary.inputs).toEqual([{ input: f, format: 'json', read: 2, scanned: 2, skipped: 0, error: CUT, line: 4 }]);
+    expect(JSON.parse(r.stdout).summary.inputs).toEqual([{ input: f, format: 'json', read: 2, scanned: 2, skipped: 0, error: CUT, line: 3 }]);
     // Without a position, only the message.
     const missing = path.join(dir, 'tidak-ada.jsonl');
     const none = JSON.parse((await cli(['scan', missing, '-f', 'json'])).stdout).summary.inputs;
@@ -54,26 +54,26 @@ describe('inputs that cannot be read as a whole', () => {
   it('the HTML report says the position in words', async () => {
     const out = path.join(dir, 'r.html');
     await cli(['scan', f, '-f', 'html', '-o', out]);
-    expect(readFileSync(out, 'utf8')).toContain(`<li>inputs: ${f} — could not be read: line 4: ${CUT}</li>`);
+    expect(readFileSync(out, 'utf8')).toContain(`<li class="failed">${f} — json: read 2 = scanned 2 + skipped 0; could not be read: line 3: ${CUT}</li>`);
     await cli(['scan', f, '-f', 'html', '-o', out, '--lang', 'id']);
-    expect(readFileSync(out, 'utf8')).toContain(`<li>masukan: ${f} — gagal dibaca: baris 4: ${CUT}</li>`);
+    expect(readFileSync(out, 'utf8')).toContain(`<li class="failed">${f} — json: dibaca 2 = dipindai 2 + dilewati 0; gagal dibaca: baris 3: ${CUT}</li>`);
   });
 
   it('inspect shows the same: in words as text, apart in JSON', async () => {
     const text = await cli(['inspect', f]);
-    expect(text.stdout).toContain(`\n  failed     line 4: ${CUT}\n`);
+    expect(text.stdout).toContain(`\n  failed     line 3: ${CUT}\n`);
     const json = JSON.parse((await cli(['inspect', f, '--format', 'json'])).stdout);
-    expect(json.inputs[0]).toMatchObject({ input: f, error: CUT, line: 4 });
+    expect(json.inputs[0]).toMatchObject({ input: f, error: CUT, line: 3 });
   });
 
   it('an error in a file inside the input (an unpacked download) names that file, and only it, on stderr', async () => {
     const tweets = path.join(arsip, 'data', 'tweets.js');
     const r = await cli(['scan', arsip, '-f', 'json']);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain(`\nnetral: error: ${tweets}:12: ${CUT}\n`);
-    expect(JSON.parse(r.stdout).summary.inputs[0]).toMatchObject({ input: arsip, format: 'x-archive', read: 2, error: CUT, file: tweets, line: 12 });
+    expect(r.stderr).toContain(`\nnetral: error: ${tweets}:11: ${CUT}\n`);
+    expect(JSON.parse(r.stdout).summary.inputs[0]).toMatchObject({ input: arsip, format: 'x-archive', read: 2, error: CUT, file: tweets, line: 11 });
     const text = await cli(['scan', arsip], WIDE);
-    expect(text.stdout).toContain(`    ${arsip} — could not be read: ${tweets}, line 12: ${CUT}\n`);
+    expect(text.stdout).toContain(`    ${arsip} — x-archive: read 2 = scanned 1 + skipped 1; could not be read: ${tweets}, line 11: ${CUT}\n`);
   });
 
   it('netral audit reports them the same way, in its JSON report (real process)', async () => {
@@ -85,11 +85,11 @@ describe('inputs that cannot be read as a whole', () => {
     const data = path.join(adir, 'data', 'putus.json');
     const r = await bin(['audit', '--config', path.join(adir, 'audit.yml')]);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain(`netral: error: ${data}:4: ${CUT}\n`);
+    expect(r.stderr).toContain(`netral: error: ${data}:3: ${CUT}\n`);
     expect(JSON.parse(r.stderr.trim().split('\n').at(-1)!)).toMatchObject({ status: 'input_errors', inputs_failed: 1 });
     const doc = JSON.parse(readFileSync(path.join(adir, 'out', 'audit.json'), 'utf8'));
-    expect(doc.summary.inputs).toEqual([expect.objectContaining({ input: data, error: CUT, line: 4 })]);
-    expect(readFileSync(path.join(adir, 'out', 'audit.html'), 'utf8')).toContain(`${data} — could not be read: line 4: ${CUT}`);
+    expect(doc.summary.inputs).toEqual([expect.objectContaining({ input: data, error: CUT, line: 3 })]);
+    expect(readFileSync(path.join(adir, 'out', 'audit.html'), 'utf8')).toContain(`${data} — json: read 2 = scanned 2 + skipped 0; could not be read: line 3: ${CUT}`);
   });
 });
 

@@ -51,7 +51,7 @@ describe('the terminal report fits the width', () => {
       [
         '     HIGH  Taking part in a campaign',
         '      campaign_activity.first-person · campaign activity',
-        '        Candidate: party-2024:3 · confidence 0.85',
+        '        Candidate: party-2024:3 (PDI Perjuangan) · confidence 0.85',
         '      «Hadir dina Rakorcab» PDI Perjuangan, milu nyusun program pemenangan',
         '        Pemilu 2024. Merdeka!…',
         '      Legal basis: SKB 2022 Lampiran II (tim pemenangan/tim sukses/relawan:',
@@ -66,7 +66,7 @@ describe('the terminal report fits the width', () => {
   it('loses and reorders nothing: the words are the same at any width', async () => {
     const wide = (await cli(['scan', DEMO, '--explain'], { env: { COLUMNS: '400' } })).stdout;
     // At 400 columns nothing wraps: one line per part, as the report was before it was fitted.
-    expect(wide).toMatch(/\n {5}HIGH {2}Taking part in a campaign\n {6}campaign_activity\.first-person · campaign activity · Candidate: party-2024:3 · confidence 0\.85\n/);
+    expect(wide).toMatch(/\n {5}HIGH {2}Taking part in a campaign\n {6}campaign_activity\.first-person · campaign activity · Candidate: party-2024:3 \(PDI Perjuangan\) · confidence 0\.85\n/);
     for (const cols of ['40', '57', '80', '123']) {
       const r = await cli(['scan', DEMO, '--explain'], { env: { COLUMNS: cols } });
       expect(widest(r.stdout), cols).toBeLessThanOrEqual(Number(cols));
@@ -137,7 +137,9 @@ describe('the terminal report fits the width', () => {
   it('in Indonesian, and per employee, too', async () => {
     const id = await cli(['scan', DEMO, '--lang', 'id', '--roster', ROSTER], { env: { COLUMNS: '60' } });
     expect(widest(id.stdout)).toBeLessThanOrEqual(60);
-    expect(id.stdout).toContain('     TINGGI  Ikut kegiatan kampanye / tim pemenangan\n      campaign_activity.first-person · kegiatan kampanye\n        Paslon: party-2024:3 · keyakinan 0.85\n');
+    // The pair's name may wrap; the id stays whole.
+    expect(id.stdout).toContain('     TINGGI  Ikut kegiatan kampanye / tim pemenangan\n      campaign_activity.first-person · kegiatan kampanye\n        Paslon: party-2024:3 (PDI Perjuangan)\n          keyakinan 0.85\n');
+    expect(id.stdout).toContain('        Paslon: pilpres-2024:3 (Ganjar Pranowo – Mahfud MD)\n          keyakinan 0.92\n');
     const per = await cli(['scan', DEMO, '--roster', ROSTER, '--per', 'employee']);
     expect(widest(per.stdout)).toBeLessThanOrEqual(80);
     expect(per.stdout).toContain('  findings by category: endorsement 3, candidate symbol 3, campaign hashtag 2,\n    campaign slogan 2, repost 1, campaign activity 1\n');

@@ -25,7 +25,8 @@ import { csvRows, csvOptions } from '../../src/report/csv.js';
 import { csvSafe, csvUnescape, terminalSafe } from '../../src/report/sanitize.js';
 import { createPostWriter, postCsvRow, postRecord, POST_CSV_COLUMNS } from '../../src/report/post-record.js';
 import { readListCell, writeListCell, LIST_FIELDS } from '../../src/sources/list-cell.js';
-import { excerpt } from '../../src/report/excerpt.js';
+import { excerptLabel, excerpts } from '../../src/report/excerpt.js';
+import { MESSAGES } from '../../src/report/i18n.js';
 import { shippedScanner } from '../helpers/engine.js';
 import { hostileText, runs, wellFormedText } from '../helpers/fuzz.js';
 
@@ -210,11 +211,15 @@ describe('the findings reports', () => {
         if (/^https?:\/\//i.test(p.url)) expect(a.attr('href')).toBe(terminalSafe(p.url));
         else expect(a).toHaveLength(0);
       }
-      // The evidence quote is the excerpt netral meant to show, marks and all.
-      const quote = $(articles[i]).find('blockquote.evidence');
-      const { label, segments } = excerpt(p, f.spans);
-      expect(quote.text()).toBe(`${label ? `[${label}] ` : ''}${segments.map((s) => terminalSafe(s.text)).join('')}`);
-      expect(quote.find('mark').map((_, m) => $(m).text()).get()).toEqual(segments.filter((s) => s.hit).map((s) => terminalSafe(s.text)));
+      // The evidence quotes are the excerpts netral meant to show (one per field matched), marks and all.
+      const quotes = $(articles[i]).find('blockquote.evidence');
+      const xs = excerpts(p, f.spans);
+      expect(quotes).toHaveLength(xs.length);
+      xs.forEach((x, k) => {
+        const label = excerptLabel(p, x, MESSAGES.en);
+        expect($(quotes[k]).text()).toBe(`${label ? `[${label}] ` : ''}${x.segments.map((s) => terminalSafe(s.text)).join('')}`);
+        expect($(quotes[k]).find('mark').map((_, m) => $(m).text()).get()).toEqual(x.segments.filter((s) => s.hit).map((s) => terminalSafe(s.text)));
+      });
     }
     // Employees and accounts are named as given.
     const names = $('section.subject h3').map((_, h) => $(h).text()).get();

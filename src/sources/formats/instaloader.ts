@@ -86,7 +86,10 @@ export const instaloader: Format & TreeFormat = {
       } catch (e) {
         // One damaged file of a profile folder is that post lost, not the folder: it is counted and named.
         if (!(e instanceof InputError)) throw e;
-        yield skipItem({ file: input.name }, e.message.startsWith(`${input.name}:`) ? e.message.slice(input.name.length + 1).trim() : e.message);
+        // The error's own place and words: its position becomes the skip's, so the reason does not repeat it.
+        const p = e.position;
+        if (p) yield skipItem({ file: p.file, line: p.line }, p.column !== undefined ? `column ${p.column}: ${e.detail}` : e.detail);
+        else yield skipItem({ file: input.name }, e.message.startsWith(`${input.name}:`) ? e.message.slice(input.name.length + 1).trim() : e.message);
       }
     }
   },
