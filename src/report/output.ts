@@ -177,6 +177,20 @@ export async function checkReplaceable(target: string, o: { verb: string; other:
   return st.mode;
 }
 
+/**
+ * Finishes the temporary file `tmp` with `write`, then puts it in place of `target`; on any failure the temporary file
+ * is removed and the error names the target.
+ */
+async function putInPlace(tmp: string, target: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+    await replaceWith(tmp, target);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    throw e instanceof OutputError ? e : new OutputError(`cannot write ${target}: ${(e as Error).message}`);
+  }
+}
+
 /** Renames a finished temporary file over `target`, which keeps the permissions it had. */
 async function replaceWith(tmp: string, target: string): Promise<void> {
   const mode = await checkReplaceable(target);
@@ -266,16 +280,14 @@ export async function fileOutput(target: string): Promise<Output> {
     isTTY: false,
     async commit() {
       try {
-        await sink.flush();
-        const fd = (stream as unknown as { fd: number | null }).fd;
-        if (typeof fd === 'number') {
-          await new Promise<void>((resolve, reject) => fsync(fd, (e) => (e ? reject(e) : resolve())));
-        }
-        await close();
-        await replaceWith(tmp, target);
-      } catch (e) {
-        await unlink(tmp).catch(() => {});
-        throw e instanceof OutputError ? e : new OutputError(`cannot write ${target}: ${(e as Error).message}`);
+        await putInPlace(tmp, target, async () => {
+          await sink.flush();
+          const fd = (stream as unknown as { fd: number | null }).fd;
+          if (typeof fd === 'number') {
+            await new Promise<void>((resolve, reject) => fsync(fd, (e) => (e ? reject(e) : resolve())));
+          }
+          await close();
+        });
       } finally {
         temp.done();
       }
@@ -298,26 +310,16 @@ export async function writeFileAtomic(target: string, content: string | Buffer):
   }
   await removeStaleTemps(target);
   const temp = trackedTemp(target);
-  const tmp = temp.path;
   try {
-    const fh = await open(tmp, 'wx').catch((e: Error) => {
-      throw new OutputError(`cannot write ${target}: ${e.message}`);
+    await putInPlace(temp.path, target, async () => {
+      const fh = await open(temp.path, 'wx');
+      try {
+        await fh.writeFile(content);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
     });
-    try {
-      await fh.writeFile(content);
-      await fh.sync();
-    } catch (e) {
-      await fh.close().catch(() => {});
-      await unlink(tmp).catch(() => {});
-      throw new OutputError(`cannot write ${target}: ${(e as Error).message}`);
-    }
-    await fh.close();
-    try {
-      await replaceWith(tmp, target);
-    } catch (e) {
-      await unlink(tmp).catch(() => {});
-      throw e instanceof OutputError ? e : new OutputError(`cannot write ${target}: ${(e as Error).message}`);
-    }
   } finally {
     temp.done();
   }
