@@ -36,10 +36,26 @@ export function matchedText(a: Analysis, spans: Span[]): string {
   return spans.map((s) => fieldText(a, s).slice(s.start, s.end)).join(' … ');
 }
 
+/**
+ * A short excerpt around the match: one per field the match covers (the text, an image's text, a link …), each
+ * labelled with its field, so a match that is half in the caption and half in the photo shows both halves.
+ */
 export function snippet(a: Analysis, spans: Span[]): string {
-  if (spans.length === 0) return '';
-  const s = spans[0];
-  const text = fieldText(a, s);
+  const parts: string[] = [];
+  const seen = new Set<string>();
+  for (const s of spans) {
+    const key = `${s.field}\u0000${s.index ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    parts.push(excerpt(fieldText(a, s), s));
+  }
+  return parts.join(' | ');
+}
+
+const LABELS: Partial<Record<Span['field'], string>> = { media_text: '[media] ', repost_of: '[repost of] ', hashtags: '[hashtags] ', links: '[link] ' };
+
+/** The words around the first span of a field, cut at word boundaries, with the field's label. */
+function excerpt(text: string, s: Span): string {
   let from = Math.max(0, s.start - CONTEXT_CHARS);
   let to = Math.min(text.length, s.end + CONTEXT_CHARS);
   // Snap to word boundaries so the excerpt does not start or end mid-word.
@@ -52,6 +68,5 @@ export function snippet(a: Analysis, spans: Span[]): string {
     if (sp > s.end) to = sp;
   }
   const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  const label = s.field === 'media_text' ? '[media] ' : s.field === 'repost_of' ? '[repost of] ' : s.field === 'hashtags' ? '[hashtags] ' : s.field === 'links' ? '[link] ' : '';
-  return `${label}${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
+  return `${LABELS[s.field] ?? ''}${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
 }

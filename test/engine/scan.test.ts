@@ -46,6 +46,14 @@ describe('violations are found, with candidate and evidence', () => {
     expect(f.evidence.startsWith('[media] ')).toBe(true);
   });
 
+  it('a match in the text and an image shows an excerpt of each, labelled', async () => {
+    const media = 'Foto puluhan orang berkaos hitam bertuliskan GANJAR MAHFUD di balai warga';
+    const r = await scan('Konsolidasi relawan Ganjar–Mahfud tingkat desa, alhamdulillah rame. Urang menangkeun nomer tilu di Sukamaju! 🤟🔥', { date: JAN_2024, media_text: [media] });
+    const f = r.findings.find((x) => new Set(x.spans.map((s) => s.field)).size === 2)!;
+    expect(f, JSON.stringify(r.findings.map((x) => x.spans))).toBeDefined();
+    expect(f.evidence).toMatch(/^Konsolidasi relawan Ganjar–Mahfud .*… \| \[media\] Foto puluhan orang berkaos hitam bertuliskan GANJAR MAHFUD di balai warga$/);
+  });
+
   it('attacks are partisan: stance against, attributed to the attacked pair', async () => {
     const r = await scan('Jangan pilih 02, ga menghargai rakyat kecil', { date: JAN_2024 });
     expect(r.verdict).toBe('violation');
