@@ -30,13 +30,30 @@ function weekStart(day: string): string {
   return addDays(day, -dow);
 }
 
+/** Findings per local calendar day in the report's zone, gathered as findings come, for the time chart. */
+export class DayCounts {
+  readonly days = new Map<string, Record<Severity, number>>();
+
+  constructor(private readonly tz: string) {}
+
+  /** A finding at `utc` (UTC ISO) of `severity`. */
+  add(utc: string, severity: Severity): void {
+    const day = localDay(utc, this.tz);
+    let c = this.days.get(day);
+    if (!c) this.days.set(day, (c = zeroCounts()));
+    c[severity]++;
+  }
+}
+
+const zeroCounts = () => Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+
 /**
- * Findings per week (spans up to about four months) or per month, in the report's zone, with empty bins kept so
- * gaps show. `times` are the findings' UTC times with their severity; undated findings are not placed.
+ * Findings per week (spans up to about four months) or per month, with empty bins kept so gaps show. Undated
+ * findings are not placed.
  */
-export function timeBins(items: { at: string; severity: Severity }[], tz: string): { unit: 'week' | 'month'; bins: TimeBin[] } {
-  if (items.length === 0) return { unit: 'month', bins: [] };
-  const days = items.map((i) => localDay(i.at, tz));
+export function timeBins(counts: DayCounts): { unit: 'week' | 'month'; bins: TimeBin[] } {
+  const days = [...counts.days.keys()];
+  if (days.length === 0) return { unit: 'month', bins: [] };
   const first = days.reduce((a, b) => (a < b ? a : b));
   const last = days.reduce((a, b) => (a > b ? a : b));
   const spanDays = (Date.parse(last) - Date.parse(first)) / 86_400_000;
@@ -44,14 +61,17 @@ export function timeBins(items: { at: string; severity: Severity }[], tz: string
   const keyOf = (d: string) => (unit === 'week' ? weekStart(d) : d.slice(0, 7));
   const bins = new Map<string, TimeBin>();
   for (let k = keyOf(first); k <= keyOf(last); ) {
-    bins.set(k, { label: k, counts: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number> });
+    bins.set(k, { label: k, counts: zeroCounts() });
     if (unit === 'week') k = addDays(k, 7);
     else {
       const [y, m] = k.split('-').map(Number);
       k = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
     }
   }
-  items.forEach((it, i) => bins.get(keyOf(days[i]))!.counts[it.severity]++);
+  for (const [day, c] of counts.days) {
+    const bin = bins.get(keyOf(day))!.counts;
+    for (const s of SEVERITIES) bin[s] += c[s];
+  }
   return { unit, bins: [...bins.values()] };
 }
 

@@ -8,20 +8,22 @@ import { CATEGORIES, SEVERITIES, type Finding, type Severity } from '../model.js
 import type { PostResult } from '../engine/scan.js';
 import { label, type SubjectStats } from '../audit/employees.js';
 import { formatInZone } from '../sources/time.js';
-import { barChart, SEVERITY_COLOURS, timeBins, timeChart } from './chart.js';
+import { barChart, DayCounts, SEVERITY_COLOURS, timeBins, timeChart } from './chart.js';
 import { excerptLabel, excerpts } from './excerpt.js';
 import { inputStatus, inputStatusText, MESSAGES, readCounts, type Messages } from './i18n.js';
 import type { Output } from './output.js';
 import { sourceText } from './record.js';
 import { htmlEscape, terminalSafe } from './sanitize.js';
 import type { Reporter, ReportOptions, ScanSummary } from './types.js';
+import { Spool } from './spool.js';
 
 /** Untrusted text as HTML: controls and bidi overrides removed, then escaped. */
 const h = (s: string) => htmlEscape(terminalSafe(s));
 
+/** A finding rendered as HTML: its time (for the order within a person's section) and its place in the spool. */
 interface Rendered {
   at: string | null;
-  html: string;
+  ref: number;
 }
 
 export function subjectKeyOfFinding(f: Finding): string {
@@ -68,13 +70,17 @@ footer { margin-top: 32px; border-top: 1px solid var(--line); padding-top: 8px; 
 export class HtmlReporter implements Reporter {
   private readonly m: Messages;
   private readonly bySubject = new Map<string, Rendered[]>();
-  private readonly times: { at: string; severity: Severity }[] = [];
+  /** The rendered findings wait here (memory, then a temporary file) for the end, when they are written by person. */
+  private readonly spool: Spool;
+  private readonly days: DayCounts;
 
   constructor(
     private readonly out: Output,
     private readonly ro: ReportOptions,
   ) {
     this.m = MESSAGES[ro.lang];
+    this.spool = new Spool(out.spoolDir, ro.spoolLimit);
+    this.days = new DayCounts(ro.timeZone);
   }
 
   post(r: PostResult, findings: Finding[]): void {
@@ -82,9 +88,13 @@ export class HtmlReporter implements Reporter {
       const key = subjectKeyOfFinding(f);
       let list = this.bySubject.get(key);
       if (!list) this.bySubject.set(key, (list = []));
-      list.push({ at: f.created_at, html: this.finding(r, f) });
-      if (f.created_at) this.times.push({ at: f.created_at, severity: f.severity });
+      list.push({ at: f.created_at, ref: this.spool.add(this.finding(r, f)) });
+      if (f.created_at) this.days.add(f.created_at, f.severity);
     }
+  }
+
+  dispose(): void {
+    this.spool.dispose();
   }
 
   private finding(r: PostResult, f: Finding): string {
@@ -124,6 +134,14 @@ ${quotes.join('\n')}
   }
 
   async end(summary: ScanSummary): Promise<void> {
+    try {
+      await this.write(summary);
+    } finally {
+      this.spool.dispose();
+    }
+  }
+
+  private async write(summary: ScanSummary): Promise<void> {
     const m = this.m;
     const ro = this.ro;
     const w = (s: string) => this.out.sink.write(s);
@@ -144,7 +162,7 @@ ${quotes.join('\n')}
 <header><h1>${h(title)}</h1><p class="muted">${h(m.generated)}: ${h(formatInZone(new Date().toISOString(), ro.timeZone))}${summary.period ? ` · ${h(periodText(summary, m))}` : ''}</p></header>
 `);
     await w(this.summarySection(summary));
-    const { unit, bins } = timeBins(this.times, ro.timeZone);
+    const { unit, bins } = timeBins(this.days);
     const sevLabels = Object.fromEntries(SEVERITIES.map((s) => [s, m.severity[s].toLowerCase()])) as Record<Severity, string>;
     await w(`<section id="charts"><h2>${h(m.charts)}</h2>
 <figure id="chart-time">${timeChart(bins, { title: `${m.overTime} (${unit === 'week' ? (ro.lang === 'id' ? 'per minggu' : 'per week') : ro.lang === 'id' ? 'per bulan' : 'per month'})`, empty: m.noFindings, severityLabel: sevLabels })}</figure>
@@ -168,9 +186,13 @@ ${quotes.join('\n')}
       await w(`<section class="subject${s.in_roster === false ? ' not-in-roster' : ''}" id="s${++n}">
 <header><h3>${h(s.employee ? s.employee.nama : label(s))}</h3>${this.who(s)}
 <p>${h(m.postsScanned(s.posts))} · ${h(m.findings(s.findings))} · ${h(m.worstVerdict)}: <span class="v-${s.worst_verdict}">${h(m.verdict[s.worst_verdict])}</span>${s.first_finding ? ` · ${h(m.firstFinding)}: ${h(formatInZone(s.first_finding, ro.timeZone))}` : ''}${s.last_finding ? ` · ${h(m.lastFinding)}: ${h(formatInZone(s.last_finding, ro.timeZone))}` : ''}</p></header>
-${items.map((i) => i.html).join('\n')}
-</section>
 `);
+      let first = true;
+      for (const html of this.spool.texts(items.map((i) => i.ref))) {
+        await w(first ? html : `\n${html}`);
+        first = false;
+      }
+      await w('\n</section>\n');
     }
     await w(`<footer><p>${h(m.note)}</p></footer>\n</body>\n</html>\n`);
   }

@@ -36,7 +36,7 @@ export async function createReporter(format: string, out: Output, ro: ReportOpti
     case 'csv':
       return new CsvReporter(out, ro);
     case 'json':
-      return new JsonReporter(out);
+      return new JsonReporter(out, ro);
     case 'jsonl':
       return new JsonlReporter(out);
     case 'html':

@@ -1,13 +1,14 @@
-// One JSON document: {"summary": {…}, "findings": […]}. Findings are held until the end so the summary can come
-// first; for runs with very many findings, jsonl streams instead.
+// One JSON document: {"summary": {…}, "findings": […]}. Findings wait in a spool (memory, then a temporary file)
+// until the end, so that the summary can come first.
 
 import type { Finding, InputCounts } from '../model.js';
 import type { PostResult } from '../engine/scan.js';
 import type { Output } from './output.js';
 import { findingRecord } from './record.js';
-import type { Reporter, ScanSummary } from './types.js';
+import type { Reporter, ReportOptions, ScanSummary } from './types.js';
 import type { SubjectStats } from '../audit/employees.js';
 import { safeJson } from './sanitize.js';
+import { Spool } from './spool.js';
 
 export function summaryRecord(s: ScanSummary): Record<string, unknown> {
   return {
@@ -75,18 +76,35 @@ export function subjectRecord(s: SubjectStats): Record<string, unknown> {
 }
 
 export class JsonReporter implements Reporter {
-  private readonly records: string[] = [];
+  private readonly records: Spool;
 
-  constructor(private readonly out: Output) {}
+  constructor(
+    private readonly out: Output,
+    ro: Pick<ReportOptions, 'spoolLimit'> = {},
+  ) {
+    this.records = new Spool(out.spoolDir, ro.spoolLimit);
+  }
 
   post(_r: PostResult, findings: Finding[]): void {
-    for (const f of findings) this.records.push(safeJson(findingRecord(f), 2).replace(/\n/g, '\n    '));
+    for (const f of findings) this.records.add(safeJson(findingRecord(f), 2).replace(/\n/g, '\n    '));
   }
 
   async end(summary: ScanSummary): Promise<void> {
-    const sum = safeJson(summaryRecord(summary), 2).replace(/\n/g, '\n  ');
-    await this.out.sink.write(`{\n  "summary": ${sum},\n  "findings": [`);
-    for (let i = 0; i < this.records.length; i++) await this.out.sink.write(`${i === 0 ? '' : ','}\n    ${this.records[i]}`);
-    await this.out.sink.write(`${this.records.length > 0 ? '\n  ' : ''}]\n}\n`);
+    try {
+      const sum = safeJson(summaryRecord(summary), 2).replace(/\n/g, '\n  ');
+      await this.out.sink.write(`{\n  "summary": ${sum},\n  "findings": [`);
+      let first = true;
+      for (const r of this.records.all()) {
+        await this.out.sink.write(`${first ? '' : ','}\n    ${r}`);
+        first = false;
+      }
+      await this.out.sink.write(`${first ? '' : '\n  '}]\n}\n`);
+    } finally {
+      this.records.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.records.dispose();
   }
 }

@@ -3,7 +3,7 @@
 
 import { constants, createWriteStream, fsync, unlinkSync, type WriteStream } from 'node:fs';
 import { access, chmod, rename, unlink, mkdir, open, readdir, stat } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Writable } from 'node:stream';
@@ -46,6 +46,8 @@ export interface Output {
   sink: Sink;
   /** Whether the output is an interactive terminal (colour, width). */
   isTTY: boolean;
+  /** Where a report that waits for the end of the run keeps what does not fit in memory (spool.ts). */
+  spoolDir: string;
   /** Completes the output: flushes, and for files renames the temporary file into place. */
   commit(): Promise<void>;
   /** Abandons the output: for files, removes the temporary file. */
@@ -57,6 +59,7 @@ export function stdoutOutput(stream: Writable, isTTY: boolean): Output {
   return {
     sink,
     isTTY,
+    spoolDir: tmpdir(),
     async commit() {
       await sink.flush();
     },
@@ -223,6 +226,7 @@ async function specialOutput(target: string): Promise<Output | null> {
   return {
     sink,
     isTTY: false,
+    spoolDir: tmpdir(),
     async commit() {
       try {
         await sink.flush();
@@ -278,6 +282,7 @@ export async function fileOutput(target: string): Promise<Output> {
   return {
     sink,
     isTTY: false,
+    spoolDir: dir,
     async commit() {
       try {
         await putInPlace(tmp, target, async () => {

@@ -10,6 +10,7 @@ import { colorLevel, reportColumns } from '../cli/io.js';
 import { createReporter } from './index.js';
 import { fileOutput, stdoutOutput, type Output } from './output.js';
 import type { Reporter, ReportOptions, ScanSummary } from './types.js';
+import { spoolLimitFrom } from './spool.js';
 
 export interface OutputSpec {
   format: string;
@@ -60,10 +61,12 @@ export async function openReports(specs: OutputSpec[], base: ReportOptions, io: 
         per: s.per ?? 'finding',
         color: s.format === 'terminal' && !s.file ? colorLevel(io.stdoutIsTTY, io.env) : 0,
         width: reportColumns(io, !s.file),
+        spoolLimit: spoolLimitFrom(io.env),
       };
       reporters.push(await createReporter(s.format, out, ro));
     }
   } catch (e) {
+    for (const r of reporters) r.dispose?.();
     for (const o of outs) await o.abort();
     throw e;
   }
@@ -82,6 +85,7 @@ export async function openReports(specs: OutputSpec[], base: ReportOptions, io: 
       }
     },
     async abort() {
+      for (const r of reporters) r.dispose?.();
       for (const o of outs) await o.abort();
     },
   };

@@ -14,6 +14,7 @@ import type { Output } from './output.js';
 import { sourceText } from './record.js';
 import { terminalLine } from './sanitize.js';
 import type { Reporter, ReportOptions, ScanSummary } from './types.js';
+import { Spool } from './spool.js';
 import { displayWidth, run, wrapRuns, wrapText, type Run } from './wrap.js';
 
 /** Columns of a terminal report when nothing says otherwise (not a terminal, no COLUMNS). */
@@ -25,16 +26,23 @@ export const reportWidth = (ro: ReportOptions): number => ro.width ?? DEFAULT_WI
 /** `n` spaces: indents are built from widths. */
 const sp = (n: number) => ' '.repeat(n);
 
-interface Entry {
-  post: Post;
-  verdict: Verdict;
-  findings: Finding[];
-  suppressed: Finding[];
+/** The posts of one person or account: what its heading says, and each post's lines in the spool. */
+interface Group {
+  author: string;
+  author_name: string | null | undefined;
+  /** With a roster, the employee (groups keyed `nip:…`). */
+  emp: EmployeeRef | null;
+  worst: Verdict;
+  findings: number;
+  /** Each post's time ('' when unknown), for the order within the group, and its lines' place in the spool. */
+  entries: { at: string; ref: number }[];
 }
 
 export class TerminalReporter implements Reporter {
   /** Groups of posts: by employee with a roster (key `nip:…`), else by author; `out:` marks authors not in it. */
-  private readonly byAuthor = new Map<string, Entry[]>();
+  private readonly byAuthor = new Map<string, Group>();
+  /** Each post's lines, rendered as it comes, wait here (memory, then a temporary file) until the groups are known. */
+  private readonly spool: Spool;
   private readonly c: ChalkInstance;
   private readonly m: Messages;
   private readonly width: number;
@@ -46,6 +54,7 @@ export class TerminalReporter implements Reporter {
     this.c = new Chalk({ level: ro.color });
     this.m = MESSAGES[ro.lang];
     this.width = reportWidth(ro);
+    this.spool = new Spool(out.spoolDir, ro.spoolLimit);
   }
 
   /** A logical line at `indent` columns, continued `hang` columns in. */
@@ -58,9 +67,44 @@ export class TerminalReporter implements Reporter {
     if (findings.length === 0 && suppressed.length === 0) return;
     const emp = (findings[0] ?? suppressed[0]).employee;
     const key = emp ? `nip:${emp.nip}` : `${emp === null ? 'out:' : ''}${r.post.author.toLowerCase()}`;
-    let list = this.byAuthor.get(key);
-    if (!list) this.byAuthor.set(key, (list = []));
-    list.push({ post: r.post, verdict: r.verdict, findings, suppressed });
+    let g = this.byAuthor.get(key);
+    if (!g) this.byAuthor.set(key, (g = { author: r.post.author, author_name: r.post.author_name, emp: emp ?? null, worst: 'clean', findings: 0, entries: [] }));
+    if (VERDICT_RANK[r.verdict] > VERDICT_RANK[g.worst]) g.worst = r.verdict;
+    g.findings += findings.length;
+    g.entries.push({ at: r.post.created_at ?? '', ref: this.spool.add(this.postLines(r.post, r.verdict, findings, suppressed, emp != null)) });
+  }
+
+  dispose(): void {
+    this.spool.dispose();
+  }
+
+  /** A post's lines under its group's heading, each ending in a newline. `byEmployee`: the group is an employee's. */
+  private postLines(post: Post, verdict: Verdict, findings: Finding[], suppressed: Finding[], byEmployee: boolean): string {
+    const c = this.c;
+    const m = this.m;
+    const lines: string[] = [];
+    const when = post.created_at ? formatInZone(post.created_at, this.ro.timeZone) : '—';
+    const where = [byEmployee ? `${post.platform} @${terminalLine(post.author)}` : post.platform, post.kind !== 'post' ? m.kind[post.kind] : null, post.deleted ? m.deleted : null].filter(Boolean).join(' · ');
+    const gap: Run = { text: '  ', sep: true };
+    const items: Run[] = [
+      { text: when, paint: c.cyan, keep: true },
+      gap,
+      { text: where, keep: true },
+      gap,
+      { text: terminalLine(post.id), paint: c.dim, keep: true },
+      gap,
+      { text: m.verdict[verdict], paint: verdictPaint(c, verdict), keep: true },
+    ];
+    lines.push(...this.wrap(items, 2, 4));
+    if (post.url) lines.push(...this.wrap([run(terminalLine(post.url), c.underline)], 2, 4));
+    else lines.push(...this.wrap([run(terminalLine(sourceText(post.source)), c.dim)], 2, 4));
+    const sorted = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.confidence - a.confidence);
+    for (const f of sorted) lines.push(...this.findingLines(post, f, false));
+    for (const f of suppressed) {
+      lines.push(`    ${c.dim(`(${m.suppressed})`)}`);
+      lines.push(...this.findingLines(post, f, true));
+    }
+    return lines.map((l) => `${l}\n`).join('');
   }
 
   /** The severity badge (" HIGH " on red), one unbreakable run. */
@@ -131,6 +175,14 @@ export class TerminalReporter implements Reporter {
   }
 
   async end(summary: ScanSummary): Promise<void> {
+    try {
+      await this.write(summary);
+    } finally {
+      this.spool.dispose();
+    }
+  }
+
+  private async write(summary: ScanSummary): Promise<void> {
     const c = this.c;
     const m = this.m;
     const w = (s: string) => this.out.sink.write(`${s}\n`);
@@ -140,48 +192,21 @@ export class TerminalReporter implements Reporter {
     await w(c.bold(m.title));
     await w('');
     const groups = [...this.byAuthor.entries()].sort(([ka, a], [kb, b]) => {
-      const wa = Math.max(...a.map((e) => VERDICT_RANK[e.verdict]));
-      const wb = Math.max(...b.map((e) => VERDICT_RANK[e.verdict]));
       // Accounts not in the roster come last, under their own heading.
-      return Number(ka.startsWith('out:')) - Number(kb.startsWith('out:')) || wb - wa || b.length - a.length || a[0].post.author.localeCompare(b[0].post.author);
+      return Number(ka.startsWith('out:')) - Number(kb.startsWith('out:')) || VERDICT_RANK[b.worst] - VERDICT_RANK[a.worst] || b.entries.length - a.entries.length || a.author.localeCompare(b.author);
     });
     if (groups.length === 0) await w(`  ${m.noFindings}`);
     let apart = false;
-    for (const [key, entries] of groups) {
-      const p0 = entries[0].post;
-      const worst = entries.reduce<Verdict>((v, e) => (VERDICT_RANK[e.verdict] > VERDICT_RANK[v] ? e.verdict : v), 'clean');
-      const n = entries.reduce((k, e) => k + e.findings.length, 0);
-      const emp = key.startsWith('nip:') ? (entries[0].findings[0] ?? entries[0].suppressed[0]).employee! : null;
+    for (const [key, g] of groups) {
+      const emp = key.startsWith('nip:') ? g.emp! : null;
       if (key.startsWith('out:') && !apart) {
         apart = true;
         await ws(notInRosterLines(m, c, this.width));
       }
-      const who = emp ? employeeLine(emp, m) : p0.author ? `@${terminalLine(p0.author)}${p0.author_name ? ` (${terminalLine(p0.author_name)})` : ''}` : m.unknownAuthor;
-      await ws(this.wrap([run(who, c.bold), run(` — ${m.findings(n)} · `), run(m.verdict[worst], verdictPaint(c, worst))], 0));
-      entries.sort((a, b) => (a.post.created_at ?? '').localeCompare(b.post.created_at ?? ''));
-      for (const e of entries) {
-        const when = e.post.created_at ? formatInZone(e.post.created_at, this.ro.timeZone) : '—';
-        const where = [emp ? `${e.post.platform} @${terminalLine(e.post.author)}` : e.post.platform, e.post.kind !== 'post' ? m.kind[e.post.kind] : null, e.post.deleted ? m.deleted : null].filter(Boolean).join(' · ');
-        const gap: Run = { text: '  ', sep: true };
-        const items: Run[] = [
-          { text: when, paint: c.cyan, keep: true },
-          gap,
-          { text: where, keep: true },
-          gap,
-          { text: terminalLine(e.post.id), paint: c.dim, keep: true },
-          gap,
-          { text: m.verdict[e.verdict], paint: verdictPaint(c, e.verdict), keep: true },
-        ];
-        await ws(this.wrap(items, 2, 4));
-        if (e.post.url) await ws(this.wrap([run(terminalLine(e.post.url), c.underline)], 2, 4));
-        else await ws(this.wrap([run(terminalLine(sourceText(e.post.source)), c.dim)], 2, 4));
-        const sorted = [...e.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.confidence - a.confidence);
-        for (const f of sorted) await ws(this.findingLines(e.post, f, false));
-        for (const f of e.suppressed) {
-          await w(`    ${c.dim(`(${m.suppressed})`)}`);
-          await ws(this.findingLines(e.post, f, true));
-        }
-      }
+      const who = emp ? employeeLine(emp, m) : g.author ? `@${terminalLine(g.author)}${g.author_name ? ` (${terminalLine(g.author_name)})` : ''}` : m.unknownAuthor;
+      await ws(this.wrap([run(who, c.bold), run(` — ${m.findings(g.findings)} · `), run(m.verdict[g.worst], verdictPaint(c, g.worst))], 0));
+      g.entries.sort((a, b) => a.at.localeCompare(b.at));
+      for (const lines of this.spool.texts(g.entries.map((e) => e.ref))) await this.out.sink.write(lines);
       await w('');
     }
     for (const l of summaryLines(summary, this.ro, c)) await w(l);

@@ -92,9 +92,13 @@ export interface ReportOptions {
   title?: string;
   /** Who each candidate id is, from the run's election packs: the terminal and HTML reports name them. */
   candidates?: CandidateNames;
+  /** Characters of report text kept in memory until the end of the run before a temporary file is used (spool.ts). */
+  spoolLimit?: number;
 }
 
 export interface Reporter {
   post(result: PostResult, findings: Finding[]): Promise<void> | void;
   end(summary: ScanSummary): Promise<void> | void;
+  /** Releases what the reporter holds (a spool's temporary file) when the run ends without end(). */
+  dispose?(): void;
 }
