@@ -10,9 +10,14 @@ export function skipItem(source: SourceRef, reason: string): ReadItem {
   return { type: 'skip', source, reason };
 }
 
+/** A record that could not be read at all (its JSON, CSV or bytes are broken, or it is not a record). */
+export function unreadableItem(source: SourceRef, reason: string): ReadItem {
+  return { type: 'skip', source, reason, unreadable: true };
+}
+
 export function* emit(b: Built, source: SourceRef, opts: ReadOptions): Generator<ReadItem> {
   if ('skip' in b) {
-    yield skipItem(source, b.skip);
+    yield b.unreadable ? unreadableItem(source, b.skip) : skipItem(source, b.skip);
     return;
   }
   if (b.warning) opts.warn(`${sourceText(source)}: ${b.warning}`);

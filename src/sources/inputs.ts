@@ -341,16 +341,27 @@ export class InputSet {
   private async *run(name: string, format: string, items: AsyncIterable<ReadItem>): AsyncGenerator<Item> {
     const counts: InputCounts = { input: name, format, read: 0, scanned: 0, skipped: 0 };
     this.counts.push(counts);
+    let unreadable = 0;
+    let first: (ReadItem & { type: 'skip' }) | null = null;
     try {
       for await (const item of items) {
         counts.read++;
-        if (item.type === 'skip') counts.skipped++;
+        if (item.type === 'skip') {
+          counts.skipped++;
+          if (item.unreadable && unreadable++ === 0) first = item;
+        }
         yield { counts, item };
       }
     } catch (e) {
       const f = failure(name, e);
       if (f === null) throw e;
       Object.assign(counts, f);
+      return;
+    }
+    // Not one record of the input could be read (a file of broken JSON, a sheet of another shape): each was said
+    // as a skipped record, but a run that exits 0 with a clean report would pass for a quiet day in a cron job.
+    if (counts.read > 0 && unreadable === counts.read && first) {
+      Object.assign(counts, { error: `none of its ${counts.read} record${counts.read === 1 ? '' : 's'} could be read (the first: ${first.reason}); is it the file and format you meant?`, ...(first.source.file !== name ? { file: first.source.file } : {}), ...(first.source.line !== undefined ? { line: first.source.line } : {}) });
     }
   }
 }

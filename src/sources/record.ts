@@ -29,7 +29,7 @@ export interface PostInput {
   source: SourceRef;
 }
 
-export type Built = { post: Post; warning?: string } | { skip: string };
+export type Built = { post: Post; warning?: string } | { skip: string; unreadable?: true };
 
 const RT = /^RT @([A-Za-z0-9_]{1,30}):/;
 const MAX_TEXT = 1_000_000;
@@ -159,7 +159,7 @@ export interface GenericContext {
  * so that converted or fetched records still point at where they first came from.
  */
 export function recordToPost(o: unknown, ctx: GenericContext): Built {
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) return { skip: `record is ${Array.isArray(o) ? 'a list' : o === null ? 'null' : typeof o}, not an object` };
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return { skip: `record is ${Array.isArray(o) ? 'a list' : o === null ? 'null' : typeof o}, not an object`, unreadable: true };
   const r = o as Obj;
   const id = asString(r.id, 'id');
   if (isErr(id)) return { skip: id.error };

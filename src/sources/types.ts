@@ -7,7 +7,10 @@ import type { Post, SourceRef } from '../model.js';
 
 export type ReadItem =
   | { type: 'post'; post: Post }
-  | { type: 'skip'; source: SourceRef; reason: string };
+  /** `unreadable`: the record itself could not be read (not valid JSON, CSV or UTF-8, not a record), as opposed to
+   * a record read and left out for what it holds (no text, followers-only …): an input none of whose records could
+   * be read is an input error (inputs.ts). */
+  | { type: 'skip'; source: SourceRef; reason: string; unreadable?: true };
 
 /** One input as a reader sees it. Detection reads the head first; `open()` then streams it from the start. */
 export interface InputFile {

@@ -9,7 +9,7 @@
 // items are skipped, and the reason shows what failed.
 
 import type { PostKind, SourceRef } from '../../model.js';
-import { emit, skipItem } from '../emit.js';
+import { emit, skipItem, unreadableItem } from '../emit.js';
 import { jsonRecords } from '../json-records.js';
 import { buildPost, type PostInput } from '../record.js';
 import type { Format, InputFile, ReadItem, ReadOptions } from '../types.js';
@@ -29,12 +29,12 @@ function scraperError(o: Obj): string | null {
 async function* readDataset(input: InputFile, opts: ReadOptions, map: (o: Obj, source: SourceRef) => PostInput | { skip: string }): AsyncGenerator<ReadItem> {
   for await (const r of jsonRecords(input)) {
     if ('error' in r) {
-      yield skipItem(r.source, r.error);
+      yield unreadableItem(r.source, r.error);
       continue;
     }
     const o = obj(r.value);
     if (!o) {
-      yield skipItem(r.source, 'record is not an object');
+      yield unreadableItem(r.source, 'record is not an object');
       continue;
     }
     const err = scraperError(o);

@@ -7,7 +7,7 @@
 // A post can appear twice (a pinned post is listed first and again in its place); it is read once.
 
 import type { PostKind, SourceRef } from '../../model.js';
-import { emit, skipItem } from '../emit.js';
+import { emit, skipItem, unreadableItem } from '../emit.js';
 import { jsonRecords } from '../json-records.js';
 import { buildPost, type PostInput } from '../record.js';
 import type { Format, ReadItem, ReadOptions } from '../types.js';
@@ -163,7 +163,7 @@ export const bluesky: Format = {
     let items = 0;
     for await (const r of jsonRecords(input, ['feed'])) {
       if ('error' in r) {
-        yield skipItem({ ...r.source, record: ++n }, r.error);
+        yield unreadableItem({ ...r.source, record: ++n }, r.error);
         continue;
       }
       // Records are feed items (one page) or whole pages (several): pages are opened here.

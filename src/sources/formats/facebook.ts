@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../../errors.js';
 import type { PostKind, SourceRef } from '../../model.js';
 import { firstPresent, matching } from '../archive/tree.js';
-import { emit, skipItem } from '../emit.js';
+import { emit, skipItem, unreadableItem } from '../emit.js';
 import { derivedId } from '../ids.js';
 import { jsonRecords, type JsonRecord } from '../json-records.js';
 import { fixMetaRecord } from '../meta-text.js';
@@ -228,7 +228,7 @@ async function* readFile(input: InputFile, kind: Kind, owner: Owner, opts: ReadO
   const records: AsyncGenerator<JsonRecord> = jsonRecords(input, KEYS[kind].length ? KEYS[kind] : undefined);
   for await (const r of records) {
     if ('error' in r) {
-      yield skipItem(r.source, r.error);
+      yield unreadableItem(r.source, r.error);
       continue;
     }
     const pi = toPostInput(kind, r.value, r.source, owner);

@@ -187,7 +187,7 @@ export const genericCsv: Format = {
       for await (const r of parser as AsyncIterable<LinedRecord>) {
         while (errors.length > 0) {
           const e = errors.shift()!;
-          yield { type: 'skip', source: { file: input.name, line: e.line }, reason: e.reason };
+          yield { type: 'skip', source: { file: input.name, line: e.line }, reason: e.reason, unreadable: true };
         }
         const line = r.line;
         if (header === null) {
@@ -202,7 +202,7 @@ export const genericCsv: Format = {
         const source = { file: input.name, line };
         // A longer row holds text in no column, unless its extra cells are empty (trailing separators): skipped.
         if (r.record.length > header.length && !r.record.slice(header.length).every((x) => x === '')) {
-          yield { type: 'skip', source, reason: `row has ${r.record.length} fields, the header has ${header.length}` };
+          yield { type: 'skip', source, reason: `row has ${r.record.length} fields, the header has ${header.length}`, unreadable: true };
           continue;
         }
         // A shorter row is what Excel writes when a row's last cells are empty (it leaves out their separators): the
@@ -239,7 +239,7 @@ export const genericCsv: Format = {
       }
       while (errors.length > 0) {
         const e = errors.shift()!;
-        yield { type: 'skip', source: { file: input.name, line: e.line }, reason: e.reason };
+        yield { type: 'skip', source: { file: input.name, line: e.line }, reason: e.reason, unreadable: true };
       }
     } finally {
       // Also when the input ends in an error: the rows before it were read this way.

@@ -47,11 +47,11 @@ export const genericJson: Format = {
 function* toItems(input: InputFile, opts: ReadOptions, line: number, index: number, parsed: { value: unknown } | { error: string }): Generator<ReadItem> {
   const source = { file: input.name, line, record: index + 1 };
   if ('error' in parsed) {
-    yield { type: 'skip', source, reason: parsed.error };
+    yield { type: 'skip', source, reason: parsed.error, unreadable: true };
     return;
   }
   const b = recordToPost(parsed.value, { source, listSplit: null, naiveZone: opts.timeZone });
-  if ('skip' in b) yield { type: 'skip', source, reason: b.skip };
+  if ('skip' in b) yield { type: 'skip', source, reason: b.skip, ...(b.unreadable ? { unreadable: true } : {}) };
   else {
     if (b.warning) opts.warn(`${input.name}:${line}: ${b.warning}`);
     yield { type: 'post', post: b.post };

@@ -26,18 +26,18 @@ export const genericJsonl: Format = {
       const source = { file: input.name, line: l.line };
       if ('error' in l) {
         record++;
-        yield { type: 'skip', source, reason: l.error };
+        yield { type: 'skip', source, reason: l.error, unreadable: true };
         continue;
       }
       if (l.text.trim() === '') continue;
       record++;
       const parsed = parseRecordJson(l.text);
       if ('error' in parsed) {
-        yield { type: 'skip', source, reason: parsed.error };
+        yield { type: 'skip', source, reason: parsed.error, unreadable: true };
         continue;
       }
       const b = recordToPost(parsed.value, { source, listSplit: null, naiveZone: opts.timeZone });
-      if ('skip' in b) yield { type: 'skip', source, reason: b.skip };
+      if ('skip' in b) yield { type: 'skip', source, reason: b.skip, ...(b.unreadable ? { unreadable: true } : {}) };
       else {
         if (b.warning) opts.warn(`${input.name}:${l.line}: ${b.warning}`);
         yield { type: 'post', post: b.post };

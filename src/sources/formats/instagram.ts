@@ -12,7 +12,7 @@
 import { InputError } from '../../errors.js';
 import type { SourceRef } from '../../model.js';
 import { firstPresent, matching } from '../archive/tree.js';
-import { emit, skipItem } from '../emit.js';
+import { emit, skipItem, unreadableItem } from '../emit.js';
 import { derivedId } from '../ids.js';
 import { jsonRecords } from '../json-records.js';
 import { fixMetaRecord } from '../meta-text.js';
@@ -61,7 +61,7 @@ async function readOwner(tree: Tree): Promise<Owner> {
 function* itemsOf(kind: Kind, value: unknown, source: SourceRef, owner: Owner, opts: ReadOptions): Generator<ReadItem> {
   const r = obj(fixMetaRecord(value));
   if (!r) {
-    yield skipItem(source, 'record is not an object');
+    yield unreadableItem(source, 'record is not an object');
     return;
   }
   // Stories are one medium each; posts and reels group media, with the caption on the group or its first medium.
@@ -89,7 +89,7 @@ function* itemsOf(kind: Kind, value: unknown, source: SourceRef, owner: Owner, o
 
 async function* readFile(input: InputFile, kind: Kind, owner: Owner, opts: ReadOptions): AsyncGenerator<ReadItem> {
   for await (const r of jsonRecords(input, KEYS[kind])) {
-    if ('error' in r) yield skipItem(r.source, r.error);
+    if ('error' in r) yield unreadableItem(r.source, r.error);
     else yield* itemsOf(kind, r.value, r.source, owner, opts);
   }
 }

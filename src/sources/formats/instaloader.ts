@@ -9,7 +9,7 @@ import { InputError } from '../../errors.js';
 import { HEAD_BYTES } from '../head.js';
 import type { SourceRef } from '../../model.js';
 import { decompressedInput } from '../archive/compressed.js';
-import { emit, skipItem } from '../emit.js';
+import { emit, skipItem, unreadableItem } from '../emit.js';
 import { jsonRecords } from '../json-records.js';
 import { buildPost } from '../record.js';
 import type { Format, InputFile, ReadItem, ReadOptions, TreeFormat } from '../types.js';
@@ -58,7 +58,7 @@ function* postItems(value: unknown, source: SourceRef, opts: ReadOptions): Gener
 
 async function* readPost(input: InputFile, opts: ReadOptions): AsyncGenerator<ReadItem> {
   for await (const r of jsonRecords(input)) {
-    if ('error' in r) yield skipItem(r.source, r.error);
+    if ('error' in r) yield unreadableItem(r.source, r.error);
     else yield* postItems(r.value, r.source, opts);
   }
 }

@@ -15,7 +15,7 @@
 // Authors are written `user@server`, the same whichever server the data came from.
 
 import type { PostKind, SourceRef } from '../../model.js';
-import { emit, skipItem } from '../emit.js';
+import { emit, skipItem, unreadableItem } from '../emit.js';
 import { loadHtmlReader, type HtmlReader } from '../html-text.js';
 import { jsonRecords, parsedElements } from '../json-records.js';
 import { buildPost, type PostInput } from '../record.js';
@@ -86,7 +86,7 @@ interface Actor {
 function* activityItems(value: unknown, source: SourceRef, actor: Actor, read: HtmlReader, opts: ReadOptions): Generator<ReadItem> {
   const a = obj(value);
   if (!a) {
-    yield skipItem(source, 'record is not an object');
+    yield unreadableItem(source, 'record is not an object');
     return;
   }
   const type = str(a.type);
@@ -167,7 +167,7 @@ async function* readOutbox(input: InputFile, actor: Actor, opts: ReadOptions): A
   // Mastodon writes outbox.json on one line, however large: it is streamed by key, never read as a line, and
   // records are named by number (a line number would say nothing).
   for await (const r of parsedElements(input, { keys: ['orderedItems'] }, false)) {
-    if ('error' in r) yield skipItem(r.source, r.error);
+    if ('error' in r) yield unreadableItem(r.source, r.error);
     else yield* activityItems(r.value, r.source, actor, read, opts);
   }
 }
@@ -244,7 +244,7 @@ export function statusInput(s: Obj, read: HtmlReader, includePrivate: boolean, l
 function* statusItems(value: unknown, source: SourceRef, read: HtmlReader, opts: ReadOptions): Generator<ReadItem> {
   const s = obj(value);
   if (!s) {
-    yield skipItem(source, 'record is not an object');
+    yield unreadableItem(source, 'record is not an object');
     return;
   }
   const input = statusInput(s, read, opts.includePrivate === true);
@@ -272,7 +272,7 @@ export const mastodonApi: Format = {
     let n = 0;
     for await (const r of jsonRecords(input)) {
       if ('error' in r) {
-        yield skipItem({ ...r.source, record: ++n }, r.error);
+        yield unreadableItem({ ...r.source, record: ++n }, r.error);
         continue;
       }
       for (const s of Array.isArray(r.value) ? r.value : [r.value]) yield* statusItems(s, { ...r.source, record: ++n }, read, opts);

@@ -8,7 +8,7 @@
 // tweet's full text is read instead, as a repost of its author.
 
 import type { PostKind, SourceRef } from '../../model.js';
-import { emit, skipItem } from '../emit.js';
+import { emit, skipItem, unreadableItem } from '../emit.js';
 import { jsonRecords } from '../json-records.js';
 import { buildPost } from '../record.js';
 import type { Format, ReadItem, ReadOptions } from '../types.js';
@@ -21,7 +21,7 @@ const userOf = (t: Obj | null) => obj(t?.user);
 function* tweetItems(value: unknown, source: SourceRef, opts: ReadOptions): Generator<ReadItem> {
   const t = obj(value);
   if (!t) {
-    yield skipItem(source, 'record is not an object');
+    yield unreadableItem(source, 'record is not an object');
     return;
   }
   const url = str(t.url);
@@ -71,7 +71,7 @@ export const snscrape: Format = {
   },
   async *read(input, opts) {
     for await (const r of jsonRecords(input)) {
-      if ('error' in r) yield skipItem(r.source, r.error);
+      if ('error' in r) yield unreadableItem(r.source, r.error);
       else yield* tweetItems(r.value, r.source, opts);
     }
   },

@@ -13,7 +13,7 @@
 // read this way is at most 7–9 hours off Indonesian local time if that is wrong, and the raw value is kept.
 
 import type { SourceRef } from '../../model.js';
-import { emit, skipItem } from '../emit.js';
+import { emit, skipItem, unreadableItem } from '../emit.js';
 import { HEAD_BYTES } from '../head.js';
 import { derivedId } from '../ids.js';
 import { parsedElements } from '../json-records.js';
@@ -140,12 +140,12 @@ async function* readUserData(input: InputFile, opts: ReadOptions): AsyncGenerato
     }
     const source = { ...el.source, record: ++index };
     if ('error' in el) {
-      yield skipItem(source, el.error);
+      yield unreadableItem(source, el.error);
       continue;
     }
     const o = obj(el.value);
     if (!o) {
-      yield skipItem(source, 'record is not an object');
+      yield unreadableItem(source, 'record is not an object');
       continue;
     }
     if (!owner.username) authorless++;

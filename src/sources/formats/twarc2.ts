@@ -7,7 +7,7 @@
 // for long posts), as a repost of its author. The API escapes &, < and > in text; they are unescaped.
 
 import type { PostKind, SourceRef } from '../../model.js';
-import { emit, skipItem } from '../emit.js';
+import { emit, skipItem, unreadableItem } from '../emit.js';
 import { jsonRecords } from '../json-records.js';
 import { buildPost } from '../record.js';
 import type { Format, ReadItem, ReadOptions } from '../types.js';
@@ -102,7 +102,7 @@ export const twarc2: Format = {
     let n = 0;
     for await (const r of jsonRecords(input)) {
       if ('error' in r) {
-        yield skipItem({ ...r.source, record: ++n }, r.error);
+        yield unreadableItem({ ...r.source, record: ++n }, r.error);
         continue;
       }
       const o = obj(r.value);

@@ -12,7 +12,7 @@ import { InputError } from '../../errors.js';
 import type { SourceRef } from '../../model.js';
 import { folderTree, matching } from '../archive/tree.js';
 import { utf8Tree } from '../utf8-input.js';
-import { emit, skipItem } from '../emit.js';
+import { emit, skipItem, unreadableItem } from '../emit.js';
 import { parsedElements } from '../json-records.js';
 import { buildPost } from '../record.js';
 import type { Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from '../types.js';
@@ -183,12 +183,12 @@ function* tweetItems(value: unknown, source: SourceRef, account: Account, notes:
   const wrapper = obj(value);
   // Archives wrap each tweet as {"tweet": {…}}; a wrapper holding something else is that, not a tweet without an id.
   if (wrapper && 'tweet' in wrapper && !obj(wrapper.tweet)) {
-    yield skipItem(source, `"tweet" is not an object (${wrapper.tweet === null ? 'null' : Array.isArray(wrapper.tweet) ? 'a list' : typeof wrapper.tweet})`);
+    yield unreadableItem(source, `"tweet" is not an object (${wrapper.tweet === null ? 'null' : Array.isArray(wrapper.tweet) ? 'a list' : typeof wrapper.tweet})`);
     return;
   }
   const t = obj(wrapper?.tweet) ?? wrapper;
   if (!t) {
-    yield skipItem(source, 'record is not an object');
+    yield unreadableItem(source, 'record is not an object');
     return;
   }
   const id = str(t.id_str) ?? str(t.id);
@@ -264,7 +264,7 @@ function* noteItems(notes: Notes, account: Account, opts: ReadOptions): Generato
 async function* readTweets(files: { input: InputFile; deleted: boolean }[], account: Account, notes: Notes, leftovers: boolean, opts: ReadOptions): AsyncGenerator<ReadItem> {
   for (const { input, deleted } of files) {
     for await (const r of ytdElements(input)) {
-      if ('error' in r) yield skipItem(r.source, r.error);
+      if ('error' in r) yield unreadableItem(r.source, r.error);
       else yield* tweetItems(r.value, r.source, account, notes, deleted, opts);
     }
   }
