@@ -1,7 +1,7 @@
 // Human-facing words in Indonesian and English. Machine formats (json, jsonl, csv without --lang) keep stable
 // English keys; what a person reads follows --lang, else LC_ALL / LC_MESSAGES / LANG (id_* → Indonesian).
 
-import type { Category, InputCounts, Modifier, PostField, PostKind, ReviewStatus, Severity, Verdict } from '../model.js';
+import { IGNORED_REASONS, type Category, type IgnoredInput, type InputCounts, type Modifier, type PostField, type PostKind, type ReviewStatus, type Severity, type Verdict } from '../model.js';
 import { CUE, OUT_OF_WINDOW_CUE } from '../engine/cues.js';
 
 export type Lang = 'id' | 'en';
@@ -42,6 +42,14 @@ const id = {
   byVerdict: 'unggahan per putusan',
   inputs: 'masukan',
   failed: 'gagal dibaca',
+  notRead: 'tidak dibaca',
+  /** Why a file in a folder was not read, for the reasons netral gives most (model.ts); others as they are. */
+  ignoredReason: {
+    [IGNORED_REASONS.format]: 'bukan format yang dibaca netral',
+    [IGNORED_REASONS.empty]: 'kosong',
+    [IGNORED_REASONS.linkToFolder]: 'tautan ke folder, tidak diikuti',
+    [IGNORED_REASONS.notRegular]: 'bukan berkas biasa',
+  } as Record<string, string>,
   at: (line: number, column?: number) => `baris ${line}${column !== undefined ? `, kolom ${column}` : ''}`,
   legal: 'Dasar hukum',
   candidate: 'Paslon',
@@ -134,6 +142,8 @@ const en: typeof id = {
   byVerdict: 'posts by verdict',
   inputs: 'inputs',
   failed: 'could not be read',
+  notRead: 'not read',
+  ignoredReason: {},
   at: (line: number, column?: number) => `line ${line}${column !== undefined ? `, column ${column}` : ''}`,
   legal: 'Legal basis',
   candidate: 'Candidate',
@@ -254,6 +264,12 @@ export function inputStatus(i: InputCounts, period: boolean, lang: Lang): InputS
   const counts = MESSAGES[lang].readTerms({ ...i, ...(period ? { outside: i.outside_period ?? 0 } : {}) });
   if (!i.error) return { format: i.format, counts, failure: null };
   return { format: i.format, counts: i.read > 0 ? counts : null, failure: failureOf(i, lang) };
+}
+
+/** A file passed over as one line of text: "not read: empty". */
+export function ignoredText(i: IgnoredInput, lang: Lang): string {
+  const m = MESSAGES[lang];
+  return `${m.notRead}: ${m.ignoredReason[i.reason] ?? i.reason}`;
 }
 
 /** An input's status as one line of text. */
