@@ -361,7 +361,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
     imageTextMark: '[teks gambar]',
     tokens: 'Token',
     tokenKind: ['kata', 'angka', 'tagar', 'sebutan akun', 'emoji', 'url'],
-    flag: { inTag: 'dalam tagar', caps: 'huruf kapital', decoded: 'samaran dibaca', quoted: 'dalam kutipan' },
+    flag: { inTag: 'dalam tagar', caps: 'huruf kapital', decoded: 'samaran diurai', quoted: 'dalam kutipan' },
     cues: 'Petunjuk konteks',
     none: '(tidak ada)',
     electionNamed: 'pemilihan yang disebut',

@@ -34,7 +34,7 @@ describe('netral explain in Indonesian', () => {
     expect(late).toContain('    out_of_window: keyakinan diturunkan ×0.6 — jauh dari waktu pemilihan (132 hari di luar periode pilpres-2024)\n');
     expect(late).toMatch(/\nPutusan: perlu ditinjau\n$/);
     const ambiguous = (await cli([...AMBIGUOUS, '--lang', 'id'])).stdout;
-    expect(ambiguous).toContain('coblos (kata, samaran dibaca) ← "c0bl0s"');
+    expect(ambiguous).toContain('coblos (kata, samaran diurai) ← "c0bl0s"');
     expect(ambiguous).toMatch(/ {4}ambiguous_candidate: keyakinan diturunkan ×0\.85 — paslon tidak pasti \(pilkada-dki-2017:2, .*pilpres-2024:2\)\n/);
     expect(ambiguous).toMatch(/\nPutusan: pelanggaran\n$/);
   });
