@@ -161,6 +161,21 @@ export interface Review {
   by: string | null;
 }
 
+/** A file in a given folder (or an archive read like one) that netral did not read, and why. */
+export interface IgnoredInput {
+  input: string;
+  /** One of IGNORED_REASONS, or what a container or reader said of it. */
+  reason: string;
+}
+
+/** The reasons a file in a folder is passed over that reports translate (i18n.ts). */
+export const IGNORED_REASONS = {
+  format: 'not a format netral reads',
+  empty: 'empty',
+  linkToFolder: 'a link to a folder, not followed',
+  notRegular: 'not a regular file',
+} as const;
+
 /** Counts for one input, so that read = scanned + skipped can be checked per file. */
 export interface InputCounts {
   input: string;

@@ -11,6 +11,7 @@ import { normaliseTimestamp } from '../sources/time.js';
 import { FLAG, TK, type Token } from '../text/analyse.js';
 import { findingRecord } from '../report/record.js';
 import { safeJson, terminalLine } from '../report/sanitize.js';
+import { EXPLAIN_MESSAGES, MESSAGES, langFromEnv, modifierText, type ExplainMessages, type Lang } from '../report/i18n.js';
 import { colorLevel, type Io } from './io.js';
 
 interface ExplainOpts {
@@ -23,16 +24,17 @@ interface ExplainOpts {
   defaultRules: boolean;
   election?: string[];
   format: string;
+  lang?: Lang;
 }
 
 const KIND_NAMES = ['word', 'number', 'hashtag', 'mention', 'emoji', 'url'];
 
-function tokenLabel(t: Token, original: string): string {
+function tokenLabel(t: Token, original: string, x: ExplainMessages): string {
   const src = original.slice(t.start, t.end);
-  const flags = [t.flags & FLAG.InTag ? 'in-tag' : '', t.flags & FLAG.Upper ? 'caps' : '', t.flags & FLAG.Obfuscated ? 'decoded' : '', t.flags & FLAG.Quoted ? 'quoted' : ''].filter(Boolean);
+  const flags = [t.flags & FLAG.InTag ? x.flag.inTag : '', t.flags & FLAG.Upper ? x.flag.caps : '', t.flags & FLAG.Obfuscated ? x.flag.decoded : '', t.flags & FLAG.Quoted ? x.flag.quoted : ''].filter(Boolean);
   const stem = t.kind === TK.Word && t.stem !== t.t ? `~${t.stem}` : '';
   const from = src !== t.t ? ` ← ${JSON.stringify(src)}` : '';
-  return `${t.t}${stem} (${KIND_NAMES[t.kind]}${flags.length ? `, ${flags.join(', ')}` : ''})${from}`;
+  return `${t.t}${stem} (${x.tokenKind[t.kind]}${flags.length ? `, ${flags.join(', ')}` : ''})${from}`;
 }
 
 export function explainPost(c: Compiled, post: Post): PostResult {
@@ -85,35 +87,43 @@ export async function explainCommand(text: string, o: ExplainOpts, io: Io): Prom
     return EXIT.OK;
   }
   const c = new Chalk({ level: colorLevel(io.stdoutIsTTY, io.env) });
+  // Rule ids, categories, list names, entity types and modifier kinds stay as the engine writes them (the JSON
+  // form and the docs use them); the words around them follow the language.
+  const lang = o.lang ?? langFromEnv(io.env);
+  const x = EXPLAIN_MESSAGES[lang];
+  const m = MESSAGES[lang];
   const L: string[] = [];
-  L.push(c.bold('Text'), `  ${terminalLine(text)}`, '');
-  for (const m of post.media_text) L.push(c.bold('Image text'), `  ${terminalLine(m)}`, '');
-  L.push(c.bold('Tokens'));
-  for (const t of a.tokens) L.push(`  ${a.fields[t.field].field === 'text' ? '' : '[image text] '}${terminalLine(tokenLabel(t, a.fields[t.field].text))}`);
-  L.push('', c.bold('Context cues'));
-  if (facts.lists.size === 0) L.push('  (none)');
+  L.push(c.bold(x.text), `  ${terminalLine(text)}`, '');
+  for (const mt of post.media_text) L.push(c.bold(x.imageText), `  ${terminalLine(mt)}`, '');
+  L.push(c.bold(x.tokens));
+  for (const t of a.tokens) L.push(`  ${a.fields[t.field].field === 'text' ? '' : `${x.imageTextMark} `}${terminalLine(tokenLabel(t, a.fields[t.field].text, x))}`);
+  L.push('', c.bold(x.cues));
+  if (facts.lists.size === 0) L.push(`  ${x.none}`);
   for (const [name, hs] of facts.lists) L.push(`  ${name}: ${hs.map((h) => terminalLine(compiled.patterns[h.pat].text)).join(', ')}`);
-  L.push(`  election named: ${facts.electionContext.size ? [...facts.electionContext].join(', ') : facts.genericCue ? '(an election word, no race)' : '(none)'}`);
-  L.push(`  campaign dates: ${facts.dateContext.size ? [...facts.dateContext].join(', ') : created ? '(outside every campaign)' : '(no --date)'}`);
-  L.push('', c.bold('Entity references that count'));
-  if (hits.length === 0) L.push('  (none)');
+  L.push(`  ${x.electionNamed}: ${facts.electionContext.size ? [...facts.electionContext].join(', ') : facts.genericCue ? x.electionWordOnly : x.none}`);
+  L.push(`  ${x.campaignDates}: ${facts.dateContext.size ? [...facts.dateContext].join(', ') : created ? x.outsideCampaigns : x.noDate}`);
+  L.push('', c.bold(x.entities));
+  if (hits.length === 0) L.push(`  ${x.none}`);
   for (const h of hits) {
-    const refs = h.refs.map((x) => `${x.cand ?? x.election} [${x.types.join('/')}, ${['weak', 'medium', 'strong'][x.strength]}]`).join('; ');
+    const refs = h.refs.map((ref) => `${ref.cand ?? ref.election} [${ref.types.join('/')}, ${x.strength[ref.strength]}]`).join('; ');
     L.push(`  ${terminalLine(compiled.patterns[h.pat].text)} → ${refs}`);
   }
   const show = (f: Finding, suppressed: boolean) => {
-    const head = `${suppressed ? c.dim('suppressed') : c.red.bold(f.severity.toUpperCase())} ${f.rule_id} (${f.category})${f.candidate ? ` → ${f.candidate}${f.stance === 'against' ? ' (against)' : ''}` : ''} confidence ${f.confidence.toFixed(2)}`;
-    L.push(`  ${head}`, `    matched: ${JSON.stringify(terminalLine(f.matched))}`);
-    for (const m of f.modifiers) L.push(`    ${m.kind}: ${m.effect}${m.factor !== undefined ? ` ×${m.factor}` : ''} (${terminalLine(m.cue)})`);
+    const head = `${suppressed ? c.dim(x.suppressed) : c.red.bold(m.severity[f.severity])} ${f.rule_id} (${f.category})${f.candidate ? ` → ${f.candidate}${f.stance === 'against' ? ` (${m.against})` : ''}` : ''} ${x.confidence} ${f.confidence.toFixed(2)}`;
+    L.push(`  ${head}`, `    ${x.matched}: ${JSON.stringify(terminalLine(f.matched))}`);
+    for (const mod of f.modifiers) {
+      const t = modifierText(mod, lang);
+      L.push(`    ${t.kind}: ${t.effect}${t.label ? ` — ${t.label}` : ''} (${terminalLine(t.cue)})`);
+    }
   };
-  L.push('', c.bold('Findings'));
-  if (r.findings.length === 0) L.push('  (none)');
+  L.push('', c.bold(x.findings));
+  if (r.findings.length === 0) L.push(`  ${x.none}`);
   for (const f of r.findings) show(f, false);
   if (r.suppressed.length > 0) {
-    L.push('', c.bold('Suppressed by context'));
+    L.push('', c.bold(x.suppressedByContext));
     for (const f of r.suppressed) show(f, true);
   }
-  L.push('', `${c.bold('Verdict')}: ${r.verdict}`);
+  L.push('', `${c.bold(x.verdict)}: ${m.verdict[r.verdict]}`);
   io.stdout.write(`${L.join('\n')}\n`);
   return EXIT.OK;
 }

@@ -3,7 +3,7 @@
 // were passed over.
 
 import { UsageError, positionText } from '../errors.js';
-import type { InputCounts } from '../model.js';
+import { IGNORED_REASONS, type IgnoredInput, type InputCounts } from '../model.js';
 import { InputSet } from '../sources/inputs.js';
 import type { ReadItem } from '../sources/types.js';
 import { sourceText } from '../report/record.js';
@@ -50,10 +50,16 @@ export function inputError(c: InputCounts): string {
   return `${where}: ${c.error ?? ''}`;
 }
 
+/** The first files passed over, for a line on a terminal: "notes.txt, old.json (empty), …". */
+export function ignoredList(ignored: readonly IgnoredInput[]): string {
+  const shown = ignored.slice(0, 5).map((i) => (i.reason === IGNORED_REASONS.format ? i.input : `${i.input} (${i.reason})`));
+  return `${terminalLine(shown.join(', '))}${ignored.length > 5 ? ', …' : ''}`;
+}
+
 /** After the run: warnings not shown, inputs that could not be read, files in folders that were passed over. */
 export function reportInputs(set: InputSet, warnings: Warnings, io: Io, quiet: boolean): void {
   warnings.flush();
   for (const f of set.failed) io.stderr.write(`netral: error: ${terminalLine(inputError(f))}\n`);
   if (set.ignored.length > 0 && !quiet)
-    io.stderr.write(`netral: note: ${set.ignored.length} file(s) in the given folders are not a format netral reads: ${terminalLine(set.ignored.slice(0, 5).join(', '))}${set.ignored.length > 5 ? ', …' : ''}\n`);
+    io.stderr.write(`netral: note: ${set.ignored.length} file(s) in the given folders are not a format netral reads: ${ignoredList(set.ignored)}\n`);
 }

@@ -12,7 +12,7 @@ import { safeJson, terminalLine } from '../report/sanitize.js';
 import { sourceText } from '../report/record.js';
 import { formatInZone } from '../sources/time.js';
 import type { Io } from './io.js';
-import { inputError, openInputs } from './inputs.js';
+import { ignoredList, inputError, openInputs } from './inputs.js';
 
 export interface InspectOptions {
   format: string;
@@ -178,7 +178,7 @@ export async function inspectCommand(inputs: string[], o: InspectOptions, io: Io
     const w = INSPECT_MESSAGES[lang];
     const blocks = rows.map(({ c, s }) => textBlock(c.input, c, s, lang, o.tz));
     if (rows.length > 1) blocks.push(textBlock(w.total(rows.length), null, total, lang, o.tz));
-    if (set.ignored.length > 0) blocks.push([`${w.ignored(set.ignored.length)}: ${set.ignored.slice(0, 5).map(terminalLine).join(', ')}${set.ignored.length > 5 ? ', …' : ''}`]);
+    if (set.ignored.length > 0) blocks.push([`${w.ignored(set.ignored.length)}: ${ignoredList(set.ignored)}`]);
     await out.sink.write(blocks.map((b) => b.join('\n')).join('\n\n') + '\n');
   }
   await out.commit();

@@ -263,6 +263,7 @@ Exit codes:
     .option('--no-default-rules', 'do not load the packs shipped in rules/')
     .option('--election <ids>', 'only these election packs', listOption)
     .option('-f, --format <format>', 'text or json', choiceOption('--format', ['text', 'json']), 'text')
+    .addOption(new Option('--lang <lang>', 'language of the text output (default: from LANG); json keeps its values').choices(['id', 'en']))
     .action(async (words: string[], opts) => {
       const { explainCommand } = await import('./explain.js');
       setExit(await explainCommand(words.join(' '), opts, io));

@@ -6,6 +6,7 @@
 // - a post far from an election's dates gets lower confidence for that election.
 
 import type { Category, Modifier } from '../model.js';
+import { CUE, outOfWindowCue } from './cues.js';
 import { FLAG, TK, type Analysis } from '../text/analyse.js';
 import type { Compiled } from '../rules/compile.js';
 import type { RuleDef } from '../rules/types.js';
@@ -139,7 +140,7 @@ export class ContextJudge {
     // 0a. A repost's text is someone else's: "saya ikut kampanye" in it is the original author speaking. Sharing it is
     // still caught (repost of a candidate account, support in the shared text); first-person claims are not.
     if (pc.repost && FIRST_PERSON_CLAIMS.has(cat) && m.hits.every((h) => a.fields[toks[h.from].field].field === 'text')) {
-      mods.push({ kind: 'repost_text', effect: 'suppress', cue: 'reposted text' });
+      mods.push({ kind: 'repost_text', effect: 'suppress', cue: CUE.repostText });
       return { suppressed: true, stance, factor, modifiers: mods };
     }
 
@@ -194,7 +195,7 @@ export class ContextJudge {
     if (!ignores('voter_education') && EDUCATION_APPLIES.has(cat) && pc.education) {
       const favoursNobody = attr.candidate === null || (attr.election !== null && pc.balanced.has(attr.election) && !personalInSentence);
       if (favoursNobody) {
-        mods.push({ kind: 'voter_education', effect: 'suppress', cue: 'voter education' });
+        mods.push({ kind: 'voter_education', effect: 'suppress', cue: CUE.voterEducation });
         return { suppressed: true, stance, factor, modifiers: mods };
       }
     }
@@ -219,17 +220,17 @@ export class ContextJudge {
     // 5. Dates: support far from an election's window is weaker evidence for that election. A mention, a slogan
     // or an old campaign hashtag more than a year away from its race is about something else.
     if (!ignores('date_window') && attr.daysOutside > 365 && FAR_IRRELEVANT.has(cat)) {
-      mods.push({ kind: 'out_of_window', effect: 'suppress', cue: `${attr.daysOutside} days outside ${attr.election}` });
+      mods.push({ kind: 'out_of_window', effect: 'suppress', cue: outOfWindowCue(attr.daysOutside, attr.election) });
       return { suppressed: true, stance, factor, modifiers: mods };
     }
     if (!ignores('date_window') && attr.daysOutside > 0) {
       const f = attr.daysOutside <= 365 ? 0.6 : 0.35;
       factor *= f;
-      mods.push({ kind: 'out_of_window', effect: 'downgrade', cue: `${attr.daysOutside} days outside ${attr.election}`, factor: f });
+      mods.push({ kind: 'out_of_window', effect: 'downgrade', cue: outOfWindowCue(attr.daysOutside, attr.election), factor: f });
     }
     if (attr.weakOnly) {
       factor *= 0.85;
-      mods.push({ kind: 'weak_reference', effect: 'downgrade', cue: 'only a number or symbol names the candidate', factor: 0.85 });
+      mods.push({ kind: 'weak_reference', effect: 'downgrade', cue: CUE.weakReference, factor: 0.85 });
     }
     if (attr.candidate === null && attr.alternatives.length > 1) {
       factor *= 0.85;

@@ -2,7 +2,8 @@
 // without an API. Item bodies are HTML (escaped or CDATA); dates are messy (normaliseTimestamp reads RFC 822 and its
 // variants, naive ones in the --tz zone). Items are not reliably ordered (back-dated and scheduled posts), so each
 // is checked against the ids already fetched (state.ts) rather than against the newest date, and they are written
-// newest first. Every item's author is the feed itself; the writer an item names is its author_name.
+// newest first. Every item's author is the feed itself (a Mastodon profile feed: the profile's handle); the writer
+// an item names is its author_name.
 
 import type { CheerioAPI } from 'cheerio';
 import type { Source } from './sources.js';
@@ -87,7 +88,7 @@ export function absolute(href: string | null, base: string): string | null {
   }
 }
 
-function itemPost(it: DomNode, doc: FeedDoc, res: Fetched, account: FeedAccount, timeZone: string): { input: Omit<PostInput, 'source'>; at: number | null } {
+function itemPost(it: DomNode, doc: FeedDoc, res: Fetched, author: string, timeZone: string): { input: Omit<PostInput, 'source'>; at: number | null } {
   const atom = doc.kind === 'atom';
   const title = atom ? atomText(child(it, 'title')) : htmlToText(raw(child(it, 'title')));
   const body = atom ? atomText(child(it, 'content') ?? child(it, 'summary')) : htmlToText(raw(child(it, 'content:encoded') ?? child(it, 'description')));
@@ -111,7 +112,7 @@ function itemPost(it: DomNode, doc: FeedDoc, res: Fetched, account: FeedAccount,
       // The account is the feed the analyst asked for, the same for every item whoever the item names as its
       // writer (often only some items do, and a feed may start naming them later): finding fingerprints include
       // the author, so they must not change with that. The writer named is kept as author_name.
-      author: account.url,
+      author,
       author_name: itemAuthor || doc.author || doc.title || null,
       created_at: date || null,
       naiveZone: timeZone,
@@ -149,6 +150,30 @@ export function looksLikeFeed(res: Fetched): boolean {
 /** The account a feed is read for: a feed, or a page that advertises one. */
 export type FeedAccount = { key: string; url: string };
 
+/**
+ * The account a Mastodon profile feed (`/@user.rss`, `/users/user.rss`) belongs to, written as the mastodon: source
+ * writes accounts (`user@host`, src/sources/formats/mastodon.ts), so that its posts match the roster's Mastodon
+ * handle; null for any other feed. Lower case: handles are, and the author (part of every fingerprint) must not
+ * change with how the address was typed.
+ */
+export function mastodonFeedAuthor(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const m = /^\/(?:@([^/@]+)|users\/([^/@]+))\.rss$/.exec(u.pathname);
+  if (!m) return null;
+  let user: string;
+  try {
+    user = decodeURIComponent(m[1] ?? m[2]);
+  } catch {
+    return null;
+  }
+  return /^[\p{L}\p{N}_.-]+$/u.test(user) ? `${user}@${u.host}`.toLowerCase() : null;
+}
+
 /** Posts from a fetched feed document. */
 export async function* feedItems(res: Fetched, account: FeedAccount, ctx: CollectContext): AsyncGenerator<Collected> {
   const $ = await loadDocument(res.body, res.contentType, true);
@@ -157,7 +182,9 @@ export async function* feedItems(res: Fetched, account: FeedAccount, ctx: Collec
   if (doc.items.length === 0) ctx.note(`${account.key}: the feed has no items`);
   // Feeds are not reliably ordered: every item is checked, and all are decided on before any is yielded, so the
   // state also remembers those passed over at --max-posts (state.ts, ListedWindow).
-  const fresh = doc.items.map((it) => itemPost(it, doc, res, account, ctx.timeZone)).filter((p) => ctx.window.decide(p.at, p.input.id) === 'take');
+  // A page that advertises a profile feed (rss:https://host/@user) is that profile's too.
+  const author = mastodonFeedAuthor(account.url) ?? mastodonFeedAuthor(res.url) ?? account.url;
+  const fresh = doc.items.map((it) => itemPost(it, doc, res, author, ctx.timeZone)).filter((p) => ctx.window.decide(p.at, p.input.id) === 'take');
   for (const p of newestFirst(fresh)) yield collected(p.input, ctx.ref(), p.at, ctx);
 }
 

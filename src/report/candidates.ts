@@ -7,11 +7,11 @@ import type { ElectionDef } from '../rules/types.js';
 /** Candidate id → the pair's (or party's) name. */
 export type CandidateNames = ReadonlyMap<string, string>;
 
-/** Every loaded election's candidates (their pair) and parties (their name), by candidate id. */
+/** Every loaded election's candidates (the pack's `name`, else their pair) and parties (their name), by candidate id. */
 export function candidateNames(elections: readonly ElectionDef[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const e of elections) {
-    for (const k of e.candidates) names.set(`${e.id}:${k.number}`, pairName(k.names));
+    for (const k of e.candidates) names.set(`${e.id}:${k.number}`, k.name ?? pairName(k.names));
     for (const p of e.parties) if (!names.has(`${e.id}:${p.number}`)) names.set(`${e.id}:${p.number}`, p.name);
   }
   return names;

@@ -10,7 +10,7 @@ import { label, type SubjectStats } from '../audit/employees.js';
 import { formatInZone } from '../sources/time.js';
 import { barChart, DayCounts, SEVERITY_COLOURS, timeBins, timeChart } from './chart.js';
 import { excerptLabel, excerpts } from './excerpt.js';
-import { inputStatus, inputStatusText, MESSAGES, readCounts, type Messages } from './i18n.js';
+import { ignoredText, inputStatus, inputStatusText, MESSAGES, readCounts, type Messages } from './i18n.js';
 import type { Output } from './output.js';
 import { sourceText } from './record.js';
 import { htmlEscape, terminalSafe } from './sanitize.js';
@@ -56,7 +56,7 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px;
 dl.facts dd { margin: 0; overflow-wrap: anywhere; } code { font-size: 12px; }
 .decision-confirmed { color: #8b1a8b; font-weight: 600; } .decision-new { color: #0b6b2f; font-weight: 600; }
 .apart { border: 1px dashed var(--muted); padding: 8px 12px; }
-td.no-posts { color: #9a6700; font-style: italic; } li.failed { color: #b3261e; }
+td.no-posts { color: #9a6700; font-style: italic; } li.failed { color: #b3261e; } li.ignored { color: #9a6700; }
 footer { margin-top: 32px; border-top: 1px solid var(--line); padding-top: 8px; font-size: 12px; color: var(--muted); }
 @page { size: A4; margin: 14mm; }
 @media print {
@@ -227,6 +227,8 @@ ${quotes.join('\n')}
       const st = inputStatus(i, s.period !== undefined, this.ro.lang);
       return `<li${st.failure ? ' class="failed"' : ''}>${h(i.input)} — ${h(inputStatusText(st, this.ro.lang))}</li>`;
     });
+    // And the files in the given folders that were not read: a case file says what it did not look at.
+    for (const i of s.ignored) inputs.push(`<li class="ignored">${h(i.input)} — ${h(ignoredText(i, this.ro.lang))}</li>`);
     if (inputs.length > 0) lines.push(`${h(m.inputs)}:<ul class="inputs">${inputs.join('')}</ul>`);
     return `<section id="summary"><h2>${h(m.summary)}</h2>
 <div class="cards">${card(m.findingsLabel, s.findings)}${SEVERITIES.slice()

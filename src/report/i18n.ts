@@ -1,7 +1,8 @@
 // Human-facing words in Indonesian and English. Machine formats (json, jsonl, csv without --lang) keep stable
 // English keys; what a person reads follows --lang, else LC_ALL / LC_MESSAGES / LANG (id_* → Indonesian).
 
-import type { Category, InputCounts, PostField, PostKind, ReviewStatus, Severity, Verdict } from '../model.js';
+import { IGNORED_REASONS, type Category, type IgnoredInput, type InputCounts, type Modifier, type PostField, type PostKind, type ReviewStatus, type Severity, type Verdict } from '../model.js';
+import { CUE, OUT_OF_WINDOW_CUE } from '../engine/cues.js';
 
 export type Lang = 'id' | 'en';
 
@@ -41,6 +42,14 @@ const id = {
   byVerdict: 'unggahan per putusan',
   inputs: 'masukan',
   failed: 'gagal dibaca',
+  notRead: 'tidak dibaca',
+  /** Why a file in a folder was not read, for the reasons netral gives most (model.ts); others as they are. */
+  ignoredReason: {
+    [IGNORED_REASONS.format]: 'bukan format yang dibaca netral',
+    [IGNORED_REASONS.empty]: 'kosong',
+    [IGNORED_REASONS.linkToFolder]: 'tautan ke folder, tidak diikuti',
+    [IGNORED_REASONS.notRegular]: 'bukan berkas biasa',
+  } as Record<string, string>,
   at: (line: number, column?: number) => `baris ${line}${column !== undefined ? `, kolom ${column}` : ''}`,
   legal: 'Dasar hukum',
   candidate: 'Paslon',
@@ -133,6 +142,8 @@ const en: typeof id = {
   byVerdict: 'posts by verdict',
   inputs: 'inputs',
   failed: 'could not be read',
+  notRead: 'not read',
+  ignoredReason: {},
   at: (line: number, column?: number) => `line ${line}${column !== undefined ? `, column ${column}` : ''}`,
   legal: 'Legal basis',
   candidate: 'Candidate',
@@ -255,6 +266,12 @@ export function inputStatus(i: InputCounts, period: boolean, lang: Lang): InputS
   return { format: i.format, counts: i.read > 0 ? counts : null, failure: failureOf(i, lang) };
 }
 
+/** A file passed over as one line of text: "not read: empty". */
+export function ignoredText(i: IgnoredInput, lang: Lang): string {
+  const m = MESSAGES[lang];
+  return `${m.notRead}: ${m.ignoredReason[i.reason] ?? i.reason}`;
+}
+
 /** An input's status as one line of text. */
 export function inputStatusText(s: InputStatus, lang: Lang): string {
   const failure = s.failure ? `${MESSAGES[lang].failed}: ${failureText(s.failure)}` : null;
@@ -306,3 +323,107 @@ export const INSPECT_MESSAGES: Record<Lang, InspectMessages> = {
     none: 'tidak ada',
   },
 };
+
+/** Words of `netral explain` (its text output; its JSON keeps the engine's values). */
+const explainEn = {
+  text: 'Text',
+  imageText: 'Image text',
+  imageTextMark: '[image text]',
+  tokens: 'Tokens',
+  /** By token kind (TK order). */
+  tokenKind: ['word', 'number', 'hashtag', 'mention', 'emoji', 'url'],
+  flag: { inTag: 'in-tag', caps: 'caps', decoded: 'decoded', quoted: 'quoted' },
+  cues: 'Context cues',
+  none: '(none)',
+  electionNamed: 'election named',
+  electionWordOnly: '(an election word, no race)',
+  campaignDates: 'campaign dates',
+  outsideCampaigns: '(outside every campaign)',
+  noDate: '(no --date)',
+  entities: 'Entity references that count',
+  /** By reference strength (0 weak … 2 strong). */
+  strength: ['weak', 'medium', 'strong'],
+  suppressed: 'suppressed',
+  confidence: 'confidence',
+  matched: 'matched',
+  findings: 'Findings',
+  suppressedByContext: 'Suppressed by context',
+  verdict: 'Verdict',
+};
+
+export type ExplainMessages = typeof explainEn;
+
+export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
+  en: explainEn,
+  id: {
+    text: 'Teks',
+    imageText: 'Teks gambar',
+    imageTextMark: '[teks gambar]',
+    tokens: 'Token',
+    tokenKind: ['kata', 'angka', 'tagar', 'sebutan akun', 'emoji', 'url'],
+    flag: { inTag: 'dalam tagar', caps: 'huruf kapital', decoded: 'samaran diurai', quoted: 'dalam kutipan' },
+    cues: 'Petunjuk konteks',
+    none: '(tidak ada)',
+    electionNamed: 'pemilihan yang disebut',
+    electionWordOnly: '(ada kata pemilu, tanpa pemilihan tertentu)',
+    campaignDates: 'masa kampanye',
+    outsideCampaigns: '(di luar semua masa kampanye)',
+    noDate: '(tanpa --date)',
+    entities: 'Rujukan yang dihitung',
+    strength: ['lemah', 'sedang', 'kuat'],
+    suppressed: 'diabaikan',
+    confidence: 'keyakinan',
+    matched: 'kata yang cocok',
+    findings: 'Temuan',
+    suppressedByContext: 'Diabaikan karena konteks',
+    verdict: 'Putusan',
+  },
+};
+
+/** A context modifier as a person reads it: `kind` stays the engine's id (JSON has it, docs explain it). */
+export interface ModifierText {
+  kind: string;
+  /** What the kind means, in Indonesian only: the English id is its own label. */
+  label: string | null;
+  /** The effect, with its factor (×0.6) when it has one. */
+  effect: string;
+  cue: string;
+}
+
+const EFFECT_ID: Record<Modifier['effect'], string> = {
+  suppress: 'diabaikan',
+  downgrade: 'keyakinan diturunkan',
+  upgrade: 'keyakinan dinaikkan',
+  retarget: 'diubah menjadi menyerang',
+};
+
+/** By modifier kind (src/engine/context.ts); an `unless:<list>` kind is labelled as `unless`. */
+const KIND_ID: Record<string, string> = {
+  repost_text: 'teks orang lain yang dibagikan ulang',
+  unless: 'kata pengecualian aturan',
+  other_vote: 'pemilihan lain, bukan pemilu',
+  prohibition: 'larangan atau imbauan netralitas',
+  attack: 'ajakan agar tidak memilih paslon',
+  negation: 'penyangkalan sebelum kata dukungan',
+  voter_education: 'sosialisasi pemilih',
+  news: 'berbagi berita tanpa sikap sendiri',
+  after_vote: 'ucapan selamat setelah pemungutan suara',
+  out_of_window: 'jauh dari waktu pemilihan',
+  weak_reference: 'rujukan lemah',
+  ambiguous_candidate: 'paslon tidak pasti',
+};
+
+/** The cues the engine writes itself (engine/cues.ts) in Indonesian; the post's own words stay as they are. */
+function cueId(cue: string): string {
+  if (cue === CUE.repostText) return 'teks yang dibagikan ulang';
+  if (cue === CUE.voterEducation) return 'sosialisasi pemilih';
+  if (cue === CUE.weakReference) return 'paslon hanya disebut lewat nomor atau simbol';
+  const w = OUT_OF_WINDOW_CUE.exec(cue);
+  return w ? `${w[1]} hari di luar periode ${w[2]}` : cue;
+}
+
+export function modifierText(m: Modifier, lang: Lang): ModifierText {
+  const factor = m.factor !== undefined ? ` ×${m.factor}` : '';
+  if (lang === 'en') return { kind: m.kind, label: null, effect: `${m.effect}${factor}`, cue: m.cue };
+  return { kind: m.kind, label: KIND_ID[m.kind.replace(/:.*$/, '')] ?? null, effect: `${EFFECT_ID[m.effect] ?? m.effect}${factor}`, cue: cueId(m.cue) };
+}

@@ -31,7 +31,7 @@ export function summaryRecord(s: ScanSummary): Record<string, unknown> {
       ...(c.repeated !== undefined ? { repeated: c.repeated } : {}),
       ...inputErrorRecord(c),
     })),
-    ...(s.ignored.length > 0 ? { ignored: s.ignored } : {}),
+    ...(s.ignored.length > 0 ? { ignored: s.ignored.map((i) => ({ input: i.input, reason: i.reason })) } : {}),
     ...(s.period ? { period: s.period } : {}),
     ...(s.roster
       ? {

@@ -9,7 +9,7 @@ import { label, VERDICT_RANK } from '../audit/employees.js';
 import type { PostResult } from '../engine/scan.js';
 import { formatInZone } from '../sources/time.js';
 import { excerptLabel, excerpts } from './excerpt.js';
-import { inputStatus, MESSAGES, type Messages } from './i18n.js';
+import { inputStatus, MESSAGES, modifierText, type Messages } from './i18n.js';
 import type { Output } from './output.js';
 import { sourceText } from './record.js';
 import { terminalLine } from './sanitize.js';
@@ -161,7 +161,10 @@ export class TerminalReporter implements Reporter {
     ];
     if (f.review && f.review.status !== 'new') lines.push(...this.wrap([this.reviewRun(f)], 6));
     if (dim || (this.ro.explain && f.modifiers.length > 0)) {
-      for (const mod of f.modifiers) lines.push(...this.wrap([run(`↳ ${mod.kind} (${mod.effect}${mod.factor !== undefined ? ` ×${mod.factor}` : ''}): ${terminalLine(mod.cue)}`, c.dim)], 6, 8));
+      for (const mod of f.modifiers) {
+        const t = modifierText(mod, this.ro.lang);
+        lines.push(...this.wrap([run(`↳ ${t.label ? `${t.label} (${t.kind}; ${t.effect})` : `${t.kind} (${t.effect})`}: ${terminalLine(t.cue)}`, c.dim)], 6, 8));
+      }
     }
     // Dimmed after the indent, which is never painted.
     return dim ? lines.map((l) => l.replace(/^( *)(.+)$/, (_, indent: string, rest: string) => indent + c.dim(rest))) : lines;

@@ -1,6 +1,6 @@
 // What every report format receives: each scanned post with its (filtered) findings, then the run's summary.
 
-import type { Category, Finding, InputCounts, Severity, Verdict } from '../model.js';
+import type { Category, Finding, IgnoredInput, InputCounts, Severity, Verdict } from '../model.js';
 import type { PostResult } from '../engine/scan.js';
 import type { SubjectStats } from '../audit/employees.js';
 import type { Lang } from './i18n.js';
@@ -21,8 +21,8 @@ export interface ScanSummary {
   /** Posts per verdict. */
   by_verdict: Record<Verdict, number>;
   inputs: InputCounts[];
-  /** Files in folders that netral does not read. */
-  ignored: string[];
+  /** Files in folders that netral does not read, with why. */
+  ignored: IgnoredInput[];
   /** With --since/--until/--campaign: the period, and the posts read that fall outside it (read = scanned + skipped + outside). */
   period?: PeriodSummary;
   /** With --roster. */

@@ -492,16 +492,18 @@ function rule(ctx: Ctx, node: Node, pack: string): RuleDef | null {
 // ---- elections ----
 
 function candidate(ctx: Ctx, node: Node): CandidateDef | null {
-  const f = fields(ctx, node, ['number', 'names', 'aliases', 'ambiguous_aliases', 'upper_aliases', 'hashtags', 'slogans', 'window_slogans', 'gestures', 'accounts', 'against', 'note'], 'candidate');
+  const f = fields(ctx, node, ['number', 'name', 'names', 'aliases', 'ambiguous_aliases', 'upper_aliases', 'hashtags', 'slogans', 'window_slogans', 'gestures', 'accounts', 'against', 'note'], 'candidate');
   if (!f) return null;
   const number = num(ctx, f.get('number'), 'number', 1, 99);
   if (!f.has('number')) ctx.fail(node, 'number (the ballot number) is required');
   const names = strList(ctx, f.get('names'), 'names').map((x) => x.value);
   if (names.length === 0) ctx.fail(node, 'a candidate needs at least one name');
   const list = (k: string) => strList(ctx, f.get(k), k).map((x) => x.value);
+  const name = pairNameField(ctx, f, node);
   if (number === undefined) return null;
   return {
     number: Math.trunc(number),
+    ...(name !== undefined ? { name } : {}),
     names,
     aliases: list('aliases'),
     ambiguous_aliases: list('ambiguous_aliases'),
@@ -514,6 +516,18 @@ function candidate(ctx: Ctx, node: Node): CandidateDef | null {
     against: list('against'),
     pos: ctx.pos(node),
   };
+}
+
+/**
+ * A pair's `name` as reports show it: optional (reports then build it from `names`), but when written it must be
+ * text, so that `name:` left empty is a problem to fix rather than a name silently guessed.
+ */
+function pairNameField(ctx: Ctx, f: Fields, parent: Node): string | undefined {
+  if (!f.has('name')) return undefined;
+  const node = f.get('name');
+  const name = node === null || (isScalar(node) && node.value === null) ? '' : str(ctx, node, 'name', false);
+  if (name === '') ctx.fail(node ?? parent, "name must not be empty: write the pair's name (Hendra Gunawan – Wati Suryani), or delete the key");
+  return name || undefined;
 }
 
 function party(ctx: Ctx, node: Node): PartyDef | null {

@@ -6,9 +6,9 @@
 
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Ctx } from './parse.js';
-import { BLANK_WORD, MAX_CANDIDATES, REPLACE_MARK, placeholderNames } from './template.js';
+import { BLANK_WORD, MAX_CANDIDATES, REPLACE_MARK, placeholderNames, placeholderPairName } from './template.js';
 
-const NAMES = new Set(Array.from({ length: MAX_CANDIDATES }, (_, i) => placeholderNames(i + 1)).flat().map((n) => n.toLowerCase()));
+const NAMES = new Set(Array.from({ length: MAX_CANDIDATES }, (_, i) => [...placeholderNames(i + 1), placeholderPairName(i + 1)]).flat().map((n) => n.toLowerCase()));
 const MARK = REPLACE_MARK.toLowerCase();
 
 /** What to write instead, by the field the placeholder stands in. */
@@ -21,6 +21,7 @@ const HINTS: Record<string, string> = {
   region: "the region's name (e.g. Kabupaten Sleman)",
   words: 'a word that names this race (e.g. pilbup sleman), or delete it',
   names: 'a name of this pair as the KPU decision writes it, or delete it',
+  name: "the pair's name as the KPU decision writes it (candidate – running mate), or delete it",
 };
 
 function isPlaceholder(value: string, inList: boolean, field: string): boolean {

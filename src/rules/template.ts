@@ -15,12 +15,20 @@ export function placeholderNames(n: number): string[] {
   return [`Nama Calon ${n}`, `Nama Wakil ${n}`, `Calon${n}-Wakil${n}`];
 }
 
+/** The placeholder of pair n's `name`, the pair as reports show it. */
+export function placeholderPairName(n: number): string {
+  return `Nama Calon ${n} – Nama Wakil ${n}`;
+}
+
 export function electionTemplate(id: string, candidates: number): string {
   const R = REPLACE_MARK;
   const B = BLANK_WORD;
   const pairs = Array.from({ length: candidates }, (_, i) => {
     const n = i + 1;
     return `    - number: ${n}
+      # The pair as reports show it beside the ballot number: both full names as the KPU decision writes them.
+      # Delete it and reports build the pair's name from the names below.
+      name: "${placeholderPairName(n)}"
       # Full names of both candidates, and the pair's common short forms. Names count on their own (strong
       # evidence), so list only names that are distinctive in your region.
       names: [${placeholderNames(n).join(', ')}]
@@ -47,7 +55,7 @@ export function electionTemplate(id: string, candidates: number): string {
 # Use it with:        netral scan --rules ${id}.yaml POSTS…
 #
 # Replace every placeholder: text marked ${R}, the ${B} in the race words and the names Nama Calon 1,
-# Nama Wakil 1, Calon1-Wakil1 … netral refuses the pack (validate, scan, test) while one is left, naming each with
+# Nama Wakil 1, Calon1-Wakil1, Nama Calon 1 – Nama Wakil 1 … netral refuses the pack (validate, scan, test) while one is left, naming each with
 # its line. The level and dates below are examples netral cannot tell from real ones: set them yourself.
 #
 # Only encode facts you can source (the KPU decision on pairs and ballot numbers, the KPU schedule): a wrong name

@@ -105,6 +105,8 @@ export interface DateRange {
 
 export interface CandidateDef {
   number: number;
+  /** The pair's name as reports show it ("Ganjar Pranowo – Mahfud MD"); without it, reports build one from `names`. */
+  name?: string;
   names: string[];
   aliases: string[];
   /** Aliases that are ordinary words too (amin): they count only with an election cue or written in capitals. */

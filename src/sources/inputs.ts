@@ -8,7 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { InputError, UsageError, describeFsError } from '../errors.js';
-import type { InputCounts } from '../model.js';
+import { IGNORED_REASONS, type IgnoredInput, type InputCounts } from '../model.js';
 import { HEAD_BYTES } from './head.js';
 import { DIRECTORY_FORMATS, detectFormat, detectTreeFormat, formatById, formatIds, isFileFormat, isTreeFormat, unknownFormat } from './registry.js';
 import type { DirectoryFormat, Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat, WarnHow } from './types.js';
@@ -41,8 +41,8 @@ export interface Item {
 export class InputSet {
   /** One entry per input read (or attempted), in order. */
   readonly counts: InputCounts[] = [];
-  /** Files inside folders that netral does not read. */
-  readonly ignored: string[] = [];
+  /** Files inside folders that netral does not read, with why. */
+  readonly ignored: IgnoredInput[] = [];
 
   constructor(
     private readonly specs: string[],
@@ -168,8 +168,8 @@ export class InputSet {
           continue;
         }
         if (st.isFile()) yield* this.readFile(fileInput(full, st.size), false);
-        else this.ignored.push(`${full} (${st.isDirectory() ? 'a link to a folder, not followed' : 'not a regular file'})`);
-      } else this.ignored.push(`${full} (not a regular file)`);
+        else this.ignored.push({ input: full, reason: st.isDirectory() ? IGNORED_REASONS.linkToFolder : IGNORED_REASONS.notRegular });
+      } else this.ignored.push({ input: full, reason: IGNORED_REASONS.notRegular });
     }
   }
 
@@ -235,7 +235,7 @@ export class InputSet {
     if (explicit) {
       this.counts.push({ input: name, format: 'empty', read: 0, scanned: 0, skipped: 0 });
       this.opts.warn(name, `${name}: empty, no posts to read`, { summary: true });
-    } else this.ignored.push(`${name} (empty)`);
+    } else this.ignored.push({ input: name, reason: IGNORED_REASONS.empty });
   }
 
   /** A file that is not a container: detected by its first bytes (and `name`), or read as --from says. */
@@ -265,7 +265,7 @@ export class InputSet {
       if (!format) {
         const office = legacyOfficeDocument(head);
         if (explicit) this.fail(input.name, office ? officeError(office) : `not a format netral reads (known: ${formatIds().join(', ')}; use --from FORMAT to choose one)`);
-        else this.ignored.push(office ? officeNote(input.name, office) : input.name);
+        else this.ignored.push({ input: input.name, reason: office ? officeNote(office) : IGNORED_REASONS.format });
         return;
       }
     }
@@ -283,7 +283,7 @@ export class InputSet {
     if (!input.path) {
       const why = `${kind === 'zip' ? 'a zip' : 'a tar'} archive ${input.name.includes('!') ? 'inside another archive is not opened' : 'can only be read from a file, not from standard input or a pipe'}`;
       if (explicit || !input.name.includes('!')) this.fail(input.name, why);
-      else this.ignored.push(`${input.name} (${why})`);
+      else this.ignored.push({ input: input.name, reason: why });
       return;
     }
     let tree: Tree & { close(): void };
@@ -298,7 +298,7 @@ export class InputSet {
       const office = await officeDocument(tree);
       if (office === null) yield* this.readTree(tree);
       else if (explicit) this.fail(input.name, officeError(office));
-      else this.ignored.push(officeNote(input.name, office));
+      else this.ignored.push({ input: input.name, reason: officeNote(office) });
     } finally {
       tree.close();
     }
@@ -335,7 +335,7 @@ export class InputSet {
     const f = failure(name, e);
     if (f === null) throw e;
     if (explicit || e instanceof InputError) this.fail(name, f);
-    else this.ignored.push(`${name} (${f.error})`);
+    else this.ignored.push({ input: name, reason: f.error });
   }
 
   private async *run(name: string, format: string, items: AsyncIterable<ReadItem>): AsyncGenerator<Item> {

@@ -48,4 +48,4 @@ function advice(what: string, spreadsheet: boolean): OfficeDocument {
 
 /** The error for an Office document given as input, and the note for one met in a folder. */
 export const officeError = (d: OfficeDocument): string => `${d.what}, not a format netral reads: ${d.todo}`;
-export const officeNote = (name: string, d: OfficeDocument): string => `${name} (${d.what}: ${d.todo})`;
+export const officeNote = (d: OfficeDocument): string => `${d.what}: ${d.todo}`;

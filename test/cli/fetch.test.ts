@@ -249,6 +249,44 @@ describe('netral fetch rss:URL and feed URLs', () => {
     expect(posts(r.stdout)[0].text).toBe('Kopi di café dekat kantor');
   });
 
+  it("writes a Mastodon profile feed's posts with the profile's handle, as mastodon: writes it, so the roster finds them", async () => {
+    const feed = (_q: unknown, res: Parameters<typeof send>[0]) => send(res, 200, 'application/rss+xml; charset=utf-8', fixture('feeds/mastodon-alice.rss.xml'));
+    server.on('/@alice.rss', feed).on('/users/alice.rss', feed).on('/@Alice.rss', feed).on('/blog.rss', feed);
+    const handle = `alice@${server.host}`;
+    for (const spec of [`rss:${server.origin}/@alice.rss`, `rss:${server.origin}/users/alice.rss`, `${server.origin}/@alice.rss`, `rss:${server.origin}/@Alice.rss`]) {
+      const r = await cli(['fetch', spec, ...FAST]);
+      expect(r.exitCode, r.stderr).toBe(0);
+      const ps = posts(r.stdout);
+      expect(ps.map((p) => [p.platform, p.author, p.author_name, p.id])).toEqual([
+        ['rss', handle, 'Alice Wulandari', 'https://mastodon.example/@alice/111780000000000002'],
+        ['rss', handle, 'Alice Wulandari', 'https://mastodon.example/@alice/111770000000000001'],
+      ]);
+      expect(ps[1]).toMatchObject({ text: 'Rapat koordinasi pagi ini di kantor dinas.', media_text: ['Ruang rapat dengan meja panjang'] });
+    }
+    // A profile page: netral follows the feed it advertises, whose account it is.
+    server.on('/@alice', (_q, res) => send(res, 200, 'text/html; charset=utf-8', `<html><head><link rel="alternate" type="application/rss+xml" href="${server.origin}/@alice.rss"></head><body></body></html>`));
+    const page = await cli(['fetch', `rss:${server.origin}/@alice`, ...FAST]);
+    expect(page.stderr).toContain(`using the feed it advertises: ${server.origin}/@alice.rss`);
+    expect(new Set(posts(page.stdout).map((p) => p.author))).toEqual(new Set([handle]));
+    // The same form as the mastodon: source's (user@host, no leading @), for the same account.
+    webfingerAlice(server, server.host);
+    server.on('/api/v1/accounts/lookup', (_q, res) => send(res, 200, 'application/json; charset=utf-8', fixture('mastodon/account.json')));
+    server.on(STATUSES, (_q, res) => send(res, 200, 'application/json; charset=utf-8', fixture('mastodon/statuses-page2.json')));
+    expect(new Set(posts((await cli(['fetch', `mastodon:@alice@${server.host}`, ...FAST])).stdout).map((p) => p.author))).toEqual(new Set([handle]));
+    // Any other feed is its own account, by its address.
+    expect(posts((await cli(['fetch', `rss:${server.origin}/blog.rss`, ...FAST])).stdout)[0].author).toBe(`${server.origin}/blog.rss`);
+
+    // What it is for: the roster's Mastodon handle names the employee on the findings.
+    const dir = tempDir();
+    const fetched = await cli(['fetch', `rss:${server.origin}/@alice.rss`, ...FAST, '-o', path.join(dir, 'alice.jsonl')]);
+    expect(fetched.exitCode, fetched.stderr).toBe(0);
+    writeFiles(dir, { 'pegawai.csv': `nip,nama,unit_kerja,jabatan,mastodon\n199001012015031001,Alice Wulandari,Dinas Kominfo,Pranata Komputer,@alice@${server.host}\n` });
+    const scan = await cli(['scan', path.join(dir, 'alice.jsonl'), '--roster', path.join(dir, 'pegawai.csv'), '-f', 'json']);
+    const found = JSON.parse(scan.stdout).findings as { post_id: string; employee: { nip: string } | null }[];
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found.map((f) => f.employee?.nip))).toEqual(new Set(['199001012015031001']));
+  });
+
   it('follows the feed a page advertises (autodiscovery), for rss: and for a plain page URL', async () => {
     server.on('/', (_q, res) => send(res, 200, 'text/html; charset=utf-8', fixture('html/blog-home.html')));
     server.on('/blog.rss', (_q, res) => send(res, 200, 'application/rss+xml', fixture('feeds/blog.rss.xml')));

@@ -3,7 +3,7 @@
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { InputCounts } from '../../src/model.js';
+import type { IgnoredInput, InputCounts } from '../../src/model.js';
 
 export interface ReadJob {
   /** One file through this format's reader directly… */
@@ -25,7 +25,7 @@ export interface ReadOutcome {
   skips: number;
   message?: string;
   counts?: InputCounts[];
-  ignored?: string[];
+  ignored?: IgnoredInput[];
   warnings: string[];
 }
 

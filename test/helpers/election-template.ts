@@ -6,9 +6,9 @@ import { expect } from 'vitest';
 
 /** The pairs of the Sukamaju regent race the tests fill in (fictional region). */
 export const PAIRS = [
-  { names: 'Hendra Gunawan, Wati Suryani, Hendra-Wati', hashtags: 'HendraWati2029' },
-  { names: 'Yusuf Maulana, Rini Astuti, Yusuf-Rini', hashtags: 'YusufRini' },
-  { names: 'Bambang Sutrisno, Dewi Lestari, Bambang-Dewi', hashtags: 'BambangDewi' },
+  { name: 'Hendra Gunawan – Wati Suryani', names: 'Hendra Gunawan, Wati Suryani, Hendra-Wati', hashtags: 'HendraWati2029' },
+  { name: 'Yusuf Maulana – Rini Astuti', names: 'Yusuf Maulana, Rini Astuti, Yusuf-Rini', hashtags: 'YusufRini' },
+  { name: 'Bambang Sutrisno – Dewi Lestari', names: 'Bambang Sutrisno, Dewi Lestari, Bambang-Dewi', hashtags: 'BambangDewi' },
 ];
 
 function edit(text: string, from: string, to: string): string {
@@ -29,6 +29,7 @@ export function fillTemplate(text: string, pairs: number, except: string[] = [])
   ];
   for (let n = 1; n <= pairs; n++) {
     const p = PAIRS[n - 1];
+    edits.push(['pair name', `name: "Nama Calon ${n} – Nama Wakil ${n}"`, `name: "${p.name}"`]);
     edits.push(['names', `names: [Nama Calon ${n}, Nama Wakil ${n}, Calon${n}-Wakil${n}]`, `names: [${p.names}]`]);
     // Each pair's first `hashtags: []` is the next one still empty.
     edits.push(['hashtags', 'hashtags: []', `hashtags: [${p.hashtags}]`]);

@@ -3,7 +3,7 @@
 
 import { Readable } from 'node:stream';
 import path from 'node:path';
-import type { InputCounts, Post, SourceRef } from '../../src/model.js';
+import type { IgnoredInput, InputCounts, Post, SourceRef } from '../../src/model.js';
 import { InputSet } from '../../src/sources/inputs.js';
 import { FIXTURES } from './cli.js';
 
@@ -11,7 +11,7 @@ export interface ReadResult {
   posts: Post[];
   skips: { source: SourceRef; reason: string }[];
   counts: InputCounts[];
-  ignored: string[];
+  ignored: IgnoredInput[];
   warnings: string[];
 }
 

@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/rules/load.js';
 import { candidateNames, pairName } from '../../src/report/candidates.js';
+import { cli, tempDir, writeFiles } from '../helpers/cli.js';
 
 describe('the names reports give candidate ids', () => {
   it('names every pair of the shipped packs as the domain brief lists them, and parties by their name', async () => {
@@ -29,6 +31,45 @@ describe('the names reports give candidate ids', () => {
     });
     expect(names.get('party-2024:3')).toBe('PDI Perjuangan');
     expect(names.get('party-2024:17')).toBe('PPP');
+  });
+
+  it("every shipped pair has a name, the one the names' heuristic gives (so reports did not change)", async () => {
+    for (const e of (await loadRuleSet()).elections) for (const k of e.candidates) expect(k.name, `${e.id}:${k.number}`).toBe(pairName(k.names));
+  });
+
+  it("a pack's name is shown verbatim in the reports a person reads; without it the pair is built from names", async () => {
+    const dir = tempDir('netral-names-');
+    const pack = (name: string) => `pack: pilbup-sukamaju-2029
+kind: election
+title: Pilbup Sukamaju 2029
+election:
+  id: pilbup-sukamaju-2029
+  name: { id: "Pemilihan Bupati Sukamaju 2029", en: "Sukamaju regent election 2029" }
+  level: bupati
+  region: Kabupaten Sukamaju
+  dates: { campaign: { start: 2029-09-01, end: 2029-11-20 }, voting: 2029-11-25 }
+  words: [pilbup sukamaju]
+  candidates:
+    - number: 1
+      ${name}
+      names: [Hendra, Wati Suryani, Hendra-Wati]
+    - number: 2
+      names: [Yusuf Maulana, Rini Astuti, Yusuf-Rini]
+`;
+    writeFiles(dir, {
+      'named.yaml': pack('name: "H. Hendra, S.E. – Wati Suryani <br>"'),
+      'unnamed.yaml': pack('hashtags: [HendraWati]'),
+      'posts.jsonl': `${JSON.stringify({ id: '1', author: 'a', text: 'Ayo coblos nomor 1 Hendra-Wati di pilbup sukamaju!', created_at: '2029-10-01T10:00:00+07:00' })}\n`,
+    });
+    const scan = async (pack: string, format: string) => {
+      const r = await cli(['scan', '--rules', path.join(dir, pack), '--election', 'pilbup-sukamaju-2029', '-f', format, path.join(dir, 'posts.jsonl')]);
+      expect(r.exitCode).toBe(0);
+      return r.stdout;
+    };
+    expect(await scan('named.yaml', 'terminal')).toContain('pilbup-sukamaju-2029:1 (H. Hendra, S.E. – Wati Suryani <br>)');
+    expect(await scan('named.yaml', 'html')).toContain('H. Hendra, S.E. – Wati Suryani &lt;br&gt;');
+    // Without a name, the names give the pair: without the candidate's title and degree.
+    expect(await scan('unnamed.yaml', 'terminal')).toContain('pilbup-sukamaju-2029:1 (Hendra – Wati Suryani)');
   });
 
   it('takes full names before nicknames, skips short and joined forms, and falls back to the first name', () => {

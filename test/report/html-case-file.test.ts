@@ -110,6 +110,35 @@ describe('the HTML case file', () => {
     expect(text(id.$, '#summary ul.inputs > li')).toEqual([`${POSTS} — jsonl: dibaca 38 = dipindai 38 + dilewati 0`]);
   });
 
+  it('lists the files of a given folder that were not read, with why, escaped; the JSON summary too', async () => {
+    const folder = path.join(dir, 'berkas');
+    writeFiles(folder, {
+      'posts.jsonl': jsonl([{ id: 'b1', author: 'warga', text: 'Apel pagi di kantor' }]),
+      'catatan <b>&amp;.txt': 'bukan unggahan, hanya catatan rapat\n',
+      'kosong.json': '',
+    });
+    const notes = path.join(folder, 'catatan <b>&amp;.txt');
+    const { doc, $ } = await report([folder, '--lang', 'en']);
+    expect(text($, '#summary ul.inputs > li')).toEqual([
+      `${path.join(folder, 'posts.jsonl')} — jsonl: read 1 = scanned 1 + skipped 0`,
+      `${notes} — not read: not a format netral reads`,
+      `${path.join(folder, 'kosong.json')} — not read: empty`,
+    ]);
+    expect($('#summary ul.inputs > li.ignored')).toHaveLength(2);
+    // The name is text, not markup: no <b> element, and the & is escaped once.
+    expect($('#summary ul.inputs b')).toHaveLength(0);
+    expect(doc).toContain('catatan &lt;b&gt;&amp;amp;.txt — not read');
+    const id = await report([folder, '--lang', 'id']);
+    expect(text(id.$, '#summary ul.inputs > li.ignored')).toEqual([`${notes} — tidak dibaca: bukan format yang dibaca netral`, `${path.join(folder, 'kosong.json')} — tidak dibaca: kosong`]);
+    const json = await cli(['scan', folder, '-f', 'json']);
+    expect(JSON.parse(json.stdout).summary.ignored).toEqual([
+      { input: notes, reason: 'not a format netral reads' },
+      { input: path.join(folder, 'kosong.json'), reason: 'empty' },
+    ]);
+    // stderr still names them as before.
+    expect(json.stderr).toContain(`note: 2 file(s) in the given folders are not a format netral reads: ${notes}, ${path.join(folder, 'kosong.json')} (empty)`);
+  });
+
   it('says an employee with no posts read had none, rather than showing a clean record', async () => {
     const { $ } = await report([POSTS, '--roster', ROSTER, '--lang', 'en']);
     const row = $('#overview tbody tr').filter((_, r) => $(r).find('td').first().text().startsWith('Budi Santoso'));

@@ -154,3 +154,27 @@ describe('the terminal report fits the width', () => {
     expect(widest(cols.stdout)).toBeGreaterThan(60);
   });
 });
+
+describe('the modifier lines --explain adds, in the report language', () => {
+  const d = tempDir();
+  writeFiles(d, {
+    'posts.jsonl': jsonl([
+      { id: '1', author: 'a', text: 'ASN dilarang mendukung paslon 02 Prabowo-Gibran', created_at: '2024-01-10T10:00:00Z' },
+      { id: '2', author: 'a', text: 'Dukung Prabowo-Gibran lanjutkan', created_at: '2024-09-10T10:00:00Z' },
+    ]),
+  });
+  const scan = (lang: string) => cli(['scan', '--explain', '--lang', lang, path.join(d, 'posts.jsonl')], { env: { COLUMNS: '200' } });
+
+  it('in Indonesian: what the modifier means and does, its kind id kept, the engine\'s own cue translated', async () => {
+    const r = await scan('id');
+    expect(r.stdout).toContain('      ↳ larangan atau imbauan netralitas (prohibition; diabaikan): dilarang\n');
+    expect(r.stdout).toContain('      ↳ jauh dari waktu pemilihan (out_of_window; keyakinan diturunkan ×0.6): 133 hari di luar periode pilpres-2024\n');
+    expect(r.stdout).not.toMatch(/suppress|downgrade|days outside/);
+  });
+
+  it('in English, as before', async () => {
+    const r = await scan('en');
+    expect(r.stdout).toContain('      ↳ prohibition (suppress): dilarang\n');
+    expect(r.stdout).toContain('      ↳ out_of_window (downgrade ×0.6): 133 days outside pilpres-2024\n');
+  });
+});

@@ -109,7 +109,10 @@ describe('election template (netral rules init-election)', () => {
       [at('"... regent election (replace)"', 'name:'), el, 'name.en', '... regent election (replace)', "the election's name in English"],
       [at('"Kabupaten ... (replace)"', 'region:'), el, 'region', 'Kabupaten ... (replace)', "the region's name"],
       ...['pilbup ...', 'pilkada ...', 'cabup ...', 'bupati ... 1'].map((w) => [at(w, 'words:'), el, 'words', w, 'a word that names this race']),
-      ...[1, 2, 3].flatMap((n) => [`Nama Calon ${n}`, `Nama Wakil ${n}`, `Calon${n}-Wakil${n}`].map((name) => [at(name, `- number: ${n}`), el, 'names', name, 'a name of this pair'])),
+      ...[1, 2, 3].flatMap((n) => [
+        [at(`"Nama Calon ${n} – Nama Wakil ${n}"`, `- number: ${n}`), el, 'name', `Nama Calon ${n} – Nama Wakil ${n}`, "the pair's name as the KPU decision writes it"],
+        ...[`Nama Calon ${n}`, `Nama Wakil ${n}`, `Calon${n}-Wakil${n}`].map((name) => [at(name, `names: [Nama Calon ${n}`), el, 'names', name, 'a name of this pair']),
+      ]),
     ].map(([pos, where, field, value, hint]) => `${pos} ${where}${field}: "${value}" is a placeholder from the template; replace it with ${hint}`);
     const got = sortProblems(r.problems).map((p) => `${p.line}:${p.col} ${p.where ? `${p.where}: ` : ''}${p.message}`);
     expect(got).toHaveLength(expected.length);
@@ -120,10 +123,10 @@ describe('election template (netral rules init-election)', () => {
     const filled = fillTemplate(text, 3);
     const r = parsePack(filled, `${id}.yaml`);
     expect(r.problems).toEqual([]);
-    expect(r.pack!.election!.candidates.map((c) => [c.number, c.names[0]])).toEqual([
-      [1, 'Hendra Gunawan'],
-      [2, 'Yusuf Maulana'],
-      [3, 'Bambang Sutrisno'],
+    expect(r.pack!.election!.candidates.map((c) => [c.number, c.name, c.names[0]])).toEqual([
+      [1, 'Hendra Gunawan – Wati Suryani', 'Hendra Gunawan'],
+      [2, 'Yusuf Maulana – Rini Astuti', 'Yusuf Maulana'],
+      [3, 'Bambang Sutrisno – Dewi Lestari', 'Bambang Sutrisno'],
     ]);
     const file = path.join(dir, `${id}.yaml`);
     writeFileSync(file, filled);

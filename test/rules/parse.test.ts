@@ -89,6 +89,29 @@ election:
     expect(p).toContain('8:13 election pilbup-x-2029: dates.voting must be a date written YYYY-MM-DD');
     expect(p).toContain('11:7 election pilbup-x-2029: ballot number 1 is used twice in this election');
   });
+
+  it("takes a pair's name verbatim, and names a name that is empty or not text at its line and column", () => {
+    const el = (name: string) => `pack: pilbup-x-2029
+kind: election
+election:
+  id: pilbup-x-2029
+  name: { id: "A", en: "B" }
+  candidates:
+    - number: 1
+      ${name}
+      names: [Hendra Gunawan, Wati Suryani]
+`;
+    expect(parsePack(el('name: "H. Hendra Gunawan, S.E. – Dra. Wati Suryani"'), 'mine.yaml').pack!.election!.candidates[0].name).toBe('H. Hendra Gunawan, S.E. – Dra. Wati Suryani');
+    expect(parsePack(el('note: no name'), 'mine.yaml').pack!.election!.candidates[0].name).toBeUndefined();
+    const bad = (name: string) => parsePack(el(name), 'mine.yaml').problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.where}: ${p.message}`);
+    const empty = "name must not be empty: write the pair's name (Hendra Gunawan – Wati Suryani), or delete the key";
+    expect(bad('name: ""')).toEqual([`mine.yaml:8:13 election pilbup-x-2029: ${empty}`]);
+    expect(bad('name: "   "')).toEqual([`mine.yaml:8:13 election pilbup-x-2029: ${empty}`]);
+    expect(bad('name:')).toEqual([`mine.yaml:8:12 election pilbup-x-2029: ${empty}`]);
+    expect(bad('name: [Hendra, Wati]')).toEqual(['mine.yaml:8:13 election pilbup-x-2029: name must be text']);
+    expect(bad('name: { id: A }')).toEqual(['mine.yaml:8:13 election pilbup-x-2029: name must be text']);
+    expect(bad('name: true')).toEqual(['mine.yaml:8:13 election pilbup-x-2029: name must be text']);
+  });
 });
 
 describe('regex safety', () => {

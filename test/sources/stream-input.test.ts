@@ -101,7 +101,10 @@ describe('inputs read once', () => {
     symlinkSync(tempDir(), path.join(dir, 'elsewhere'));
     const r = await readAll([dir]);
     expect(r.posts.map((p) => p.id)).toEqual(['1']);
-    expect(r.ignored).toEqual([`${path.join(dir, 'elsewhere')} (a link to a folder, not followed)`, `${path.join(dir, 'pipe')} (not a regular file)`]);
+    expect(r.ignored).toEqual([
+      { input: path.join(dir, 'elsewhere'), reason: 'a link to a folder, not followed' },
+      { input: path.join(dir, 'pipe'), reason: 'not a regular file' },
+    ]);
   });
 
   it('scans /dev/stdin given as a path when a shell pipes into it (real processes)', async () => {

@@ -76,7 +76,7 @@ describe('zip archives', () => {
     execFileSync('zip', ['-q', '-j', path.join(dir, 'outer.zip'), F('bad/duplicates.zip')]);
     const nested = await readAll([path.join(dir, 'outer.zip')]);
     expect(nested.posts).toEqual([]);
-    expect(nested.ignored).toEqual([`${path.join(dir, 'outer.zip')}!duplicates.zip (a zip archive inside another archive is not opened)`]);
+    expect(nested.ignored).toEqual([{ input: `${path.join(dir, 'outer.zip')}!duplicates.zip`, reason: 'a zip archive inside another archive is not opened' }]);
   });
 });
 

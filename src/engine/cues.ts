@@ -1,0 +1,15 @@
+// The cues of context modifiers that the engine writes itself, rather than quoting the post's words. They are
+// machine values (JSON reports and baselines keep them in English); reports in Indonesian translate them
+// (report/i18n.ts), so they are written in one place.
+
+export const CUE = {
+  repostText: 'reposted text',
+  voterEducation: 'voter education',
+  weakReference: 'only a number or symbol names the candidate',
+} as const;
+
+/** "40 days outside pilpres-2024". */
+export const outOfWindowCue = (days: number, election: string | null): string => `${days} days outside ${election}`;
+
+/** Reads an outOfWindowCue back: [, days, election]. */
+export const OUT_OF_WINDOW_CUE = /^(\d+) days outside (\S+)$/;
