@@ -210,7 +210,7 @@ export function summaryLine(s: ScanSummary): string {
   ];
   if (s.baseline)
     parts.push(
-      `baseline: ${s.baseline.new} new, ${s.baseline.known} known${s.baseline.known_shown ? ` (${s.baseline.known_shown} shown)` : ''}, ${s.baseline.dismissed} dismissed${s.baseline.stale_decisions ? `, ${s.baseline.stale_decisions} stale decisions` : ''}`,
+      `baseline: ${s.baseline.new} new, ${s.baseline.known} known${s.baseline.known_shown ? ` (${s.baseline.known_shown} shown)` : ''}, ${s.baseline.dismissed} dismissed${s.baseline.stale_decisions ? `, ${s.baseline.stale_decisions} stale decision${s.baseline.stale_decisions === 1 ? '' : 's'}` : ''}`,
     );
   if (s.roster) parts.push(`${s.roster.unmatched_posts} posts by accounts not in the roster`);
   return parts.join('; ');

@@ -92,6 +92,8 @@ describe('stale decisions after a rule pack change', () => {
     expect(warnings[0]).toMatch(/renamed\.yml: 1 decision is on posts scanned in this run but matches none of their findings \(a rule renamed or changed in the rule packs\?\)/);
     expect(warnings[1]).toMatch(/^netral: warning: {3}\S*renamed\.yml:\d+: x @Budi_S https:\/\/x\.com\/Budi_S\/status\/101 — rule kopi\.ajakan: dismissed 2024-02-03 by Bu Ani$/);
     expect(r.stderr).not.toMatch(/sari/);
+    const line = await cli(['scan', BUDI_ONLY, ...NEW, '--baseline', file, '-f', 'jsonl']);
+    expect(line.stderr).toMatch(/baseline: 1 new, 0 known, 0 dismissed, 1 stale decision$/m);
 
     // The note in every report, in English and Indonesian.
     // (lines wrapped to the terminal's width, read as one)
