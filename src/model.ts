@@ -159,6 +159,22 @@ export interface Review {
   /** YYYY-MM-DD, when the analyst decided. */
   date: string | null;
   by: string | null;
+  /**
+   * On a finding not decided on (new, open): decisions in the baseline on the same post that no finding of this
+   * run matches (a rule renamed or changed since), so the analyst sees that someone already decided on this post.
+   */
+  earlier_decisions?: EarlierDecision[];
+}
+
+/** An analyst's decision on a post, recorded for a rule (or candidate) that no longer finds anything there. */
+export interface EarlierDecision {
+  decision: 'confirmed' | 'dismissed';
+  /** The rule id the decision was made on, as the baseline's details name it (null when they do not). */
+  rule_id: string | null;
+  fingerprint: string;
+  note: string;
+  date: string | null;
+  by: string | null;
 }
 
 /** A file in a given folder (or an archive read like one) that netral did not read, and why. */

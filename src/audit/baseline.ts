@@ -1,13 +1,16 @@
 // The baseline: findings already seen, and the analysts' decision on each. One YAML file that a person edits in a
 // text editor: per finding a fingerprint, a decision (open, confirmed, dismissed), a note, a date and a name, and
 // under `details` what the finding is about (who, where, when, which words) so they know what they decide on.
-// netral rewrites only `details`, empty dates of decided findings, and new entries at the end; the document is
-// edited in place, so the analysts' comments and layout survive.
+// netral rewrites only `details`, the `post` key (which post the finding is on), empty dates of decided findings,
+// and new entries at the end; the document is edited in place, so the analysts' comments and layout survive.
+// A decision whose post this run scanned but whose fingerprint no finding matched is a *stale decision* (a rule
+// renamed or changed since): the run says so, and findings on that post not yet decided on carry it (see `scanned`).
 
 import { readFile } from 'node:fs/promises';
-import { Document, LineCounter, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { Document, LineCounter, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { FileError, InputError, describeFsError, type Problem } from '../errors.js';
-import type { Finding, Review } from '../model.js';
+import type { EarlierDecision, Finding, Post, Review } from '../model.js';
+import { fingerprint as fingerprintOf, postKey } from '../engine/fingerprint.js';
 import { Ctx, fields, readYaml, str } from '../rules/parse.js';
 import { MESSAGES, type Lang } from '../report/i18n.js';
 import { terminalLine } from '../report/sanitize.js';
@@ -20,6 +23,7 @@ export type Decision = (typeof DECISIONS)[number];
 
 const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
 const FINGERPRINT = /^[0-9a-f]{24}$/;
+const POST_KEY = /^[0-9a-f]{16}$/;
 
 /** Key and value words per language; a file may use either (or both), new entries follow the file. */
 const WORDS = {
@@ -31,6 +35,7 @@ const WORDS = {
     date: 'date',
     by: 'by',
     first_seen: 'first_seen',
+    post: 'post',
     details: 'details',
     decisions: { open: 'open', confirmed: 'confirmed', dismissed: 'dismissed' } as Record<Decision, string>,
     d: { employee: 'employee', account: 'account', posted: 'posted', url: 'url', source: 'source', rule: 'rule', severity: 'severity', category: 'category', candidate: 'candidate', verdict: 'verdict', matched: 'matched', excerpt: 'excerpt' },
@@ -44,14 +49,15 @@ const WORDS = {
     date: 'tanggal',
     by: 'oleh',
     first_seen: 'pertama_terlihat',
+    post: 'unggahan',
     details: 'rincian',
     decisions: { open: 'terbuka', confirmed: 'dikonfirmasi', dismissed: 'diabaikan' } as Record<Decision, string>,
     d: { employee: 'pegawai', account: 'akun', posted: 'waktu', url: 'tautan', source: 'sumber', rule: 'aturan', severity: 'tingkat', category: 'kategori', candidate: 'paslon', verdict: 'putusan', matched: 'cocok', excerpt: 'kutipan' },
     notInRoster: '(tidak ada di daftar pegawai)',
   },
 };
-type EntryKey = 'fingerprint' | 'decision' | 'note' | 'date' | 'by' | 'first_seen' | 'details';
-const ENTRY_KEYS: EntryKey[] = ['fingerprint', 'decision', 'note', 'date', 'by', 'first_seen', 'details'];
+type EntryKey = 'fingerprint' | 'decision' | 'note' | 'date' | 'by' | 'first_seen' | 'post' | 'details';
+const ENTRY_KEYS: EntryKey[] = ['fingerprint', 'decision', 'note', 'date', 'by', 'first_seen', 'post', 'details'];
 
 function decisionOf(word: string): Decision | null {
   const w = word.trim().toLowerCase();
@@ -86,7 +92,8 @@ For each finding you may change / Untuk setiap temuan Anda boleh mengubah:
                          the decision / jika kosong, netral mengisi tanggal saat keputusan pertama terbaca)
   by / oleh:             your name / nama Anda
 "details" / "rincian" is written by netral from the post so you can see what you decide on; changes there are
-overwritten. Do not change the fingerprint / sidik_jari. Add notes as lines starting with #.
+overwritten; so is "post" / "unggahan" (which post it is). Do not change the fingerprint / sidik_jari. Add notes as
+lines starting with #.
 Dismissed findings are never reported again; open and confirmed ones are not reported as new.
 Temuan yang diabaikan tidak dilaporkan lagi; yang terbuka dan dikonfirmasi tidak dilaporkan sebagai temuan baru.`;
 
@@ -97,9 +104,28 @@ export interface BaselineEntry {
   /** YYYY-MM-DD, or null when not given. */
   date: string | null;
   by: string | null;
+  /** The post the finding is on (postKey), or null in entries written before netral kept it. */
+  post: string | null;
   line: number;
   node: YAMLMap;
+  /** This run: the post was scanned (named for the stale-decision warning), and a finding had this fingerprint. */
+  scannedAs?: string;
+  matched?: boolean;
+  /** This run found the entry's post key (it was missing or wrong): to carry over if the file changed meanwhile. */
+  postFilled?: boolean;
 }
+
+/** A decision on a post this run scanned that no finding of the run matched. */
+export interface StaleDecision {
+  entry: BaselineEntry & { decision: 'confirmed' | 'dismissed' };
+  /** The post as this run read it: platform, account, and its link or id. */
+  post: string;
+  /** The rule the decision was made on, from the entry's details. */
+  ruleId: string | null;
+}
+
+type Decided = BaselineEntry & { decision: 'confirmed' | 'dismissed' };
+const isDecided = (e: BaselineEntry): e is Decided => e.decision !== 'open';
 
 export interface DisplayOptions {
   lang: Lang;
@@ -113,6 +139,13 @@ export class Baseline {
   private readonly pending: { finding: Finding; details: Record<string, string> }[] = [];
   private readonly pendingPrints = new Set<string>();
   private readonly seq: YAMLSeq;
+  /** Decided entries by the post they are on. */
+  private readonly byPost = new Map<string, Decided[]>();
+  /**
+   * Decided entries without their post (files written before netral kept it), per account: the rule and candidate
+   * of each, so that a post of that account this run scans can be tested against their fingerprints.
+   */
+  private readonly legacy = new Map<string, Map<string, [rule: string, candidate: string | null]>>();
 
   /** The text the baseline was read from (null for a new one), to notice edits made while a run was going. */
   private source: string | null = null;
@@ -161,6 +194,7 @@ export class Baseline {
     else if (isSeq(list)) for (const item of list.items as Node[]) b.readEntry(ctx, item);
     if (ctx.problems.length > 0) throw new FileError(`${file}: the baseline has ${ctx.problems.length === 1 ? 'a mistake' : `${ctx.problems.length} mistakes`}; nothing was run`, ctx.problems);
     b.source = text;
+    for (const e of b.entries.values()) if (isDecided(e)) b.indexDecided(e);
     return b;
   }
 
@@ -195,6 +229,9 @@ export class Baseline {
           ? `date "${dateText}": there is no such day (day first: DD/MM/YYYY, or YYYY-MM-DD)`
           : `date "${dateText}" must be a day written YYYY-MM-DD (or DD/MM/YYYY)`,
       );
+    // netral's own value: one that is missing or damaged is worked out again (see `scanned`), not a mistake to stop on.
+    const postNode = get('post');
+    const post = isScalar(postNode) && typeof postNode.value === 'string' && POST_KEY.test(postNode.value.trim()) ? postNode.value.trim() : null;
     const prev = this.entries.get(fp);
     if (prev) {
       ctx.fail(node, `fingerprint ${fp} is already listed on line ${prev.line}; keep one entry per finding`);
@@ -206,9 +243,91 @@ export class Baseline {
       note: str(ctx, get('note'), 'note', false) ?? '',
       date,
       by: str(ctx, get('by'), 'by', false) || null,
+      post,
       line,
       node: node as YAMLMap,
     });
+  }
+
+  private indexDecided(e: Decided): void {
+    if (e.post !== null) {
+      const list = this.byPost.get(e.post);
+      if (list) list.push(e);
+      else this.byPost.set(e.post, [e]);
+      return;
+    }
+    // The details name the account, rule and candidate the fingerprint was made of (see displayDetails).
+    const account = /^(\S+) @(\S+)/.exec(detail(e, 'account') ?? '');
+    const rule = ruleIdOf(e);
+    if (!account || rule === null) return;
+    const candidate = detail(e, 'candidate')?.split(/\s/)[0] || null;
+    const key = accountKey(account[1], account[2]);
+    let combos = this.legacy.get(key);
+    if (!combos) this.legacy.set(key, (combos = new Map()));
+    combos.set(`${rule}\u0000${candidate ?? ''}`, [rule, candidate]);
+  }
+
+  /** Writes the entry's post key in place: where it is, else before the details (netral's part of the entry). */
+  private setPost(e: BaselineEntry, key: string): void {
+    if (e.post === key) return;
+    if (isDecided(e) && e.post !== null) {
+      const list = this.byPost.get(e.post)!;
+      list.splice(list.indexOf(e), 1);
+    }
+    e.post = key;
+    e.postFilled = true;
+    if (isDecided(e)) this.indexDecided(e);
+    const node = e.node;
+    const named = [WORDS.en.post, WORDS.id.post].find((k) => node.has(k));
+    if (named) {
+      node.set(named, key);
+      return;
+    }
+    // The entry's own language, as for dates: an Indonesian entry gets `unggahan`.
+    const lang: Lang = node.has(WORDS.id.fingerprint) ? 'id' : 'en';
+    const pair = this.doc.createPair(WORDS[lang].post, key) as Pair;
+    const at = node.items.findIndex((p) => isScalar(p.key) && (p.key.value === WORDS.en.details || p.key.value === WORDS.id.details));
+    if (at >= 0) node.items.splice(at, 0, pair);
+    else node.items.push(pair);
+  }
+
+  /**
+   * Records that a post was scanned, with all its findings (before --min-severity): fills in the post key of the
+   * entries they match, and of decided entries without one whose fingerprint this post gives. Returns the decisions
+   * on this post that none of its findings matches, for the post's undecided findings (new, open) to carry.
+   */
+  scanned(post: Post, findings: Finding[]): EarlierDecision[] {
+    let key: string | null = null;
+    const keyOf = () => (key ??= postKey(post.platform, post.author, post.id));
+    for (const f of findings) {
+      const e = this.entries.get(f.fingerprint);
+      if (!e) continue;
+      e.matched = true;
+      this.setPost(e, keyOf());
+    }
+    const combos = this.legacy.size > 0 ? this.legacy.get(accountKey(post.platform, post.author)) : undefined;
+    if (combos)
+      for (const [rule, candidate] of combos.values()) {
+        const e = this.entries.get(fingerprintOf(post.platform, post.author, post.id, rule, candidate));
+        if (e && e.post === null) this.setPost(e, keyOf());
+      }
+    if (this.byPost.size === 0) return [];
+    const decided = this.byPost.get(keyOf());
+    if (!decided) return [];
+    const prints = new Set(findings.map((f) => f.fingerprint));
+    const earlier: EarlierDecision[] = [];
+    for (const e of decided) {
+      e.scannedAs = oneLine(`${post.platform} @${post.author} ${post.url ?? `post ${post.id}`}`);
+      if (!prints.has(e.fingerprint)) earlier.push({ decision: e.decision, rule_id: ruleIdOf(e), fingerprint: e.fingerprint, note: e.note, date: e.date, by: e.by });
+    }
+    return earlier;
+  }
+
+  /** Decisions on posts this run scanned that no finding of the run matched: stale after a rule pack change. */
+  stale(): StaleDecision[] {
+    const out: StaleDecision[] = [];
+    for (const e of this.entries.values()) if (isDecided(e) && e.scannedAs !== undefined && !e.matched) out.push({ entry: e, post: e.scannedAs, ruleId: ruleIdOf(e) });
+    return out;
   }
 
   /** The finding's review standing: its entry's decision, or new. */
@@ -246,11 +365,12 @@ export class Baseline {
         [w.date]: '',
         [w.by]: '',
         [w.first_seen]: o.today,
+        [w.post]: postKey(finding.platform, finding.author, finding.post_id),
         [w.details]: details,
       }) as YAMLMap;
       if (this.seq.items.length > 0) node.spaceBefore = true;
       this.seq.items.push(node);
-      this.entries.set(finding.fingerprint, { fingerprint: finding.fingerprint, decision: 'open', note: '', date: null, by: null, line: 0, node });
+      this.entries.set(finding.fingerprint, { fingerprint: finding.fingerprint, decision: 'open', note: '', date: null, by: null, post: postKey(finding.platform, finding.author, finding.post_id), line: 0, node });
     }
     const added = this.pending.length;
     this.pending.length = 0;
@@ -290,6 +410,10 @@ export class Baseline {
       if (now !== this.source) {
         target = now === null ? Baseline.empty(this.file, this.lang) : Baseline.parse(now, this.file);
         for (const p of this.pending) if (!target.entries.has(p.finding.fingerprint)) target.record(p.finding, o);
+        for (const e of this.entries.values()) {
+          const t = target.entries.get(e.fingerprint);
+          if (e.postFilled && t && t.post === null) target.setPost(t, e.post!);
+        }
       }
     }
     const r = target.settle(o);
@@ -315,6 +439,22 @@ export async function readBaseline(file: string, o: { missingOk: boolean; lang: 
 }
 
 const oneLine = (s: string) => terminalLine(s).replace(/\s+/g, ' ').trim();
+
+/** How fingerprints see an account (see engine/fingerprint.ts). */
+const accountKey = (platform: string, author: string) => `${platform.toLowerCase()}\u0000${author.toLowerCase().replace(/^@/, '')}`;
+
+/** One value of an entry's details, under its English or Indonesian key. */
+function detail(e: BaselineEntry, key: 'account' | 'rule' | 'candidate'): string | null {
+  const d = e.node.get(WORDS.en.details, true) ?? e.node.get(WORDS.id.details, true);
+  if (!isMap(d)) return null;
+  const v = d.get(WORDS.en.d[key]) ?? d.get(WORDS.id.d[key]);
+  return typeof v === 'string' || typeof v === 'number' ? String(v).trim() : null;
+}
+
+/** The rule id of an entry, from its details' "rule — title". */
+function ruleIdOf(e: BaselineEntry): string | null {
+  return detail(e, 'rule')?.split(' — ')[0].trim() || null;
+}
 
 /** What the analyst sees about a finding in the baseline file. */
 function displayDetails(f: Finding, o: DisplayOptions, lang: Lang): Record<string, string> {

@@ -11,7 +11,7 @@ import { formatInZone } from '../sources/time.js';
 import { readRosterForAttribution, type Roster } from '../roster/parse.js';
 import { employeeRef, RosterMatcher, type Match } from '../roster/match.js';
 import { placeInPeriod, resolvePeriod, type Period } from './period.js';
-import { Baseline, readBaseline, type DisplayOptions } from './baseline.js';
+import { Baseline, readBaseline, type DisplayOptions, type StaleDecision } from './baseline.js';
 import { EmployeeTally } from './employees.js';
 import { checkReplaceable } from '../report/output.js';
 
@@ -45,6 +45,7 @@ export class AuditStage {
   private readonly rosterSummary: RosterSummary | null;
   private readonly baselineSummary: BaselineSummary | null;
   private readonly display: DisplayOptions;
+  private staleDecisions: StaleDecision[] = [];
 
   private constructor(
     private readonly o: AuditOptions,
@@ -60,7 +61,7 @@ export class AuditStage {
     this.rosterSummary = roster
       ? { file: roster.file, employees: roster.employees.length, employees_with_posts: 0, employees_with_findings: 0, matched_posts: 0, unmatched_posts: 0, unmatched_findings: 0 }
       : null;
-    this.baselineSummary = baseline ? { file: baseline.file, new: 0, known: 0, known_shown: 0, dismissed: 0 } : null;
+    this.baselineSummary = baseline ? { file: baseline.file, new: 0, known: 0, known_shown: 0, dismissed: 0, stale_decisions: 0 } : null;
     this.display = { lang: ctx.lang, timeZone: ctx.timeZone, today: ctx.today ?? formatInZone(new Date().toISOString(), ctx.timeZone).slice(0, 10) };
   }
 
@@ -114,9 +115,14 @@ export class AuditStage {
     let kept = shown;
     if (this.baseline) {
       const record = this.ctx.recordBaseline !== undefined;
+      // Every finding of the post, also those below --min-severity: a decision on one of them is not stale.
+      const earlier = this.baseline.scanned(r.post, r.findings);
       kept = [];
       for (const f of shown) {
         f.review = this.baseline.review(f.fingerprint);
+        // Shown, never hidden, by a decision on another rule: the analyst sees that this post was decided on. Open
+        // findings too: `baseline update` records the new finding as open, and it must not lose the note next run.
+        if (earlier.length > 0 && (f.review.status === 'new' || f.review.status === 'open')) f.review.earlier_decisions = earlier;
         if (record) this.baseline.record(f, this.display);
         const s = this.baselineSummary!;
         if (f.review.status === 'new') {
@@ -146,7 +152,11 @@ export class AuditStage {
   /** Adds the audit's parts to the summary at the end of the run. */
   finish(summary: ScanSummary): void {
     if (this.periodSummary) summary.period = this.periodSummary;
-    if (this.baselineSummary) summary.baseline = this.baselineSummary;
+    if (this.baselineSummary) {
+      this.staleDecisions = this.baseline!.stale();
+      this.baselineSummary.stale_decisions = this.staleDecisions.length;
+      summary.baseline = this.baselineSummary;
+    }
     if (this.tally) summary.employees = this.tally.result();
     if (this.rosterSummary) {
       const emps = (summary.employees ?? []).filter((s) => s.in_roster === true);
@@ -154,6 +164,23 @@ export class AuditStage {
       this.rosterSummary.employees_with_findings = emps.filter((s) => s.findings > 0).length;
       summary.roster = this.rosterSummary;
     }
+  }
+
+  /** The stale-decision warning for stderr (after finish): a line saying what happened, then the first few. */
+  staleWarning(max = 10): string[] {
+    const list = this.staleDecisions;
+    if (list.length === 0) return [];
+    const file = this.baseline!.file;
+    const lines = [
+      `${file}: ${list.length} decision${list.length === 1 ? ' is' : 's are'} on posts scanned in this run but match${list.length === 1 ? 'es' : ''} none of their findings (a rule renamed or changed in the rule packs?); the findings there not yet decided on carry the earlier decision in the reports:`,
+    ];
+    for (const s of list.slice(0, max)) {
+      const e = s.entry;
+      const who = [e.date, e.by ? `by ${e.by}` : null].filter(Boolean).join(' ');
+      lines.push(`  ${file}:${e.line}: ${s.post} — rule ${s.ruleId ?? '(not named in the details)'}: ${e.decision}${who ? ` ${who}` : ''}`);
+    }
+    if (list.length > max) lines.push(`  … and ${list.length - max} more (stale_decisions in the JSON summary counts them all)`);
+    return lines;
   }
 
   /** For `baseline create/update` and the audit: adds this run's new findings, dates decisions, writes the file. */

@@ -46,7 +46,7 @@ function jsonSummary(o: { config: string; status: Status; exitCode: number; star
       // Kept apart from status and the exit code, where an unreadable input wins: findings must not hide behind it.
       fail_on_hits: s.fail_on?.hits ?? 0,
     });
-    if (s.baseline) Object.assign(rec, { new: s.baseline.new, known: s.baseline.known, dismissed: s.baseline.dismissed });
+    if (s.baseline) Object.assign(rec, { new: s.baseline.new, known: s.baseline.known, dismissed: s.baseline.dismissed, stale_decisions: s.baseline.stale_decisions });
     if (s.roster) Object.assign(rec, { employees_with_findings: s.roster.employees_with_findings, unmatched_posts: s.roster.unmatched_posts, unmatched_findings: s.roster.unmatched_findings });
   }
   if (o.outputs) rec.outputs = o.outputs;

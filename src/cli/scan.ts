@@ -184,6 +184,7 @@ export async function scanCommand(inputs: string[], o: ScanOptions & AuditOption
   await fetched?.finish();
   if (hooks.afterCommit) await hooks.afterCommit(stage, summary);
   reportInputs(set, warnings, io, o.quiet);
+  for (const line of stage?.staleWarning() ?? []) warnings.warn(o.baseline!, line, { summary: true });
   if (summary.repeated > 0 && !o.quiet)
     io.stderr.write(`netral: note: ${summary.repeated} post(s) were read more than once (the same platform, author, id, time and text); each was scanned and reported once\n`);
   if (!o.quiet && !hooks.outputs && (o.format !== 'terminal' || o.output)) io.stderr.write(`netral: ${summaryLine(summary)}\n`);
@@ -207,7 +208,10 @@ export function summaryLine(s: ScanSummary): string {
     `${s.findings} findings`,
     `${s.by_verdict.violation} posts flagged as violation, ${s.by_verdict.review} for review`,
   ];
-  if (s.baseline) parts.push(`baseline: ${s.baseline.new} new, ${s.baseline.known} known${s.baseline.known_shown ? ` (${s.baseline.known_shown} shown)` : ''}, ${s.baseline.dismissed} dismissed`);
+  if (s.baseline)
+    parts.push(
+      `baseline: ${s.baseline.new} new, ${s.baseline.known} known${s.baseline.known_shown ? ` (${s.baseline.known_shown} shown)` : ''}, ${s.baseline.dismissed} dismissed${s.baseline.stale_decisions ? `, ${s.baseline.stale_decisions} stale decision${s.baseline.stale_decisions === 1 ? '' : 's'}` : ''}`,
+    );
   if (s.roster) parts.push(`${s.roster.unmatched_posts} posts by accounts not in the roster`);
   return parts.join('; ');
 }

@@ -10,6 +10,7 @@ import { csvSafe, terminalSafe } from './sanitize.js';
 import { sourceText } from './record.js';
 import { groupNip } from '../roster/parse.js';
 import type { Reporter, ReportOptions } from './types.js';
+import { earlierDecisionsText } from './i18n.js';
 
 export const CSV_COLUMNS = [
   'fingerprint',
@@ -68,8 +69,11 @@ export const ROSTER_COLUMNS = ['nip', 'nama', 'unit_kerja', 'jabatan', 'in_roste
 export function rosterCells(e: EmployeeRef | null | undefined, excel: boolean): string[] {
   return [e ? (excel ? groupNip(e.nip) : e.nip) : '', e?.nama ?? '', e?.unit_kerja ?? '', e?.jabatan ?? '', String(!!e)];
 }
-/** Appended with --baseline: the finding's review standing (new, open, confirmed) and the analyst's words. */
-export const REVIEW_COLUMNS = ['review', 'review_note', 'review_date', 'review_by'] as const;
+/**
+ * Appended with --baseline: the finding's review standing (new, open, confirmed) and the analyst's words; then, for
+ * a finding not decided on (new, open), the decisions on its post that no finding matches any more (review_earlier: a rule pack changed?).
+ */
+export const REVIEW_COLUMNS = ['review', 'review_note', 'review_date', 'review_by', 'review_earlier'] as const;
 
 const EXTRA_HEADERS_ID: Record<string, string> = {
   nip: 'nip',
@@ -81,6 +85,7 @@ const EXTRA_HEADERS_ID: Record<string, string> = {
   review_note: 'catatan_keputusan',
   review_date: 'tanggal_keputusan',
   review_by: 'diputuskan_oleh',
+  review_earlier: 'keputusan_sebelumnya',
 };
 
 /** Header cells: the stable keys, or Indonesian words when --lang id was given explicitly. */
@@ -165,7 +170,7 @@ export class CsvReporter implements Reporter {
       sourceText(f.source),
       f.evidence_sha256 ?? '',
       ...(this.ro.roster ? rosterCells(f.employee, this.ro.excel) : []),
-      ...(this.ro.baseline ? [r?.status ?? '', r?.note ?? '', r?.date ?? '', r?.by ?? ''] : []),
+      ...(this.ro.baseline ? [r?.status ?? '', r?.note ?? '', r?.date ?? '', r?.by ?? '', r?.earlier_decisions?.length ? earlierDecisionsText(r.earlier_decisions, this.ro.lang) : ''] : []),
     ];
   }
 

@@ -10,7 +10,7 @@ import { label, type SubjectStats } from '../audit/employees.js';
 import { formatInZone } from '../sources/time.js';
 import { barChart, DayCounts, SEVERITY_COLOURS, timeBins, timeChart } from './chart.js';
 import { excerptLabel, excerpts } from './excerpt.js';
-import { ignoredText, inputStatus, inputStatusText, MESSAGES, readCounts, type Messages } from './i18n.js';
+import { earlierDecisionsText, ignoredText, inputStatus, inputStatusText, MESSAGES, readCounts, type Messages } from './i18n.js';
 import type { Output } from './output.js';
 import { sourceText } from './record.js';
 import { htmlEscape, terminalSafe } from './sanitize.js';
@@ -55,6 +55,7 @@ mark { background: #ffe066; color: inherit; padding: 0 1px; font-weight: 600; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0 0; font-size: 13px; } dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; } code { font-size: 12px; }
 .decision-confirmed { color: #8b1a8b; font-weight: 600; } .decision-new { color: #0b6b2f; font-weight: 600; }
+.earlier-decision { color: #9a6700; font-weight: 600; }
 .apart { border: 1px dashed var(--muted); padding: 8px 12px; }
 td.no-posts { color: #9a6700; font-style: italic; } li.failed { color: #b3261e; } li.ignored { color: #9a6700; }
 footer { margin-top: 32px; border-top: 1px solid var(--line); padding-top: 8px; font-size: 12px; color: var(--muted); }
@@ -122,6 +123,7 @@ export class HtmlReporter implements Reporter {
       const rv = f.review;
       const extra = [rv.date, rv.by ? `${m.by} ${rv.by}` : null].filter(Boolean).join(', ');
       facts.push([m.decision, `<span class="decision-${rv.status}">${h(m.review[rv.status])}</span>${extra ? ` (${h(extra)})` : ''}${rv.note ? `: ${h(rv.note)}` : ''}`]);
+      if (rv.earlier_decisions?.length) facts.push([m.earlierDecision, `<span class="earlier-decision">${h(earlierDecisionsText(rv.earlier_decisions, lang))}</span>`]);
     }
     facts.push([m.fingerprint, `<code>${h(f.fingerprint)}</code>`]);
     return `<article class="finding" style="--sev:${SEVERITY_COLOURS[f.severity]}">
@@ -218,6 +220,7 @@ ${quotes.join('\n')}
     if (s.period && s.period.undated > 0) lines.push(h(m.undated(s.period.undated)));
     if (s.filtered > 0) lines.push(h(m.filteredOut(s.filtered, this.ro.minSeverity)));
     if (s.baseline) lines.push(h(m.baselineLine(s.baseline.new, s.baseline.known, s.baseline.known_shown, s.baseline.dismissed)));
+    if (s.baseline?.stale_decisions) lines.push(h(m.staleLine(s.baseline.stale_decisions)));
     if (s.roster) {
       lines.push(h(m.rosterLine(s.roster.employees, s.roster.employees_with_posts, s.roster.employees_with_findings)));
       if (s.roster.unmatched_posts > 0) lines.push(h(m.unmatchedLine(s.roster.unmatched_posts, s.roster.unmatched_findings)));

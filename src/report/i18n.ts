@@ -1,7 +1,7 @@
 // Human-facing words in Indonesian and English. Machine formats (json, jsonl, csv without --lang) keep stable
 // English keys; what a person reads follows --lang, else LC_ALL / LC_MESSAGES / LANG (id_* → Indonesian).
 
-import { IGNORED_REASONS, type Category, type IgnoredInput, type InputCounts, type Modifier, type PostField, type PostKind, type ReviewStatus, type Severity, type Verdict } from '../model.js';
+import { IGNORED_REASONS, type Category, type EarlierDecision, type IgnoredInput, type InputCounts, type Modifier, type PostField, type PostKind, type ReviewStatus, type Severity, type Verdict } from '../model.js';
 import { CUE, OUT_OF_WINDOW_CUE } from '../engine/cues.js';
 
 export type Lang = 'id' | 'en';
@@ -102,6 +102,10 @@ const id = {
   decision: 'Keputusan',
   review: { new: 'baru', open: 'belum diputuskan', confirmed: 'dikonfirmasi', dismissed: 'diabaikan' } as Record<ReviewStatus, string>,
   by: 'oleh',
+  earlierDecision: 'Keputusan sebelumnya pada unggahan ini',
+  ruleWord: 'aturan',
+  rulePackChanged: 'paket aturan berubah?',
+  staleLine: (n: number) => `${n} keputusan analis pada unggahan yang dipindai kali ini tidak lagi cocok dengan temuan mana pun (paket aturan berubah?); temuan pada unggahan itu yang belum diputuskan ditandai`,
   generated: 'Dibuat',
   charts: 'Grafik',
   overTime: 'Temuan per waktu',
@@ -194,6 +198,10 @@ const en: typeof id = {
   decision: 'Decision',
   review: { new: 'new', open: 'not decided', confirmed: 'confirmed', dismissed: 'dismissed' },
   by: 'by',
+  earlierDecision: 'Earlier decision on this post',
+  ruleWord: 'rule',
+  rulePackChanged: 'rule pack changed?',
+  staleLine: (n: number) => `${n} analyst decision${n === 1 ? '' : 's'} on posts scanned in this run no longer match${n === 1 ? 'es' : ''} any finding (rule pack changed?); findings on those posts not yet decided on are marked`,
   generated: 'Generated',
   charts: 'Charts',
   overTime: 'Findings over time',
@@ -246,6 +254,21 @@ function failureText(f: Failure): string {
 
 /** "read 10 = scanned 7 + skipped 3 …" as one line. */
 export const readCounts = (c: ReadCounts, lang: Lang): string => MESSAGES[lang].readTerms(c).join(' ');
+
+/**
+ * A finding's (new or open) earlier decisions on its post (after the label "Earlier decision on this post"): "dismissed
+ * (rule X, 2024-02-03, by Bu Ani): note — rule pack changed?", several joined by "; ". Plain text: each report
+ * makes it safe for its medium.
+ */
+export function earlierDecisionsText(list: EarlierDecision[], lang: Lang): string {
+  const m = MESSAGES[lang];
+  return list
+    .map((d) => {
+      const about = [`${m.ruleWord} ${d.rule_id ?? '?'}`, d.date, d.by ? `${m.by} ${d.by}` : null].filter(Boolean).join(', ');
+      return `${m.review[d.decision]} (${about})${d.note ? `: ${d.note}` : ''} — ${m.rulePackChanged}`;
+    })
+    .join('; ');
+}
 
 /** One input in the summary: its format and counts (null when nothing was read before it failed), and its failure. */
 export interface InputStatus {

@@ -9,7 +9,7 @@ import { label, VERDICT_RANK } from '../audit/employees.js';
 import type { PostResult } from '../engine/scan.js';
 import { formatInZone } from '../sources/time.js';
 import { excerptLabel, excerpts } from './excerpt.js';
-import { inputStatus, MESSAGES, modifierText, type Messages } from './i18n.js';
+import { earlierDecisionsText, inputStatus, MESSAGES, modifierText, type Messages } from './i18n.js';
 import type { Output } from './output.js';
 import { sourceText } from './record.js';
 import { terminalLine } from './sanitize.js';
@@ -160,6 +160,8 @@ export class TerminalReporter implements Reporter {
       ...this.wrap([run(`${m.legal}: ${terminalLine(f.legal_basis)}`, c.dim)], 6),
     ];
     if (f.review && f.review.status !== 'new') lines.push(...this.wrap([this.reviewRun(f)], 6));
+    const earlier = f.review?.earlier_decisions;
+    if (earlier?.length) lines.push(...this.wrap([run(`${m.earlierDecision}: ${terminalLine(earlierDecisionsText(earlier, this.ro.lang))}`, c.yellow)], 6, 8));
     if (dim || (this.ro.explain && f.modifiers.length > 0)) {
       for (const mod of f.modifiers) {
         const t = modifierText(mod, this.ro.lang);
@@ -314,6 +316,7 @@ export function summaryLines(summary: ScanSummary, ro: ReportOptions, c: ChalkIn
   if (summary.filtered > 0) add([run(m.filteredOut(summary.filtered, ro.minSeverity), c.dim)]);
   const b = summary.baseline;
   if (b) add([run(m.baselineLine(b.new, b.known, b.known_shown, b.dismissed))]);
+  if (b?.stale_decisions) add([run(m.staleLine(b.stale_decisions), c.yellow)]);
   const r = summary.roster;
   if (r) {
     add([run(m.rosterLine(r.employees, r.employees_with_posts, r.employees_with_findings))]);

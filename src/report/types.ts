@@ -69,6 +69,11 @@ export interface BaselineSummary {
   known_shown: number;
   /** Findings the analysts dismissed: never reported. */
   dismissed: number;
+  /**
+   * Decisions (confirmed, dismissed) on posts scanned in this run that no finding of the run matches: a rule
+   * renamed or changed since. Findings on those posts not decided on (new, open) carry them (review.earlier_decisions).
+   */
+  stale_decisions: number;
 }
 
 export interface ReportOptions {

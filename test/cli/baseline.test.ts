@@ -128,7 +128,7 @@ describe('netral baseline and review decisions', () => {
     expect(r.exitCode, r.stderr).toBe(0);
     const doc = parseYaml(readFileSync(idFile, 'utf8')) as { temuan: Record<string, any>[] };
     const e = doc.temuan[0];
-    expect(Object.keys(e)).toEqual(['sidik_jari', 'keputusan', 'catatan', 'tanggal', 'oleh', 'pertama_terlihat', 'rincian']);
+    expect(Object.keys(e)).toEqual(['sidik_jari', 'keputusan', 'catatan', 'tanggal', 'oleh', 'pertama_terlihat', 'unggahan', 'rincian']);
     expect(e.keputusan).toBe('terbuka');
     expect(Object.keys(e.rincian)).toEqual(expect.arrayContaining(['pegawai', 'akun', 'waktu', 'aturan', 'tingkat', 'kutipan']));
     writeFileSync(idFile, readFileSync(idFile, 'utf8').replace(`sidik_jari: ${e.sidik_jari}\n    keputusan: terbuka`, `sidik_jari: ${e.sidik_jari}\n    keputusan: diabaikan`));

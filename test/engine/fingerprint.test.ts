@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { fingerprint } from '../../src/engine/fingerprint.js';
+import { fingerprint, postKey } from '../../src/engine/fingerprint.js';
 import { bin, jsonl, tempDir, writeFiles } from '../helpers/cli.js';
 
 const dir = tempDir();
@@ -45,5 +45,12 @@ describe('finding fingerprints', () => {
     // another implementation): the same inputs must give this on every machine and release.
     expect(fingerprint('x', '@Rudi_Hartono', '1750001', 'endorsement.vote-call', 'pilpres-2024:2')).toBe('7011b67424162a9989d6c1a7');
     expect(fingerprint('X', 'rudi_hartono', '1750001', 'endorsement.vote-call', 'pilpres-2024:2')).toBe('7011b67424162a9989d6c1a7');
+  });
+
+  it('post keys (a baseline entry\'s post) keep theirs too: the same parts, without rule and candidate, 16 hex digits', () => {
+    // Checked with Python's hashlib: sha256("x\0rudi_hartono\01750001")[:16].
+    expect(postKey('x', '@Rudi_Hartono', '1750001')).toBe('078f578753143428');
+    expect(postKey('X', 'rudi_hartono', '1750001')).toBe('078f578753143428');
+    expect(postKey('x', 'rudi_hartono', '1750002')).not.toBe('078f578753143428');
   });
 });

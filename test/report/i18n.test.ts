@@ -25,11 +25,11 @@ describe('--lang and the locale for human-facing text', () => {
     const keys = await cli(['scan', POSTS, '--roster', ROSTER, '--baseline', base, '--include-known', '-f', 'csv'], { env: ID });
     const header = keys.stdout.split('\n')[0];
     expect(header).toMatch(/^fingerprint,verdict,severity,/);
-    expect(header).toMatch(/,source,evidence_sha256,nip,nama,unit_kerja,jabatan,in_roster,review,review_note,review_date,review_by$/);
+    expect(header).toMatch(/,source,evidence_sha256,nip,nama,unit_kerja,jabatan,in_roster,review,review_note,review_date,review_by,review_earlier$/);
     const id = await cli(['scan', POSTS, '--roster', ROSTER, '--baseline', base, '--include-known', '-f', 'csv', '--lang', 'id']);
-    expect(id.stdout.split('\n')[0]).toMatch(/^sidik_jari,putusan,tingkat,.*,sumber,sha256_bukti,nip,nama_pegawai,unit_kerja,jabatan,dalam_daftar_pegawai,keputusan,catatan_keputusan,tanggal_keputusan,diputuskan_oleh$/);
+    expect(id.stdout.split('\n')[0]).toMatch(/^sidik_jari,putusan,tingkat,.*,sumber,sha256_bukti,nip,nama_pegawai,unit_kerja,jabatan,dalam_daftar_pegawai,keputusan,catatan_keputusan,tanggal_keputusan,diputuskan_oleh,keputusan_sebelumnya$/);
     // values stay machine values: the review status is a key, not a translation
-    expect(id.stdout).toMatch(/,open,,,\n/);
+    expect(id.stdout).toMatch(/,open,,,,\n/);
   });
 
   it('JSON keeps the same keys in every language', async () => {
