@@ -37,7 +37,7 @@ export async function baselineCommand(mode: 'create' | 'update', inputs: string[
           if (o.quiet) return;
           io.stderr.write(`netral: ${summaryLine(summary)}\n`);
           if (w.merged) io.stderr.write(`netral: note: ${file} was changed during the run; the new findings were added to the changed file\n`);
-          io.stderr.write(`netral: wrote ${file}: ${w.total} findings, ${w.added} added${w.dated ? `, ${w.dated} decisions dated today` : ''}\n`);
+          io.stderr.write(`netral: wrote ${file}: ${w.total} findings, ${w.added} added${w.dated ? `, ${w.dated} decision${w.dated === 1 ? '' : 's'} dated today` : ''}\n`);
         },
       },
     );

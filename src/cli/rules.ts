@@ -7,6 +7,7 @@ import { compile } from '../rules/compile.js';
 import { runExamples } from '../rules/examples.js';
 import { Scanner } from '../engine/scan.js';
 import { safeJson, terminalLine } from '../report/sanitize.js';
+import { pairName } from '../report/candidates.js';
 import { colorLevel, type Io } from './io.js';
 import { Chalk } from 'chalk';
 import { electionTemplate, MAX_CANDIDATES } from '../rules/template.js';
@@ -27,7 +28,7 @@ export async function rulesList(o: PackOpts & { format: string }, io: Io): Promi
         name: e.name,
         region: e.region,
         dates: e.dates,
-        candidates: e.candidates.map((c) => ({ number: c.number, names: c.names })),
+        candidates: e.candidates.map((c) => ({ number: c.number, name: c.name ?? pairName(c.names), names: c.names })),
         parties: e.parties.map((p) => ({ number: p.number, name: p.name })),
       })),
       lists: [...rs.lists.keys()].sort(),
@@ -42,7 +43,7 @@ export async function rulesList(o: PackOpts & { format: string }, io: Io): Promi
   for (const e of rs.elections) {
     const d = e.dates;
     const when = d.voting ? `vote ${d.voting}` : 'no dates (always applies)';
-    const who = e.candidates.length > 0 ? e.candidates.map((k) => `${k.number} ${k.names[0]}`).join('; ') : `${e.parties.length} parties`;
+    const who = e.candidates.length > 0 ? e.candidates.map((k) => `${k.number} ${k.name ?? pairName(k.names)}`).join('; ') : `${e.parties.length} parties`;
     lines.push(`  ${e.id.padEnd(22)} ${when.padEnd(26)} ${terminalLine(who)}`);
   }
   io.stdout.write(`${lines.join('\n')}\n`);

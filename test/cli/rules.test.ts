@@ -12,8 +12,10 @@ describe('netral rules', () => {
     const r = await cli(['rules', 'list']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/endorsement\.vote-call\s+high\s+endorsement/);
-    expect(r.stdout).toMatch(/pilpres-2024\s+vote 2024-02-14\s+1 Anies Baswedan; 2 Prabowo Subianto; 3 Ganjar Pranowo/);
+    // Each pair by its pack's name (both candidates), as the reports name them.
+    expect(r.stdout).toMatch(/pilpres-2024\s+vote 2024-02-14\s+1 Anies Baswedan – Muhaimin Iskandar; 2 Prabowo Subianto – Gibran Rakabuming Raka; 3 Ganjar Pranowo – Mahfud MD/);
     const j = JSON.parse((await cli(['rules', 'list', '-f', 'json'])).stdout);
+    expect(j.elections.find((e: { id: string }) => e.id === 'pilpres-2024').candidates[1]).toMatchObject({ number: 2, name: 'Prabowo Subianto – Gibran Rakabuming Raka' });
     expect(j.rules.find((x: { id: string }) => x.id === 'endorsement.vote-call').legal_basis).toMatch(/SKB 2022/);
     expect(j.elections.map((e: { id: string }) => e.id)).toContain('pilkada-jatim-2024');
   });
