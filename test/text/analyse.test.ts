@@ -59,6 +59,19 @@ describe('Analyzer', () => {
     expect(words('paslon02 salam2jari')).toEqual(['paslon', '02', 'salam', '2', 'jari']);
   });
 
+  it('reads a 2 after a word as reduplication (rekan2 = rekan-rekan), unless a rule writes a number after that word', () => {
+    const lex = new Lexicon();
+    for (const w of ['paslon', 'coblos', 'rekan']) lex.add(w);
+    lex.addNumberHead('paslon');
+    const a = new Analyzer(lex);
+    const toks = a.analyseText('rekan2 anak2nya coblos paslon2').tokens;
+    expect(toks.map((t) => t.t)).toEqual(['rekan', 'anak', 'coblos', 'paslon', '2']);
+    expect(toks.filter((t) => t.kind === TK.Number).map((t) => t.t)).toEqual(['2']);
+    // The word's token spans the mark: evidence quotes what was written.
+    expect(toks[0].start).toBe(0);
+    expect(toks[0].end).toBe(6);
+  });
+
   it('keeps a hashtag whole and splits it into words (camelCase, digits, lexicon)', () => {
     const toks = an.analyseText('#PrabowoGibran2024 #ganjarmahfud').tokens;
     expect(toks.map((t) => [t.t, t.kind])).toEqual([
