@@ -51,6 +51,13 @@ describe('Analyzer', () => {
     expect(words('p r a b o w o g i b r a n')).toEqual(['prabowo', 'gibran']);
   });
 
+  it('reads letter-by-letter words where the author put another gap between words than inside them', () => {
+    expect(words('d.u.k.u.n.g G.a.n.j.a.r')).toEqual(['dukung', 'ganjar']);
+    expect(words('P R A B O W O   G I B R A N')).toEqual(['prabowo', 'gibran']);
+    // A letter gap and a digit gap that differ are not a word boundary: c.o.b.l.o.s 0 2 is coblos 02.
+    expect(words('c.o.b.l.o.s 0 2')).toEqual(['coblos', '02']);
+  });
+
   it('does not join ordinary single letters or numbers', () => {
     expect(words('a b c 1 2 3')).toEqual(['a', 'b', 'c', '1', '2', '3']);
   });
