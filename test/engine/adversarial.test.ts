@@ -13,4 +13,11 @@ describe('innocent posts that look like support', () => {
     // A 2 after a word rules write before numbers is still the number.
     expect((await scan('Jangan lupa coblos paslon2 ya', { date: JAN_2024 })).findings[0]?.candidate).toBe('pilpres-2024:2');
   });
+
+  it('office acronyms are not parties: PKS = perjanjian kerja sama, PKB = pajak kendaraan, PPP = KPBU', async () => {
+    for (const t of ['Mohon dukungan percepatan draft PKS dengan RSUD', 'Penandatanganan PKS dengan BPJS lanjut tahun depan 👍', 'Bayar PKB motor di Samsat keliling', 'Skema KPBU/PPP dukung percepatan pembangunan SPAM'])
+      expect((await scan(t, { date: JAN_2024 })).verdict, t).toBe('clean');
+    // The party itself, in another sentence of the same post, is still the party.
+    expect((await scan('Bayar pajak dulu. Dukung PKB!', { date: JAN_2024 })).verdict).toBe('violation');
+  });
 });
