@@ -156,13 +156,15 @@ export class ContextJudge {
       mods.push({ kind: 'other_vote', effect: 'suppress', cue: pc.otherVote });
       return { suppressed: true, stance, factor, modifiers: mods };
     }
-    const personalInSentence = pc.personal.some((h) => toks[h.from].sent === sent && !contrastBetween(Math.min(h.from, start), Math.max(h.from, start)));
+    const personalAt = (h: Hit) => toks[h.from].sent === sent && !contrastBetween(Math.min(h.from, start), Math.max(h.from, start));
+    const personalInSentence = pc.personal.some(personalAt);
 
     // 1. Prohibition and neutrality framing.
     if (!ignores('prohibition') && SUPPORT.has(cat)) {
       const cue = pc.prohibition.find((h) => toks[h.from].sent === sent && h.to < start && start - h.to <= 12 && !contrastBetween(h.to, start));
       const contrastBefore = pc.contrast.some((h) => toks[h.from].sent === sent && h.from < start);
-      const inNotice = pc.notice && !contrastBefore && !personalInSentence;
+      // Inside a notice a finger emoji is described ("foto pose ☝️"), not made: only the poster's words take it back.
+      const inNotice = pc.notice && !contrastBefore && !pc.personal.some((h) => toks[h.from].kind !== TK.Emoji && personalAt(h));
       if (cue || inNotice) {
         const neutralFraming = pc.notice || pc.genericObject.some((h) => toks[h.from].sent === sent);
         const cueWord = cue ? cueText(a, [cue]) : cueText(a, pc.neutralSubject.length > 0 ? pc.neutralSubject : pc.prohibition.length > 0 ? pc.prohibition : pc.contrast);
