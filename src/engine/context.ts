@@ -194,7 +194,10 @@ export class ContextJudge {
     // 2. Voter education: turnout calls and material naming the pairs evenly favour nobody. A call for one named
     // pair stays a call even next to "ke TPS".
     if (!ignores('voter_education') && EDUCATION_APPLIES.has(cat) && pc.education) {
-      const favoursNobody = attr.candidate === null || (attr.election !== null && pc.balanced.has(attr.election) && !personalInSentence);
+      // A slogan that is an ordinary word ("perubahan jadwal … pemilu"), with no name, number or gesture of its pair,
+      // favours nobody in a post about how to vote.
+      const sloganOnly = cat === 'campaign_slogan' && !attr.named && m.hits.every((h) => h.refs.every((r) => r.cand === null || r.types.every((t) => t === 'slogan')));
+      const favoursNobody = attr.candidate === null || sloganOnly || (attr.election !== null && pc.balanced.has(attr.election) && !personalInSentence);
       if (favoursNobody) {
         mods.push({ kind: 'voter_education', effect: 'suppress', cue: 'voter education' });
         return { suppressed: true, stance, factor, modifiers: mods };
