@@ -204,6 +204,13 @@ export class ContextJudge {
       }
     }
 
+    // 2b. A slogan in a post that names two or more pairs of its race, without a stance of the poster's own in its
+    // sentence, compares them ("Anies masak rendang, Prabowo joget, Ganjar sat set"): for review, not an accusation.
+    if (cat === 'campaign_slogan' && attr.election !== null && pc.balanced.has(attr.election) && !personalInSentence) {
+      factor *= 0.7;
+      mods.push({ kind: 'several_pairs', effect: 'downgrade', cue: 'the post names several pairs', factor: 0.7 });
+    }
+
     // 3. Neutral news: reporting without a stance of the poster's own.
     // An attack ("jangan pilih 02") is the poster's own voice even under a news link.
     const attacking = stance === 'against';

@@ -20,4 +20,12 @@ describe('innocent posts that look like support', () => {
     // The party itself, in another sentence of the same post, is still the party.
     expect((await scan('Bayar pajak dulu. Dukung PKB!', { date: JAN_2024 })).verdict).toBe('violation');
   });
+
+  it('a slogan in a post naming every pair compares them: review, not an accusation', async () => {
+    const r = await scan('(parodi) kalau capres jadi chef: Anies masak rendang, Prabowo joget sambil goreng tempe, Ganjar sat set cuci piring 🤣', { date: '2024-01-21T20:00:00+07:00' });
+    expect(r.verdict).toBe('review');
+    expect(r.findings.find((f) => f.category === 'campaign_slogan')?.modifiers.map((m) => m.kind)).toContain('several_pairs');
+    // The poster's own stance in the sentence keeps it a violation.
+    expect((await scan('Anies pintar, Prabowo tegas, tapi aku pilih yg sat set 🤟 Ganjar!', { date: '2024-01-21T20:00:00+07:00' })).verdict).toBe('violation');
+  });
 });
