@@ -39,6 +39,8 @@ export interface PostContext {
   news: string | null;
   /** Elections for which the post names two or more different candidates. */
   balanced: Set<string>;
+  /** Candidates the post points at by more than a slogan word: a name, number, gesture, hashtag or account. */
+  pointed: Set<string>;
   /** A congratulation cue (selamat, congrats): after the vote, that is a citizen's courtesy, not campaigning. */
   congratulation: string | null;
   /** Another kind of vote (OSIS, RT, a photo contest): its numbers and "coblos" are not about an election. */
@@ -107,6 +109,8 @@ export class ContextJudge {
       }
     const balanced = new Set<string>();
     for (const [e, s] of byElection) if (s.size >= 2) balanced.add(e);
+    const pointed = new Set<string>();
+    for (const h of facts.entityHits) for (const r of h.refs) if (r.cand !== null && !r.types.every((t) => t === 'slogan')) pointed.add(r.cand);
     return {
       notice,
       neutralSubject,
@@ -117,6 +121,7 @@ export class ContextJudge {
       education: get('voter_education').length > 0,
       news,
       balanced,
+      pointed,
       congratulation: get('congratulation').length > 0 ? cueText(a, get('congratulation')) : null,
       otherVote: get('other_vote').length > 0 ? cueText(a, get('other_vote')) : null,
       lists: facts.lists,
@@ -194,9 +199,9 @@ export class ContextJudge {
     // 2. Voter education: turnout calls and material naming the pairs evenly favour nobody. A call for one named
     // pair stays a call even next to "ke TPS".
     if (!ignores('voter_education') && EDUCATION_APPLIES.has(cat) && pc.education) {
-      // A slogan that is an ordinary word ("perubahan jadwal … pemilu"), with no name, number or gesture of its pair,
-      // favours nobody in a post about how to vote.
-      const sloganOnly = cat === 'campaign_slogan' && !attr.named && m.hits.every((h) => h.refs.every((r) => r.cand === null || r.types.every((t) => t === 'slogan')));
+      // A slogan that is an ordinary word ("perubahan jadwal … pemilu"), with no name, number or gesture of its pair
+      // anywhere in the post, favours nobody in a post about how to vote.
+      const sloganOnly = cat === 'campaign_slogan' && attr.candidate !== null && !pc.pointed.has(attr.candidate);
       const favoursNobody = attr.candidate === null || sloganOnly || (attr.election !== null && pc.balanced.has(attr.election) && !personalInSentence);
       if (favoursNobody) {
         mods.push({ kind: 'voter_education', effect: 'suppress', cue: 'voter education' });

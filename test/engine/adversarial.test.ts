@@ -28,4 +28,11 @@ describe('innocent posts that look like support', () => {
     // The poster's own stance in the sentence keeps it a violation.
     expect((await scan('Anies pintar, Prabowo tegas, tapi aku pilih yg sat set 🤟 Ganjar!', { date: '2024-01-21T20:00:00+07:00' })).verdict).toBe('violation');
   });
+
+  it('a slogan word in voter education favours nobody, unless the post points at its pair otherwise', async () => {
+    const notice = 'INFO: perubahan jadwal pelayanan KTP-el selama masa tenang pemilu. Tgl 14 Februari kantor tutup, silakan gunakan hak pilih di TPS.';
+    expect((await scan(notice, { date: '2024-02-09T08:00:00+07:00' })).verdict).toBe('clean');
+    // The pair's gesture elsewhere in the post keeps the slogan its own, even next to a debate (an education cue).
+    expect((await scan('gak usah debat lg, aku mah ☝️ aja. Pokoknya perubahan harga mati buat paslon kita', { date: '2024-01-08T20:00:00+07:00' })).verdict).toBe('violation');
+  });
 });
