@@ -177,8 +177,9 @@ export class ContextJudge {
           mods.push({ kind: 'prohibition', effect: 'suppress', cue: cueWord });
           return { suppressed: true, stance, factor, modifiers: mods };
         }
-        if (cat === 'endorsement' && cue && stance === 'support') {
-          // "jangan pilih 02": telling people not to vote for a named pair is taking sides too.
+        if ((cat === 'endorsement' || cat === 'party_support') && cue && stance === 'support') {
+          // "jangan pilih 02", "jgn pilih partai X": telling people not to vote for a named pair or party is taking
+          // sides too — against it.
           stance = 'against';
           factor *= 0.9;
           mods.push({ kind: 'attack', effect: 'retarget', cue: cueWord, factor: 0.9 });
@@ -187,7 +188,7 @@ export class ContextJudge {
     }
 
     // 1b. Negation right before the support word: "ora milih nomer siji", "tidak pilih 02" is against that pair.
-    if (cat === 'endorsement' && stance === 'support' && attr.candidate !== null && !ignores('prohibition')) {
+    if ((cat === 'endorsement' || cat === 'party_support') && stance === 'support' && attr.candidate !== null && !ignores('prohibition')) {
       const neg = (pc.lists.get('negation') ?? []).find((h) => toks[h.from].sent === sent && h.to < start && start - h.to <= 2);
       if (neg) {
         stance = 'against';

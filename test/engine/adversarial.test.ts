@@ -35,4 +35,12 @@ describe('innocent posts that look like support', () => {
     // The pair's gesture elsewhere in the post keeps the slogan its own, even next to a debate (an education cue).
     expect((await scan('gak usah debat lg, aku mah ☝️ aja. Pokoknya perubahan harga mati buat paslon kita', { date: '2024-01-08T20:00:00+07:00' })).verdict).toBe('violation');
   });
+
+  it('"jangan pilih" a named party is an attack on it, as for a pair: stance against', async () => {
+    const r = await scan('Jangan pilih PDIP, isinya petugas partai semua 😒', { date: '2024-01-29T13:40:00+07:00' });
+    expect(r.verdict).toBe('violation');
+    const f = r.findings.find((x) => x.category === 'party_support')!;
+    expect(f.candidate).toBe('party-2024:3');
+    expect(f.stance).toBe('against');
+  });
 });
