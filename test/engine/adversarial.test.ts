@@ -43,4 +43,14 @@ describe('innocent posts that look like support', () => {
     expect(f.candidate).toBe('party-2024:3');
     expect(f.stance).toBe('against');
   });
+
+  it('"jangan golput, coblos X" is a call for X, not an attack on it', async () => {
+    for (const [t, cand] of [['Anak muda jangan golput, coblos 02 ya!', 'pilpres-2024:2'], ['Jangan golput, coblos PSI nomor 15!', 'party-2024:15']]) {
+      const r = await scan(t, { date: '2024-02-10T10:00:00+07:00' });
+      expect(r.verdict, t).toBe('violation');
+      expect(r.findings.filter((f) => f.candidate === cand).map((f) => f.stance), t).not.toContain('against');
+    }
+    // A prohibition that names the pair stays an attack.
+    expect((await scan('Jangan pilih 02, demokrasi taruhannya', { date: '2024-02-10T10:00:00+07:00' })).findings[0].stance).toBe('against');
+  });
 });
