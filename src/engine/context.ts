@@ -40,6 +40,8 @@ export interface PostContext {
   news: string | null;
   /** Elections for which the post names two or more different candidates. */
   balanced: Set<string>;
+  /** Candidates the post points at by more than a slogan word: a name, number, gesture, hashtag or account. */
+  pointed: Set<string>;
   /** A congratulation cue (selamat, congrats): after the vote, that is a citizen's courtesy, not campaigning. */
   congratulation: string | null;
   /** Another kind of vote (OSIS, RT, a photo contest): its numbers and "coblos" are not about an election. */
@@ -108,6 +110,8 @@ export class ContextJudge {
       }
     const balanced = new Set<string>();
     for (const [e, s] of byElection) if (s.size >= 2) balanced.add(e);
+    const pointed = new Set<string>();
+    for (const h of facts.entityHits) for (const r of h.refs) if (r.cand !== null && !r.types.every((t) => t === 'slogan')) pointed.add(r.cand);
     return {
       notice,
       neutralSubject,
@@ -118,6 +122,7 @@ export class ContextJudge {
       education: get('voter_education').length > 0,
       news,
       balanced,
+      pointed,
       congratulation: get('congratulation').length > 0 ? cueText(a, get('congratulation')) : null,
       otherVote: get('other_vote').length > 0 ? cueText(a, get('other_vote')) : null,
       lists: facts.lists,
@@ -157,13 +162,15 @@ export class ContextJudge {
       mods.push({ kind: 'other_vote', effect: 'suppress', cue: pc.otherVote });
       return { suppressed: true, stance, factor, modifiers: mods };
     }
-    const personalInSentence = pc.personal.some((h) => toks[h.from].sent === sent && !contrastBetween(Math.min(h.from, start), Math.max(h.from, start)));
+    const personalAt = (h: Hit) => toks[h.from].sent === sent && !contrastBetween(Math.min(h.from, start), Math.max(h.from, start));
+    const personalInSentence = pc.personal.some(personalAt);
 
     // 1. Prohibition and neutrality framing.
     if (!ignores('prohibition') && SUPPORT.has(cat)) {
       const cue = pc.prohibition.find((h) => toks[h.from].sent === sent && h.to < start && start - h.to <= 12 && !contrastBetween(h.to, start));
       const contrastBefore = pc.contrast.some((h) => toks[h.from].sent === sent && h.from < start);
-      const inNotice = pc.notice && !contrastBefore && !personalInSentence;
+      // Inside a notice a finger emoji is described ("foto pose ☝️"), not made: only the poster's words take it back.
+      const inNotice = pc.notice && !contrastBefore && !pc.personal.some((h) => toks[h.from].kind !== TK.Emoji && personalAt(h));
       if (cue || inNotice) {
         const neutralFraming = pc.notice || pc.genericObject.some((h) => toks[h.from].sent === sent);
         const cueWord = cue ? cueText(a, [cue]) : cueText(a, pc.neutralSubject.length > 0 ? pc.neutralSubject : pc.prohibition.length > 0 ? pc.prohibition : pc.contrast);
@@ -171,8 +178,9 @@ export class ContextJudge {
           mods.push({ kind: 'prohibition', effect: 'suppress', cue: cueWord });
           return { suppressed: true, stance, factor, modifiers: mods };
         }
-        if (cat === 'endorsement' && cue && stance === 'support') {
-          // "jangan pilih 02": telling people not to vote for a named pair is taking sides too.
+        if ((cat === 'endorsement' || cat === 'party_support') && cue && stance === 'support') {
+          // "jangan pilih 02", "jgn pilih partai X": telling people not to vote for a named pair or party is taking
+          // sides too — against it.
           stance = 'against';
           factor *= 0.9;
           mods.push({ kind: 'attack', effect: 'retarget', cue: cueWord, factor: 0.9 });
@@ -181,7 +189,7 @@ export class ContextJudge {
     }
 
     // 1b. Negation right before the support word: "ora milih nomer siji", "tidak pilih 02" is against that pair.
-    if (cat === 'endorsement' && stance === 'support' && attr.candidate !== null && !ignores('prohibition')) {
+    if ((cat === 'endorsement' || cat === 'party_support') && stance === 'support' && attr.candidate !== null && !ignores('prohibition')) {
       const neg = (pc.lists.get('negation') ?? []).find((h) => toks[h.from].sent === sent && h.to < start && start - h.to <= 2);
       if (neg) {
         stance = 'against';
@@ -193,11 +201,21 @@ export class ContextJudge {
     // 2. Voter education: turnout calls and material naming the pairs evenly favour nobody. A call for one named
     // pair stays a call even next to "ke TPS".
     if (!ignores('voter_education') && EDUCATION_APPLIES.has(cat) && pc.education) {
-      const favoursNobody = attr.candidate === null || (attr.election !== null && pc.balanced.has(attr.election) && !personalInSentence);
+      // A slogan that is an ordinary word ("perubahan jadwal … pemilu"), with no name, number or gesture of its pair
+      // anywhere in the post, favours nobody in a post about how to vote.
+      const sloganOnly = cat === 'campaign_slogan' && attr.candidate !== null && !pc.pointed.has(attr.candidate);
+      const favoursNobody = attr.candidate === null || sloganOnly || (attr.election !== null && pc.balanced.has(attr.election) && !personalInSentence);
       if (favoursNobody) {
         mods.push({ kind: 'voter_education', effect: 'suppress', cue: CUE.voterEducation });
         return { suppressed: true, stance, factor, modifiers: mods };
       }
+    }
+
+    // 2b. A slogan in a post that names two or more pairs of its race, without a stance of the poster's own in its
+    // sentence, compares them ("Anies masak rendang, Prabowo joget, Ganjar sat set"): for review, not an accusation.
+    if (cat === 'campaign_slogan' && attr.election !== null && pc.balanced.has(attr.election) && !personalInSentence) {
+      factor *= 0.7;
+      mods.push({ kind: 'several_pairs', effect: 'downgrade', cue: 'the post names several pairs', factor: 0.7 });
     }
 
     // 3. Neutral news: reporting without a stance of the poster's own.

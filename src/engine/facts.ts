@@ -74,6 +74,7 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
   const nearPrayer = (h: Hit) => prayer !== undefined && prayer.some((p) => a.tokens[p.from].field === a.tokens[h.from].field && Math.abs(p.from - h.from) <= 4);
   const otherPerson = otherPersonCheck(c, a, hits, lists);
   const notABallot = notABallotCheck(a, lists);
+  const notAParty = notAPartyCheck(c, a, lists);
 
   const entityHits: EHit[] = [];
   const refsOf = new Map<Hit, EntityRef[]>();
@@ -82,7 +83,8 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
   for (const h of hits) {
     const p = c.patterns[h.pat];
     if (p.refs.length === 0) continue;
-    const refs = otherPerson(h) ? [] : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer).filter((r) => !isNumberRef(r) || !notABallot(h));
+    let refs = otherPerson(h) ? [] : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer).filter((r) => !isNumberRef(r) || !notABallot(h));
+    if (refs.length > 0 && notAParty(h)) refs = refs.filter((r) => !r.types.includes('party'));
     if (refs.length > 0) {
       entityHits.push({ pat: h.pat, from: h.from, to: h.to, refs });
       refsOf.set(h, refs);
@@ -124,6 +126,22 @@ function notABallotCheck(a: Analysis, lists: Map<string, Hit[]>): (h: Hit) => bo
     if (after.has(next) && t[next]?.sent === t[h.to].sent) return true;
     // For a phrase ("nomor 2") this looks before its first word: "TPS nomor 2".
     return before.has(prev) && t[prev]?.sent === t[h.from].sent;
+  };
+}
+
+/**
+ * A party acronym that is an office acronym here: "bayar PKB" (Pajak Kendaraan Bermotor), "penandatanganan PKS"
+ * (Perjanjian Kerja Sama), "KPBU/PPP" (public–private partnership). A one-word party name with a word of the context
+ * list not_a_party within two tokens of it, in the same sentence, names no party.
+ */
+function notAPartyCheck(c: Compiled, a: Analysis, lists: Map<string, Hit[]>): (h: Hit) => boolean {
+  const cues = lists.get('not_a_party');
+  if (cues === undefined) return () => false;
+  const t = a.tokens;
+  return (h: Hit) => {
+    if (h.from !== h.to || !c.patterns[h.pat].refs.some((r) => r.types.includes('party'))) return false;
+    const sent = t[h.from].sent;
+    return cues.some((q) => t[q.from].sent === sent && (h.from - q.to <= 2 && h.from > q.to || q.from - h.to <= 2 && q.from > h.to));
   };
 }
 

@@ -203,6 +203,8 @@ class Compiler {
       this.lexicon.add(m[0]);
       if (/^\p{L}+$/u.test(m[0])) this.lexicon.add(stem(m[0]));
     }
+    // A word a term writes before a number ("paslon 2", "zorvak2") keeps reading that way in posts (see takesNumber).
+    for (const m of f.matchAll(/(\p{L}+) *[0-9]/gu)) this.lexicon.addNumberHead(m[1]);
   }
 
   /** Pass 2: a term → a pattern (shared when two terms compile to the same steps). */

@@ -184,6 +184,16 @@ export class Analyzer {
 
     const flushRun = () => {
       if (run.length === 0) return;
+      // "d.u.k.u.n.g G.a.n.j.a.r", "P R A B O W O   G I B R A N": words spelled letter by letter, with another gap
+      // between the words than inside them. The author's gaps say where words end better than the lexicon can.
+      const groups = run.length >= 3 ? wordsOfRun(run, text) : null;
+      if (groups !== null) {
+        for (const g of groups) {
+          run = g;
+          flushRun();
+        }
+        return;
+      }
       if (run.length >= 3 && !tryMerge()) {
         // "c.o.b.l.o.s 0 2": a run that spells nothing as a whole may be letters then digits; try each part.
         const isDigit = (w: RawWord) => w.raw.charCodeAt(0) < 0x3a;
@@ -459,6 +469,31 @@ export class Analyzer {
       }
     }
   }
+}
+
+/**
+ * A run of single characters cut between two letters where the gap differs from the gap most of the run has ("."
+ * inside words, " " between them); null when there is no such place. Letters and digits are never cut apart here.
+ */
+function wordsOfRun(run: RawWord[], text: string): RawWord[][] | null {
+  const gaps: string[] = [];
+  const count = new Map<string, number>();
+  for (let i = 1; i < run.length; i++) {
+    const g = text.slice(run[i - 1].fe, run[i].fs);
+    gaps.push(g);
+    count.set(g, (count.get(g) ?? 0) + 1);
+  }
+  if (count.size < 2) return null;
+  let inside = '';
+  let most = 0;
+  for (const [g, n] of count) if (n > most) [inside, most] = [g, n];
+  const isLetter = (w: RawWord) => w.raw.charCodeAt(0) >= 0x3a;
+  const groups: RawWord[][] = [[run[0]]];
+  for (let i = 1; i < run.length; i++) {
+    if (gaps[i - 1] !== inside && isLetter(run[i - 1]) && isLetter(run[i])) groups.push([]);
+    groups[groups.length - 1].push(run[i]);
+  }
+  return groups.length > 1 ? groups : null;
 }
 
 /** A word part whose text is kept in a cache. */

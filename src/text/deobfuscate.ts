@@ -63,6 +63,7 @@ function leetReadings(w: string, limit = 8): string[] {
 }
 
 const SEGMENT = /\p{L}+|[0-9]+/gu;
+const REDUPLICATED = /^(\p{L}{3,})2(?:nya|ku|mu|lah|kah|an)?$/u;
 
 /**
  * Resolves a raw word token (letters, digits and the obfuscation symbols `* ! $ @ |`) into one or more parts.
@@ -97,6 +98,13 @@ export function resolveWord(raw: string, lex: Lexicon, allowMask: boolean): Word
   // A digit glued to one or two letters is a code (S2, D3, 4G, B2), not a word and a number.
   if (/^(\p{L}{1,2}[0-9]{1,2}|[0-9]{1,2}\p{L}{1,2})$/u.test(raw) && !lex.hasExact(raw.replace(/[0-9]+/g, ''))) {
     return [{ t: raw, offset: 0, length: raw.length, isNumber: false, obfuscated: false }];
+  }
+  // "rekan2", "anak2nya": a 2 after a word is the informal reduplication mark (rekan-rekan), not the number 2 — a
+  // ballot number to the rules — unless a rule writes that word before a number ("paslon2", "nomor2").
+  const redup = REDUPLICATED.exec(raw);
+  if (redup !== null && !lex.takesNumber(redup[1])) {
+    const r = resolveLetters(redup[1], lex);
+    return [{ t: r.t, offset: 0, length: raw.length, isNumber: false, obfuscated: r.obfuscated }];
   }
   // Otherwise split at letter/digit boundaries and drop the symbols: paslon02 → paslon 02, salam2jari → salam 2 jari.
   const parts: WordPart[] = [];

@@ -18,7 +18,34 @@ const CONFUSABLES: Record<string, string> = {
   а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
   і: 'i', ї: 'i', ј: 'j', ѕ: 's', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w',
   α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y',
+  // Armenian and Latin-extension look-alikes (օ ո ս հ, dotless ı, script ɑ ɡ).
+  օ: 'o', ո: 'n', ս: 'u', հ: 'h', ı: 'i', ɑ: 'a', ɡ: 'g',
+  // Small capitals (ᴄᴏʙʟᴏꜱ): "fancy text" generators spell whole posts in them, and NFKC leaves them alone.
+  ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ꜰ: 'f', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm',
+  ɴ: 'n', ᴏ: 'o', ᴘ: 'p', ʀ: 'r', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y', ᴢ: 'z',
 };
+
+/**
+ * Emoji letters (🅰 🅿 🅐 🆁): negative squared and negative circled capitals, which NFKC leaves alone and which count
+ * as emoji, so "🅰🅼🅸🅽" would otherwise read as four pictures. Their letter, or '' for any other code point.
+ */
+function emojiLetter(cp: number): string {
+  if (cp >= 0x1f170 && cp <= 0x1f189) return String.fromCharCode(0x61 + cp - 0x1f170);
+  if (cp >= 0x1f150 && cp <= 0x1f169) return String.fromCharCode(0x61 + cp - 0x1f150);
+  return '';
+}
+
+const RI_FIRST = 0x1f1e6;
+const RI_LAST = 0x1f1ff;
+/**
+ * Regional indicators (two UTF-16 units each) in a row from `from`: two are a flag (🇮🇩), three or more spell a word
+ * (🇵🇷🇦🇧🇴🇼🇴). The end of such a word, or -1.
+ */
+function spelledRunEnd(s: string, from: number): number {
+  let i = from;
+  for (let cp = s.codePointAt(i); cp !== undefined && cp >= RI_FIRST && cp <= RI_LAST; cp = s.codePointAt(i)) i += 2;
+  return i - from >= 6 ? i : -1;
+}
 
 const MARK = /\p{M}/gu;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
@@ -45,7 +72,10 @@ function foldCodePoint(cp: number): { s: string; pict: boolean } {
     out = '\n';
   } else {
     const ch = String.fromCodePoint(cp);
-    if (PICTOGRAPHIC.test(ch)) {
+    const letter = emojiLetter(cp);
+    if (letter !== '') {
+      out = letter;
+    } else if (PICTOGRAPHIC.test(ch)) {
       out = ch; // NFKC would leave emoji alone anyway; skip the work and keep them intact
     } else {
       let s = ch.normalize('NFKC').toLowerCase().normalize('NFD').replace(MARK, '').normalize('NFC');
@@ -96,6 +126,8 @@ export function fold(input: string, into?: FoldBuffer): Folded {
   let len = 0; // folded units so far
   let text = '';
   let prevPictographic = false;
+  // End of the run of regional indicators being read as letters (see spelledRunEnd).
+  let lettersUntil = -1;
   for (let i = 0; i < n; ) {
     // A run of printable ASCII and newlines folds by lowercasing alone, one unit for one.
     let j = i;
@@ -114,6 +146,9 @@ export function fold(input: string, into?: FoldBuffer): Folded {
     if (cp < 0x80) {
       // Controls (printable ASCII was handled above): tabs and form feeds are spaces, the rest goes.
       s = cp === 0x09 || cp === 0x0b || cp === 0x0c ? ' ' : '';
+      prevPictographic = false;
+    } else if (cp >= RI_FIRST && cp <= RI_LAST && (i < lettersUntil || (lettersUntil = spelledRunEnd(input, i)) > i)) {
+      s = String.fromCharCode(0x61 + cp - RI_FIRST);
       prevPictographic = false;
     } else if (cp === 0x200d) {
       // Zero-width joiner: part of an emoji sequence (👨‍👩‍👧) when it follows one, an evasion trick otherwise.

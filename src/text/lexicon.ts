@@ -6,6 +6,8 @@ import { stem, StemTargets } from './stem.js';
 
 export class Lexicon {
   private readonly words = new Set<string>();
+  /** Words that some rule writes right before a number ("paslon 2", "no 2", "coblos 2"): see takesNumber. */
+  private readonly numberHeads = new Set<string>();
   private readonly byLength = new Map<number, string[]>();
   /** Built on first use after the last add. */
   private stems: StemTargets | null = null;
@@ -24,6 +26,21 @@ export class Lexicon {
     const list = this.byLength.get(word.length);
     if (list) list.push(word);
     else this.byLength.set(word.length, [word]);
+  }
+
+  /** Records that a rule writes `word` right before a number. */
+  addNumberHead(word: string): void {
+    if (word === '' || this.numberHeads.has(word)) return;
+    this.numberHeads.add(word);
+    this.gen++;
+  }
+
+  /**
+   * True when some rule writes the word right before a number, so that "paslon2" reads as "paslon 2". After any
+   * other word a 2 is the informal reduplication mark: "rekan2" is "rekan-rekan", not "rekan" and the number 2.
+   */
+  takesNumber(word: string): boolean {
+    return this.numberHeads.has(word);
   }
 
   /** True when the word, or its stem, is something a rule can match. */

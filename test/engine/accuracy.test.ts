@@ -21,3 +21,16 @@ describe.each(['labelled', 'holdout', 'blind'])('accuracy on fixtures/%s', (set)
     expect(r.attribution.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+// fixtures/adversarial was built to break the engine and keeps violations no rule can catch without accusing innocent
+// posts (its README lists them): precision is held to the same target, recall to what was reached without trading it.
+describe('accuracy on fixtures/adversarial', () => {
+  it('keeps precision >= 0.95 on posts built to trick it, and recall >= 0.85', async () => {
+    const posts = loadLabelled(path.join(FIXTURES, 'adversarial'));
+    expect(posts.length).toBeGreaterThanOrEqual(120);
+    const r = evaluateSet(await shippedScanner(), posts);
+    expect(r.precision).toBeGreaterThanOrEqual(TARGETS.precision);
+    expect(r.recall).toBeGreaterThanOrEqual(0.85);
+    expect(r.attribution.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -51,12 +51,32 @@ describe('Analyzer', () => {
     expect(words('p r a b o w o g i b r a n')).toEqual(['prabowo', 'gibran']);
   });
 
+  it('reads letter-by-letter words where the author put another gap between words than inside them', () => {
+    expect(words('d.u.k.u.n.g G.a.n.j.a.r')).toEqual(['dukung', 'ganjar']);
+    expect(words('P R A B O W O   G I B R A N')).toEqual(['prabowo', 'gibran']);
+    // A letter gap and a digit gap that differ are not a word boundary: c.o.b.l.o.s 0 2 is coblos 02.
+    expect(words('c.o.b.l.o.s 0 2')).toEqual(['coblos', '02']);
+  });
+
   it('does not join ordinary single letters or numbers', () => {
     expect(words('a b c 1 2 3')).toEqual(['a', 'b', 'c', '1', '2', '3']);
   });
 
   it('splits words and numbers glued together: paslon02 → paslon 02', () => {
     expect(words('paslon02 salam2jari')).toEqual(['paslon', '02', 'salam', '2', 'jari']);
+  });
+
+  it('reads a 2 after a word as reduplication (rekan2 = rekan-rekan), unless a rule writes a number after that word', () => {
+    const lex = new Lexicon();
+    for (const w of ['paslon', 'coblos', 'rekan']) lex.add(w);
+    lex.addNumberHead('paslon');
+    const a = new Analyzer(lex);
+    const toks = a.analyseText('rekan2 anak2nya coblos paslon2').tokens;
+    expect(toks.map((t) => t.t)).toEqual(['rekan', 'anak', 'coblos', 'paslon', '2']);
+    expect(toks.filter((t) => t.kind === TK.Number).map((t) => t.t)).toEqual(['2']);
+    // The word's token spans the mark: evidence quotes what was written.
+    expect(toks[0].start).toBe(0);
+    expect(toks[0].end).toBe(6);
   });
 
   it('keeps a hashtag whole and splits it into words (camelCase, digits, lexicon)', () => {

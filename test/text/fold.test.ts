@@ -53,3 +53,28 @@ describe('fold', () => {
     expect(original.slice(s3, e3)).toBe('ﬁ');
   });
 });
+
+describe('fold: letters dressed up as something else', () => {
+  it('reads small capitals as letters: ᴄᴏʙʟᴏꜱ ᴘʀᴀʙᴏᴡᴏ', () => {
+    expect(fold('ᴄᴏʙʟᴏꜱ ᴘʀᴀʙᴏᴡᴏ ɢɪʙʀᴀɴ').text).toBe('coblos prabowo gibran');
+  });
+
+  it('reads Armenian and Latin-extension look-alikes: Gaոjar, ɑmin', () => {
+    expect(fold('Gaոjar օk').text).toBe('ganjar ok');
+  });
+
+  it('reads emoji letters (negative squared and circled) as letters, variation selectors dropped', () => {
+    expect(fold('🅰🅼🅸🅽').text).toBe('amin');
+    expect(fold('🅿️🆁🅰🅱🅾🆆🅾').text).toBe('prabowo');
+    expect(fold('🅡🅘🅓🅞').text).toBe('rido');
+  });
+
+  it('reads three or more regional indicators as letters, and keeps a flag a flag', () => {
+    expect(fold('🇵🇷🇦🇧🇴🇼🇴 menang 🇮🇩').text).toBe('prabowo menang 🇮🇩');
+    const original = 'x 🇷🇮🇩🇴 y';
+    const f = fold(original);
+    const i = f.text.indexOf('rido');
+    const [s, e] = originalSpan(f, original, i, i + 4);
+    expect(original.slice(s, e)).toBe('🇷🇮🇩🇴');
+  });
+});
