@@ -118,7 +118,7 @@ describe('netral baseline and review decisions', () => {
     expect(after[1]).toMatchObject({ decision: 'Confirmed', date: '3/2/2024' });
     // details follow the latest scan (the post now comes from the full file)
     expect(after[1].details.source).toMatch(/posts\.jsonl:\d+$/);
-    expect(r.stderr).toMatch(new RegExp(`${added.length} added, 1 decisions dated today`));
+    expect(r.stderr).toMatch(new RegExp(`${added.length} added, 1 decision dated today`));
     expect(await findingsOf([POSTS, '--baseline', file])).toEqual([]);
   });
 
