@@ -3,7 +3,7 @@
 // were passed over.
 
 import { UsageError, positionText } from '../errors.js';
-import { IGNORED_REASONS, type IgnoredInput, type InputCounts } from '../model.js';
+import type { IgnoredInput, InputCounts } from '../model.js';
 import { InputSet } from '../sources/inputs.js';
 import type { ReadItem } from '../sources/types.js';
 import { sourceText } from '../report/record.js';
@@ -52,7 +52,7 @@ export function inputError(c: InputCounts): string {
 
 /** The first files passed over, for a line on a terminal: "notes.txt, old.json (empty), …". */
 export function ignoredList(ignored: readonly IgnoredInput[]): string {
-  const shown = ignored.slice(0, 5).map((i) => (i.reason === IGNORED_REASONS.format ? i.input : `${i.input} (${i.reason})`));
+  const shown = ignored.slice(0, 5).map((i) => `${i.input} (${i.reason})`);
   return `${terminalLine(shown.join(', '))}${ignored.length > 5 ? ', …' : ''}`;
 }
 
@@ -61,5 +61,5 @@ export function reportInputs(set: InputSet, warnings: Warnings, io: Io, quiet: b
   warnings.flush();
   for (const f of set.failed) io.stderr.write(`netral: error: ${terminalLine(inputError(f))}\n`);
   if (set.ignored.length > 0 && !quiet)
-    io.stderr.write(`netral: note: ${set.ignored.length} file(s) in the given folders are not a format netral reads: ${ignoredList(set.ignored)}\n`);
+    io.stderr.write(`netral: note: ${set.ignored.length} file(s) in the given folders were not read: ${ignoredList(set.ignored)}\n`);
 }

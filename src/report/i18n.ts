@@ -318,7 +318,7 @@ const inspectEn = {
   more: (n: number) => `… and ${n} more`,
   failed: 'failed',
   total: (n: number) => `All ${n} inputs`,
-  ignored: (n: number) => `${n} file(s) in the given folders are not a format netral reads`,
+  ignored: (n: number) => `${n} file(s) in the given folders were not read`,
   none: 'none',
 };
 
@@ -342,7 +342,7 @@ export const INSPECT_MESSAGES: Record<Lang, InspectMessages> = {
     more: (n) => `… dan ${n} lainnya`,
     failed: 'gagal',
     total: (n) => `Semua ${n} masukan`,
-    ignored: (n) => `${n} berkas di folder yang diberikan bukan format yang dibaca netral`,
+    ignored: (n) => `${n} berkas di folder yang diberikan tidak dibaca`,
     none: 'tidak ada',
   },
 };

@@ -141,7 +141,7 @@ describe('netral convert: bad input, summary and exit codes', () => {
     const r = await cli(['convert', path.join(dir, 'campur')]);
     expect(r.exitCode).toBe(0);
     expect(lines(r.stdout)).toHaveLength(4);
-    expect(r.stderr).toContain('1 file(s) in the given folders are not a format netral reads');
+    expect(r.stderr).toContain('1 file(s) in the given folders were not read');
     const scan = await cli(['scan', '-f', 'jsonl', path.join(dir, 'campur')]);
     expect(scan.stderr).toContain('read 6 = scanned 4 + skipped 2');
   });

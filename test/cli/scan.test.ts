@@ -138,7 +138,7 @@ describe('netral scan: inputs, skipped records and exit codes', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.summary.inputs.map((i: { input: string; format: string }) => [path.relative(dir, i.input), i.format])).toEqual([['nested/deeper/more.jsonl', 'jsonl']]);
     expect(doc.summary.ignored).toEqual([{ input: f('nested/notes.txt'), reason: 'not a format netral reads' }]);
-    expect(r.stderr).toMatch(/note: 1 file\(s\) in the given folders are not a format netral reads: .*notes\.txt/);
+    expect(r.stderr).toMatch(/note: 1 file\(s\) in the given folders were not read: .*notes\.txt \(not a format netral reads\)/);
   });
 
   it('an unreadable input is an error with its path (exit 2); the other inputs are still scanned', async () => {

@@ -136,7 +136,7 @@ describe('the HTML case file', () => {
       { input: path.join(folder, 'kosong.json'), reason: 'empty' },
     ]);
     // stderr still names them as before.
-    expect(json.stderr).toContain(`note: 2 file(s) in the given folders are not a format netral reads: ${notes}, ${path.join(folder, 'kosong.json')} (empty)`);
+    expect(json.stderr).toContain(`note: 2 file(s) in the given folders were not read: ${notes} (not a format netral reads), ${path.join(folder, 'kosong.json')} (empty)`);
   });
 
   it('says an employee with no posts read had none, rather than showing a clean record', async () => {
