@@ -109,19 +109,24 @@ function isNumberRef(r: EntityRef): boolean {
 
 /**
  * A number that counts or labels something else: "2 kali" (twice), "3 hari", "TPS 04", "kelas 1", "juara 2".
- * The unit after it, or the thing before it, comes from the context lists number_unit and number_context.
+ * The unit after it, or the thing before it, comes from the context lists number_unit and number_context. A
+ * number alone before a word for pairs (count_noun) counts them: "coblos satu paslon saja", "ada 3 paslon" —
+ * while "paslon 2 calon terbaik" keeps its "paslon 2", and "nomor 2, paslon terbaik" its "nomor 2".
  */
 function notABallotCheck(a: Analysis, lists: Map<string, Hit[]>): (h: Hit) => boolean {
   const units = lists.get('number_unit');
   const things = lists.get('number_context');
-  if (!units && !things) return () => false;
+  const counted = lists.get('count_noun');
+  if (!units && !things && !counted) return () => false;
   const after = new Set((units ?? []).map((u) => u.from));
   const before = new Set((things ?? []).map((u) => u.to));
+  const countAfter = new Set((counted ?? []).map((u) => u.from));
   return (h: Hit) => {
     const t = a.tokens;
     const next = h.to + 1;
     const prev = h.from - 1;
     if (after.has(next) && t[next]?.sent === t[h.to].sent) return true;
+    if (h.from === h.to && countAfter.has(next) && t[next]?.clause === t[h.to].clause) return true;
     // For a phrase ("nomor 2") this looks before its first word: "TPS nomor 2".
     return before.has(prev) && t[prev]?.sent === t[h.from].sent;
   };
