@@ -79,10 +79,17 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
   const refsOf = new Map<Hit, EntityRef[]>();
   const pending: Hit[] = [];
   const named = new Set<string>();
+  const valid: EntityRef[][] = [];
   for (const h of hits) {
     const p = c.patterns[h.pat];
+    valid.push(p.refs.length === 0 || otherPerson(h) ? [] : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer).filter((r) => !isNumberRef(r) || !notABallot(h)));
+  }
+  const listed = enumerationCheck(a, hits, valid);
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k];
+    const p = c.patterns[h.pat];
     if (p.refs.length === 0) continue;
-    const refs = otherPerson(h) ? [] : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer).filter((r) => !isNumberRef(r) || !notABallot(h));
+    const refs = listed(h) ? valid[k].filter((r) => !isNumberRef(r)) : valid[k];
     if (refs.length > 0) {
       entityHits.push({ pat: h.pat, from: h.from, to: h.to, refs });
       refsOf.set(h, refs);
@@ -129,6 +136,47 @@ function notABallotCheck(a: Analysis, lists: Map<string, Hit[]>): (h: Hit) => bo
     if (h.from === h.to && countAfter.has(next) && t[next]?.clause === t[h.to].clause) return true;
     // For a phrase ("nomor 2") this looks before its first word: "TPS nomor 2".
     return before.has(prev) && t[prev]?.sent === t[h.from].sent;
+  };
+}
+
+/** Words that join the numbers of a list: "1, 2 atau 3", "nomor 1 dan 2". */
+const LIST_JOINERS = new Set(['dan', 'atau', 'ataupun', 'maupun', 'sama', 'and', 'or', '&']);
+
+/**
+ * A ballot number inside a list of ballot numbers ("coblos nomor 1, 2, atau 3, asal jangan golput", "paslon 1
+ * dan 2") names no pair in particular: the list is even-handed, like a ballot specimen. A number is in such a
+ * list when the number right before or after it, across a comma or a joining word, is another pair's number of
+ * the same race (a count such as "02, 3 hari lagi" was already left out by notABallotCheck).
+ */
+function enumerationCheck(a: Analysis, hits: Hit[], valid: EntityRef[][]): (h: Hit) => boolean {
+  // Per token: the candidates a number standing there refers to.
+  const numberAt = new Map<number, EntityRef[]>();
+  for (let k = 0; k < hits.length; k++) {
+    const refs = valid[k].filter(isNumberRef);
+    if (refs.length === 0) continue;
+    const at = numberAt.get(hits[k].to);
+    if (at) at.push(...refs);
+    else numberAt.set(hits[k].to, refs);
+  }
+  if (numberAt.size < 2) return () => false;
+  const t = a.tokens;
+  // The token across one joiner from token i (step +1 or -1), when a comma or a joiner separates them.
+  const neighbour = (i: number, step: 1 | -1): number => {
+    let j = i + step;
+    const tok = t[j];
+    if (!tok || tok.sent !== t[i].sent || tok.field !== t[i].field) return -1;
+    if (tok.kind === TK.Word && LIST_JOINERS.has(tok.t)) j += step;
+    else if (tok.clause === t[i].clause) return -1;
+    return t[j]?.sent === t[i].sent ? j : -1;
+  };
+  const others = (own: EntityRef[], j: number) => {
+    const refs = j < 0 ? undefined : numberAt.get(j);
+    return refs !== undefined && refs.some((r) => own.some((o) => o.election === r.election && o.cand !== r.cand));
+  };
+  return (h: Hit) => {
+    const own = numberAt.get(h.to);
+    if (!own) return false;
+    return others(own, neighbour(h.to, 1)) || (h.from === h.to && others(own, neighbour(h.from, -1)));
   };
 }
 
