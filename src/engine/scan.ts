@@ -180,10 +180,25 @@ export function slugText(url: string): string {
   return url.slice(0, 2000).replace(/^[a-z]+:\/\//i, (m) => ' '.repeat(m.length)).replace(/[-_/.?=&#+%]/g, ' ');
 }
 
+/**
+ * The match shown as the finding's evidence: the one that names the candidate most strongly, the first of equals.
+ * "Dedi Mulyadi" and its own first word "Dedi" (an ambiguous alias, weak) both match a mention; the analyst must
+ * see the full name.
+ */
 function pickMatch(matches: Match[], candidate: string | null): Match {
-  // cand !== null first: comparing a string with null deoptimised the string comparison.
-  if (candidate !== null) for (const m of matches) if (m.hits.some((h) => h.refs.some((r) => r.cand !== null && r.cand === candidate))) return m;
-  return matches[0];
+  if (candidate === null) return matches[0];
+  let best: Match | null = null;
+  let bestStrength = -1;
+  for (const m of matches) {
+    let s = -1;
+    // cand !== null first: comparing a string with null deoptimised the string comparison.
+    for (const h of m.hits) for (const r of h.refs) if (r.cand !== null && r.cand === candidate && r.strength > s) s = r.strength;
+    if (s > bestStrength) {
+      best = m;
+      bestStrength = s;
+    }
+  }
+  return best ?? matches[0];
 }
 
 /** A rule's match in a post, judged, before it is written out as a finding. */

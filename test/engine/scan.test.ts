@@ -16,6 +16,13 @@ describe('violations are found, with candidate and evidence', () => {
     expect(f.spans).toEqual([{ field: 'text', start: 4, end: 13 }]);
   });
 
+  it('the evidence is the strongest reference: the full name, not its first word that is also an alias', async () => {
+    const r = await scan('Pilgub Jabar: Dedi Mulyadi kunjungi pasar Kosambi pagi ini', { date: OCT_2024 });
+    const f = r.findings.find((x) => x.rule_id === 'candidate_mention.named')!;
+    expect(f.candidate).toBe('pilkada-jabar-2024:4');
+    expect(f.matched).toBe('Dedi Mulyadi');
+  });
+
   it('the same number means another pair in another race: the date decides', async () => {
     const r = await scan('Ayo coblos 02!', { date: '2017-02-01T10:00:00+07:00' });
     expect(r.findings[0].candidate).toBe('pilkada-dki-2017:2');
