@@ -93,7 +93,9 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
     if (refs.length > 0) {
       entityHits.push({ pat: h.pat, from: h.from, to: h.to, refs });
       refsOf.set(h, refs);
-      for (const r of refs) if (r.cand !== null) named.add(r.cand);
+      // A finger emoji is ✌ peace or 🤟 love-you as often as a pair's sign: it does not make "Happy birthday
+      // Agus 🤟" the candidate Agus. A number, a name, a hashtag or an account does ("Acep … nomer hiji").
+      for (const r of refs) if (r.cand !== null && !r.types.every((t) => t === 'gesture')) named.add(r.cand);
     }
     if (refs.length < p.refs.length && p.refs.some((r) => r.ambiguous)) pending.push(h);
   }
