@@ -142,25 +142,33 @@ function notABallotCheck(a: Analysis, lists: Map<string, Hit[]>): (h: Hit) => bo
 }
 
 /** Words that join the numbers of a list: "1, 2 atau 3", "nomor 1 dan 2". */
-const LIST_JOINERS = new Set(['dan', 'atau', 'ataupun', 'maupun', 'sama', 'and', 'or', '&']);
+const LIST_JOINERS = new Set(['dan', 'atau', 'ataupun', 'maupun', 'sama', 'and', 'or', '&', 'lan', 'karo', 'opo', 'utawa', 'jeung', 'atawa']);
 
 /**
  * A ballot number inside a list of ballot numbers ("coblos nomor 1, 2, atau 3, asal jangan golput", "paslon 1
- * dan 2") names no pair in particular: the list is even-handed, like a ballot specimen. A number is in such a
- * list when the number right before or after it, across a comma or a joining word, is another pair's number of
- * the same race (a count such as "02, 3 hari lagi" was already left out by notABallotCheck).
+ * dan 2", "nomer siji, nomer loro lan nomer telu") names no pair in particular: the list is even-handed, like a
+ * ballot specimen. A number is in such a list when the number right before or after it, across a comma or a
+ * joining word, is another pair's number of the same race (a count such as "02, 3 hari lagi" was already left
+ * out by notABallotCheck).
  */
 function enumerationCheck(a: Analysis, hits: Hit[], valid: EntityRef[][]): (h: Hit) => boolean {
-  // Per token: the candidates a number standing there refers to.
-  const numberAt = new Map<number, EntityRef[]>();
+  // The hits with number references, by the token they end at and the token they start at.
+  interface NumberHit { from: number; to: number; refs: EntityRef[] }
+  const endAt = new Map<number, NumberHit[]>();
+  const startAt = new Map<number, NumberHit[]>();
+  const add = (m: Map<number, NumberHit[]>, i: number, n: NumberHit) => {
+    const at = m.get(i);
+    if (at) at.push(n);
+    else m.set(i, [n]);
+  };
   for (let k = 0; k < hits.length; k++) {
     const refs = valid[k].filter(isNumberRef);
     if (refs.length === 0) continue;
-    const at = numberAt.get(hits[k].to);
-    if (at) at.push(...refs);
-    else numberAt.set(hits[k].to, refs);
+    const n = { from: hits[k].from, to: hits[k].to, refs };
+    add(endAt, n.to, n);
+    add(startAt, n.from, n);
   }
-  if (numberAt.size < 2) return () => false;
+  if (endAt.size < 2) return () => false;
   const t = a.tokens;
   // The token across one joiner from token i (step +1 or -1), when a comma or a joiner separates them.
   const neighbour = (i: number, step: 1 | -1): number => {
@@ -171,14 +179,19 @@ function enumerationCheck(a: Analysis, hits: Hit[], valid: EntityRef[][]): (h: H
     else if (tok.clause === t[i].clause) return -1;
     return t[j]?.sent === t[i].sent ? j : -1;
   };
-  const others = (own: EntityRef[], j: number) => {
-    const refs = j < 0 ? undefined : numberAt.get(j);
-    return refs !== undefined && refs.some((r) => own.some((o) => o.election === r.election && o.cand !== r.cand));
-  };
+  // Members of one list have one shape: "nomor urut 1, 2, 3" (a phrase, then bare numbers), "nomer siji, nomer
+  // loro" (the same first word) — not "… 2, coblos 3", where "coblos 3" starts a call of its own.
+  const bare = (n: { from: number; to: number }) => n.from === n.to;
+  const sameShape = (first: { from: number; to: number }, second: NumberHit) => bare(second) || t[first.from].t === t[second.from].t;
+  const otherPair = (own: EntityRef[], n: NumberHit) => n.refs.some((r) => own.some((o) => o.election === r.election && o.cand !== r.cand));
   return (h: Hit) => {
-    const own = numberAt.get(h.to);
+    const own = endAt.get(h.to)?.find((n) => n.from === h.from)?.refs;
     if (!own) return false;
-    return others(own, neighbour(h.to, 1)) || (h.from === h.to && others(own, neighbour(h.from, -1)));
+    const next = neighbour(h.to, 1);
+    if (next >= 0 && (startAt.get(next) ?? []).some((n) => sameShape(h, n) && otherPair(own, n))) return true;
+    const prev = neighbour(h.from, -1);
+    const self: NumberHit = { from: h.from, to: h.to, refs: own };
+    return prev >= 0 && (endAt.get(prev) ?? []).some((n) => sameShape(n, self) && otherPair(own, n));
   };
 }
 
