@@ -70,6 +70,14 @@ describe('violations are found, with candidate and evidence', () => {
     expect(f.modifiers.map((m) => m.kind)).toContain('attack');
   });
 
+  it('a negated vote in Javanese krama or Sundanese is a stance against the pair, not support', async () => {
+    for (const text of ['Pilgub Jateng: kulo mboten milih Luthfi-Yasin', 'Pilgub Jabar: abdi moal milih Dedi Mulyadi']) {
+      const r = await scan(text, { date: '2024-11-20T10:00:00+07:00' });
+      const f = r.findings.find((x) => x.rule_id === 'endorsement.support-near-candidate');
+      expect(f?.stance, text).toBe('against');
+    }
+  });
+
   it('party membership is a violation at any date', async () => {
     const r = await scan('Bangga jadi kader PDI Perjuangan 🐂', { date: '2026-06-01T10:00:00+07:00' });
     expect(r.verdict).toBe('violation');
