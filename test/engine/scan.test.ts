@@ -78,6 +78,15 @@ describe('violations are found, with candidate and evidence', () => {
     }
   });
 
+  it('"no choice but" a pair is support, though it starts with a negation', async () => {
+    for (const text of ['Tidak ada pilihan lain selain Prabowo-Gibran', 'Ora ono pilihan liyane kejaba Mas Gibran']) {
+      const r = await scan(text, { date: JAN_2024 });
+      const f = r.findings.find((x) => x.rule_id === 'endorsement.support-near-candidate');
+      expect(f?.candidate, text).toBe('pilpres-2024:2');
+      expect(f?.stance, text).toBe('support');
+    }
+  });
+
   it('party membership is a violation at any date', async () => {
     const r = await scan('Bangga jadi kader PDI Perjuangan 🐂', { date: '2026-06-01T10:00:00+07:00' });
     expect(r.verdict).toBe('violation');
