@@ -23,6 +23,13 @@ describe('violations are found, with candidate and evidence', () => {
     expect(f.matched).toBe('Dedi Mulyadi');
   });
 
+  it('the evidence is the first match naming the candidate: a stronger one elsewhere (a hashtag) does not replace it', async () => {
+    const r = await scan('Ayo coblos 02 Prabowo-Gibran!', { date: JAN_2024, hashtags: ['Coblos02'] });
+    const f = r.findings.find((x) => x.rule_id === 'endorsement.vote-call')!;
+    expect(f.matched).toBe('coblos 02');
+    expect(f.spans[0].field).toBe('text');
+  });
+
   it('the same number means another pair in another race: the date decides', async () => {
     const r = await scan('Ayo coblos 02!', { date: '2017-02-01T10:00:00+07:00' });
     expect(r.findings[0].candidate).toBe('pilkada-dki-2017:2');
