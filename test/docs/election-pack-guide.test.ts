@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { cli, FIXTURES, ROOT } from '../helpers/cli.js';
+import { cli, FIXTURES, ROOT, tempDir, writeFiles } from '../helpers/cli.js';
 
 const doc = readFileSync(path.join(ROOT, 'docs', 'election-pack-guide.md'), 'utf8');
 const DIR = path.join(FIXTURES, 'new-election');
@@ -29,6 +29,20 @@ describe('docs/election-pack-guide.md', () => {
     const whole = await cli(['scan', '--rules', PACK, '--since', '2026-09-01', '--until', '2026-11-30', KOMENTAR, '-f', 'jsonl']);
     expect(whole.exitCode, whole.stderr).toBe(0);
     expect(whole.stdout).toContain(QUIET_DAY_POST);
+  });
+
+  it("says how a single pair's race writes the empty column (kotak kosong), and what that finds", async () => {
+    expect(doc).toContain('`against: [coblos kotak kosong,');
+    const dir = tempDir();
+    const pack = readFileSync(PACK, 'utf8')
+      .replace(/^(\s+)accounts: \[bambangsutejo_official, banu\.wanasari\]$/m, '$&\n$1against: [coblos kotak kosong, coblos kolom kosong, menangkan kotak kosong, pilih kotak kosong, relawan kotak kosong]');
+    expect(pack).toContain('against: [coblos kotak kosong');
+    writeFiles(dir, { 'pack.yaml': pack });
+    const explain = (text: string) => cli(['explain', text, '--date', '2026-11-01', '--rules', path.join(dir, 'pack.yaml'), '--election', 'psu-pilbup-wanasari-2026', '-f', 'json']);
+    const call = JSON.parse((await explain('Ayo coblos kotak kosong, lawan oligarki!')).stdout) as { findings: { rule_id: string; candidate: string; stance: string }[] };
+    expect(call.findings).toContainEqual(expect.objectContaining({ rule_id: 'endorsement.against-phrase', candidate: 'psu-pilbup-wanasari-2026:1', stance: 'against' }));
+    const store = JSON.parse((await explain('Kotak kosong di gudang kantor numpuk, tolong dirapikan')).stdout) as { findings: unknown[] };
+    expect(store.findings).toEqual([]);
   });
 
   it('points at the fixture that shows a pack checked against posts of its region', () => {
