@@ -191,7 +191,9 @@ export class ContextJudge {
     // 1b. Negation right before the support word: "ora milih nomer siji", "tidak pilih 02" is against that pair.
     if ((cat === 'endorsement' || cat === 'party_support') && stance === 'support' && attr.candidate !== null && !ignores('prohibition')) {
       const neg = (pc.lists.get('negation') ?? []).find((h) => toks[h.from].sent === sent && h.to < start && start - h.to <= 2);
-      if (neg) {
+      // "Tidak ada pilihan lain selain 02", "ora ono pilihan liyane kejaba Mas Rahmat": no choice but that pair.
+      const onlyThisOne = neg !== undefined && (pc.lists.get('exception') ?? []).some((h) => h.from > neg.to && h.to < m.to);
+      if (neg && !onlyThisOne) {
         stance = 'against';
         factor *= 0.9;
         mods.push({ kind: 'negation', effect: 'retarget', cue: cueText(a, [neg]), factor: 0.9 });

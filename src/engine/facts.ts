@@ -80,15 +80,24 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
   const refsOf = new Map<Hit, EntityRef[]>();
   const pending: Hit[] = [];
   const named = new Set<string>();
+  const valid: EntityRef[][] = [];
   for (const h of hits) {
     const p = c.patterns[h.pat];
+    valid.push(p.refs.length === 0 || otherPerson(h) ? [] : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer).filter((r) => !isNumberRef(r) || !notABallot(h)));
+  }
+  const listed = enumerationCheck(a, hits, valid);
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k];
+    const p = c.patterns[h.pat];
     if (p.refs.length === 0) continue;
-    let refs = otherPerson(h) ? [] : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer).filter((r) => !isNumberRef(r) || !notABallot(h));
+    let refs = listed(h) ? valid[k].filter((r) => !isNumberRef(r)) : valid[k];
     if (refs.length > 0 && notAParty(h)) refs = refs.filter((r) => !r.types.includes('party'));
     if (refs.length > 0) {
       entityHits.push({ pat: h.pat, from: h.from, to: h.to, refs });
       refsOf.set(h, refs);
-      for (const r of refs) if (r.cand !== null) named.add(r.cand);
+      // A finger emoji is ✌ peace or 🤟 love-you as often as a pair's sign: it does not make "Happy birthday
+      // Agus 🤟" the candidate Agus. A number, a name, a hashtag or an account does ("Acep … nomer hiji").
+      for (const r of refs) if (r.cand !== null && !r.types.every((t) => t === 'gesture')) named.add(r.cand);
     }
     if (refs.length < p.refs.length && p.refs.some((r) => r.ambiguous)) pending.push(h);
   }
@@ -111,21 +120,80 @@ function isNumberRef(r: EntityRef): boolean {
 
 /**
  * A number that counts or labels something else: "2 kali" (twice), "3 hari", "TPS 04", "kelas 1", "juara 2".
- * The unit after it, or the thing before it, comes from the context lists number_unit and number_context.
+ * The unit after it, or the thing before it, comes from the context lists number_unit and number_context. A
+ * number alone before a word for pairs (count_noun) counts them: "coblos satu paslon saja", "ada 3 paslon" —
+ * while "paslon 2 calon terbaik" keeps its "paslon 2", and "nomor 2, paslon terbaik" its "nomor 2".
  */
 function notABallotCheck(a: Analysis, lists: Map<string, Hit[]>): (h: Hit) => boolean {
   const units = lists.get('number_unit');
   const things = lists.get('number_context');
-  if (!units && !things) return () => false;
+  const counted = lists.get('count_noun');
+  if (!units && !things && !counted) return () => false;
   const after = new Set((units ?? []).map((u) => u.from));
   const before = new Set((things ?? []).map((u) => u.to));
+  const countAfter = new Set((counted ?? []).map((u) => u.from));
   return (h: Hit) => {
     const t = a.tokens;
     const next = h.to + 1;
     const prev = h.from - 1;
     if (after.has(next) && t[next]?.sent === t[h.to].sent) return true;
+    if (h.from === h.to && countAfter.has(next) && t[next]?.clause === t[h.to].clause) return true;
     // For a phrase ("nomor 2") this looks before its first word: "TPS nomor 2".
     return before.has(prev) && t[prev]?.sent === t[h.from].sent;
+  };
+}
+
+/** Words that join the numbers of a list: "1, 2 atau 3", "nomor 1 dan 2". */
+const LIST_JOINERS = new Set(['dan', 'atau', 'ataupun', 'maupun', 'sama', 'and', 'or', '&', 'lan', 'karo', 'opo', 'utawa', 'jeung', 'atawa']);
+
+/**
+ * A ballot number inside a list of ballot numbers ("coblos nomor 1, 2, atau 3, asal jangan golput", "paslon 1
+ * dan 2", "nomer siji, nomer loro lan nomer telu") names no pair in particular: the list is even-handed, like a
+ * ballot specimen. A number is in such a list when the number right before or after it, across a comma or a
+ * joining word, is another pair's number of the same race (a count such as "02, 3 hari lagi" was already left
+ * out by notABallotCheck).
+ */
+function enumerationCheck(a: Analysis, hits: Hit[], valid: EntityRef[][]): (h: Hit) => boolean {
+  // The hits with number references, by the token they end at and the token they start at.
+  interface NumberHit { from: number; to: number; refs: EntityRef[] }
+  const endAt = new Map<number, NumberHit[]>();
+  const startAt = new Map<number, NumberHit[]>();
+  const add = (m: Map<number, NumberHit[]>, i: number, n: NumberHit) => {
+    const at = m.get(i);
+    if (at) at.push(n);
+    else m.set(i, [n]);
+  };
+  for (let k = 0; k < hits.length; k++) {
+    const refs = valid[k].filter(isNumberRef);
+    if (refs.length === 0) continue;
+    const n = { from: hits[k].from, to: hits[k].to, refs };
+    add(endAt, n.to, n);
+    add(startAt, n.from, n);
+  }
+  if (endAt.size < 2) return () => false;
+  const t = a.tokens;
+  // The token across one joiner from token i (step +1 or -1), when a comma or a joiner separates them.
+  const neighbour = (i: number, step: 1 | -1): number => {
+    let j = i + step;
+    const tok = t[j];
+    if (!tok || tok.sent !== t[i].sent || tok.field !== t[i].field) return -1;
+    if (tok.kind === TK.Word && LIST_JOINERS.has(tok.t)) j += step;
+    else if (tok.clause === t[i].clause) return -1;
+    return t[j]?.sent === t[i].sent ? j : -1;
+  };
+  // Members of one list have one shape: "nomor urut 1, 2, 3" (a phrase, then bare numbers), "nomer siji, nomer
+  // loro" (the same first word) — not "… 2, coblos 3", where "coblos 3" starts a call of its own.
+  const bare = (n: { from: number; to: number }) => n.from === n.to;
+  const sameShape = (first: { from: number; to: number }, second: NumberHit) => bare(second) || t[first.from].t === t[second.from].t;
+  const otherPair = (own: EntityRef[], n: NumberHit) => n.refs.some((r) => own.some((o) => o.election === r.election && o.cand !== r.cand));
+  return (h: Hit) => {
+    const own = endAt.get(h.to)?.find((n) => n.from === h.from)?.refs;
+    if (!own) return false;
+    const next = neighbour(h.to, 1);
+    if (next >= 0 && (startAt.get(next) ?? []).some((n) => sameShape(h, n) && otherPair(own, n))) return true;
+    const prev = neighbour(h.from, -1);
+    const self: NumberHit = { from: h.from, to: h.to, refs: own };
+    return prev >= 0 && (endAt.get(prev) ?? []).some((n) => sameShape(n, self) && otherPair(own, n));
   };
 }
 

@@ -180,10 +180,32 @@ export function slugText(url: string): string {
   return url.slice(0, 2000).replace(/^[a-z]+:\/\//i, (m) => ' '.repeat(m.length)).replace(/[-_/.?=&#+%]/g, ' ');
 }
 
+/**
+ * The match shown as the finding's evidence: the first that names the candidate — or, where another match over the
+ * same words names it more strongly, that one. "Dedi Mulyadi" and its own first word "Dedi" (an ambiguous alias,
+ * weak) both match a mention at the same place; the analyst must see the full name.
+ */
 function pickMatch(matches: Match[], candidate: string | null): Match {
-  // cand !== null first: comparing a string with null deoptimised the string comparison.
-  if (candidate !== null) for (const m of matches) if (m.hits.some((h) => h.refs.some((r) => r.cand !== null && r.cand === candidate))) return m;
-  return matches[0];
+  if (candidate === null) return matches[0];
+  const strength = (m: Match) => {
+    let s = -1;
+    // cand !== null first: comparing a string with null deoptimised the string comparison.
+    for (const h of m.hits) for (const r of h.refs) if (r.cand !== null && r.cand === candidate && r.strength > s) s = r.strength;
+    return s;
+  };
+  const first = matches.find((m) => strength(m) >= 0);
+  if (first === undefined) return matches[0];
+  let best = first;
+  let bestStrength = strength(first);
+  for (const m of matches) {
+    if (m.from > first.to || m.to < first.from) continue;
+    const s = strength(m);
+    if (s > bestStrength) {
+      best = m;
+      bestStrength = s;
+    }
+  }
+  return best;
 }
 
 /** A rule's match in a post, judged, before it is written out as a finding. */

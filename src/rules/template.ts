@@ -34,8 +34,8 @@ export function electionTemplate(id: string, candidates: number): string {
       names: [${placeholderNames(n).join(', ')}]
       # Nicknames and labels people use (a coalition name, "Kang ...", an acronym of the pair).
       aliases: []
-      # Common first names or ordinary words (Ahmad, Dedi, "amin"): these count only next to an election word
-      # such as "pilbup" or "cabup", never on their own.
+      # Common first names or ordinary words (Ahmad, Dedi, "amin"): they count only where the post names the race
+      # ("pilbup", "cabup") or this pair another way (its number, a name, a hashtag), never on their own.
       ambiguous_aliases: []
       # Acronyms that count only in capitals (e.g. a pair acronym that is also a word).
       upper_aliases: []
@@ -45,7 +45,7 @@ export function electionTemplate(id: string, candidates: number): string {
       slogans: []
       # Slogans that become ordinary programme names after the race (count only inside the campaign window).
       window_slogans: []
-      # Hand gestures / emoji used as this pair's symbol (☝ ✌ 🤟 👌 ✋ …). Gestures count only with a candidate.
+      # The pair's own emoji (👌 ✊ ✋ …); ☝ ✌ 🤟 for 1 2 3 are built in. They count only with a candidate.
       gestures: []
       # Official accounts of the pair and its campaign team (handles without @): reposts of them are flagged.
       accounts: []`;

@@ -146,6 +146,15 @@ describe('netral rules', () => {
     expect(readFileSync(path.join(cwd, 'pilwalkot-sukamaju-2029.yaml'), 'utf8')).toMatch(/^# Election pack for pilwalkot-sukamaju-2029/);
   });
 
+  it('init-election says in the template what the guide says: the finger counts are built in, and what makes a common first name count', async () => {
+    const cwd = tempDir('netral-init-');
+    expect((await bin(['rules', 'init-election', 'pilbup-sukamaju-2029'], { cwd })).exitCode).toBe(0);
+    const text = readFileSync(path.join(cwd, 'pilbup-sukamaju-2029.yaml'), 'utf8');
+    // Listing ✌ as pair 1's own sign would make every ✌ name two pairs.
+    expect(text).toContain('☝ ✌ 🤟 for 1 2 3 are built in');
+    expect(text).toContain('or this pair another way (its number, a name, a hashtag)');
+  });
+
   it('a filled-in regional pack makes the generic rules find support for its pairs', async () => {
     const pack = path.join(dir, 'pilbup-sukamaju-2029.yaml');
     writeFileSync(

@@ -16,6 +16,20 @@ describe('violations are found, with candidate and evidence', () => {
     expect(f.spans).toEqual([{ field: 'text', start: 4, end: 13 }]);
   });
 
+  it('the evidence is the strongest reference: the full name, not its first word that is also an alias', async () => {
+    const r = await scan('Pilgub Jabar: Dedi Mulyadi kunjungi pasar Kosambi pagi ini', { date: OCT_2024 });
+    const f = r.findings.find((x) => x.rule_id === 'candidate_mention.named')!;
+    expect(f.candidate).toBe('pilkada-jabar-2024:4');
+    expect(f.matched).toBe('Dedi Mulyadi');
+  });
+
+  it('the evidence is the first match naming the candidate: a stronger one elsewhere (a hashtag) does not replace it', async () => {
+    const r = await scan('Ayo coblos 02 Prabowo-Gibran!', { date: JAN_2024, hashtags: ['Coblos02'] });
+    const f = r.findings.find((x) => x.rule_id === 'endorsement.vote-call')!;
+    expect(f.matched).toBe('coblos 02');
+    expect(f.spans[0].field).toBe('text');
+  });
+
   it('the same number means another pair in another race: the date decides', async () => {
     const r = await scan('Ayo coblos 02!', { date: '2017-02-01T10:00:00+07:00' });
     expect(r.findings[0].candidate).toBe('pilkada-dki-2017:2');
@@ -61,6 +75,23 @@ describe('violations are found, with candidate and evidence', () => {
     expect(f.stance).toBe('against');
     expect(f.candidate).toBe('pilpres-2024:2');
     expect(f.modifiers.map((m) => m.kind)).toContain('attack');
+  });
+
+  it('a negated vote in Javanese krama or Sundanese is a stance against the pair, not support', async () => {
+    for (const text of ['Pilgub Jateng: kulo mboten milih Luthfi-Yasin', 'Pilgub Jabar: abdi moal milih Dedi Mulyadi']) {
+      const r = await scan(text, { date: '2024-11-20T10:00:00+07:00' });
+      const f = r.findings.find((x) => x.rule_id === 'endorsement.support-near-candidate');
+      expect(f?.stance, text).toBe('against');
+    }
+  });
+
+  it('"no choice but" a pair is support, though it starts with a negation', async () => {
+    for (const text of ['Tidak ada pilihan lain selain Prabowo-Gibran', 'Ora ono pilihan liyane kejaba Mas Gibran']) {
+      const r = await scan(text, { date: JAN_2024 });
+      const f = r.findings.find((x) => x.rule_id === 'endorsement.support-near-candidate');
+      expect(f?.candidate, text).toBe('pilpres-2024:2');
+      expect(f?.stance, text).toBe('support');
+    }
   });
 
   it('party membership is a violation at any date', async () => {
