@@ -59,6 +59,7 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
       else lists.set(name, [h]);
     }
   }
+  dropElectedTitles(c, hits, lists);
   const electionContext = new Set<string>();
   const dateContext = new Set<string>();
   const genericCue = lists.has(ELECTION_WORD_LIST);
@@ -112,6 +113,30 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
     refsOf.set(h, refs);
   }
   return { facts: { day, lists, electionContext, dateContext, genericCue, entityHits, refsOf }, hits };
+}
+
+/** The lists whose words say that someone votes for, or backs, a pair. */
+const VERB_LISTS = ['support_verbs', 'vote_verbs'];
+
+/**
+ * "Rapat dengan tim transisi Gubernur terpilih Dedi Mulyadi", "Dedi Mulyadi resmi terpilih sebagai gubernur": an
+ * elected official's title, or the result of the vote, is not a call to vote for them, though "terpilih" reads as
+ * "pilih". A support or vote verb inside a phrase of the context list `elected` is dropped, from the hits and from
+ * every list; a wish ("semoga Prabowo-Gibran terpilih") is in no such phrase and stays support.
+ */
+function dropElectedTitles(c: Compiled, hits: Hit[], lists: Map<string, Hit[]>): void {
+  const titles = lists.get('elected');
+  if (titles === undefined) return;
+  const inTitle = (h: Hit) => titles.some((t) => t !== h && t.from <= h.from && h.to <= t.to) && c.patterns[h.pat].lists.some((l) => VERB_LISTS.includes(l));
+  const drop = hits.filter(inTitle);
+  if (drop.length === 0) return;
+  const gone = new Set(drop);
+  for (let i = hits.length - 1; i >= 0; i--) if (gone.has(hits[i])) hits.splice(i, 1);
+  for (const [name, l] of lists) {
+    const kept = l.filter((h) => !gone.has(h));
+    if (kept.length === 0) lists.delete(name);
+    else if (kept.length !== l.length) lists.set(name, kept);
+  }
 }
 
 function isNumberRef(r: EntityRef): boolean {
