@@ -11,7 +11,7 @@ import { FLAG, TK, type Analysis } from '../text/analyse.js';
 import type { Compiled } from '../rules/compile.js';
 import type { RuleDef } from '../rules/types.js';
 import type { Hit } from './trie.js';
-import type { Match } from './evaluate.js';
+import type { EHit, Match } from './evaluate.js';
 import type { Attribution } from './attribution.js';
 import type { Facts } from './facts.js';
 
@@ -48,6 +48,8 @@ export interface PostContext {
   otherVote: string | null;
   /** Every list hit, for rules' own `unless` lists. */
   lists: Map<string, Hit[]>;
+  /** The post's references to candidates, parties and elections. */
+  entityHits: EHit[];
   /** The post shares someone else's post without words of its own (kind repost). */
   repost: boolean;
 }
@@ -126,6 +128,7 @@ export class ContextJudge {
       congratulation: get('congratulation').length > 0 ? cueText(a, get('congratulation')) : null,
       otherVote: get('other_vote').length > 0 ? cueText(a, get('other_vote')) : null,
       lists: facts.lists,
+      entityHits: facts.entityHits,
       repost: kind === 'repost',
     };
   }
@@ -190,7 +193,19 @@ export class ContextJudge {
 
     // 1b. Negation right before the support word: "ora milih nomer siji", "tidak pilih 02" is against that pair.
     if ((cat === 'endorsement' || cat === 'party_support') && stance === 'support' && attr.candidate !== null && !ignores('prohibition')) {
-      const neg = (pc.lists.get('negation') ?? []).find((h) => toks[h.from].sent === sent && h.to < start && start - h.to <= 2);
+      // A negation turns what it stands right before: the vote or support word with no name between ("ora milih
+      // nomer siji", "gak akan pilih Prabowo"), or the name of the very pair the finding is about ("asal bukan
+      // Ganjar, pokoknya …": against Ganjar). A match can start at a name further back: in "asal bukan Ganjar,
+      // pokoknya coblos 2" the "bukan" is Ganjar's, and the call for 2 stays support.
+      const negs = pc.lists.get('negation') ?? NO_HITS;
+      const negBefore = (at: number) => negs.find((h) => toks[h.from].sent === toks[at].sent && h.to < at && at - h.to <= 2);
+      const verb = m.hits.find((h) => this.c.patterns[h.pat].lists.some((l) => l === 'support_verbs' || l === 'vote_verbs'));
+      let neg = verb ? negBefore(verb.from) : undefined;
+      if (neg && pc.entityHits.some((e) => e.from > neg!.to && e.from < verb!.from)) neg = undefined;
+      if (!neg) {
+        const n = negBefore(start);
+        if (n && (!verb || pc.entityHits.some((e) => e.from > n.to && e.from - n.to <= 2 && e.refs.some((r) => r.cand === attr.candidate)))) neg = n;
+      }
       // "Tidak ada pilihan lain selain 02", "ora ono pilihan liyane kejaba Mas Rahmat": no choice but that pair.
       const onlyThisOne = neg !== undefined && (pc.lists.get('exception') ?? []).some((h) => h.from > neg.to && h.to < m.to);
       if (neg && !onlyThisOne) {

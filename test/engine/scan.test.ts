@@ -85,6 +85,17 @@ describe('violations are found, with candidate and evidence', () => {
     }
   });
 
+  it('a negation belongs to what follows it: "asal bukan Ganjar, pokoknya coblos 2" backs 02 and attacks 03 only', async () => {
+    const r = await scan('Asal bukan Ganjar, pokoknya c o b l o s 2 #PrabowoGibran2024', { date: JAN_2024 });
+    const on02 = r.findings.filter((x) => x.candidate === 'pilpres-2024:2');
+    expect(on02.length).toBeGreaterThan(0);
+    expect(on02.map((x) => `${x.rule_id}:${x.stance}`).filter((x) => x.endsWith(':against'))).toEqual([]);
+    expect(r.findings.find((x) => x.candidate === 'pilpres-2024:3')?.stance).toBe('against');
+    // The negation right before the vote word still turns it.
+    const neg = await scan('Pilpres 2024: aku ora milih nomer 2', { date: JAN_2024 });
+    expect(neg.findings.find((x) => x.candidate === 'pilpres-2024:2')?.stance).toBe('against');
+  });
+
   it('"no choice but" a pair is support, though it starts with a negation', async () => {
     for (const text of ['Tidak ada pilihan lain selain Prabowo-Gibran', 'Ora ono pilihan liyane kejaba Mas Gibran']) {
       const r = await scan(text, { date: JAN_2024 });
