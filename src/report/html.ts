@@ -222,7 +222,7 @@ ${quotes.join('\n')}
     if (s.baseline) lines.push(h(m.baselineLine(s.baseline.new, s.baseline.known, s.baseline.known_shown, s.baseline.dismissed)));
     if (s.baseline?.stale_decisions) lines.push(h(m.staleLine(s.baseline.stale_decisions)));
     if (s.roster) {
-      lines.push(h(m.rosterLine(s.roster.employees, s.roster.employees_with_posts, s.roster.employees_with_findings)));
+      lines.push(h(m.rosterLine(s.roster.employees, s.roster.employees_with_posts, s.roster.employees_with_findings, s.baseline !== undefined)));
       if (s.roster.unmatched_posts > 0) lines.push(h(m.unmatchedLine(s.roster.unmatched_posts, s.roster.unmatched_findings)));
     }
     // Every input with what was read of it, so the file shows that nothing was lost (read = scanned + skipped …).

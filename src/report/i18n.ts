@@ -96,7 +96,8 @@ const id = {
   from: 'dari',
   until: 'sampai',
   undated: (n: number) => `${n} unggahan tanpa tanggal tetap dipindai dan dilaporkan`,
-  rosterLine: (e: number, withPosts: number, withFindings: number) => `daftar pegawai: ${e} pegawai, ${withPosts} dengan unggahan, ${withFindings} dengan temuan`,
+  // With a baseline, findings already known are not counted: the count is of findings in this report.
+  rosterLine: (e: number, withPosts: number, withFindings: number, baseline = false) => `daftar pegawai: ${e} pegawai, ${withPosts} dengan unggahan, ${withFindings} dengan temuan${baseline ? ' di laporan ini' : ''}`,
   unmatchedLine: (posts: number, findings: number) => `${posts} unggahan (${findings} temuan) dari akun di luar daftar pegawai`,
   baselineLine: (n: number, known: number, shown: number, dismissed: number) => `baseline: ${n} temuan baru; ${known} sudah diketahui${shown ? ` (${shown} ditampilkan)` : ' (tidak ditampilkan)'}; ${dismissed} diabaikan analis`,
   decision: 'Keputusan',
@@ -192,7 +193,8 @@ const en: typeof id = {
   from: 'from',
   until: 'until',
   undated: (n: number) => `${n} post${n === 1 ? '' : 's'} without a date scanned and reported anyway`,
-  rosterLine: (e: number, withPosts: number, withFindings: number) => `roster: ${e} employees, ${withPosts} with posts, ${withFindings} with findings`,
+  // With a baseline, findings already known are not counted: the count is of findings in this report.
+  rosterLine: (e: number, withPosts: number, withFindings: number, baseline = false) => `roster: ${e} employees, ${withPosts} with posts, ${withFindings} with findings${baseline ? ' in this report' : ''}`,
   unmatchedLine: (posts: number, findings: number) => `${posts} posts (${findings} findings) by accounts not in the roster`,
   baselineLine: (n: number, known: number, shown: number, dismissed: number) => `baseline: ${n} new findings; ${known} already known${shown ? ` (${shown} shown)` : ' (not shown)'}; ${dismissed} dismissed by analysts`,
   decision: 'Decision',

@@ -319,7 +319,7 @@ export function summaryLines(summary: ScanSummary, ro: ReportOptions, c: ChalkIn
   if (b?.stale_decisions) add([run(m.staleLine(b.stale_decisions), c.yellow)]);
   const r = summary.roster;
   if (r) {
-    add([run(m.rosterLine(r.employees, r.employees_with_posts, r.employees_with_findings))]);
+    add([run(m.rosterLine(r.employees, r.employees_with_posts, r.employees_with_findings, summary.baseline !== undefined))]);
     if (r.unmatched_posts > 0) {
       add([run(m.unmatchedLine(r.unmatched_posts, r.unmatched_findings), c.yellow), run(':')]);
       const apart = (summary.employees ?? []).filter((s) => s.in_roster === false);

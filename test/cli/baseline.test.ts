@@ -213,3 +213,17 @@ describe('netral baseline and review decisions', () => {
     unlinkSync(`${f}.lock`);
   });
 });
+
+describe('the roster line with a baseline', () => {
+  it('counts employees with findings in this report, which leaves out the known ones, and says so', async () => {
+    const file = path.join(tempDir(), 'baseline.yml');
+    expect((await cli(['baseline', 'create', POSTS, '--roster', ROSTER, '-o', file])).exitCode).toBe(0);
+    const known = await cli(['scan', POSTS, '--roster', ROSTER, '--baseline', file]);
+    expect(known.stdout).toMatch(/roster: 5 employees, 5 with posts, 0 with findings in this report/);
+    const id = await cli(['scan', POSTS, '--roster', ROSTER, '--baseline', file, '--lang', 'id']);
+    expect(id.stdout).toMatch(/0 dengan temuan di laporan ini/);
+    // Without a baseline every finding is in the report, and the line says no more.
+    const plain = await cli(['scan', POSTS, '--roster', ROSTER]);
+    expect(plain.stdout).toMatch(/roster: 5 employees, 5 with posts, [1-9]\d* with findings\n/);
+  });
+});
