@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { Document, LineCounter, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { FileError, InputError, describeFsError, type Problem } from '../errors.js';
+import type { CandidateNames } from '../report/candidates.js';
 import type { EarlierDecision, Finding, Post, Review } from '../model.js';
 import { fingerprint as fingerprintOf, postKey } from '../engine/fingerprint.js';
 import { Ctx, fields, readYaml, str } from '../rules/parse.js';
@@ -132,6 +133,8 @@ export interface DisplayOptions {
   timeZone: string;
   /** YYYY-MM-DD in the report zone: first_seen of new entries, and the date of decisions that lack one. */
   today: string;
+  /** Who each candidate id is, to name the pair beside its id in the details. */
+  candidates?: CandidateNames;
 }
 
 export class Baseline {
@@ -469,7 +472,11 @@ function displayDetails(f: Finding, o: DisplayOptions, lang: Lang): Record<strin
   d[w.d.rule] = oneLine(`${f.rule_id} — ${f.rule_title[lang]}`);
   d[w.d.severity] = m.severity[f.severity].toLowerCase();
   d[w.d.category] = m.category[f.category];
-  if (f.candidate) d[w.d.candidate] = f.stance === 'against' ? `${f.candidate} (${m.against})` : f.candidate;
+  if (f.candidate) {
+    // "pilpres-2024:3 (Ganjar Pranowo – Mahfud MD)": the analyst deciding should not have to look the number up.
+    const note = [o.candidates?.get(f.candidate) ?? null, f.stance === 'against' ? m.against : null].filter(Boolean).join('; ');
+    d[w.d.candidate] = oneLine(note ? `${f.candidate} (${note})` : f.candidate);
+  }
   d[w.d.verdict] = m.verdict[f.verdict];
   d[w.d.matched] = oneLine(f.matched);
   d[w.d.excerpt] = oneLine(f.evidence);

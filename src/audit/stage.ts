@@ -14,6 +14,7 @@ import { placeInPeriod, resolvePeriod, type Period } from './period.js';
 import { Baseline, readBaseline, type DisplayOptions, type StaleDecision } from './baseline.js';
 import { EmployeeTally } from './employees.js';
 import { checkReplaceable } from '../report/output.js';
+import { candidateNames } from '../report/candidates.js';
 
 export interface AuditOptions {
   roster?: string;
@@ -62,7 +63,7 @@ export class AuditStage {
       ? { file: roster.file, employees: roster.employees.length, employees_with_posts: 0, employees_with_findings: 0, matched_posts: 0, unmatched_posts: 0, unmatched_findings: 0 }
       : null;
     this.baselineSummary = baseline ? { file: baseline.file, new: 0, known: 0, known_shown: 0, dismissed: 0, stale_decisions: 0 } : null;
-    this.display = { lang: ctx.lang, timeZone: ctx.timeZone, today: ctx.today ?? formatInZone(new Date().toISOString(), ctx.timeZone).slice(0, 10) };
+    this.display = { lang: ctx.lang, timeZone: ctx.timeZone, today: ctx.today ?? formatInZone(new Date().toISOString(), ctx.timeZone).slice(0, 10), candidates: candidateNames(ctx.elections) };
   }
 
   /** Sets up what the options ask for; null when they ask for nothing the plain scan does not do. */

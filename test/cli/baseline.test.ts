@@ -45,7 +45,7 @@ describe('netral baseline and review decisions', () => {
     expect(list.map((e) => e.fingerprint).sort()).toEqual(all.map((f) => f.fingerprint).sort());
     const e = list.find((x) => x.details.account.startsWith('x @rudi.hartono_') && x.details.rule.startsWith('repost.candidate-account'))!;
     expect(e).toMatchObject({ decision: 'open', note: '', date: '', first_seen: today });
-    expect(e.details).toMatchObject({ employee: 'Rudi Hartono · NIP 198501012010011001 · Dinas PUPR', posted: '2024-01-16 20:41 WIB', severity: 'high', candidate: 'pilpres-2024:2', matched: '@prabowo' });
+    expect(e.details).toMatchObject({ employee: 'Rudi Hartono · NIP 198501012010011001 · Dinas PUPR', posted: '2024-01-16 20:41 WIB', severity: 'high', candidate: 'pilpres-2024:2 (Prabowo Subianto – Gibran Rakabuming Raka)', matched: '@prabowo' });
     expect(e.details.source).toMatch(/first\.jsonl:2$/);
     // no temporary files left next to it; the lock is gone
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock'))).toEqual([]);
