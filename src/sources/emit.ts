@@ -15,6 +15,11 @@ export function unreadableItem(source: SourceRef, reason: string): ReadItem {
   return { type: 'skip', source, reason, unreadable: true };
 }
 
+/** A collector's record saying it got nothing for one of its inputs (an account it could not scrape). */
+export function sourceFailedItem(source: SourceRef, reason: string): ReadItem {
+  return { type: 'skip', source, reason, unreadable: 'source' };
+}
+
 export function* emit(b: Built, source: SourceRef, opts: ReadOptions): Generator<ReadItem> {
   if ('skip' in b) {
     yield b.unreadable ? unreadableItem(source, b.skip) : skipItem(source, b.skip);

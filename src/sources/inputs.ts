@@ -361,7 +361,8 @@ export class InputSet {
     // Not one record of the input could be read (a file of broken JSON, a sheet of another shape): each was said
     // as a skipped record, but a run that exits 0 with a clean report would pass for a quiet day in a cron job.
     if (counts.read > 0 && unreadable === counts.read && first) {
-      Object.assign(counts, { error: `none of its ${counts.read} record${counts.read === 1 ? '' : 's'} could be read (the first: ${first.reason}); is it the file and format you meant?`, ...(first.source.file !== name ? { file: first.source.file } : {}), ...(first.source.line !== undefined ? { line: first.source.line } : {}) });
+      const hint = first.unreadable === 'source' ? 'the collector got no post; check its run' : 'is it the file and format you meant?';
+      Object.assign(counts, { error: `none of its ${counts.read} record${counts.read === 1 ? '' : 's'} could be read (the first: ${first.reason}); ${hint}`, ...(first.source.file !== name ? { file: first.source.file } : {}), ...(first.source.line !== undefined ? { line: first.source.line } : {}) });
     }
   }
 }

@@ -9,8 +9,9 @@ export type ReadItem =
   | { type: 'post'; post: Post }
   /** `unreadable`: the record itself could not be read (not valid JSON, CSV or UTF-8, not a record), as opposed to
    * a record read and left out for what it holds (no text, followers-only …): an input none of whose records could
-   * be read is an input error (inputs.ts). */
-  | { type: 'skip'; source: SourceRef; reason: string; unreadable?: true };
+   * be read is an input error (inputs.ts). `'source'`: the record is the collector's report that it got nothing
+   * (an Apify item for an account it could not scrape). */
+  | { type: 'skip'; source: SourceRef; reason: string; unreadable?: true | 'source' };
 
 /** One input as a reader sees it. Detection reads the head first; `open()` then streams it from the start. */
 export interface InputFile {

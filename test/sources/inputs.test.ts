@@ -50,6 +50,17 @@ describe('InputSet: an input none of whose records could be read', () => {
     expect((await one('wide.csv')).error).toMatch(/^none of its 2 records could be read \(the first: row has 4 fields, the header has 2\)/);
   });
 
+  it('is an input error when every item of a scraper dataset is the scraper saying it failed', async () => {
+    const failed = [
+      { url: 'https://www.instagram.com/akun_privat/', error: 'not_found', errorDescription: 'Page not found' },
+      { url: 'https://www.instagram.com/akun_lain/', error: 'restricted_page', errorDescription: 'This page is private' },
+    ];
+    writeFiles(dir, { 'dataset_instagram-scraper_2024.json': JSON.stringify(failed) });
+    const c = (await readAll([f('dataset_instagram-scraper_2024.json')], { from: 'apify-instagram' })).counts[0];
+    expect(c).toMatchObject({ read: 2, scanned: 0, skipped: 2 });
+    expect(c.error).toMatch(/^none of its 2 records could be read \(the first: the scraper reported an error for https:\/\/www\.instagram\.com\/akun_privat\/: not_found \(Page not found\)\); the collector got no post; check its run$/);
+  });
+
   it('is not an error when one record could be read, or when the records were read and left out for what they hold', async () => {
     expect((await one('one-good.jsonl')).error).toBeUndefined();
     // Photo-only posts (no text) are skipped for what they are, as in a Facebook download of photos.

@@ -9,7 +9,7 @@
 // items are skipped, and the reason shows what failed.
 
 import type { PostKind, SourceRef } from '../../model.js';
-import { emit, skipItem, unreadableItem } from '../emit.js';
+import { emit, skipItem, sourceFailedItem, unreadableItem } from '../emit.js';
 import { jsonRecords } from '../json-records.js';
 import { buildPost, type PostInput } from '../record.js';
 import type { Format, InputFile, ReadItem, ReadOptions } from '../types.js';
@@ -39,7 +39,8 @@ async function* readDataset(input: InputFile, opts: ReadOptions, map: (o: Obj, s
     }
     const err = scraperError(o);
     if (err) {
-      yield skipItem(r.source, err);
+      // Said and skipped; a dataset of nothing else (every account failed: blocked, all private) is an input error.
+      yield sourceFailedItem(r.source, err);
       continue;
     }
     const p = map(o, r.source);
