@@ -42,6 +42,10 @@ export interface PostContext {
   balanced: Set<string>;
   /** Candidates the post points at by more than a slogan word: a name, number, gesture, hashtag or account. */
   pointed: Set<string>;
+  /** Candidates the post points at by more than a slogan word or a finger sign: a name, number, hashtag or account. */
+  beyondSign: Set<string>;
+  /** The post names a race, elections in general or voting ("pilpres", "pemilu", "capres", "TPS"). */
+  raceNamed: boolean;
   /** A congratulation cue (selamat, congrats): after the vote, that is a citizen's courtesy, not campaigning. */
   congratulation: string | null;
   /** Another kind of vote (OSIS, RT, a photo contest): its numbers and "coblos" are not about an election. */
@@ -113,7 +117,18 @@ export class ContextJudge {
     const balanced = new Set<string>();
     for (const [e, s] of byElection) if (s.size >= 2) balanced.add(e);
     const pointed = new Set<string>();
-    for (const h of facts.entityHits) for (const r of h.refs) if (r.cand !== null && !r.types.every((t) => t === 'slogan')) pointed.add(r.cand);
+    const beyondSign = new Set<string>();
+    // Voting words count too: "ayo ke TPS, saatnya perubahan ☝️" is about the vote.
+    let raceNamed = get('election_word').length > 0 || get('voter_education').length > 0;
+    for (const h of facts.entityHits)
+      for (const r of h.refs) {
+        if (r.cand === null) {
+          if (r.types.includes('election')) raceNamed = true;
+          continue;
+        }
+        if (!r.types.every((t) => t === 'slogan')) pointed.add(r.cand);
+        if (!r.types.every((t) => t === 'slogan' || t === 'gesture')) beyondSign.add(r.cand);
+      }
     return {
       notice,
       neutralSubject,
@@ -125,6 +140,8 @@ export class ContextJudge {
       news,
       balanced,
       pointed,
+      beyondSign,
+      raceNamed,
       congratulation: get('congratulation').length > 0 ? cueText(a, get('congratulation')) : null,
       otherVote: get('other_vote').length > 0 ? cueText(a, get('other_vote')) : null,
       lists: facts.lists,
@@ -232,7 +249,15 @@ export class ContextJudge {
     // sentence, compares them ("Anies masak rendang, Prabowo joget, Ganjar sat set"): for review, not an accusation.
     if (cat === 'campaign_slogan' && attr.election !== null && pc.balanced.has(attr.election) && !personalInSentence) {
       factor *= 0.7;
-      mods.push({ kind: 'several_pairs', effect: 'downgrade', cue: 'the post names several pairs', factor: 0.7 });
+      mods.push({ kind: 'several_pairs', effect: 'downgrade', cue: CUE.severalPairs, factor: 0.7 });
+    }
+
+    // 2c. "Kucingku gemoy bgt ✌️", "Bayi Oktavia gemoy banget ✌🏻": an everyday slogan word and a finger sign — the
+    // commonest pose of a photo — are all that point at the pair: no name, number, hashtag, account, and no race
+    // named in the post. For review, not an accusation.
+    if (cat === 'campaign_slogan' && attr.candidate !== null && !pc.beyondSign.has(attr.candidate) && !pc.raceNamed) {
+      factor *= 0.75;
+      mods.push({ kind: 'slogan_and_sign', effect: 'downgrade', cue: CUE.sloganAndSign, factor: 0.75 });
     }
 
     // 3. Neutral news: reporting without a stance of the poster's own.

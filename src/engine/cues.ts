@@ -6,6 +6,8 @@ export const CUE = {
   repostText: 'reposted text',
   voterEducation: 'voter education',
   weakReference: 'only a number or symbol names the candidate',
+  severalPairs: 'the post names several pairs',
+  sloganAndSign: 'only a slogan word and a finger sign point at the pair',
 } as const;
 
 /** "40 days outside pilpres-2024". */

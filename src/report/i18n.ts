@@ -436,6 +436,8 @@ const KIND_ID: Record<string, string> = {
   out_of_window: 'jauh dari waktu pemilihan',
   weak_reference: 'rujukan lemah',
   ambiguous_candidate: 'paslon tidak pasti',
+  several_pairs: 'menyebut beberapa paslon',
+  slogan_and_sign: 'hanya slogan dan isyarat jari',
 };
 
 /** The cues the engine writes itself (engine/cues.ts) in Indonesian; the post's own words stay as they are. */
@@ -443,6 +445,8 @@ function cueId(cue: string): string {
   if (cue === CUE.repostText) return 'teks yang dibagikan ulang';
   if (cue === CUE.voterEducation) return 'sosialisasi pemilih';
   if (cue === CUE.weakReference) return 'paslon hanya disebut lewat nomor atau simbol';
+  if (cue === CUE.severalPairs) return 'unggahan menyebut beberapa paslon';
+  if (cue === CUE.sloganAndSign) return 'hanya kata slogan dan isyarat jari yang menunjuk paslon';
   const w = OUT_OF_WINDOW_CUE.exec(cue);
   return w ? `${w[1]} hari di luar periode ${w[2]}` : cue;
 }

@@ -25,12 +25,14 @@ describe.each(['labelled', 'holdout', 'blind'])('accuracy on fixtures/%s', (set)
 // fixtures/adversarial was built to break the engine and keeps violations no rule can catch without accusing innocent
 // posts (its README lists them): precision is held to the same target, recall to what was reached without trading it.
 describe('accuracy on fixtures/adversarial', () => {
-  it('keeps precision >= 0.95 on posts built to trick it, and recall >= 0.85', async () => {
+  // Recall 0.847 since a slogan word and a finger sign alone are for review (adv-0089 "lanjutkan aja yg sekarang ✌🏻"
+  // went with dozens of "bayi gemoy … pose ✌️" posts): a trade for precision, made on purpose.
+  it('keeps precision >= 0.95 on posts built to trick it, and recall >= 0.84', async () => {
     const posts = loadLabelled(path.join(FIXTURES, 'adversarial'));
     expect(posts.length).toBeGreaterThanOrEqual(120);
     const r = evaluateSet(await shippedScanner(), posts);
     expect(r.precision).toBeGreaterThanOrEqual(TARGETS.precision);
-    expect(r.recall).toBeGreaterThanOrEqual(0.85);
+    expect(r.recall).toBeGreaterThanOrEqual(0.84);
     expect(r.attribution.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -29,6 +29,18 @@ describe('innocent posts that look like support', () => {
     expect((await scan('Anies pintar, Prabowo tegas, tapi aku pilih yg sat set 🤟 Ganjar!', { date: '2024-01-21T20:00:00+07:00' })).verdict).toBe('violation');
   });
 
+  it('a slogan word and a finger sign alone are a baby or a cat, not a pair: review, not violation', async () => {
+    for (const t of ['Kucingku gemoy bgt ✌️😹', 'Gemoy banget bayi Oktavia, pipinya tembem! Pose ✌️ dulu sebelum berangkat liburan']) {
+      const r = await scan(t, { date: JAN_2024 });
+      expect(r.verdict, t).toBe('review');
+      expect(r.findings[0].modifiers.map((m) => m.kind), t).toContain('slogan_and_sign');
+    }
+    // A number, or a word of the vote, still makes it a call.
+    expect((await scan('kode keras 🤫 aku sih yg gemoy gemoy aja 2️⃣', { date: JAN_2024 })).verdict).toBe('violation');
+    expect((await scan('Ayo ke TPS tanggal 14, saatnya perubahan ☝️', { date: '2024-02-10T08:00:00+07:00' })).verdict).toBe('violation');
+    expect((await scan('Pilpres nanti yg gemoy aja ✌️', { date: JAN_2024 })).verdict).toBe('violation');
+  });
+
   it('a slogan word in voter education favours nobody, unless the post points at its pair otherwise', async () => {
     const notice = 'INFO: perubahan jadwal pelayanan KTP-el selama masa tenang pemilu. Tgl 14 Februari kantor tutup, silakan gunakan hak pilih di TPS.';
     expect((await scan(notice, { date: '2024-02-09T08:00:00+07:00' })).verdict).toBe('clean');
