@@ -26,6 +26,7 @@ const SUPPORT: ReadonlySet<Category> = new Set(['endorsement', 'candidate_symbol
 const EDUCATION_APPLIES: ReadonlySet<Category> = new Set(['endorsement', 'candidate_symbol', 'campaign_slogan', 'candidate_mention']);
 const FIRST_PERSON_CLAIMS: ReadonlySet<Category> = new Set(['campaign_activity']);
 const FAR_IRRELEVANT: ReadonlySet<Category> = new Set(['candidate_mention', 'campaign_slogan', 'campaign_hashtag']);
+const NAME_TYPES: ReadonlySet<string> = new Set(['candidate_name', 'campaign_hashtag', 'account']);
 const NEWS_APPLIES: ReadonlySet<Category> = new Set(['endorsement', 'candidate_symbol', 'campaign_slogan', 'campaign_activity', 'party_support']);
 
 /** Per-post context facts, computed once and shared by all findings of the post. */
@@ -133,6 +134,29 @@ export class ContextJudge {
     };
   }
 
+  /**
+   * The office title before a name reference to `cand` among `hits` ("Gubernur Jabar Dedi Mulyadi": up to two words
+   * between), and with `work`, only where a word of official work stands right before that title ("program
+   * prioritas Presiden …"). Returns the quoted cue, or null.
+   */
+  private officeCue(a: Analysis, hits: EHit[], cand: string, pc: PostContext, work: boolean): string | null {
+    const toks = a.tokens;
+    const titles = pc.lists.get('office_title') ?? NO_HITS;
+    if (titles.length === 0) return null;
+    const works = work ? (pc.lists.get('official_work') ?? NO_HITS) : NO_HITS;
+    for (const e of hits) {
+      if (!e.refs.some((r) => r.cand === cand && r.types.some((t) => NAME_TYPES.has(t)))) continue;
+      const sent = toks[e.from].sent;
+      for (const t of titles) {
+        if (t.to >= e.from || e.from - t.to > 3 || toks[t.from].sent !== sent) continue;
+        if (!work) return cueText(a, [t]);
+        const w = works.find((x) => x.to < t.from && t.from - x.to <= 3 && toks[x.from].sent === sent);
+        if (w) return `${cueText(a, [w])} … ${cueText(a, [t])}`;
+      }
+    }
+    return null;
+  }
+
   judge(rule: RuleDef, a: Analysis, m: Match, attr: Attribution, pc: PostContext, day: number | null): ContextResult {
     const mods: Modifier[] = [];
     let factor = 1;
@@ -164,6 +188,20 @@ export class ContextJudge {
     if (pc.otherVote !== null && SUPPORT.has(cat) && !attr.named) {
       mods.push({ kind: 'other_vote', effect: 'suppress', cue: pc.otherVote });
       return { suppressed: true, stance, factor, modifiers: mods };
+    }
+    // 0b. After the race's inauguration, a winner named by the title of the office ("Presiden Prabowo", "Gubernur
+    // Jabar Dedi Mulyadi") is the official at work. Naming them is no mention of a candidate; carrying out their
+    // programme or instruction ("mendukung program prioritas Presiden Prabowo", "arahan Gubernur Ahmad Luthfi") is
+    // the job. Support without such a word ("dukung Presiden Prabowo 2 periode") is judged as before.
+    if (!ignores('office_holder') && day !== null && attr.candidate !== null && attr.election !== null && SUPPORT.has(cat)) {
+      const e = this.c.elections.get(attr.election);
+      if (e && e.inauguratedFrom !== null && day >= e.inauguratedFrom) {
+        const cue = this.officeCue(a, cat === 'candidate_mention' ? pc.entityHits : m.hits, attr.candidate, pc, cat !== 'candidate_mention');
+        if (cue !== null) {
+          mods.push({ kind: 'office_holder', effect: 'suppress', cue });
+          return { suppressed: true, stance, factor, modifiers: mods };
+        }
+      }
     }
     const personalAt = (h: Hit) => toks[h.from].sent === sent && !contrastBetween(Math.min(h.from, start), Math.max(h.from, start));
     const personalInSentence = pc.personal.some(personalAt);
