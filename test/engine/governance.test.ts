@@ -37,3 +37,27 @@ describe('an official named by their title after the inauguration', () => {
     expect((await scan('Dukung terus Prabowo-Gibran 🔥', { date: '2024-01-20T10:00:00+07:00' })).verdict).toBe('violation');
   });
 });
+
+describe('early campaigning for the next race, after the 2024 one', () => {
+  it('support for a 2024 candidate with a second term or the 2029 vote keeps its full confidence', async () => {
+    for (const [t, date] of [
+      ['Mas Gibran 2029 gasss 🔥🔥 siap menangkan!', '2026-02-02T19:00:00+07:00'],
+      ['Ganjar 2029! Kali ini harus menang, ayo relawan bergerak lagi 🤟', '2026-08-21T22:00:00+07:00'],
+      ['Ikut rapat relawan Prabowo-Gibran persiapan 2029 di posko', '2025-07-25T20:00:00+07:00'],
+      ['Kerja nyata Pak Gubernur KDM, wajib lanjut 2 periode! Coblos lagi ya warga Jabar', '2026-06-01T19:30:00+07:00'],
+    ]) {
+      const r = await scan(t, { date });
+      expect(r.verdict, t).toBe('violation');
+      expect(r.findings.flatMap((f) => f.modifiers.map((m) => m.kind)), t).toContain('next_election');
+    }
+  });
+
+  it('a plan\'s period, a term\'s end, a mention or someone else\'s second term is not the next race', async () => {
+    for (const [t, date] of [
+      ['Bu Kades terpilih lagi, dua periode nih 😄 semoga makin kompak warga', '2026-03-05T10:00:00+07:00'],
+      ['Dukung program Prabowo sampai 2029, makan bergizi buat anak sekolah', '2025-06-05T10:00:00+07:00'],
+      ['Penyusunan RPJMD 2025-2029 selaras dengan program Prabowo', '2025-05-20T13:00:00+07:00'],
+      ['Ramai wacana Gibran maju capres 2029. Kita mah kerja aja lah, ASN netral 🙏', '2026-09-14T19:00:00+07:00'],
+    ]) expect((await scan(t, { date })).verdict, t).not.toBe('violation');
+  });
+});
