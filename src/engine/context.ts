@@ -26,6 +26,7 @@ const SUPPORT: ReadonlySet<Category> = new Set(['endorsement', 'candidate_symbol
 const EDUCATION_APPLIES: ReadonlySet<Category> = new Set(['endorsement', 'candidate_symbol', 'campaign_slogan', 'candidate_mention']);
 const FIRST_PERSON_CLAIMS: ReadonlySet<Category> = new Set(['campaign_activity']);
 const FAR_IRRELEVANT: ReadonlySet<Category> = new Set(['candidate_mention', 'campaign_slogan', 'campaign_hashtag']);
+const NAME_TYPES: ReadonlySet<string> = new Set(['candidate_name', 'campaign_hashtag', 'account']);
 const NEWS_APPLIES: ReadonlySet<Category> = new Set(['endorsement', 'candidate_symbol', 'campaign_slogan', 'campaign_activity', 'party_support']);
 
 /** Per-post context facts, computed once and shared by all findings of the post. */
@@ -150,6 +151,55 @@ export class ContextJudge {
     };
   }
 
+  /**
+   * The office title before a name reference to `cand` among `hits` ("Gubernur Jabar Dedi Mulyadi": up to two words
+   * between), and with `work`, only where a word of official work stands right before that title ("program
+   * prioritas Presiden …"). Returns the quoted cue, or null.
+   */
+  private officeCue(a: Analysis, hits: EHit[], cand: string, pc: PostContext, work: boolean): string | null {
+    const toks = a.tokens;
+    const titles = pc.lists.get('office_title') ?? NO_HITS;
+    if (titles.length === 0) return null;
+    const works = work ? (pc.lists.get('official_work') ?? NO_HITS) : NO_HITS;
+    for (const e of hits) {
+      if (!e.refs.some((r) => r.cand === cand && r.types.some((t) => NAME_TYPES.has(t)))) continue;
+      const sent = toks[e.from].sent;
+      for (const t of titles) {
+        if (t.to >= e.from || e.from - t.to > 3 || toks[t.from].sent !== sent) continue;
+        if (!work) return cueText(a, [t]);
+        const w = works.find((x) => x.to < t.from && t.from - x.to <= 3 && toks[x.from].sent === sent);
+        if (w) return `${cueText(a, [w])} … ${cueText(a, [t])}`;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * After the candidate's race (the post later than its window), the words of the next race in the post: a second
+   * term anywhere ("2 periode", "#Prabowo2Periode"), or the year of the next vote within two words of the
+   * candidate's name, not as a period's end ("2025-2029", "sampai 2029").
+   */
+  private nextElectionCue(a: Analysis, attr: Attribution, pc: PostContext, day: number | null): string | null {
+    const e = attr.election !== null ? this.c.elections.get(attr.election) : undefined;
+    // The candidate must be named: "dua periode" alone is also a 2017 slogan, and any village head's second term.
+    if (day === null || !e || e.appliesTo === null || day <= e.appliesTo || !attr.named) return null;
+    const term = pc.lists.get('next_term');
+    if (term) return cueText(a, term);
+    const years = pc.lists.get('next_vote_year');
+    if (!years) return null;
+    const toks = a.tokens;
+    const not = pc.lists.get('not_next_vote_year') ?? NO_HITS;
+    for (const y of years) {
+      const prev = toks[y.from - 1];
+      if (prev && prev.sent === toks[y.from].sent && (prev.kind === TK.Number || not.some((h) => h.to === y.from - 1))) continue;
+      const named = pc.entityHits.some(
+        (h) => toks[h.from].sent === toks[y.from].sent && (h.from > y.to ? h.from - y.to : y.from - h.to) <= 2 && h.refs.some((r) => r.cand === attr.candidate && r.types.some((t) => NAME_TYPES.has(t))),
+      );
+      if (named) return cueText(a, [y]);
+    }
+    return null;
+  }
+
   judge(rule: RuleDef, a: Analysis, m: Match, attr: Attribution, pc: PostContext, day: number | null): ContextResult {
     const mods: Modifier[] = [];
     let factor = 1;
@@ -181,6 +231,20 @@ export class ContextJudge {
     if (pc.otherVote !== null && SUPPORT.has(cat) && !attr.named) {
       mods.push({ kind: 'other_vote', effect: 'suppress', cue: pc.otherVote });
       return { suppressed: true, stance, factor, modifiers: mods };
+    }
+    // 0b. After the race's inauguration, a winner named by the title of the office ("Presiden Prabowo", "Gubernur
+    // Jabar Dedi Mulyadi") is the official at work. Naming them is no mention of a candidate; carrying out their
+    // programme or instruction ("mendukung program prioritas Presiden Prabowo", "arahan Gubernur Ahmad Luthfi") is
+    // the job. Support without such a word ("dukung Presiden Prabowo 2 periode") is judged as before.
+    if (!ignores('office_holder') && !pc.lists.has('next_term') && day !== null && attr.candidate !== null && attr.election !== null && SUPPORT.has(cat)) {
+      const e = this.c.elections.get(attr.election);
+      if (e && e.inauguratedFrom !== null && day >= e.inauguratedFrom) {
+        const cue = this.officeCue(a, cat === 'candidate_mention' ? pc.entityHits : m.hits, attr.candidate, pc, cat !== 'candidate_mention');
+        if (cue !== null) {
+          mods.push({ kind: 'office_holder', effect: 'suppress', cue });
+          return { suppressed: true, stance, factor, modifiers: mods };
+        }
+      }
     }
     const personalAt = (h: Hit) => toks[h.from].sent === sent && !contrastBetween(Math.min(h.from, start), Math.max(h.from, start));
     const personalInSentence = pc.personal.some(personalAt);
@@ -279,11 +343,16 @@ export class ContextJudge {
 
     // 5. Dates: support far from an election's window is weaker evidence for that election. A mention, a slogan
     // or an old campaign hashtag more than a year away from its race is about something else.
-    if (!ignores('date_window') && attr.daysOutside > 365 && FAR_IRRELEVANT.has(cat)) {
+    // A second term or the 2029 vote named with the candidate, after their race: early campaigning for the next
+    // race ("Mas Gibran 2029 gasss, siap menangkan"), as strong as support in a campaign. A mention stays a mention.
+    const next = !ignores('date_window') && attr.daysOutside > 0 && cat !== 'candidate_mention' && attr.candidate !== null ? this.nextElectionCue(a, attr, pc, day) : null;
+    if (next !== null) {
+      mods.push({ kind: 'next_election', effect: 'upgrade', cue: next });
+    } else if (!ignores('date_window') && attr.daysOutside > 365 && FAR_IRRELEVANT.has(cat)) {
       mods.push({ kind: 'out_of_window', effect: 'suppress', cue: outOfWindowCue(attr.daysOutside, attr.election) });
       return { suppressed: true, stance, factor, modifiers: mods };
     }
-    if (!ignores('date_window') && attr.daysOutside > 0) {
+    if (next === null && !ignores('date_window') && attr.daysOutside > 0) {
       const f = attr.daysOutside <= 365 ? 0.6 : 0.35;
       factor *= f;
       mods.push({ kind: 'out_of_window', effect: 'downgrade', cue: outOfWindowCue(attr.daysOutside, attr.election), factor: f });

@@ -433,6 +433,8 @@ const KIND_ID: Record<string, string> = {
   voter_education: 'sosialisasi pemilih',
   news: 'berbagi berita tanpa sikap sendiri',
   after_vote: 'ucapan selamat setelah pemungutan suara',
+  next_election: 'pemilihan berikutnya (periode kedua, 2029)',
+  office_holder: 'pejabat yang sudah dilantik, disebut dengan jabatannya',
   out_of_window: 'jauh dari waktu pemilihan',
   weak_reference: 'rujukan lemah',
   ambiguous_candidate: 'paslon tidak pasti',

@@ -91,6 +91,8 @@ export interface ElectionInfo {
   appliesTo: number | null;
   campaignFrom: number | null;
   campaignTo: number | null;
+  /** Day the race's winners took office (dates.inauguration), or null: from then on a title names an official. */
+  inauguratedFrom: number | null;
   /** Sort key for tie-breaks: the voting day, or the end of the window. */
   recency: number;
   candidateCount: number;
@@ -304,6 +306,7 @@ function electionInfo(def: ElectionDef): ElectionInfo {
     appliesTo,
     campaignFrom: campaignFrom !== null ? campaignFrom - 90 : null,
     campaignTo,
+    inauguratedFrom: d.inauguration ? dayNumber(d.inauguration) : null,
     recency: campaignTo ?? appliesTo ?? 0,
     candidateCount: def.candidates.length + def.parties.length,
   };

@@ -371,7 +371,7 @@ function hasPositive(e: Expr): boolean {
 // ---- rules ----
 
 const RULE_KEYS = ['id', 'title', 'category', 'severity', 'confidence', 'legal_basis', 'stance', 'ignore_context', 'unless', 'match', 'examples', 'note'];
-const CONTEXTS = ['prohibition', 'voter_education', 'news', 'date_window', 'prayer'];
+const CONTEXTS = ['prohibition', 'voter_education', 'news', 'date_window', 'prayer', 'office_holder'];
 
 function localised(ctx: Ctx, node: Node | null | undefined, what: string): { id: string; en: string } | undefined {
   if (node === undefined || node === null) {

@@ -36,3 +36,22 @@ describe('accuracy on fixtures/adversarial', () => {
     expect(r.attribution.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+// fixtures/governance: civil servants at work in 2025–2026, after the 2024 winners took office. Most posts name the
+// President, the Vice-President or a governor in their official role and must not reach an analyst at all; the
+// violations are party membership and support and early campaigning for 2029. Its README lists what stays missed
+// (a twibbon hashtag, an attack three words from the year, a party event by attributes) and the one false
+// accusation left (a DPRD faction "dilanjut" read as support): precision and recall are held where they stand.
+describe('accuracy on fixtures/governance', () => {
+  it('leaves the official work of 2025–2026 clean and keeps its breaches violations', async () => {
+    const posts = loadLabelled(path.join(FIXTURES, 'governance'));
+    expect(posts.length).toBeGreaterThanOrEqual(100);
+    const r = evaluateSet(await shippedScanner(), posts);
+    // Not even review: hundreds of review findings a night on official work bury the real ones.
+    const clean = r.confusion.clean;
+    expect(clean.clean / (clean.clean + clean.review + clean.violation)).toBeGreaterThanOrEqual(0.95);
+    expect(clean.violation).toBe(0);
+    expect(r.precision).toBeGreaterThanOrEqual(0.94);
+    expect(r.recall).toBeGreaterThanOrEqual(0.85);
+  });
+});
