@@ -84,7 +84,8 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
   const valid: EntityRef[][] = [];
   for (const h of hits) {
     const p = c.patterns[h.pat];
-    valid.push(p.refs.length === 0 || otherPerson(h) ? [] : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer).filter((r) => !isNumberRef(r) || !notABallot(h)));
+    // A number in a link is its path ("/2024/02/05/prabowo-meninjau"), a date or an id, never a ballot number.
+    valid.push(p.refs.length === 0 || otherPerson(h) ? [] : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer).filter((r) => !isNumberRef(r) || (!notABallot(h) && a.fields[a.tokens[h.from].field].field !== 'links')));
   }
   const listed = enumerationCheck(a, hits, valid);
   for (let k = 0; k < hits.length; k++) {

@@ -96,6 +96,16 @@ describe('violations are found, with candidate and evidence', () => {
     expect(neg.findings.find((x) => x.candidate === 'pilpres-2024:2')?.stance).toBe('against');
   });
 
+  it('a number in a link is its path (a date, an id), never a ballot number', async () => {
+    for (const link of ['https://blogku.net/read/2024/02/05/prabowo-meninjau', 'https://www.kompas.com/2025/01/02/prabowo-resmikan']) {
+      const r = await scan('Prabowo meninjau sekolah', { date: JAN_2024, links: [link] });
+      expect(r.verdict, link).toBe('review');
+      expect(r.findings.map((f) => f.rule_id), link).toEqual(['candidate_mention.named']);
+    }
+    // In the text, the same number next to the name still counts.
+    expect((await scan('Prabowo 02 meninjau sekolah', { date: JAN_2024 })).verdict).toBe('violation');
+  });
+
   it('"no choice but" a pair is support, though it starts with a negation', async () => {
     for (const text of ['Tidak ada pilihan lain selain Prabowo-Gibran', 'Ora ono pilihan liyane kejaba Mas Gibran']) {
       const r = await scan(text, { date: JAN_2024 });
