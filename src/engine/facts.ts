@@ -59,7 +59,7 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
       else lists.set(name, [h]);
     }
   }
-  dropElectedTitles(c, hits, lists);
+  dropVerbsInPhrases(c, hits, lists);
   const electionContext = new Set<string>();
   const dateContext = new Set<string>();
   const genericCue = lists.has(ELECTION_WORD_LIST);
@@ -120,14 +120,17 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
 const VERB_LISTS = ['support_verbs', 'vote_verbs'];
 
 /**
- * "Rapat dengan tim transisi Gubernur terpilih Dedi Mulyadi", "Dedi Mulyadi resmi terpilih sebagai gubernur": an
- * elected official's title, or the result of the vote, is not a call to vote for them, though "terpilih" reads as
- * "pilih". A support or vote verb inside a phrase of the context list `elected` is dropped, from the hits and from
- * every list; a wish ("semoga Prabowo-Gibran terpilih") is in no such phrase and stays support.
+ * Phrases in which a vote or support word is none: an elected official's title or the vote's result (context list
+ * `elected`: "tim transisi Gubernur terpilih Dedi Mulyadi", "resmi terpilih sebagai gubernur" — "terpilih" reads as
+ * "pilih"), and the order of an event (`sequence`: "dibuka ketua, dilanjut Fraksi PKB" — "dilanjut" reads as
+ * "lanjut"). A verb inside such a phrase is dropped, from the hits and from every list; a wish ("semoga
+ * Prabowo-Gibran terpilih") or a call ("harus dilanjutkan") is in no such phrase and stays support.
  */
-function dropElectedTitles(c: Compiled, hits: Hit[], lists: Map<string, Hit[]>): void {
-  const titles = lists.get('elected');
-  if (titles === undefined) return;
+function dropVerbsInPhrases(c: Compiled, hits: Hit[], lists: Map<string, Hit[]>): void {
+  const elected = lists.get('elected');
+  const sequence = lists.get('sequence');
+  if (elected === undefined && sequence === undefined) return;
+  const titles = [...(elected ?? []), ...(sequence ?? [])];
   const inTitle = (h: Hit) => titles.some((t) => t !== h && t.from <= h.from && h.to <= t.to) && c.patterns[h.pat].lists.some((l) => VERB_LISTS.includes(l));
   const drop = hits.filter(inTitle);
   if (drop.length === 0) return;
