@@ -13,7 +13,7 @@ import type { RuleDef } from '../rules/types.js';
 import type { Hit } from './trie.js';
 import type { EHit, Match } from './evaluate.js';
 import type { Attribution } from './attribution.js';
-import type { Facts } from './facts.js';
+import { isVerbPattern, type Facts } from './facts.js';
 
 export interface ContextResult {
   suppressed: boolean;
@@ -280,7 +280,7 @@ export class ContextJudge {
       // pokoknya coblos 2" the "bukan" is Ganjar's, and the call for 2 stays support.
       const negs = pc.lists.get('negation') ?? NO_HITS;
       const negBefore = (at: number) => negs.find((h) => toks[h.from].sent === toks[at].sent && h.to < at && at - h.to <= 2);
-      const verb = m.hits.find((h) => this.c.patterns[h.pat].lists.some((l) => l === 'support_verbs' || l === 'vote_verbs'));
+      const verb = m.hits.find((h) => isVerbPattern(this.c, h.pat));
       let neg = verb ? negBefore(verb.from) : undefined;
       if (neg && pc.entityHits.some((e) => e.from > neg!.to && e.from < verb!.from)) neg = undefined;
       if (!neg) {

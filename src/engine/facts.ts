@@ -119,6 +119,11 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
 /** The lists whose words say that someone votes for, or backs, a pair. */
 const VERB_LISTS = ['support_verbs', 'vote_verbs'];
 
+/** Whether a pattern is a word of voting or support (a word of VERB_LISTS). */
+export function isVerbPattern(c: Compiled, pat: number): boolean {
+  return c.patterns[pat].lists.some((l) => VERB_LISTS.includes(l));
+}
+
 /**
  * Phrases in which a vote or support word is none: an elected official's title or the vote's result (context list
  * `elected`: "tim transisi Gubernur terpilih Dedi Mulyadi", "resmi terpilih sebagai gubernur" — "terpilih" reads as
@@ -131,7 +136,7 @@ function dropVerbsInPhrases(c: Compiled, hits: Hit[], lists: Map<string, Hit[]>)
   const sequence = lists.get('sequence');
   if (elected === undefined && sequence === undefined) return;
   const titles = [...(elected ?? []), ...(sequence ?? [])];
-  const inTitle = (h: Hit) => titles.some((t) => t !== h && t.from <= h.from && h.to <= t.to) && c.patterns[h.pat].lists.some((l) => VERB_LISTS.includes(l));
+  const inTitle = (h: Hit) => titles.some((t) => t !== h && t.from <= h.from && h.to <= t.to) && isVerbPattern(c, h.pat);
   const drop = hits.filter(inTitle);
   if (drop.length === 0) return;
   const gone = new Set(drop);

@@ -84,7 +84,7 @@ export class Spool {
 
   /** Every text, in the order added. */
   all(): Generator<string> {
-    return this.texts(Array.from({ length: this.size }, (_, i) => i));
+    return this.texts(upTo(this.size));
   }
 
   /** Removes the temporary file. Safe to call more than once. */
@@ -156,4 +156,9 @@ export class Spool {
       throw new OutputError(`cannot write the report's temporary file in ${this.dir}: ${(e as Error).message}`);
     }
   }
+}
+
+/** 0, 1 … n - 1, without an array of a number per finding. */
+function* upTo(n: number): Generator<number> {
+  for (let i = 0; i < n; i++) yield i;
 }
