@@ -1,5 +1,6 @@
 // `npm run eval`: accuracy of the shipped packs on the labelled set (fixtures/labelled by default, or the folders
 // given), printed for people; `--json` for machines. Exit 1 when below the targets (precision 0.95, recall 0.90).
+// `--rules FILE|DIR` adds packs as `scan --rules` does: a set about a race netral ships no pack for keeps its pack.
 
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -48,10 +49,11 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
   const quiet = args.includes('--summary');
-  const dirs = args.filter((a) => !a.startsWith('--'));
+  const extra = args.flatMap((a, i) => (args[i - 1] === '--rules' ? [path.resolve(a)] : []));
+  const dirs = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--rules');
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const sets = dirs.length ? dirs : [path.join(root, 'fixtures', 'labelled')];
-  const scanner = new Scanner(compile(await loadRuleSet()), { explain: true });
+  const scanner = new Scanner(compile(await loadRuleSet({ extra })), { explain: true });
   const all = sets.flatMap((d) => loadLabelled(d));
   const report = evaluateSet(scanner, all);
   process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, !quiet)}\n`);
