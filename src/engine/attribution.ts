@@ -23,7 +23,7 @@ export interface Attribution {
 }
 
 const NAME_TYPES = new Set(['candidate_name', 'campaign_hashtag', 'account', 'party', 'party_account']);
-const NOT_A_REFERENCE = new Set(['bare_number', 'gesture', 'slogan', 'against', 'region']);
+const NOT_A_REFERENCE = new Set(['bare_number', 'gesture', 'slogan', 'against', 'empty_column', 'region']);
 
 const WEIGHT = [1, 2, 3];
 

@@ -110,13 +110,15 @@ export class ContextJudge {
     const byElection = new Map<string, Set<string>>();
     for (const h of facts.entityHits)
       for (const r of h.refs) {
-        if (r.cand === null || r.party || r.strength < 1 || r.types.every((t) => t === 'bare_number' || t === 'gesture' || t === 'against' || t === 'slogan')) continue;
+        if (r.cand === null || r.party || r.strength < 1 || r.types.every((t) => t === 'bare_number' || t === 'gesture' || t === 'against' || t === 'empty_column' || t === 'slogan')) continue;
         let s = byElection.get(r.election);
         if (!s) byElection.set(r.election, (s = new Set()));
         s.add(r.cand);
       }
     const balanced = new Set<string>();
-    for (const [e, s] of byElection) if (s.size >= 2) balanced.add(e);
+    // In a race with a single pair, the empty column is the other option: the pair and the column named together.
+    const emptyColumn = get('empty_column').length > 0;
+    for (const [e, s] of byElection) if (s.size >= 2 || (emptyColumn && this.c.elections.get(e)?.candidateCount === 1)) balanced.add(e);
     const pointed = new Set<string>();
     const beyondSign = new Set<string>();
     // Voting words count too: "ayo ke TPS, saatnya perubahan ☝️" is about the vote.
@@ -302,7 +304,10 @@ export class ContextJudge {
       // A slogan that is an ordinary word ("perubahan jadwal … pemilu"), with no name, number or gesture of its pair
       // anywhere in the post, favours nobody in a post about how to vote.
       const sloganOnly = cat === 'campaign_slogan' && attr.candidate !== null && !pc.pointed.has(attr.candidate);
-      const favoursNobody = attr.candidate === null || sloganOnly || (attr.election !== null && pc.balanced.has(attr.election) && !personalInSentence);
+      // "Pemilih boleh mencoblos kolom kosong, suaranya sah": in a single-pair race, the rules for the empty column
+      // are what voter education explains; only the poster's own voice ("ayo", "saya") makes it a call.
+      const columnRule = !personalInSentence && m.hits.some((h) => h.refs.some((r) => r.cand === attr.candidate && r.types.includes('empty_column')));
+      const favoursNobody = attr.candidate === null || sloganOnly || columnRule || (attr.election !== null && pc.balanced.has(attr.election) && !personalInSentence);
       if (favoursNobody) {
         mods.push({ kind: 'voter_education', effect: 'suppress', cue: CUE.voterEducation });
         return { suppressed: true, stance, factor, modifiers: mods };
@@ -325,8 +330,9 @@ export class ContextJudge {
     }
 
     // 3. Neutral news: reporting without a stance of the poster's own.
-    // An attack ("jangan pilih 02") is the poster's own voice even under a news link.
-    const attacking = stance === 'against';
+    // An attack ("jangan pilih 02") is the poster's own voice even under a news link; a camp's own phrase ("aksi
+    // salam 4 jari", "relawan kotak kosong deklarasi") is reported like a pair's slogan, but not its hashtag.
+    const attacking = stance === 'against' && !m.hits.every((h) => toks[h.from].kind !== TK.Hashtag && h.refs.some((r) => r.types.includes('against')));
     if (!ignores('news') && NEWS_APPLIES.has(cat) && pc.news !== null && pc.personal.length === 0 && !attacking) {
       mods.push({ kind: 'news', effect: 'suppress', cue: pc.news });
       return { suppressed: true, stance, factor, modifiers: mods };

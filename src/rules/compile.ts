@@ -143,6 +143,8 @@ interface TemplateSpec {
   party?: boolean;
   /** Only for this ballot number (gesture_forms_2: ✌ is a 2 in every race). */
   number?: number;
+  /** Only for the pair of a race with a single pair, which runs against the empty column. */
+  single?: boolean;
 }
 
 /**
@@ -165,6 +167,8 @@ function templateSpec(name: string): TemplateSpec | null {
       return { types: ['party', 'candidate'], strength: STRENGTH.Medium, party: true };
     case 'party_forms_weak':
       return { types: ['candidate', 'ballot_number'], strength: STRENGTH.Weak, party: true };
+    case 'empty_column_forms':
+      return { types: ['against', 'empty_column'], strength: STRENGTH.Medium, single: true };
   }
   const m = /^gesture_forms_(\d+)$/.exec(name);
   return m ? { types: ['gesture'], strength: STRENGTH.Weak, number: Number(m[1]) } : null;
@@ -368,6 +372,8 @@ export function compile(rs: RuleSet): Compiled {
     };
     for (const w of e.words) add(w, { types: ['election'], number: 0, cand: null, strength: STRENGTH.Medium });
     for (const w of e.region_words) add(w, { types: ['region'], number: 0, cand: null, strength: STRENGTH.Weak });
+    // A race with one pair is run against the empty column (kotak kosong): calling for the column is against the pair.
+    const single = e.candidates.length === 1 && e.parties.length === 0;
     for (const k of e.candidates) {
       const cand = `${e.id}:${k.number}`;
       const base = { number: k.number, cand };
@@ -388,7 +394,7 @@ export function compile(rs: RuleSet): Compiled {
       for (const a of k.against) add(a, { ...base, types: ['against'], strength: STRENGTH.Medium }, 'auto');
       for (const [list, terms] of templates) {
         const spec = templateSpec(list)!;
-        if (spec.party || (spec.number !== undefined && spec.number !== k.number)) continue;
+        if (spec.party || (spec.number !== undefined && spec.number !== k.number) || (spec.single && !single)) continue;
         for (const t of terms) for (const x of expand(t.text, k.number)) add(x, { ...base, types: spec.types, strength: spec.strength }, t.mode);
       }
     }

@@ -48,7 +48,15 @@ export function electionTemplate(id: string, candidates: number): string {
       # The pair's own emoji (👌 ✊ ✋ …); ☝ ✌ 🤟 for 1 2 3 are built in. They count only with a candidate.
       gestures: []
       # Official accounts of the pair and its campaign team (handles without @): reposts of them are flagged.
-      accounts: []`;
+      accounts: []${
+        candidates === 1
+          ? `
+      # One pair runs against the empty column: calls for it ("coblos kotak kosong", "relawan kotak kosong",
+      # #KotakKosong …) are built in as stances against this pair. Add the local ones ("kotak kosong menang, rakyat
+      # menang"), as calls, never the bare words "kotak kosong", which are everyday ones.
+      against: []`
+          : ''
+      }`;
   }).join('\n');
   return `# Election pack for ${id}. Written by \`netral rules init-election\`; fill in what you know, delete what you do
 # not. Check it with: netral rules validate ${id}.yaml

@@ -39,6 +39,7 @@ export const ENTITY_TYPES = [
   'election', // words naming a race: pilpres, pilkada dki, cagub jabar
   'bare_number', // a bare ballot number (2, dua, loro): only meaningful right after a vote verb
   'against', // phrases that mean "not this candidate" (salam 4 jari = anyone but 02)
+  'empty_column', // a call for the empty column of a single-pair race ("coblos kotak kosong"): against the pair too
   'region', // the region of a race (Jabar): a tie-breaker between races held on the same day
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

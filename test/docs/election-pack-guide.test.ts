@@ -31,18 +31,24 @@ describe('docs/election-pack-guide.md', () => {
     expect(whole.stdout).toContain(QUIET_DAY_POST);
   });
 
-  it("says how a single pair's race writes the empty column (kotak kosong), and what that finds", async () => {
-    expect(doc).toContain('`against: [coblos kotak kosong,');
+  it("says that a single pair's race needs nothing for the empty column (kotak kosong), and what that finds", async () => {
+    expect(doc).toContain('A pack\nwith a single pair needs nothing for it');
+    expect(doc).toContain('`rules init-election --candidates 1` leaves an empty `against:`');
     const dir = tempDir();
-    const pack = readFileSync(PACK, 'utf8')
-      .replace(/^(\s+)accounts: \[bambangsutejo_official, banu\.wanasari\]$/m, '$&\n$1against: [coblos kotak kosong, coblos kolom kosong, menangkan kotak kosong, pilih kotak kosong, relawan kotak kosong]');
-    expect(pack).toContain('against: [coblos kotak kosong');
+    // The Wanasari race with its first pair only, as a race against the empty column.
+    const full = readFileSync(PACK, 'utf8');
+    const pack = full.slice(0, full.indexOf('    - number: 2')).replaceAll('psu-pilbup-wanasari-2026', 'pilbup-wanasari-2026');
+    expect(pack).not.toContain('against');
     writeFiles(dir, { 'pack.yaml': pack });
-    const explain = (text: string) => cli(['explain', text, '--date', '2026-11-01', '--rules', path.join(dir, 'pack.yaml'), '--election', 'psu-pilbup-wanasari-2026', '-f', 'json']);
+    const explain = (text: string) => cli(['explain', text, '--date', '2026-11-01', '--rules', path.join(dir, 'pack.yaml'), '--election', 'pilbup-wanasari-2026', '-f', 'json']);
     const call = JSON.parse((await explain('Ayo coblos kotak kosong, lawan oligarki!')).stdout) as { findings: { rule_id: string; candidate: string; stance: string }[] };
-    expect(call.findings).toContainEqual(expect.objectContaining({ rule_id: 'endorsement.against-phrase', candidate: 'psu-pilbup-wanasari-2026:1', stance: 'against' }));
-    const store = JSON.parse((await explain('Kotak kosong di gudang kantor numpuk, tolong dirapikan')).stdout) as { findings: unknown[] };
-    expect(store.findings).toEqual([]);
+    expect(call.findings).toContainEqual(expect.objectContaining({ rule_id: 'endorsement.against-phrase', candidate: 'pilbup-wanasari-2026:1', stance: 'against' }));
+    for (const clean of ['Kotak kosong di gudang kantor numpuk, tolong dirapikan', 'Pemilih boleh mencoblos kolom kosong, suaranya sah. Simak tata cara pencoblosan dari KPU']) {
+      expect((JSON.parse((await explain(clean)).stdout) as { findings: unknown[] }).findings, clean).toEqual([]);
+    }
+    const init = await cli(['rules', 'init-election', 'pilbup-x-2029', '--candidates', '1', '-o', path.join(dir, 'x.yaml')]);
+    expect(init.exitCode, init.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'x.yaml'), 'utf8')).toMatch(/^ {6}against: \[\]$/m);
   });
 
   it('points at the fixture that shows a pack checked against posts of its region', () => {
