@@ -75,6 +75,7 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
   const nearPrayer = (h: Hit) => prayer !== undefined && prayer.some((p) => a.tokens[p.from].field === a.tokens[h.from].field && Math.abs(p.from - h.from) <= 4);
   const otherPerson = otherPersonCheck(c, a, hits, lists);
   const notABallot = notABallotCheck(a, lists);
+  const councilNumber = councilNumberCheck(c, a, hits, lists);
   const notAParty = notAPartyCheck(c, a, lists);
 
   const entityHits: EHit[] = [];
@@ -85,7 +86,14 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
   for (const h of hits) {
     const p = c.patterns[h.pat];
     // A number in a link is its path ("/2024/02/05/prabowo-meninjau"), a date or an id, never a ballot number.
-    valid.push(p.refs.length === 0 || otherPerson(h) ? [] : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer).filter((r) => !isNumberRef(r) || (!notABallot(h) && a.fields[a.tokens[h.from].field].field !== 'links')));
+    // A number beside a council ("caleg DPRD nomor urut 1") is a place on a party's list, not a pair's number.
+    valid.push(
+      p.refs.length === 0 || otherPerson(h)
+        ? []
+        : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer).filter(
+            (r) => !isNumberRef(r) || (!notABallot(h) && a.fields[a.tokens[h.from].field].field !== 'links' && !councilNumber(h, r)),
+          ),
+    );
   }
   const listed = enumerationCheck(a, hits, valid);
   for (let k = 0; k < hits.length; k++) {
@@ -174,6 +182,36 @@ function notABallotCheck(a: Analysis, lists: Map<string, Hit[]>): (h: Hit) => bo
     if (h.from === h.to && countAfter.has(next) && t[next]?.clause === t[h.to].clause) return true;
     // For a phrase ("nomor 2") this looks before its first word: "TPS nomor 2".
     return before.has(prev) && t[prev]?.sent === t[h.from].sent;
+  };
+}
+
+/**
+ * Whether a number reference is a place on a party's list rather than a ballot number: its hit is nearer to a word
+ * of a council seat (context lists legislative_candidate, legislative_body: "caleg", "DPRD", "dapil"; up to eight
+ * words away, in its sentence) than to a word of a race between pairs (pair_race: "capres", "paslon"). "Istri saya
+ * nyaleg DPRD dari PAN, nomor urut 1" is no call for pair 1, nor for party 1; a party's own number stays its number
+ * where the party is named in the sentence ("caleg PSI nomor 15"). In "coblos 02 untuk presiden, caleg DPRD pilih
+ * PDIP no 5", 02 is the pair's and 5 a place on PDIP's list.
+ */
+function councilNumberCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<string, Hit[]>): (h: Hit, r: EntityRef) => boolean {
+  const cand = lists.get('legislative_candidate');
+  const body = lists.get('legislative_body');
+  if (!cand && !body) return () => false;
+  const t = a.tokens;
+  const council = [...(cand ?? []), ...(body ?? [])];
+  const race = lists.get('pair_race') ?? [];
+  const nearest = (of: Hit[], h: Hit): number => {
+    let d = Infinity;
+    for (const x of of) if (t[x.from].sent === t[h.from].sent) d = Math.min(d, x.from > h.to ? x.from - h.to : x.to < h.from ? h.from - x.to : 0);
+    return d;
+  };
+  // Parties named by name (not by number) in each sentence.
+  const named = new Set<string>();
+  for (const h of hits) for (const r of c.patterns[h.pat].refs) if (r.party && r.types.includes('party') && !isNumberRef(r)) named.add(`${t[h.from].sent} ${r.cand}`);
+  return (h: Hit, r: EntityRef) => {
+    const dc = nearest(council, h);
+    if (dc > 8 || dc >= nearest(race, h)) return false;
+    return !(r.party === true && named.has(`${t[h.from].sent} ${r.cand}`));
   };
 }
 

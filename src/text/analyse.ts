@@ -93,6 +93,9 @@ interface RawWord {
 const SPACER = /^[ .\-_*]{1,3}$/;
 /** Mask lookups scan the lexicon; a post gets only so many so that hostile text cannot make a scan slow. */
 const MASK_BUDGET = 16;
+/** Abbreviations whose period ends no sentence: titles before a name, parts of an address, "no." before a number. */
+const ABBREVIATIONS: ReadonlySet<string> = new Set(['h', 'hj', 'kh', 'dr', 'drs', 'dra', 'ir', 'prof', 'bpk', 'sdr', 'kab', 'kec', 'kel', 'ds', 'jl', 'jln', 'no', 'nmr', 'tgl', 'gg', 'kp']);
+
 /** Tokens per field beyond this are not analysed (a 1 MB post is scanned in its first ~50k tokens). */
 const MAX_TOKENS_PER_FIELD = 50_000;
 
@@ -249,12 +252,16 @@ export class Analyzer {
 
     const scan = new TokenScanner(text);
     let prevEnd = 0;
+    let wordStart = -1;
+    let wordEnd = -1;
     while (scan.next()) {
       if (count++ >= MAX_TOKENS_PER_FIELD) break;
       const fs = scan.start;
       const fe = scan.end;
       const kind = scan.kind;
       if (kind === TOKEN.Word) {
+        wordStart = fs;
+        wordEnd = fe;
         if (fe - fs === 1) {
           if (run.length > 0 && !SPACER.test(text.slice(prevEnd, fs))) flushRun();
           run.push({ fs, fe, raw: text[fs], sent, clause, flags: quoted });
@@ -269,7 +276,8 @@ export class Analyzer {
       flushRun();
       prevEnd = fe;
       if (kind === TOKEN.SentenceEnd) {
-        sent++;
+        // The period of a title or an address ("H. Udin", "Kab. Bandung", "No. 3") ends no sentence.
+        if (!(fs === wordEnd && fe - fs === 1 && fe - wordStart <= 5 && ABBREVIATIONS.has(text.slice(wordStart, wordEnd)))) sent++;
         clause++;
       } else if (kind === TOKEN.Clause) {
         clause++;
