@@ -116,8 +116,10 @@ export class ContextJudge {
         s.add(r.cand);
       }
     const balanced = new Set<string>();
-    // In a race with a single pair, the empty column is the other option: the pair and the column named together.
-    const emptyColumn = get('empty_column').length > 0;
+    // In a race with a single pair, the empty column is the other option: the pair and the column named together —
+    // not "tong milih kolom kosong", which takes the pair's side.
+    const refusal = [...prohibition, ...get('negation')];
+    const emptyColumn = get('empty_column').some((h) => !refusal.some((n) => n.to < h.from && h.from - n.to <= 3 && a.tokens[n.from].sent === a.tokens[h.from].sent));
     for (const [e, s] of byElection) if (s.size >= 2 || (emptyColumn && this.c.elections.get(e)?.candidateCount === 1)) balanced.add(e);
     const pointed = new Set<string>();
     const beyondSign = new Set<string>();
@@ -306,7 +308,14 @@ export class ContextJudge {
       const sloganOnly = cat === 'campaign_slogan' && attr.candidate !== null && !pc.pointed.has(attr.candidate);
       // "Pemilih boleh mencoblos kolom kosong, suaranya sah": in a single-pair race, the rules for the empty column
       // are what voter education explains; only the poster's own voice ("ayo", "saya") makes it a call.
-      const columnRule = !personalInSentence && m.hits.some((h) => h.refs.some((r) => r.cand === attr.candidate && r.types.includes('empty_column')));
+      // The explanation stands in the call's own sentence ("… kolom kosong, suaranya sah", "pemilih boleh mencoblos
+      // kolom kosong"), and the column's hashtag is a campaign's, not KPU's.
+      const inMatch = (h: Hit) => toks[h.from].sent >= toks[m.from].sent && toks[h.from].sent <= toks[m.to].sent;
+      const columnRule =
+        !personalInSentence &&
+        m.hits.some((h) => h.refs.some((r) => r.cand === attr.candidate && r.types.includes('empty_column'))) &&
+        ((pc.lists.get('voter_education') ?? NO_HITS).some(inMatch) || (pc.lists.get('vote_validity') ?? NO_HITS).some(inMatch)) &&
+        !pc.entityHits.some((h) => toks[h.from].kind === TK.Hashtag && h.refs.some((r) => r.types.includes('empty_column')));
       const favoursNobody = attr.candidate === null || sloganOnly || columnRule || (attr.election !== null && pc.balanced.has(attr.election) && !personalInSentence);
       if (favoursNobody) {
         mods.push({ kind: 'voter_education', effect: 'suppress', cue: CUE.voterEducation });

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { loadLabelled } from '../../src/eval/labelled.js';
 import { evaluateSet } from '../../src/eval/metrics.js';
 import { TARGETS } from '../../src/eval/run.js';
+import { loadRuleSet } from '../../src/rules/load.js';
+import { compile } from '../../src/rules/compile.js';
+import { Scanner } from '../../src/engine/scan.js';
 import { shippedScanner } from '../helpers/engine.js';
 import { FIXTURES } from '../helpers/cli.js';
 
@@ -53,5 +56,23 @@ describe('accuracy on fixtures/governance', () => {
     expect(clean.violation).toBe(0);
     expect(r.precision).toBeGreaterThanOrEqual(0.94);
     expect(r.recall).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+// fixtures/single-pair: a race with one pair against the empty column, with its own election pack (as a user writes
+// one). Written before the engine work for such races, then tuned on (its README: before and after). The calls for
+// the column said without a word of the vote ("yg kosong aja", "kokos", "🔲 > ☝️") stay missed; voter education about
+// the column, and the words used literally, must stay clean.
+describe('accuracy on fixtures/single-pair', () => {
+  it('accuses no clean post of a single-pair race and finds calls for the pair and for the empty column', async () => {
+    const dir = path.join(FIXTURES, 'single-pair');
+    const posts = loadLabelled(dir);
+    expect(posts.length).toBeGreaterThanOrEqual(100);
+    const scanner = new Scanner(compile(await loadRuleSet({ extra: [path.join(dir, 'pilwalkot-sukamulya-2025.yaml')] })), { explain: true });
+    const r = evaluateSet(scanner, posts);
+    expect(r.confusion.clean.violation).toBe(0);
+    expect(r.precision).toBeGreaterThanOrEqual(TARGETS.precision);
+    expect(r.recall).toBeGreaterThanOrEqual(0.76);
+    expect(r.attribution.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -38,6 +38,13 @@ describe('a race with a single pair', () => {
       expect(r.verdict, t).toBe('violation');
       expect(r.findings.map((f) => [f.rule_id, f.candidate, f.stance]), t).toContainEqual(['endorsement.against-phrase', PAIR, 'against']);
     }
+    // Voter-education words do not excuse the column's own campaign: its hashtag, or words away from the call.
+    for (const t of ['Kolom kosong bukan golput! Datang ke TPS, coblos kolom kosong #KotakKosong', 'Menangkan kolom kosong! Lihat surat suara, pilih yang bersih']) {
+      expect(s.scan(post(t, { date: IN_CAMPAIGN })).verdict, t).toBe('violation');
+    }
+    // Telling people not to vote for the column takes the pair's side: the post does not name both options evenly.
+    const pair = s.scan(post('Urang sasarengan nyoblos Hendra-Wati di TPS. Tong golput, tong milih kolom kosong nya', { date: IN_CAMPAIGN }));
+    expect(pair.findings.map((f) => [f.candidate, f.stance])).toContainEqual([PAIR, 'support']);
     // The pair's own supporters still support it.
     expect(s.scan(post('Coblos Hendra-Wati, jangan kotak kosong!', { date: IN_CAMPAIGN })).findings.map((f) => [f.candidate, f.stance])).toContainEqual([PAIR, 'support']);
   });
@@ -52,6 +59,8 @@ describe('a race with a single pair', () => {
       'Kotak kosong bekas printer di gudang kantor numpuk, tolong dirapikan',
       'Jangan ada kolom kosong di form SPJ ya, nanti dikembalikan bagian keuangan',
       'Jumlah pemilih kotak kosong di TPS 5 capai 120 suara, lanjut rekap di kecamatan',
+      'Buat berkas mutasi, pilih kotak kosong yg di rak atas aja, yg bawah udah penuh arsip',
+      "Sosialisasi pemilih pemula bareng KPU. Anak2 nanya: 'Bu, kalau nyoblos kotak kosong sah gak?' Sah dong nak",
     ]) {
       const r = s.scan(post(t, { date: IN_CAMPAIGN }));
       expect(r.verdict, t).toBe('clean');
