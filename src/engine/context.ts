@@ -215,6 +215,8 @@ export class ContextJudge {
     const sent = toks[start].sent;
 
     const contrastBetween = (from: number, to: number) => pc.contrast.some((h) => h.from > from && h.from < to);
+    // A finding that stands on a camp's own phrase against the pair ("salam 4 jari", "coblos kotak kosong").
+    const againstPhrase = rule.stance === 'against' && m.hits.length > 0 && m.hits.every((h) => h.refs.some((r) => r.types.includes('against')));
 
     // 0a. A repost's text is someone else's: "saya ikut kampanye" in it is the original author speaking. Sharing it is
     // still caught (repost of a candidate account, support in the shared text); first-person claims are not.
@@ -272,12 +274,18 @@ export class ContextJudge {
           stance = 'against';
           factor *= 0.9;
           mods.push({ kind: 'attack', effect: 'retarget', cue: cueWord, factor: 0.9 });
+        } else if (cue && againstPhrase && stance === 'against') {
+          // "Jangan coblos kotak kosong!": refusing the call against the pair takes the pair's side.
+          stance = 'support';
+          factor *= 0.9;
+          mods.push({ kind: 'refusal', effect: 'retarget', cue: cueWord, factor: 0.9 });
         }
       }
     }
 
     // 1b. Negation right before the support word: "ora milih nomer siji", "tidak pilih 02" is against that pair.
-    if ((cat === 'endorsement' || cat === 'party_support') && stance === 'support' && attr.candidate !== null && !ignores('prohibition')) {
+    // "Tidak pilih kotak kosong" turns a camp's phrase against the pair round, to the pair's side.
+    if ((cat === 'endorsement' || cat === 'party_support') && (stance === 'support' || (againstPhrase && stance === 'against')) && attr.candidate !== null && !ignores('prohibition')) {
       // A negation turns what it stands right before: the vote or support word with no name between ("ora milih
       // nomer siji", "gak akan pilih Prabowo"), or the name of the very pair the finding is about ("asal bukan
       // Ganjar, pokoknya …": against Ganjar). A match can start at a name further back: in "asal bukan Ganjar,
@@ -294,7 +302,7 @@ export class ContextJudge {
       // "Tidak ada pilihan lain selain 02", "ora ono pilihan liyane kejaba Mas Rahmat": no choice but that pair.
       const onlyThisOne = neg !== undefined && (pc.lists.get('exception') ?? []).some((h) => h.from > neg.to && h.to < m.to);
       if (neg && !onlyThisOne) {
-        stance = 'against';
+        stance = stance === 'support' ? 'against' : 'support';
         factor *= 0.9;
         mods.push({ kind: 'negation', effect: 'retarget', cue: cueText(a, [neg]), factor: 0.9 });
       }
@@ -341,7 +349,7 @@ export class ContextJudge {
     // 3. Neutral news: reporting without a stance of the poster's own.
     // An attack ("jangan pilih 02") is the poster's own voice even under a news link; a camp's own phrase ("aksi
     // salam 4 jari", "relawan kotak kosong deklarasi") is reported like a pair's slogan, but not its hashtag.
-    const attacking = stance === 'against' && !m.hits.every((h) => toks[h.from].kind !== TK.Hashtag && h.refs.some((r) => r.types.includes('against')));
+    const attacking = stance === 'against' && !(againstPhrase && m.hits.every((h) => toks[h.from].kind !== TK.Hashtag));
     if (!ignores('news') && NEWS_APPLIES.has(cat) && pc.news !== null && pc.personal.length === 0 && !attacking) {
       mods.push({ kind: 'news', effect: 'suppress', cue: pc.news });
       return { suppressed: true, stance, factor, modifiers: mods };

@@ -419,7 +419,7 @@ const EFFECT_ID: Record<Modifier['effect'], string> = {
   suppress: 'diabaikan',
   downgrade: 'keyakinan diturunkan',
   upgrade: 'keyakinan dinaikkan',
-  retarget: 'diubah menjadi menyerang',
+  retarget: 'sikap dibalik',
 };
 
 /** By modifier kind (src/engine/context.ts); an `unless:<list>` kind is labelled as `unless`. */
@@ -430,6 +430,7 @@ const KIND_ID: Record<string, string> = {
   prohibition: 'larangan atau imbauan netralitas',
   attack: 'ajakan agar tidak memilih paslon',
   negation: 'penyangkalan sebelum kata dukungan',
+  refusal: 'menolak seruan melawan paslon',
   voter_education: 'sosialisasi pemilih',
   news: 'berbagi berita tanpa sikap sendiri',
   after_vote: 'ucapan selamat setelah pemungutan suara',

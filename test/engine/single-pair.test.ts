@@ -45,6 +45,10 @@ describe('a race with a single pair', () => {
     // Telling people not to vote for the column takes the pair's side: the post does not name both options evenly.
     const pair = s.scan(post('Urang sasarengan nyoblos Hendra-Wati di TPS. Tong golput, tong milih kolom kosong nya', { date: IN_CAMPAIGN }));
     expect(pair.findings.map((f) => [f.candidate, f.stance])).toContainEqual([PAIR, 'support']);
+    // Refusing the column ("jangan coblos kotak kosong") takes the pair's side: the stance turns, the verdict stays.
+    const refusal = s.scan(post('Jangan coblos kotak kosong ya warga Sukamaju!', { date: IN_CAMPAIGN }));
+    expect(refusal.verdict).toBe('violation');
+    expect(refusal.findings.map((f) => [f.candidate, f.stance, f.modifiers.map((x) => x.kind)])).toContainEqual([PAIR, 'support', ['refusal']]);
     // The pair's own supporters still support it.
     expect(s.scan(post('Coblos Hendra-Wati, jangan kotak kosong!', { date: IN_CAMPAIGN })).findings.map((f) => [f.candidate, f.stance])).toContainEqual([PAIR, 'support']);
   });
