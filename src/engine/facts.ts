@@ -186,12 +186,13 @@ function notABallotCheck(a: Analysis, lists: Map<string, Hit[]>): (h: Hit) => bo
 }
 
 /**
- * Whether a number reference is a place on a party's list rather than a ballot number: its hit is nearer to a word
- * of a council seat (context lists legislative_candidate, legislative_body: "caleg", "DPRD", "dapil"; up to eight
- * words away, in its sentence) than to a word of a race between pairs (pair_race: "capres", "paslon"). "Istri saya
- * nyaleg DPRD dari PAN, nomor urut 1" is no call for pair 1, nor for party 1; a party's own number stays its number
- * where the party is named in the sentence ("caleg PSI nomor 15"). In "coblos 02 untuk presiden, caleg DPRD pilih
- * PDIP no 5", 02 is the pair's and 5 a place on PDIP's list.
+ * Whether a number reference is a place on a party's list rather than a ballot number: a word of a council seat
+ * (context lists legislative_candidate, legislative_body: "caleg", "DPRD", "dapil") stands up to three words before
+ * it in its sentence, nearer than any word of a race between pairs (pair_race: "capres", "paslon"); or a party
+ * name stands beside it ("No. 3 Gerindra", "PDIP nomor 3 untuk DPRD") in a sentence about a council. "Istri saya nyaleg DPRD dari PAN, nomor urut 1"
+ * is no call for pair 1, nor for party 1; a party's own number stays its number where the party is named in the
+ * sentence ("caleg PSI nomor 15"). In "coblos 02, DPRD coblos Golkar" or "coblos 02 untuk presiden, caleg DPRD
+ * pilih PDIP no 5", 02 is the pair's and 5 a place on PDIP's list.
  */
 function councilNumberCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<string, Hit[]>): (h: Hit, r: EntityRef) => boolean {
   const cand = lists.get('legislative_candidate');
@@ -199,21 +200,33 @@ function councilNumberCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<st
   if (!cand && !body) return () => false;
   const t = a.tokens;
   const council = [...(cand ?? []), ...(body ?? [])];
-  const race = lists.get('pair_race') ?? [];
-  const nearest = (of: Hit[], h: Hit): number => {
-    let d = Infinity;
-    for (const x of of) if (t[x.from].sent === t[h.from].sent) d = Math.min(d, x.from > h.to ? x.from - h.to : x.to < h.from ? h.from - x.to : 0);
-    return d;
-  };
-  // Parties named by name (not by number) in each sentence.
+  const race = lists.get('pair_race') ?? NO_HIT_LIST;
+  const sameSent = (x: Hit, h: Hit) => t[x.from].sent === t[h.from].sent;
+  // Parties named by name (not by number): per sentence, and the first token of each naming.
   const named = new Set<string>();
-  for (const h of hits) for (const r of c.patterns[h.pat].refs) if (r.party && r.types.includes('party') && !isNumberRef(r)) named.add(`${t[h.from].sent} ${r.cand}`);
+  const partyFrom = new Set<number>();
+  const partyTo = new Set<number>();
+  for (const h of hits)
+    for (const r of c.patterns[h.pat].refs)
+      if (r.party && r.types.includes('party') && !isNumberRef(r)) {
+        named.add(`${t[h.from].sent} ${r.cand}`);
+        partyFrom.add(h.from);
+        partyTo.add(h.to);
+      }
   return (h: Hit, r: EntityRef) => {
-    const dc = nearest(council, h);
-    if (dc > 8 || dc >= nearest(race, h)) return false;
+    if (!council.some((x) => sameSent(x, h))) return false;
+    let before = Infinity;
+    for (const x of council) if (sameSent(x, h) && x.to < h.from) before = Math.min(before, h.from - x.to);
+    let raceNear = Infinity;
+    for (const x of race) if (sameSent(x, h)) raceNear = Math.min(raceNear, x.from > h.to ? x.from - h.to : x.to < h.from ? h.from - x.to : 0);
+    const besideParty = partyFrom.has(h.to + 1) || partyFrom.has(h.to + 2) || partyTo.has(h.from - 1) || partyTo.has(h.from - 2);
+    if (!((before <= 3 && before < raceNear) || besideParty)) return false;
     return !(r.party === true && named.has(`${t[h.from].sent} ${r.cand}`));
   };
 }
+
+/** No hits: an empty list of the element kind hit lists have. */
+const NO_HIT_LIST: Hit[] = [];
 
 /** Words that join the numbers of a list: "1, 2 atau 3", "nomor 1 dan 2". */
 const LIST_JOINERS = new Set(['dan', 'atau', 'ataupun', 'maupun', 'sama', 'and', 'or', '&', 'lan', 'karo', 'opo', 'utawa', 'jeung', 'atawa']);

@@ -40,6 +40,10 @@ describe('support for a legislative candidate', () => {
     const mixed = await scan('Coblos 02 untuk presiden, caleg DPRD pilih PDIP no 5', { date: JAN_2024 });
     expect(mixed.findings.map((f) => f.candidate)).toContain('pilpres-2024:2');
     expect(mixed.findings.map((f) => f.candidate)).not.toContain('party-2024:5');
+    // A pair's number near a council it is not about stays the pair's ("Senayan" is where GBK stands, too).
+    for (const t of ['Coblos 02, DPRD coblos Golkar', 'Abis rapat paripurna DPRD langsung ke TPS, coblos 02', 'Kampanye akbar di GBK Senayan, coblos 02!']) {
+      expect((await scan(t, { date: '2024-02-10T19:00:00+07:00' })).findings.map((f) => f.candidate), t).toContain('pilpres-2024:2');
+    }
     // A party's own number, with the party named, is still its number.
     expect((await scan('Coblos PKS nomor 8 untuk DPRD!', { date: JAN_2024 })).findings.map((f) => f.candidate)).toContain('party-2024:8');
   });
