@@ -283,6 +283,18 @@ export class ContextJudge {
       }
     }
 
+    // 1a. A denial of taking part ("saya tidak ikut kampanye", "gak pernah jadi relawan"): a negation within three
+    // words before the word of taking part. A civil servant saying they stay out is the opposite of a breach.
+    if (cat === 'campaign_activity' && !ignores('prohibition')) {
+      const negs = pc.lists.get('negation') ?? NO_HITS;
+      const attend = m.hits.find((h) => this.c.patterns[h.pat].lists.includes('attend_words'));
+      const neg = attend && negs.find((h) => toks[h.from].sent === toks[attend.from].sent && h.to < attend.from && attend.from - h.to <= 3);
+      if (neg) {
+        mods.push({ kind: 'negation', effect: 'suppress', cue: cueText(a, [neg]) });
+        return { suppressed: true, stance, factor, modifiers: mods };
+      }
+    }
+
     // 1b. Negation right before the support word: "ora milih nomer siji", "tidak pilih 02" is against that pair.
     // "Tidak pilih kotak kosong" turns a camp's phrase against the pair round, to the pair's side.
     if ((cat === 'endorsement' || cat === 'party_support') && (stance === 'support' || (againstPhrase && stance === 'against')) && attr.candidate !== null && !ignores('prohibition')) {
