@@ -75,7 +75,7 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
   const nearPrayer = (h: Hit) => prayer !== undefined && prayer.some((p) => a.tokens[p.from].field === a.tokens[h.from].field && Math.abs(p.from - h.from) <= 4);
   const otherPerson = otherPersonCheck(c, a, hits, lists);
   const notABallot = notABallotCheck(a, lists);
-  const councilNumber = councilNumberCheck(c, a, hits, lists);
+  const listPlace = listPlaceCheck(c, a, hits, lists);
   const notAParty = notAPartyCheck(c, a, lists);
 
   const entityHits: EHit[] = [];
@@ -91,7 +91,7 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
       p.refs.length === 0 || otherPerson(h)
         ? []
         : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer).filter(
-            (r) => !isNumberRef(r) || (!notABallot(h) && a.fields[a.tokens[h.from].field].field !== 'links' && !councilNumber(h, r)),
+            (r) => !isNumberRef(r) || (!notABallot(h) && a.fields[a.tokens[h.from].field].field !== 'links' && !listPlace(h, r)),
           ),
     );
   }
@@ -186,42 +186,52 @@ function notABallotCheck(a: Analysis, lists: Map<string, Hit[]>): (h: Hit) => bo
 }
 
 /**
- * Whether a number reference is a place on a party's list rather than a ballot number: a word of a council seat
- * (context lists legislative_candidate, legislative_body: "caleg", "DPRD", "dapil") stands up to three words before
- * it in its sentence, nearer than any word of a race between pairs (pair_race: "capres", "paslon"); or a party
- * name stands beside it ("No. 3 Gerindra", "PDIP nomor 3 untuk DPRD") in a sentence about a council. "Istri saya nyaleg DPRD dari PAN, nomor urut 1"
- * is no call for pair 1, nor for party 1; a party's own number stays its number where the party is named in the
- * sentence ("caleg PSI nomor 15"). In "coblos 02, DPRD coblos Golkar" or "coblos 02 untuk presiden, caleg DPRD
- * pilih PDIP no 5", 02 is the pair's and 5 a place on PDIP's list.
+ * Whether a number reference is a place on a party's list rather than a ballot number.
+ * - A party's number names that party only where the post does not name another party instead: in "coblos Kang
+ *   Ujang nomor 4, … PKB" the 4 is PKB's list, not Golkar. In a sentence about a council, only beside the party
+ *   itself ("PKS nomor 8 untuk DPRD"): "Pilpres nomor 2, DPRD … Gerindra" is not Gerindra's 2.
+ * - A pair's number is a list place after a word of a candidacy (context list legislative_candidate: "caleg",
+ *   "nyaleg", up to ten words before) or of a council (legislative_body: "DPRD", "dapil", up to three), nearer than
+ *   any word of a race between pairs (pair_race: "capres", "paslon"); or beside a party's name in a sentence about a
+ *   council ("No. 3 Gerindra", "PDIP nomor 3 untuk DPRD"). "Istri saya nyaleg DPRD dari PAN, nomor urut 1" is no
+ *   call for pair 1; in "coblos 02, DPRD coblos Golkar" or "coblos 02 untuk presiden, caleg DPRD pilih PDIP no 5",
+ *   02 is the pair's and 5 a place on PDIP's list.
  */
-function councilNumberCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<string, Hit[]>): (h: Hit, r: EntityRef) => boolean {
-  const cand = lists.get('legislative_candidate');
-  const body = lists.get('legislative_body');
-  if (!cand && !body) return () => false;
+function listPlaceCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<string, Hit[]>): (h: Hit, r: EntityRef) => boolean {
   const t = a.tokens;
-  const council = [...(cand ?? []), ...(body ?? [])];
+  const candidacy = lists.get('legislative_candidate') ?? NO_HIT_LIST;
+  const body = lists.get('legislative_body') ?? NO_HIT_LIST;
   const race = lists.get('pair_race') ?? NO_HIT_LIST;
-  const sameSent = (x: Hit, h: Hit) => t[x.from].sent === t[h.from].sent;
-  // Parties named by name (not by number): per sentence, and the first token of each naming.
+  // Parties named by name (not by number): which, and where each naming starts and ends.
   const named = new Set<string>();
-  const partyFrom = new Set<number>();
-  const partyTo = new Set<number>();
+  const partyFrom = new Map<number, string>();
+  const partyTo = new Map<number, string>();
   for (const h of hits)
     for (const r of c.patterns[h.pat].refs)
-      if (r.party && r.types.includes('party') && !isNumberRef(r)) {
-        named.add(`${t[h.from].sent} ${r.cand}`);
-        partyFrom.add(h.from);
-        partyTo.add(h.to);
+      if (r.party && r.types.includes('party') && !isNumberRef(r) && r.cand !== null) {
+        named.add(r.cand);
+        partyFrom.set(h.from, r.cand);
+        partyTo.set(h.to, r.cand);
       }
+  if (named.size === 0 && candidacy.length === 0 && body.length === 0) return () => false;
+  const sameSent = (x: Hit, h: Hit) => t[x.from].sent === t[h.from].sent;
+  const nearestBefore = (of: Hit[], h: Hit) => {
+    let d = Infinity;
+    for (const x of of) if (sameSent(x, h) && x.to < h.from) d = Math.min(d, h.from - x.to);
+    return d;
+  };
+  const partyBeside = (h: Hit): string | undefined => partyFrom.get(h.to + 1) ?? partyFrom.get(h.to + 2) ?? partyTo.get(h.from - 1) ?? partyTo.get(h.from - 2);
   return (h: Hit, r: EntityRef) => {
-    if (!council.some((x) => sameSent(x, h))) return false;
-    let before = Infinity;
-    for (const x of council) if (sameSent(x, h) && x.to < h.from) before = Math.min(before, h.from - x.to);
+    const council = candidacy.some((x) => sameSent(x, h)) || body.some((x) => sameSent(x, h));
+    if (r.party === true) {
+      if (council) return partyBeside(h) !== r.cand;
+      return named.size > 0 && !named.has(r.cand ?? '');
+    }
+    if (!council) return false;
     let raceNear = Infinity;
     for (const x of race) if (sameSent(x, h)) raceNear = Math.min(raceNear, x.from > h.to ? x.from - h.to : x.to < h.from ? h.from - x.to : 0);
-    const besideParty = partyFrom.has(h.to + 1) || partyFrom.has(h.to + 2) || partyTo.has(h.from - 1) || partyTo.has(h.from - 2);
-    if (!((before <= 3 && before < raceNear) || besideParty)) return false;
-    return !(r.party === true && named.has(`${t[h.from].sent} ${r.cand}`));
+    const after = Math.min(nearestBefore(candidacy, h) <= 10 ? nearestBefore(candidacy, h) : Infinity, nearestBefore(body, h) <= 3 ? nearestBefore(body, h) : Infinity);
+    return after < raceNear || partyBeside(h) !== undefined;
   };
 }
 

@@ -66,6 +66,31 @@ describe('support for a legislative candidate', () => {
   });
 });
 
+describe('a legislative candidate promoted as campaign material does', () => {
+  it('is a violation: council, list place and party or relative, even with the call in another sentence', async () => {
+    for (const [t, candidate] of [
+      ['Om aku nyaleg lewat PKN, nomor urut 2, DPRD Kab. Sleman dapil 6. Yuk bantu, biar ada suara anak muda di dewan!', 'party-2024:9'],
+      ['Alhamdulillah, hari ini Bapak saya resmi tercantum di DCT DPRD Kab. Sumedang dapil 3 dari PPP nomor urut 1. Mohon doa restu dan dukungannya', 'party-2024:17'],
+    ] as const) {
+      const r = await scan(t, { date: JAN_2024 });
+      expect(r.verdict, t).toBe('violation');
+      expect(r.findings.map((f) => f.candidate), t).toContain(candidate);
+      expect(r.findings.map((f) => f.candidate), t).not.toContain('party-2024:2');
+    }
+  });
+
+  it('names another party by its number only where the post names no party', async () => {
+    // "nomor 4" is the caleg's place on PKB's list, not Golkar (party 4).
+    const r = await scan('Coblos partaina atawa coblos Kang Ujang Sobari nomor 4, sami wae asup ka PKB', { date: JAN_2024 });
+    expect(r.findings.map((f) => f.candidate)).not.toContain('party-2024:4');
+  });
+
+  it('reads "don\'t forget" in Javanese and Sundanese as a reminder, not a prohibition', async () => {
+    const r = await scan('Dulur-dulur, ojo lali tanggal 14 coblos nomer loro. Pak Prabowo karo Mas Gibran', { date: '2024-02-10T19:00:00+07:00' });
+    expect(r.findings.find((f) => f.rule_id === 'endorsement.vote-call')?.stance).toBe('support');
+  });
+});
+
 describe('the period of an abbreviation', () => {
   it('ends no sentence: a title before a name, an address, "No." before a number', async () => {
     // "Coblos no. III, Bu R*sma" was two sentences, "coblos no" and "III …": a mention, not a call.
