@@ -118,8 +118,7 @@ export class ContextJudge {
     const balanced = new Set<string>();
     // In a race with a single pair, the empty column is the other option: the pair and the column named together —
     // not "tong milih kolom kosong", which takes the pair's side.
-    const refusal = [...prohibition, ...get('negation')];
-    const emptyColumn = get('empty_column').some((h) => !refusal.some((n) => n.to < h.from && h.from - n.to <= 3 && a.tokens[n.from].sent === a.tokens[h.from].sent));
+    const emptyColumn = get('empty_column').some((h) => !hitBefore(a, prohibition, h.from, 3) && !hitBefore(a, get('negation'), h.from, 3));
     for (const [e, s] of byElection) if (s.size >= 2 || (emptyColumn && this.c.elections.get(e)?.candidateCount === 1)) balanced.add(e);
     const pointed = new Set<string>();
     const beyondSign = new Set<string>();
@@ -286,9 +285,8 @@ export class ContextJudge {
     // 1a. A denial of taking part ("saya tidak ikut kampanye", "gak pernah jadi relawan"): a negation within three
     // words before the word of taking part. A civil servant saying they stay out is the opposite of a breach.
     if (cat === 'campaign_activity' && !ignores('prohibition')) {
-      const negs = pc.lists.get('negation') ?? NO_HITS;
       const attend = m.hits.find((h) => this.c.patterns[h.pat].lists.includes('attend_words'));
-      const neg = attend && negs.find((h) => toks[h.from].sent === toks[attend.from].sent && h.to < attend.from && attend.from - h.to <= 3);
+      const neg = attend && hitBefore(a, pc.lists.get('negation') ?? NO_HITS, attend.from, 3);
       if (neg) {
         mods.push({ kind: 'negation', effect: 'suppress', cue: cueText(a, [neg]) });
         return { suppressed: true, stance, factor, modifiers: mods };
@@ -303,7 +301,7 @@ export class ContextJudge {
       // Ganjar, pokoknya …": against Ganjar). A match can start at a name further back: in "asal bukan Ganjar,
       // pokoknya coblos 2" the "bukan" is Ganjar's, and the call for 2 stays support.
       const negs = pc.lists.get('negation') ?? NO_HITS;
-      const negBefore = (at: number) => negs.find((h) => toks[h.from].sent === toks[at].sent && h.to < at && at - h.to <= 2);
+      const negBefore = (at: number) => hitBefore(a, negs, at, 2);
       const verb = m.hits.find((h) => isVerbPattern(this.c, h.pat));
       let neg = verb ? negBefore(verb.from) : undefined;
       if (neg && pc.entityHits.some((e) => e.from > neg!.to && e.from < verb!.from)) neg = undefined;
@@ -326,10 +324,9 @@ export class ContextJudge {
       // A slogan that is an ordinary word ("perubahan jadwal … pemilu"), with no name, number or gesture of its pair
       // anywhere in the post, favours nobody in a post about how to vote.
       const sloganOnly = cat === 'campaign_slogan' && attr.candidate !== null && !pc.pointed.has(attr.candidate);
-      // "Pemilih boleh mencoblos kolom kosong, suaranya sah": in a single-pair race, the rules for the empty column
-      // are what voter education explains; only the poster's own voice ("ayo", "saya") makes it a call.
-      // The explanation stands in the call's own sentence ("… kolom kosong, suaranya sah", "pemilih boleh mencoblos
-      // kolom kosong"), and the column's hashtag is a campaign's, not KPU's.
+      // "Pemilih boleh mencoblos kolom kosong, suaranya sah": in a single-pair race, how the empty column counts is
+      // what voter education explains, in the call's own sentence. The poster's own voice ("ayo", "saya") makes it
+      // a call, and the column's hashtag is a campaign's, not KPU's.
       const inMatch = (h: Hit) => toks[h.from].sent >= toks[m.from].sent && toks[h.from].sent <= toks[m.to].sent;
       const columnRule =
         !personalInSentence &&
@@ -402,6 +399,12 @@ export class ContextJudge {
     }
     return { suppressed: false, stance, factor, modifiers: mods };
   }
+}
+
+/** The hit of `hits` that ends at most `gap` tokens before token `at`, in its sentence. */
+function hitBefore(a: Analysis, hits: Hit[], at: number, gap: number): Hit | undefined {
+  const toks = a.tokens;
+  return hits.find((h) => toks[h.from].sent === toks[at].sent && h.to < at && at - h.to <= gap);
 }
 
 function hostOf(u: string): string {
