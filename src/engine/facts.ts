@@ -202,36 +202,41 @@ function listPlaceCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<string
   const candidacy = lists.get('legislative_candidate') ?? NO_HIT_LIST;
   const body = lists.get('legislative_body') ?? NO_HIT_LIST;
   const race = lists.get('pair_race') ?? NO_HIT_LIST;
-  // Parties named by name (not by number): which, and where each naming starts and ends.
-  const named = new Set<string>();
+  // Parties named by name (not by number), and where each naming starts and ends: worked out at the first number.
+  let named: Set<string> | null = null;
   const partyFrom = new Map<number, string>();
   const partyTo = new Map<number, string>();
-  for (const h of hits)
-    for (const r of c.patterns[h.pat].refs)
-      if (r.party && r.types.includes('party') && !isNumberRef(r) && r.cand !== null) {
-        named.add(r.cand);
-        partyFrom.set(h.from, r.cand);
-        partyTo.set(h.to, r.cand);
-      }
-  if (named.size === 0 && candidacy.length === 0 && body.length === 0) return () => false;
+  const partiesNamed = (): Set<string> => {
+    if (named) return named;
+    named = new Set();
+    for (const h of hits)
+      for (const r of c.patterns[h.pat].refs)
+        if (r.party && r.types.includes('party') && !isNumberRef(r) && r.cand !== null) {
+          named.add(r.cand);
+          partyFrom.set(h.from, r.cand);
+          partyTo.set(h.to, r.cand);
+        }
+    return named;
+  };
   const sameSent = (x: Hit, h: Hit) => t[x.from].sent === t[h.from].sent;
-  const nearestBefore = (of: Hit[], h: Hit) => {
+  /** Tokens from the nearest hit of `of` that ends before `h` in its sentence, when at most `max`. */
+  const after = (of: Hit[], h: Hit, max: number) => {
     let d = Infinity;
     for (const x of of) if (sameSent(x, h) && x.to < h.from) d = Math.min(d, h.from - x.to);
-    return d;
+    return d <= max ? d : Infinity;
   };
   const partyBeside = (h: Hit): string | undefined => partyFrom.get(h.to + 1) ?? partyFrom.get(h.to + 2) ?? partyTo.get(h.from - 1) ?? partyTo.get(h.from - 2);
   return (h: Hit, r: EntityRef) => {
+    const parties = partiesNamed();
     const council = candidacy.some((x) => sameSent(x, h)) || body.some((x) => sameSent(x, h));
     if (r.party === true) {
       if (council) return partyBeside(h) !== r.cand;
-      return named.size > 0 && !named.has(r.cand ?? '');
+      return parties.size > 0 && !parties.has(r.cand ?? '');
     }
     if (!council) return false;
     let raceNear = Infinity;
     for (const x of race) if (sameSent(x, h)) raceNear = Math.min(raceNear, x.from > h.to ? x.from - h.to : x.to < h.from ? h.from - x.to : 0);
-    const after = Math.min(nearestBefore(candidacy, h) <= 10 ? nearestBefore(candidacy, h) : Infinity, nearestBefore(body, h) <= 3 ? nearestBefore(body, h) : Infinity);
-    return after < raceNear || partyBeside(h) !== undefined;
+    return Math.min(after(candidacy, h, 10), after(body, h, 3)) < raceNear || partyBeside(h) !== undefined;
   };
 }
 
