@@ -168,6 +168,13 @@ describe('Analyzer', () => {
     expect(toks[4].flags & FLAG.Quoted).toBe(0);
   });
 
+  it('lets the period of a title or an address end no sentence', () => {
+    const sents = (text: string) => an.analyseText(text).tokens.map((t) => `${t.t}:${t.sent}`);
+    expect(sents('Kakak saya H. Udin, caleg DPRD Kab. Bandung No. 5. Coblos ya')).toEqual(['kakak:0', 'saya:0', 'h:0', 'udin:0', 'caleg:0', 'dprd:0', 'kab:0', 'bandung:0', 'no:0', '5:0', 'coblos:1', 'ya:1']);
+    // Only the listed abbreviations: "sudah. Besok" still ends one.
+    expect(sents('Sudah. Besok')).toEqual(['sudah:0', 'besok:1']);
+  });
+
   it('an unbalanced quotation mark quotes nothing', () => {
     const toks = an.analyseText('"pilih 02 pokoknya').tokens;
     expect(toks.every((t) => (t.flags & FLAG.Quoted) === 0)).toBe(true);
