@@ -283,13 +283,31 @@ export class ContextJudge {
     }
 
     // 1a. A denial of taking part ("saya tidak ikut kampanye", "gak pernah jadi relawan"): a negation within three
-    // words before the word of taking part. A civil servant saying they stay out is the opposite of a breach.
+    // words before the word of taking part. A civil servant saying they stay out is the opposite of a breach; a
+    // relative's part is the relative's.
     if (cat === 'campaign_activity' && !ignores('prohibition')) {
-      const attend = m.hits.find((h) => this.c.patterns[h.pat].lists.includes('attend_words'));
+      const inList = (h: Hit, l: string) => this.c.patterns[h.pat].lists.includes(l);
+      const attend = m.hits.find((h) => inList(h, 'attend_words'));
       const neg = attend && hitBefore(a, pc.lists.get('negation') ?? NO_HITS, attend.from, 3);
       if (neg) {
         mods.push({ kind: 'negation', effect: 'suppress', cue: cueText(a, [neg]) });
         return { suppressed: true, stance, factor, modifiers: mods };
+      }
+      // Someone else's part: "Suami saya ikut kampanye", "Anak saya jadi saksi" (the "saya" is whose), "Istriku
+      // jadi relawan Ganjar". Not "Saya dan suami ikut kampanye", "bareng suami ikut kampanye", nor a photo "bersama
+      // teman-teman memakai kaos …" (the poster is in it).
+      const kin = [...(pc.lists.get('relatives') ?? NO_HITS), ...(pc.lists.get('kinship') ?? NO_HITS)];
+      if (kin.length > 0) {
+        const me = m.hits.find((h) => inList(h, 'first_person'));
+        const whose = me
+          ? kin.find((k) => toks[k.from].sent === toks[me.from].sent && k.from < me.from && k.to >= me.from - 1)
+          : !attend && m.hits.some((h) => inList(h, 'campaign_roles'))
+            ? hitBefore(a, kin, start, 2)
+            : undefined;
+        if (whose) {
+          mods.push({ kind: 'someone_else', effect: 'suppress', cue: cueText(a, [whose]) });
+          return { suppressed: true, stance, factor, modifiers: mods };
+        }
       }
     }
 

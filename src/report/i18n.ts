@@ -431,6 +431,7 @@ const KIND_ID: Record<string, string> = {
   attack: 'ajakan agar tidak memilih paslon',
   negation: 'penyangkalan sebelum kata dukungan',
   refusal: 'menolak seruan melawan paslon',
+  someone_else: 'kegiatan orang lain (keluarga, teman)',
   voter_education: 'sosialisasi pemilih',
   news: 'berbagi berita tanpa sikap sendiri',
   after_vote: 'ucapan selamat setelah pemungutan suara',
