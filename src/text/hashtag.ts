@@ -42,7 +42,8 @@ export function splitHashtag(body: string, isUpper: (i: number) => boolean, lex:
       start = i;
       continue;
     }
-    if (prev !== cur) cut = true; // letter ↔ digit
+    // Letter ↔ digit, but a single letter keeps its digits: #S2sambilngajar is "s2" (a degree), not the number 2.
+    if (prev !== cur) cut = !(prev === 2 && i - start === 1);
     else if (cur === 2) {
       const up = isUpper(i);
       const prevUp = isUpper(i - 1);

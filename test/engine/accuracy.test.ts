@@ -90,3 +90,16 @@ describe('accuracy on fixtures/legislative', () => {
     expect(r.recall).toBeGreaterThanOrEqual(0.94);
   });
 });
+
+// fixtures/blind2: written blind in the seventh session and measured once (0.947 / 0.882); only its one false
+// accusation of a clean post was fixed after. A regression guard, not a target met.
+describe('accuracy on fixtures/blind2', () => {
+  it('stays where it was measured: precision >= 0.95, recall >= 0.88, no clean post accused', async () => {
+    const posts = loadLabelled(path.join(FIXTURES, 'blind2'));
+    expect(posts.length).toBeGreaterThanOrEqual(250);
+    const r = evaluateSet(await shippedScanner(), posts);
+    expect(r.confusion.clean.violation).toBe(0);
+    expect(r.precision).toBeGreaterThanOrEqual(0.95);
+    expect(r.recall).toBeGreaterThanOrEqual(0.88);
+  });
+});

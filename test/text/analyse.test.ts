@@ -79,6 +79,15 @@ describe('Analyzer', () => {
     expect(toks[0].end).toBe(6);
   });
 
+  it('keeps a single letter with its digits inside a hashtag (#S2sambilngajar: a degree, not the number 2)', () => {
+    expect(an.analyseText('#S2sambilngajar').tokens.map((t) => [t.t, t.kind])).toEqual([
+      ['s2sambilngajar', TK.Hashtag],
+      ['s2', TK.Word],
+      ['sambilngajar', TK.Word],
+    ]);
+    expect(words('#Coblos02')).toEqual(['coblos02', 'coblos', '02']);
+  });
+
   it('keeps a hashtag whole and splits it into words (camelCase, digits, lexicon)', () => {
     const toks = an.analyseText('#PrabowoGibran2024 #ganjarmahfud').tokens;
     expect(toks.map((t) => [t.t, t.kind])).toEqual([
