@@ -16,7 +16,11 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const POST_KINDS = ['post', 'reply', 'repost', 'quote'] as const;
+/**
+ * `like`: the account owner liked someone else's post (SKB 2022 SM-2 lists a like with posting, comment and share).
+ * Its `author` is the liker, `text` the liked post's text when the download has it, `repost_of` whose post it was.
+ */
+export const POST_KINDS = ['post', 'reply', 'repost', 'quote', 'like'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
 
 export const VERDICTS = ['clean', 'review', 'violation'] as const;
@@ -50,7 +54,7 @@ export interface Post {
   /** Image alt text, OCR, media titles and captions: scanned like text, reported as such. */
   media_text: string[];
   kind: PostKind;
-  /** Handle of the account whose post this one reposts or quotes. */
+  /** Handle (or, from Facebook, the name) of the account whose post this one reposts, quotes or likes. */
   repost_of: string | null;
   reply_to: string | null;
   source: SourceRef;
@@ -58,6 +62,16 @@ export interface Post {
   deleted?: boolean;
   /** Set by `netral fetch --archive`: the sha256 of the raw response this post was taken from. */
   evidence_sha256?: string;
+}
+
+/**
+ * The `repost_of` field as the engine scans it and reports quote it: `@handle`. A like's owner written as a name
+ * (Facebook names pages and people, "Dedi Kurniawan") is kept as written: "@Dedi" would read as a handle, and a
+ * handle counts a first name that is also a candidate's alias as that candidate.
+ */
+export function repostOfText(p: Pick<Post, 'kind' | 'repost_of'>): string {
+  const r = p.repost_of ?? '';
+  return p.kind === 'like' && /\s/.test(r) ? r : `@${r}`;
 }
 
 /** Severity rank for comparisons: info < low < medium < high. */

@@ -11,6 +11,7 @@ import type { Io } from './io.js';
 import { choiceOption, listOption, mapOption, repeatOption, severityOption, timeZoneOption } from './options.js';
 import { addFetchOptions } from './fetch-options.js';
 import { VERSION } from '../version.js';
+import { POST_KINDS } from '../model.js';
 import { terminalSafe } from '../report/sanitize.js';
 import { removePendingTemps } from '../report/output.js';
 import { releaseHeldLocks } from '../audit/lock.js';
@@ -256,8 +257,8 @@ Exit codes:
     .description('show how netral reads a text: tokens, rules, entities, context — and why findings fired or were suppressed')
     .argument('<text...>', 'the post text (quote it)')
     .option('--date <iso>', 'the post date (ISO 8601), which decides which elections apply')
-    .addOption(new Option('--kind <kind>', 'post kind').choices(['post', 'reply', 'repost', 'quote']))
-    .option('--repost-of <handle>', 'the account the post reposts')
+    .addOption(new Option('--kind <kind>', 'post kind').choices([...POST_KINDS]))
+    .option('--repost-of <handle>', 'the account the post reposts, quotes or (with --kind like) whose post was liked')
     .option('--media-text <text>', "an image's text (alt text, OCR, caption), scanned as a post's media_text (repeatable)", repeatOption)
     .option('--rules <path>', 'extra rule pack file or folder (repeatable)', repeatOption)
     .option('--no-default-rules', 'do not load the packs shipped in rules/')

@@ -5,7 +5,7 @@ import { loadRuleSet } from '../rules/load.js';
 import { compile } from '../rules/compile.js';
 import { Scanner } from '../engine/scan.js';
 import { RepeatedPosts } from '../engine/repeats.js';
-import { CATEGORIES, SEVERITIES, VERDICTS, severityRank, type Category, type Severity, type Verdict } from '../model.js';
+import { CATEGORIES, POST_KINDS, SEVERITIES, VERDICTS, severityRank, type Category, type PostKind, type Severity, type Verdict } from '../model.js';
 import { UsageError } from '../errors.js';
 import { REPORT_FORMATS } from '../report/index.js';
 import type { ReportOptions, ScanSummary } from '../report/types.js';
@@ -67,6 +67,7 @@ function emptySummary(): ScanSummary {
     by_severity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>,
     by_category: Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>,
     by_verdict: Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>,
+    by_kind: Object.fromEntries(POST_KINDS.map((k) => [k, 0])) as Record<PostKind, number>,
     inputs: [],
     ignored: [],
   };
@@ -151,6 +152,7 @@ export async function scanCommand(inputs: string[], o: ScanOptions & AuditOption
       counts.scanned++;
       summary.scanned++;
       summary.by_verdict[r.verdict]++;
+      summary.by_kind[item.post.kind]++;
       let shown = r.findings.filter((f) => severityRank(f.severity) >= minRank);
       summary.filtered += r.findings.length - shown.length;
       if (stage) shown = stage.findings(r, shown);
@@ -205,6 +207,8 @@ export function summaryLine(s: ScanSummary): string {
   const outside = s.period ? s.period.before + s.period.after : 0;
   const parts = [
     `read ${s.read} = scanned ${s.scanned} + skipped ${s.skipped}${s.period ? ` + outside the period ${outside}` : ''}`,
+    // Only when there are likes, so that the line of a run without them stays as scripts know it.
+    ...(s.by_kind.like > 0 ? [`${s.by_kind.like} of the posts scanned ${s.by_kind.like === 1 ? 'is a like' : 'are likes'}`] : []),
     `${s.findings} findings`,
     `${s.by_verdict.violation} posts flagged as violation, ${s.by_verdict.review} for review`,
   ];

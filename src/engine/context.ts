@@ -57,6 +57,8 @@ export interface PostContext {
   entityHits: EHit[];
   /** The post shares someone else's post without words of its own (kind repost). */
   repost: boolean;
+  /** The post is the account owner's like of someone else's post (kind like): its text is the liked post's. */
+  like: boolean;
 }
 
 /** No hits, as an array of the element kind hit lists have: [] alone is of another kind, which deoptimised readers. */
@@ -151,6 +153,7 @@ export class ContextJudge {
       lists: facts.lists,
       entityHits: facts.entityHits,
       repost: kind === 'repost',
+      like: kind === 'like',
     };
   }
 
@@ -218,9 +221,16 @@ export class ContextJudge {
     const againstPhrase = rule.stance === 'against' && m.hits.length > 0 && m.hits.every((h) => h.refs.some((r) => r.types.includes('against')));
 
     // 0a. A repost's text is someone else's: "saya ikut kampanye" in it is the original author speaking. Sharing it is
-    // still caught (repost of a candidate account, support in the shared text); first-person claims are not.
-    if (pc.repost && FIRST_PERSON_CLAIMS.has(cat) && m.hits.every((h) => a.fields[toks[h.from].field].field === 'text')) {
-      mods.push({ kind: 'repost_text', effect: 'suppress', cue: CUE.repostText });
+    // still caught (repost of a candidate account, support in the shared text); first-person claims are not. A liked
+    // post's text is someone else's in the same way.
+    if ((pc.repost || pc.like) && FIRST_PERSON_CLAIMS.has(cat) && m.hits.every((h) => a.fields[toks[h.from].field].field === 'text')) {
+      mods.push(pc.like ? { kind: 'liked_text', effect: 'suppress', cue: CUE.likedText } : { kind: 'repost_text', effect: 'suppress', cue: CUE.repostText });
+      return { suppressed: true, stance, factor, modifiers: mods };
+    }
+    // 0a'. Liking a post that merely names a candidate (a news item, an event notice) shows no stance: a mention is
+    // worth a look in the account's own words, not in every post it liked. Support in the liked post still counts.
+    if (pc.like && cat === 'candidate_mention') {
+      mods.push({ kind: 'like_of_mention', effect: 'suppress', cue: CUE.likeOfMention });
       return { suppressed: true, stance, factor, modifiers: mods };
     }
 

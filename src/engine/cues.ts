@@ -4,6 +4,8 @@
 
 export const CUE = {
   repostText: 'reposted text',
+  likedText: 'liked text',
+  likeOfMention: 'a like of a post that only names a candidate',
   voterEducation: 'voter education',
   weakReference: 'only a number or symbol names the candidate',
   severalPairs: 'the post names several pairs',

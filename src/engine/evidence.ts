@@ -1,6 +1,6 @@
 // What a finding shows the analyst: the exact words matched (as the author wrote them) and a short excerpt.
 
-import type { Span } from '../model.js';
+import type { PostKind, Span } from '../model.js';
 import type { Analysis } from '../text/analyse.js';
 import type { EHit } from './evaluate.js';
 
@@ -40,22 +40,24 @@ export function matchedText(a: Analysis, spans: Span[]): string {
  * A short excerpt around the match: one per field the match covers (the text, an image's text, a link …), each
  * labelled with its field, so a match that is half in the caption and half in the photo shows both halves.
  */
-export function snippet(a: Analysis, spans: Span[]): string {
+export function snippet(a: Analysis, spans: Span[], kind?: PostKind): string {
   const parts: string[] = [];
   const seen = new Set<string>();
   for (const s of spans) {
     const key = `${s.field}\u0000${s.index ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    parts.push(excerpt(fieldText(a, s), s));
+    parts.push(excerpt(fieldText(a, s), s, kind));
   }
   return parts.join(' | ');
 }
 
 const LABELS: Partial<Record<Span['field'], string>> = { media_text: '[media] ', repost_of: '[repost of] ', hashtags: '[hashtags] ', links: '[link] ' };
+/** repost_of of a like names whose post was liked. */
+const LIKED_OF = '[liked post of] ';
 
 /** The words around the first span of a field, cut at word boundaries, with the field's label. */
-function excerpt(text: string, s: Span): string {
+function excerpt(text: string, s: Span, kind?: PostKind): string {
   let from = Math.max(0, s.start - CONTEXT_CHARS);
   let to = Math.min(text.length, s.end + CONTEXT_CHARS);
   // Snap to word boundaries so the excerpt does not start or end mid-word.
@@ -68,5 +70,5 @@ function excerpt(text: string, s: Span): string {
     if (sp > s.end) to = sp;
   }
   const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  return `${LABELS[s.field] ?? ''}${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
+  return `${kind === 'like' && s.field === 'repost_of' ? LIKED_OF : (LABELS[s.field] ?? '')}${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
 }

@@ -1,7 +1,7 @@
 // Scanning one post: analyse its fields, find every literal in one trie pass, evaluate only the rules whose
 // literals were hit, judge each match in context, attribute it to a candidate, and give the post its verdict.
 
-import type { Finding, Post, Verdict } from '../model.js';
+import { repostOfText, type Finding, type Post, type Verdict } from '../model.js';
 import type { RuleDef } from '../rules/types.js';
 import { TK, type Analysis, type FieldText } from '../text/analyse.js';
 import { needMet, type Compiled, type EntityRef } from '../rules/compile.js';
@@ -85,7 +85,7 @@ export class Scanner {
       const missing = post.mentions.filter((h) => !lower!.includes(`@${h.toLowerCase()}`));
       if (missing.length > 0) fields.push({ field: 'mentions', text: missing.map((h) => `@${h}`).join(' ') });
     }
-    if (post.repost_of) fields.push({ field: 'repost_of', text: `@${post.repost_of}` });
+    if (post.repost_of) fields.push({ field: 'repost_of', text: repostOfText(post) });
     // A shared article's slug says what it is about (…/prabowo-janji-makan-siang-gratis): its words are a field of
     // their own, with separators turned into spaces so offsets still point into the link.
     const links = post.links;
@@ -240,7 +240,7 @@ function findingOf(post: Post, analysis: Analysis, d: Draft): Finding {
     stance: d.stance,
     matched: matchedText(analysis, spans),
     spans,
-    evidence: snippet(analysis, spans),
+    evidence: snippet(analysis, spans, post.kind),
     legal_basis: def.legal_basis,
     verdict: 'clean',
     modifiers: d.modifiers,

@@ -1,7 +1,7 @@
 // Excerpts of a post around a finding's spans, one per field the words were found in, as segments so each report
 // can mark the matched words its own way (colour on a terminal, <mark> in HTML, «…» in plain text).
 
-import type { Post, PostField, Span } from '../model.js';
+import { repostOfText, type Post, type PostField, type Span } from '../model.js';
 import type { Messages } from './i18n.js';
 
 export interface Segment {
@@ -18,7 +18,7 @@ export function fieldText(post: Post, span: Span): string {
     case 'media_text':
       return post.media_text[span.index ?? 0] ?? '';
     case 'repost_of':
-      return `@${post.repost_of ?? ''}`;
+      return repostOfText(post);
     case 'links':
       return post.links[span.index ?? 0] ?? '';
     case 'hashtags': {
@@ -93,6 +93,6 @@ function fieldSegments(text: string, spans: Span[], around: number): Segment[] {
  * Images are numbered when the post has more than one.
  */
 export function excerptLabel(post: Post, x: Excerpt, m: Messages): string {
-  const word = m.field[x.field];
+  const word = x.field === 'repost_of' && post.kind === 'like' ? m.likedPostField : m.field[x.field];
   return x.field === 'media_text' && post.media_text.length > 1 ? `${word} ${(x.index ?? 0) + 1}` : word;
 }

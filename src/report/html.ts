@@ -10,7 +10,7 @@ import { label, type SubjectStats } from '../audit/employees.js';
 import { formatInZone } from '../sources/time.js';
 import { barChart, DayCounts, SEVERITY_COLOURS, timeBins, timeChart } from './chart.js';
 import { excerptLabel, excerpts } from './excerpt.js';
-import { earlierDecisionsText, ignoredText, inputStatus, inputStatusText, MESSAGES, readCounts, type Messages } from './i18n.js';
+import { earlierDecisionsText, ignoredText, inputStatus, inputStatusText, kindLabel, MESSAGES, readCounts, type Messages } from './i18n.js';
 import type { Output } from './output.js';
 import { sourceText } from './record.js';
 import { htmlEscape, terminalSafe } from './sanitize.js';
@@ -103,7 +103,7 @@ export class HtmlReporter implements Reporter {
     const lang = this.ro.lang;
     const post = r.post;
     const when = f.created_at ? formatInZone(f.created_at, this.ro.timeZone) : m.noDate;
-    const where = [`${post.platform} @${post.author}`, post.kind !== 'post' ? m.kind[post.kind] : null, post.deleted ? m.deleted : null].filter(Boolean).join(' · ');
+    const where = [`${post.platform} @${post.author}`, kindLabel(post, m), post.deleted ? m.deleted : null].filter(Boolean).join(' · ');
     // A quote per field the words were found in (the text, an image's description …), the field named when not the text.
     const quotes = excerpts(post, f.spans).map((x) => {
       const label = excerptLabel(post, x, m);
@@ -217,6 +217,7 @@ ${quotes.join('\n')}
     const card = (label: string, value: number) => `<div class="card"><b>${value}</b>${h(label)}</div>`;
     const lines: string[] = [];
     lines.push(h(readCounts(s.period ? { ...s, outside: s.period.before + s.period.after } : s, this.ro.lang)));
+    if (s.by_kind.like > 0) lines.push(h(m.likesLine(s.by_kind.like)));
     if (s.period && s.period.undated > 0) lines.push(h(m.undated(s.period.undated)));
     if (s.filtered > 0) lines.push(h(m.filteredOut(s.filtered, this.ro.minSeverity)));
     if (s.baseline) lines.push(h(m.baselineLine(s.baseline.new, s.baseline.known, s.baseline.known_shown, s.baseline.dismissed)));

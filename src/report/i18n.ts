@@ -1,7 +1,7 @@
 // Human-facing words in Indonesian and English. Machine formats (json, jsonl, csv without --lang) keep stable
 // English keys; what a person reads follows --lang, else LC_ALL / LC_MESSAGES / LANG (id_* → Indonesian).
 
-import { IGNORED_REASONS, type Category, type EarlierDecision, type IgnoredInput, type InputCounts, type Modifier, type PostField, type PostKind, type ReviewStatus, type Severity, type Verdict } from '../model.js';
+import { IGNORED_REASONS, repostOfText, type Category, type EarlierDecision, type IgnoredInput, type InputCounts, type Modifier, type Post, type PostField, type PostKind, type ReviewStatus, type Severity, type Verdict } from '../model.js';
 import { CUE, OUT_OF_WINDOW_CUE } from '../engine/cues.js';
 
 export type Lang = 'id' | 'en';
@@ -90,7 +90,12 @@ const id = {
   noPosts: 'tidak ada unggahan yang terbaca untuk pegawai ini',
   /** Where in a post the matched words are, before its excerpt; the post's text needs no label. */
   field: { text: '', media_text: 'teks gambar', hashtags: 'tagar', repost_of: 'berbagi ulang dari', mentions: 'akun yang disebut', links: 'tautan' } as Record<PostField, string>,
-  kind: { post: 'unggahan', reply: 'balasan', repost: 'berbagi ulang', quote: 'kutipan' } as Record<PostKind, string>,
+  kind: { post: 'unggahan', reply: 'balasan', repost: 'berbagi ulang', quote: 'kutipan', like: 'menyukai (like) unggahan orang lain' } as Record<PostKind, string>,
+  /** A like, with whose post it was (a handle as @x, a Facebook name as it is). */
+  likeOf: (who: string) => `menyukai (like) unggahan ${who}`,
+  /** The part of a like naming whose post was liked, before its excerpt (in place of field.repost_of). */
+  likedPostField: 'unggahan yang disukai milik',
+  likesLine: (n: number) => `${n} dari unggahan yang dipindai adalah like: unggahan akun lain yang disukai pemilik akun`,
   period: 'Periode',
   campaignOf: (id: string) => `masa kampanye ${id}`,
   from: 'dari',
@@ -187,7 +192,10 @@ const en: typeof id = {
   lastFinding: 'last finding',
   noPosts: 'no posts were read for this employee',
   field: { text: '', media_text: 'image text', hashtags: 'hashtags', repost_of: 'repost of', mentions: 'mentioned accounts', links: 'link' },
-  kind: { post: 'post', reply: 'reply', repost: 'repost', quote: 'quote' },
+  kind: { post: 'post', reply: 'reply', repost: 'repost', quote: 'quote', like: "like of someone else's post" },
+  likeOf: (who: string) => `like of a post by ${who}`,
+  likedPostField: 'liked post of',
+  likesLine: (n: number) => `${n} of the posts scanned ${n === 1 ? 'is a like' : 'are likes'}: other accounts' posts the account owner liked`,
   period: 'Period',
   campaignOf: (id: string) => `campaign period of ${id}`,
   from: 'from',
@@ -252,6 +260,16 @@ function failureOf(c: Pick<InputCounts, 'error' | 'file' | 'line' | 'column'>, l
 function failureText(f: Failure): string {
   const where = [f.file, f.at].filter((x) => x).join(', ');
   return `${where ? `${where}: ` : ''}${f.error}`;
+}
+
+/**
+ * What kind of post it is, for the line that heads it in a report; null for a post of the account's own. A like says
+ * whose post was liked when the download names it: a handle as @x, a Facebook page or person's name as it is.
+ */
+export function kindLabel(post: Pick<Post, 'kind' | 'repost_of'>, m: Messages): string | null {
+  if (post.kind === 'post') return null;
+  if (post.kind === 'like' && post.repost_of) return m.likeOf(repostOfText(post));
+  return m.kind[post.kind];
 }
 
 /** "read 10 = scanned 7 + skipped 3 …" as one line. */
@@ -425,6 +443,8 @@ const EFFECT_ID: Record<Modifier['effect'], string> = {
 /** By modifier kind (src/engine/context.ts); an `unless:<list>` kind is labelled as `unless`. */
 const KIND_ID: Record<string, string> = {
   repost_text: 'teks orang lain yang dibagikan ulang',
+  liked_text: 'teks orang lain yang disukai (like)',
+  like_of_mention: 'menyukai unggahan yang hanya menyebut paslon',
   unless: 'kata pengecualian aturan',
   other_vote: 'pemilihan lain, bukan pemilu',
   prohibition: 'larangan atau imbauan netralitas',
@@ -447,6 +467,8 @@ const KIND_ID: Record<string, string> = {
 /** The cues the engine writes itself (engine/cues.ts) in Indonesian; the post's own words stay as they are. */
 function cueId(cue: string): string {
   if (cue === CUE.repostText) return 'teks yang dibagikan ulang';
+  if (cue === CUE.likedText) return 'teks yang disukai';
+  if (cue === CUE.likeOfMention) return 'unggahan yang disukai hanya menyebut paslon';
   if (cue === CUE.voterEducation) return 'sosialisasi pemilih';
   if (cue === CUE.weakReference) return 'paslon hanya disebut lewat nomor atau simbol';
   if (cue === CUE.severalPairs) return 'unggahan menyebut beberapa paslon';

@@ -21,6 +21,7 @@ export function summaryRecord(s: ScanSummary): Record<string, unknown> {
     by_severity: s.by_severity,
     by_category: s.by_category,
     by_verdict: s.by_verdict,
+    by_kind: s.by_kind,
     inputs: s.inputs.map((c) => ({
       input: c.input,
       format: c.format,

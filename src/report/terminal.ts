@@ -9,7 +9,7 @@ import { label, VERDICT_RANK } from '../audit/employees.js';
 import type { PostResult } from '../engine/scan.js';
 import { formatInZone } from '../sources/time.js';
 import { excerptLabel, excerpts } from './excerpt.js';
-import { earlierDecisionsText, inputStatus, MESSAGES, modifierText, type Messages } from './i18n.js';
+import { earlierDecisionsText, inputStatus, kindLabel, MESSAGES, modifierText, type Messages } from './i18n.js';
 import type { Output } from './output.js';
 import { sourceText } from './record.js';
 import { terminalLine } from './sanitize.js';
@@ -84,7 +84,8 @@ export class TerminalReporter implements Reporter {
     const m = this.m;
     const lines: string[] = [];
     const when = post.created_at ? formatInZone(post.created_at, this.ro.timeZone) : '—';
-    const where = [byEmployee ? `${post.platform} @${terminalLine(post.author)}` : post.platform, post.kind !== 'post' ? m.kind[post.kind] : null, post.deleted ? m.deleted : null].filter(Boolean).join(' · ');
+    const kind = kindLabel(post, m);
+    const where = [byEmployee ? `${post.platform} @${terminalLine(post.author)}` : post.platform, kind !== null ? terminalLine(kind) : null, post.deleted ? m.deleted : null].filter(Boolean).join(' · ');
     const gap: Run = { text: '  ', sep: true };
     const items: Run[] = [
       { text: when, paint: c.cyan, keep: true },
@@ -299,6 +300,7 @@ export function summaryLines(summary: ScanSummary, ro: ReportOptions, c: ChalkIn
     add(countRuns(m.readTerms({ ...summary, outside: p.before + p.after })));
     if (p.undated > 0) add([run(m.undated(p.undated), c.yellow)]);
   } else add(countRuns(m.readTerms(summary)));
+  if (summary.by_kind.like > 0) add([run(m.likesLine(summary.by_kind.like))]);
   out.push('');
   const cats = Object.entries(summary.by_category).filter(([, n]) => n > 0);
   out.push(

@@ -1,6 +1,6 @@
 // What every report format receives: each scanned post with its (filtered) findings, then the run's summary.
 
-import type { Category, Finding, IgnoredInput, InputCounts, Severity, Verdict } from '../model.js';
+import type { Category, Finding, IgnoredInput, InputCounts, PostKind, Severity, Verdict } from '../model.js';
 import type { PostResult } from '../engine/scan.js';
 import type { SubjectStats } from '../audit/employees.js';
 import type { Lang } from './i18n.js';
@@ -20,6 +20,8 @@ export interface ScanSummary {
   by_category: Record<Category, number>;
   /** Posts per verdict. */
   by_verdict: Record<Verdict, number>;
+  /** Posts scanned per kind (a like is the account's like of someone else's post). */
+  by_kind: Record<PostKind, number>;
   inputs: InputCounts[];
   /** Files in folders that netral does not read, with why. */
   ignored: IgnoredInput[];

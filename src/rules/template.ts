@@ -47,7 +47,7 @@ export function electionTemplate(id: string, candidates: number): string {
       window_slogans: []
       # The pair's own emoji (👌 ✊ ✋ …); ☝ ✌ 🤟 for 1 2 3 are built in. They count only with a candidate.
       gestures: []
-      # Official accounts of the pair and its campaign team (handles without @): reposts of them are flagged.
+      # Official accounts of the pair and its campaign team (handles without @): reposts and likes of them are flagged.
       accounts: []${
         candidates === 1
           ? `

@@ -2,7 +2,7 @@
 // a PostInput from their own structure; the generic JSON/JSONL/CSV readers pass the user's object through
 // `recordToPost`. Either way the result is a Post or a reason to skip the record.
 
-import { isPostKind, type Post, type PostKind, type SourceRef } from '../model.js';
+import { isPostKind, POST_KINDS, type Post, type PostKind, type SourceRef } from '../model.js';
 import { normaliseTimestamp } from './time.js';
 
 export interface PostInput {
@@ -32,6 +32,9 @@ export interface PostInput {
 export type Built = { post: Post; warning?: string } | { skip: string; unreadable?: true };
 
 const RT = /^RT @([A-Za-z0-9_]{1,30}):/;
+
+/** Why a like is skipped when the download names neither the liked post's words nor whose post it was. */
+export const LIKE_WITHOUT_CONTENT = "a like that names neither the liked post's text nor whose post it was: nothing to scan";
 const MAX_TEXT = 1_000_000;
 
 function clean(list: string[] | undefined, strip: RegExp): string[] {
@@ -54,7 +57,7 @@ function handle(h: string | null | undefined): string | null {
 export function buildPost(p: PostInput): Built {
   if (p.id === '') return { skip: 'empty id' };
   const media = clean(p.media_text, /^$/);
-  if (p.text.trim() === '' && media.length === 0 && !p.repost_of) return { skip: 'no text' };
+  if (p.text.trim() === '' && media.length === 0 && !p.repost_of?.trim()) return { skip: p.kind === 'like' ? LIKE_WITHOUT_CONTENT : 'no text' };
   let warning: string | undefined;
   const ts = normaliseTimestamp(p.created_at, p.naiveZone ?? 'Asia/Jakarta');
   if (ts.error) warning = `created_at ignored: ${ts.error}`;
@@ -65,10 +68,11 @@ export function buildPost(p: PostInput): Built {
     if (repostOf) kind = 'repost';
     else if (replyTo) kind = 'reply';
   }
-  // X and many exports mark a repost only by its text.
+  // X and many exports mark a repost only by its text. A liked post that is itself "RT @x: …" is x's words: the
+  // like stays a like, of x's post.
   const rt = RT.exec(p.text);
-  if (rt && (kind === 'post' || kind === 'repost')) {
-    kind = 'repost';
+  if (rt && (kind === 'post' || kind === 'repost' || kind === 'like')) {
+    if (kind !== 'like') kind = 'repost';
     repostOf ??= rt[1];
   }
   let text = p.text;
@@ -181,8 +185,9 @@ export function recordToPost(o: unknown, ctx: GenericContext): Built {
   const shaRaw = strAt(r, 'evidence_sha256', bad);
   const createdRaw = strAt(r, 'created_at_raw', bad);
   if (bad.error !== null) return { skip: bad.error };
-  // A repost may have no text of its own (a Mastodon boost in an archive): buildPost keeps it, so must this.
-  if (text === null && media.length === 0 && !repostOf?.trim()) return { skip: 'no text' };
+  // A repost or a like may have no text of its own (a Mastodon boost in an archive, a Facebook like): buildPost
+  // keeps it, so must this.
+  if (text === null && media.length === 0 && !repostOf?.trim()) return { skip: kindRaw?.trim().toLowerCase() === 'like' ? LIKE_WITHOUT_CONTENT : 'no text' };
   const hashtags = asList(r.hashtags, 'hashtags', ctx.listSplit);
   if (isErr(hashtags)) return { skip: hashtags.error };
   const mentions = asList(r.mentions, 'mentions', ctx.listSplit);
@@ -190,7 +195,7 @@ export function recordToPost(o: unknown, ctx: GenericContext): Built {
   const links = asList(r.links, 'links', ctx.listSplit);
   if (isErr(links)) return { skip: links.error };
   const kind = kindRaw?.trim().toLowerCase() || undefined;
-  if (kind !== undefined && !isPostKind(kind)) return { skip: `kind must be post, reply, repost or quote, not "${kindRaw}"` };
+  if (kind !== undefined && !isPostKind(kind)) return { skip: `kind must be ${POST_KINDS.slice(0, -1).join(', ')} or ${POST_KINDS.at(-1)}, not "${kindRaw}"` };
   const created = r.created_at;
   if (created !== undefined && created !== null && typeof created !== 'string' && typeof created !== 'number') return { skip: 'created_at must be text or a number' };
   // Only a real digest may claim to identify the evidence a post was taken from.

@@ -130,7 +130,7 @@ describe('netral convert: bad input, summary and exit codes', () => {
     // b.csv's No is its running number, not an id: its rows are known by what they say
     expect(recs.map((x) => x.id)).toEqual(['a1', 'a4', expect.stringMatching(/^csv-[0-9a-f]{12}$/), expect.stringMatching(/^csv-[0-9a-f]{12}$/)]);
     expect(r.stderr).toContain(`netral: warning: ${a}:2: skipped: invalid JSON`);
-    expect(r.stderr).toContain(`netral: warning: ${a}:3: skipped: kind must be post, reply, repost or quote, not "bukan"`);
+    expect(r.stderr).toContain(`netral: warning: ${a}:3: skipped: kind must be post, reply, repost, quote or like, not "bukan"`);
     expect(r.stderr).toContain(`netral: error: ${missing}: cannot read: no such file or folder`);
     expect(r.stderr).toContain(`netral: ${a}: read 4 = converted 2 + skipped 2\n`);
     expect(r.stderr).toContain(`netral: ${b}: read 2 = converted 2 + skipped 0\n`);

@@ -94,7 +94,7 @@ describe('terminal output of hostile posts, colours forced on', () => {
     expect(r.stdout).toContain('coblos 02');
     expect(r.stdout).toContain('klik-ini');
     expect(r.stdout).toContain('\u001b[');
-    expect(r.stderr).toContain('skipped: kind must be post, reply, repost or quote');
+    expect(r.stderr).toContain('skipped: kind must be post, reply, repost, quote or like');
   });
 
   it('scan --roster, --per employee and --explain', async () => {

@@ -28,7 +28,25 @@ describe('netral inspect', () => {
     const r = await cli(['inspect', exportsPath('x-archive/archive-2024'), exportsPath('x-archive/archive-2019'), '--tz', 'Asia/Jayapura', '-q']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('  deleted    1\n');
-    expect(r.stdout).toContain('All 2 inputs\n  records    12 read: 12 posts, 0 skipped\n  kinds      post 9, reply 1, repost 1, quote 1\n  platforms  x 12\n  deleted    1\n  dates      2019-03-02 12:30 WIT – 2024-02-11 23:00 WIT\n  authors    @budi_santoso88 (Budi Santoso) 12\n');
+    // Likes are posts of their own kind; X keeps no date for them.
+    expect(r.stdout).toContain(
+      `All 2 inputs\n  records    18 read: 17 posts, 1 skipped\n  kinds      post 9, reply 1, repost 1, quote 1, like 5\n  platforms  x 17\n  deleted    1\n  dates      2019-03-02 12:30 WIT – 2024-02-11 23:00 WIT (5 without a date)\n  authors    @budi_santoso88 (Budi Santoso) 17\n  skipped    1 × a like that names neither the liked post's text nor whose post it was: nothing to scan (first at ${exportsPath('x-archive/archive-2024/data/like.js')}:37)\n`,
+    );
+  });
+
+  it('counts the likes of a download by kind, and says why a like was skipped', async () => {
+    const dir = exportsPath('facebook/download-2024');
+    const r = await cli(['inspect', dir, '--format', 'json']);
+    expect(r.exitCode).toBe(0);
+    const doc = JSON.parse(r.stdout) as { inputs: { read: number; skipped: number; posts: number; kinds: Record<string, number>; skip_reasons: { reason: string; count: number }[] }[] };
+    const i = doc.inputs[0];
+    expect(i.kinds).toEqual({ post: 4, reply: 1, repost: 1, quote: 0, like: 5 });
+    expect(i.read).toBe(i.posts + i.skipped);
+    expect(i.skip_reasons.map((x) => [x.reason, x.count])).toEqual([
+      ['the same like as one in likes_and_reactions.json (Facebook lists a like in more than one file)', 1],
+      ['a "HAHA" reaction, not a like: it says nothing certain for or against the post\'s owner', 1],
+      ["a like that names neither the liked post's text nor whose post it was: nothing to scan", 1],
+    ]);
   });
 
   it('writes the same facts as JSON with --format json', async () => {
@@ -38,7 +56,7 @@ describe('netral inspect', () => {
       read: 3,
       skipped: 1,
       posts: 2,
-      kinds: { post: 2, reply: 0, repost: 0, quote: 0 },
+      kinds: { post: 2, reply: 0, repost: 0, quote: 0, like: 0 },
       platforms: { tiktok: 2 },
       deleted: 0,
       first_created_at: '2023-10-20T13:10:00Z',

@@ -45,7 +45,7 @@ describe('netral scan on platform downloads and collector outputs', () => {
     const r = await cli(['scan', zip, '-f', 'json', '--fail-on', 'high']);
     expect(r.exitCode).toBe(1);
     const report = JSON.parse(r.stdout) as Report;
-    expect(report.summary.inputs).toEqual([{ input: zip, format: 'facebook', read: 6, scanned: 6, skipped: 0 }]);
+    expect(report.summary.inputs).toEqual([{ input: zip, format: 'facebook', read: 14, scanned: 11, skipped: 3 }]);
     expect(report.findings.every((f) => f.source.file.startsWith(`${zip}!facebook-siti.rahmawati.77-2024-03-01-Xy7Zq/your_facebook_activity/`))).toBe(true);
   });
 

@@ -15,7 +15,7 @@ import { fc, it } from '@fast-check/vitest';
 import { Writable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
 import * as cheerio from 'cheerio';
-import { CATEGORIES, SEVERITIES, VERDICTS, type Category, type EmployeeRef, type Finding, type Post, type Severity, type Verdict } from '../../src/model.js';
+import { CATEGORIES, POST_KINDS, SEVERITIES, VERDICTS, type Category, type EmployeeRef, type Finding, type Post, type PostKind, type Severity, type Verdict } from '../../src/model.js';
 import type { Employee } from '../../src/roster/parse.js';
 import { EmployeeTally } from '../../src/audit/employees.js';
 import { createReporter } from '../../src/report/index.js';
@@ -100,6 +100,7 @@ async function report(c: Case, format: string, extra: Partial<ReportOptions> = {
     by_severity: counts<Severity>(SEVERITIES),
     by_category: counts<Category>(CATEGORIES),
     by_verdict: counts<Verdict>(VERDICTS),
+    by_kind: counts<PostKind>(POST_KINDS),
     inputs: [],
     ignored: [],
     roster: { file: 'pegawai.csv', employees: 1, employees_with_posts: 0, employees_with_findings: 0, matched_posts: 0, unmatched_posts: 0, unmatched_findings: 0 },

@@ -58,7 +58,7 @@ describe('--from', () => {
     const forced = await readAll([zip], { from: 'facebook' });
     const detected = await readAll([zip]);
     expect(forced.counts).toEqual(detected.counts);
-    expect(forced.counts[0]).toMatchObject({ format: 'facebook', read: 6 });
+    expect(forced.counts[0]).toMatchObject({ format: 'facebook', read: 14 });
     expect(forced.posts).toEqual(detected.posts);
     const other = await readAll([zip], { from: 'x-archive' });
     expect(other.counts).toEqual([{ input: zip, format: 'x-archive', read: 0, scanned: 0, skipped: 0, error: 'no X archive data here (expected data/tweets.js)' }]);

@@ -9,6 +9,9 @@
 // Post files are bare arrays of `{timestamp, data:[{post}], attachments:[{data:[…]}], title}` (split into _1,
 // _2 …); comments and group posts are arrays under `comments_v2`, `group_posts_v2`, `group_comments_v2`.
 //
+// Likes and reactions (likes_and_reactions*.json, older likes_and_reactions/posts_and_comments.json) are read as
+// posts of kind like: whose post was liked, when, and its link where the download has one (see below).
+//
 // Every string goes through the mojibake repair (meta-text.ts). Shared links (url and title), media descriptions
 // and event names are kept as text; the `title` line Facebook writes for each item ("Budi Santoso shared a link.")
 // is kept without the owner's name, because it names groups and shared accounts. Photo metadata (upload IP,
@@ -26,7 +29,7 @@ import { buildPost, type PostInput } from '../record.js';
 import type { Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from '../types.js';
 import { str, obj, arr, headText } from './values.js';
 
-type Kind = 'post' | 'comment' | 'group-post' | 'group-comment';
+type Kind = 'post' | 'comment' | 'group-post' | 'group-comment' | 'like';
 
 /** Where each kind of file lives, per layout (relative folder, file-name pattern). */
 const PLACES: { kind: Kind; dir: string; re: RegExp }[] = [
@@ -42,6 +45,15 @@ const PLACES: { kind: Kind; dir: string; re: RegExp }[] = [
   { kind: 'group-comment', dir: 'groups', re: /^your_comments_in_groups\.json$/ },
   { kind: 'group-comment', dir: 'your_activity_across_facebook/groups', re: /^your_comments_in_groups\.json$/ },
   { kind: 'group-comment', dir: 'your_facebook_activity/groups', re: /^your_comments_in_groups\.json$/ },
+  // Likes and other reactions to posts and comments. The file without a number (label_values records, with the
+  // liked post's link) comes first, so that a like it shares with a numbered file is read from it.
+  { kind: 'like', dir: 'likes_and_reactions', re: /^posts_and_comments\.json$/ },
+  // UNVERIFIED: posts_and_comments.json in the 2022–2023 folder (one parser names it there; likes_and_reactions_1.json
+  // is confirmed by several).
+  { kind: 'like', dir: 'your_activity_across_facebook/comments_and_reactions', re: /^(likes_and_reactions|posts_and_comments)\.json$/ },
+  { kind: 'like', dir: 'your_activity_across_facebook/comments_and_reactions', re: /^likes_and_reactions_\d+\.json$/ },
+  { kind: 'like', dir: 'your_facebook_activity/comments_and_reactions', re: /^likes_and_reactions\.json$/ },
+  { kind: 'like', dir: 'your_facebook_activity/comments_and_reactions', re: /^likes_and_reactions_\d+\.json$/ },
 ];
 
 const PROFILE = ['profile_information/profile_information.json', 'personal_information/profile_information/profile_information.json'];
@@ -51,12 +63,18 @@ const KEYS: Record<Kind, string[]> = {
   comment: ['comments_v2', 'comments'],
   'group-post': ['group_posts_v2', 'group_posts'],
   'group-comment': ['group_comments_v2', 'group_comments'],
+  like: ['reactions_v2', 'reactions'],
 };
 
-/** Which kind of Facebook file a head of JSON is, if any. */
-function kindOfHead(head: string): Kind | null {
+/** Which kind of Facebook file a head of JSON is, if any; `name` tells the likes file of label_values records. */
+function kindOfHead(head: string, name = ''): Kind | null {
   const s = head.replace(/^\uFEFF/, '').trimStart();
   if (/^\{\s*"comments_v2"\s*:/.test(s)) return 'comment';
+  if (/^\{\s*"reactions(_v2)?"\s*:/.test(s)) return 'like';
+  // Reactions are arrays of {timestamp, data: [{reaction}], title} — a post file's shape, with a reaction in data —
+  // or of label_values records, which other Meta files have too: those are known by the file's name.
+  if (/^\[\s*\{/.test(s) && /"data"\s*:\s*\[\s*\{\s*"reaction"\s*:/.test(s.slice(0, 4096))) return 'like';
+  if (/^\[\s*\{/.test(s) && /"label_values"\s*:/.test(s.slice(0, 4096)) && /(^|[/\\!])likes_and_reactions(_\d+)?\.json$/i.test(name)) return 'like';
   if (/^\{\s*"group_posts_v2"\s*:/.test(s)) return 'group-post';
   if (/^\{\s*"group_comments_v2"\s*:/.test(s)) return 'group-comment';
   // A post file: a bare array of objects with a Unix `timestamp` and `data`/`attachments`/`title`.
@@ -250,6 +268,115 @@ async function* readFile(input: InputFile, kind: Kind, owner: Owner, opts: ReadO
   if (pending) yield* emit(buildPost(pending.input), pending.source, opts);
 }
 
+// ---- likes and reactions ----
+//
+// Two record shapes, both verified against public parsers of real downloads (and both may be in one download,
+// holding the same likes):
+//   {timestamp, data: [{reaction: {reaction: "LIKE", actor}}], title: "Budi likes Prabowo Subianto's post."}
+//     in likes_and_reactions_N.json (2022 on), or under "reactions_v2"/"reactions" in posts_and_comments.json
+//   {timestamp, label_values: [{label: "Reaction", value: "Like"}, {label: "URL", value}, {label: "Name", value}],
+//     fbid} in likes_and_reactions.json (2024 on): the Name is the liked post's owner, the URL its link.
+// Neither holds the liked post's text. Whose post it was comes from the Name, or from the title, which is written in
+// the account's language and read as cautiously as the titles of shares and comments.
+
+/** English titles of a like or another reaction: "Budi likes Prabowo Subianto's post.", "… reacted to X's photo." */
+const LIKED = /^(?:.+?) (?:likes|liked|reacted to) (.+?)'s (?:post|comment|photo|video|reel|link|album|event|live video|story|status|note|life event)(?: in .+?)?\.?$/;
+// UNVERIFIED: the Indonesian wording of these titles ("Budi menyukai kiriman Prabowo Subianto.", "… bereaksi
+// terhadap foto X.") follows Facebook's Indonesian interface; no real download was at hand. Read as the other
+// Indonesian titles are: an owner only after "milik" or as a name starting with a capital letter.
+const LIKED_ID = new RegExp(`^.+? (?:menyukai|menanggapi|bereaksi (?:terhadap|pada|ke)|memberi(?:kan)? reaksi (?:pada|untuk|terhadap|ke)) (?:komentar|${ID_THINGS}) ${ID_OWNER}${ID_GROUP}\\.?$`, 'u');
+
+/**
+ * Reactions that are not a like (Facebook's names, and, UNVERIFIED, those of its Indonesian interface): laughing at,
+ * being sad or angry about a post says nothing certain about support for its owner, so they are not read as likes.
+ */
+const NOT_LIKE = new Set(['haha', 'wow', 'sad', 'angry', 'sedih', 'marah']);
+
+/** label_values labels, in English and (UNVERIFIED) Indonesian: Meta writes them in the account's language. */
+const LABEL = { reaction: new Set(['reaction', 'reaksi']), url: new Set(['url', 'tautan']), name: new Set(['name', 'nama']) };
+
+function labelValue(entries: unknown[], labels: Set<string>): string | null {
+  for (const e of entries) {
+    const o = obj(e);
+    const label = str(o?.label)?.trim().toLowerCase();
+    if (label && labels.has(label)) return str(o!.value)?.trim() || str(o!.href)?.trim() || null;
+  }
+  return null;
+}
+
+/** Likes read earlier in the download, by time, with whose post each was: one like can be in two files. */
+type SeenLikes = Map<number, { owner: string; file: string }[]>;
+
+/** The file of an earlier record of the same like (the same second, the same owner, another file), or null. */
+function seenBefore(seen: SeenLikes, ts: number, owner: string, file: string): string | null {
+  const key = owner.toLowerCase();
+  const list = seen.get(ts);
+  const same = list?.find((x) => x.file !== file && x.owner === key);
+  if (same) return same.file;
+  if (list) list.push({ owner: key, file });
+  else seen.set(ts, [{ owner: key, file }]);
+  return null;
+}
+
+function likeInput(value: unknown, source: SourceRef, owner: Owner): PostInput | { skip: string } {
+  const r = obj(fixMetaRecord(value));
+  if (!r) return { skip: 'record is not an object' };
+  const ts = typeof r.timestamp === 'number' ? r.timestamp : null;
+  let reaction: string | null = null;
+  let likedOwner: string | null = null;
+  let url: string | null = null;
+  let actor: string | null = null;
+  const labels = arr(r.label_values);
+  if (labels.length > 0) {
+    reaction = labelValue(labels, LABEL.reaction);
+    likedOwner = labelValue(labels, LABEL.name);
+    const u = labelValue(labels, LABEL.url);
+    url = u && /^https?:\/\//i.test(u) ? u : null;
+  } else {
+    const rx = obj(obj(arr(r.data)[0])?.reaction);
+    reaction = str(rx?.reaction);
+    actor = str(rx?.actor);
+    likedOwner = titleOwner(str(r.title), [LIKED, LIKED_ID]);
+  }
+  if (reaction && NOT_LIKE.has(reaction.trim().toLowerCase())) return { skip: `a "${reaction.trim()}" reaction, not a like: it says nothing certain for or against the post's owner` };
+  return {
+    id: derivedId(`facebook-like-${ts ?? 'notime'}`, ts, (likedOwner ?? '').toLowerCase()),
+    platform: 'facebook',
+    author: owner.handle ?? owner.name ?? actor,
+    author_name: owner.name ?? actor,
+    created_at: r.timestamp,
+    url,
+    // The download does not hold the liked post's words.
+    text: '',
+    kind: 'like',
+    repost_of: likedOwner,
+    source,
+  };
+}
+
+async function* readLikes(input: InputFile, owner: Owner, seen: SeenLikes | null, opts: ReadOptions): AsyncGenerator<ReadItem> {
+  for await (const r of jsonRecords(input, KEYS.like)) {
+    if ('error' in r) {
+      yield unreadableItem(r.source, r.error);
+      continue;
+    }
+    const pi = likeInput(r.value, r.source, owner);
+    if ('skip' in pi) {
+      yield skipItem(r.source, pi.skip);
+      continue;
+    }
+    // Only a like that names its post's owner is looked up: one that does not is skipped below (nothing to scan),
+    // and must not hide the same like in the other file, which may name it.
+    const ts = typeof pi.created_at === 'number' ? pi.created_at : null;
+    const earlier = seen && ts !== null && pi.repost_of ? seenBefore(seen, ts, pi.repost_of, input.name.slice(input.name.search(/[^/\\!]*$/))) : null;
+    if (earlier) {
+      yield skipItem(r.source, `the same like as one in ${earlier} (Facebook lists a like in more than one file)`);
+      continue;
+    }
+    yield* emit(buildPost(pi), r.source, opts);
+  }
+}
+
 async function filesOf(tree: Tree): Promise<{ kind: Kind; file: string }[]> {
   const out: { kind: Kind; file: string }[] = [];
   for (const place of PLACES) for (const file of await matching(tree, place.dir, place.re)) out.push({ kind: place.kind, file });
@@ -270,11 +397,11 @@ export const HTML_EXPORT_MESSAGE =
 
 export const facebook: Format & TreeFormat = {
   id: 'facebook',
-  description: 'Facebook download (JSON): the .zip, the folder, or your_posts*.json / comments.json / group files',
+  description: 'Facebook download (JSON): the .zip, the folder, or your_posts*.json / comments.json / group files / likes_and_reactions*.json',
   detect(head, name) {
-    const kind = kindOfHead(headText(head, 8192));
+    const kind = kindOfHead(headText(head, 8192), name);
     if (!kind) return 0;
-    return /your_posts|comments|group/.test(name) ? 0.97 : 0.95;
+    return /your_posts|comments|group|likes_and_reactions/.test(name) ? 0.97 : 0.95;
   },
   async detectTree(tree) {
     if ((await filesOf(tree)).length > 0) return 0.97;
@@ -282,15 +409,22 @@ export const facebook: Format & TreeFormat = {
   },
   async *readTree(tree, opts) {
     const files = await filesOf(tree);
-    if (files.length === 0) throw new InputError(`${tree.name}: ${(await isHtmlExport(tree)) ? HTML_EXPORT_MESSAGE : 'no Facebook posts or comments found'}`);
+    if (files.length === 0) throw new InputError(`${tree.name}: ${(await isHtmlExport(tree)) ? HTML_EXPORT_MESSAGE : 'no Facebook posts, comments or likes found'}`);
     const owner = await readOwner(tree);
     if (!owner.name) opts.warn(`${tree.name}: no profile_information.json; the account's name is taken from its comments, if any`, { summary: true });
-    for (const f of files) yield* readFile(tree.input(f.file), f.kind, owner, opts);
+    // Only a download with more than one likes file can list a like twice: then each like's time is kept, to tell.
+    const seen: SeenLikes | null = files.filter((f) => f.kind === 'like').length > 1 ? new Map() : null;
+    for (const f of files) yield* f.kind === 'like' ? readLikes(tree.input(f.file), owner, seen, opts) : readFile(tree.input(f.file), f.kind, owner, opts);
   },
   async *read(input, opts) {
-    const kind = kindOfHead((await input.head(8192)).toString('utf8'));
-    if (!kind) throw new InputError(`${input.name}: not a Facebook posts, comments or group file`);
+    const kind = kindOfHead((await input.head(8192)).toString('utf8'), input.name);
+    if (!kind) throw new InputError(`${input.name}: not a Facebook posts, comments, group or likes file`);
     if (kind === 'post' || kind === 'group-post') opts.warn(`${input.name}: read on its own, posts have no author; give the whole download to have the account's name`, { summary: true });
+    if (kind === 'like') {
+      opts.warn(`${input.name}: read on its own, likes have the account's name only where Facebook's record gives it; give the whole download to have it`, { summary: true });
+      yield* readLikes(input, { name: null, handle: null }, null, opts);
+      return;
+    }
     yield* readFile(input, kind, { name: null, handle: null }, opts);
   },
 };

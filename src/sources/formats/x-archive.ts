@@ -3,9 +3,10 @@
 // evaluated. Items are `{"tweet": {…}}`, or the tweet object itself in archives from about 2019 (`tweet.js`).
 //
 // Read: tweets.js / tweet.js and their `-partN` splits, community-tweet.js, deleted-tweets.js (posts marked
-// deleted), note-tweet.js (the full text of long posts, matched to their tweet by time and opening words) and
-// account.js (the username and display name; without it, the same from manifest.js). Never opened: direct messages, likes, and every other file —
-// they are either private or not the account's own posts.
+// deleted), note-tweet.js (the full text of long posts, matched to their tweet by time and opening words),
+// like.js (the account's likes of other posts: kind like) and account.js (the username and display name; without
+// it, the same from manifest.js). Never opened: direct messages, and every other file — they are either private or
+// not the account's own activity.
 
 import path from 'node:path';
 import { InputError } from '../../errors.js';
@@ -17,7 +18,7 @@ import { parsedElements } from '../json-records.js';
 import { buildPost } from '../record.js';
 import type { Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from '../types.js';
 import { parseXStatusUrl, unescapeX, xStatusUrl } from '../x-text.js';
-import { str, obj, arr } from './values.js';
+import { str, obj, arr, type Obj } from './values.js';
 
 const YTD = /^\s*window\.YTD\.([A-Za-z0-9_]+)\.part\d+\s*=\s*\[/;
 
@@ -35,7 +36,6 @@ const NOT_READ: Record<string, string> = {
   direct_messages_group: 'group direct messages, which are private and never read',
   direct_message: 'direct messages, which are private and never read',
   direct_message_group: 'group direct messages, which are private and never read',
-  like: "likes (other accounts' posts, without dates), which netral does not read",
   account: 'the account details, no posts',
 };
 
@@ -179,18 +179,27 @@ function entityTexts(list: unknown, key: string): string[] {
     .filter((x) => x !== '');
 }
 
-function* tweetItems(value: unknown, source: SourceRef, account: Account, notes: Notes, deleted: boolean, opts: ReadOptions): Generator<ReadItem> {
+/**
+ * The object of a record wrapped as {"<key>": {…}} (or bare, in archives from about 2019), or why it cannot be read:
+ * a wrapper holding something else is that, not a record without an id.
+ */
+function unwrapped(value: unknown, key: string): { record: Obj } | { unreadable: string } {
   const wrapper = obj(value);
-  // Archives wrap each tweet as {"tweet": {…}}; a wrapper holding something else is that, not a tweet without an id.
-  if (wrapper && 'tweet' in wrapper && !obj(wrapper.tweet)) {
-    yield unreadableItem(source, `"tweet" is not an object (${wrapper.tweet === null ? 'null' : Array.isArray(wrapper.tweet) ? 'a list' : typeof wrapper.tweet})`);
+  if (wrapper && key in wrapper && !obj(wrapper[key])) {
+    const v = wrapper[key];
+    return { unreadable: `"${key}" is not an object (${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v})` };
+  }
+  const record = obj(wrapper?.[key]) ?? wrapper;
+  return record ? { record } : { unreadable: 'record is not an object' };
+}
+
+function* tweetItems(value: unknown, source: SourceRef, account: Account, notes: Notes, deleted: boolean, opts: ReadOptions): Generator<ReadItem> {
+  const u = unwrapped(value, 'tweet');
+  if ('unreadable' in u) {
+    yield unreadableItem(source, u.unreadable);
     return;
   }
-  const t = obj(wrapper?.tweet) ?? wrapper;
-  if (!t) {
-    yield unreadableItem(source, 'record is not an object');
-    return;
-  }
+  const t = u.record;
   const id = str(t.id_str) ?? str(t.id);
   if (!id) {
     yield skipItem(source, 'tweet without an id');
@@ -271,6 +280,53 @@ async function* readTweets(files: { input: InputFile; deleted: boolean }[], acco
   if (leftovers) yield* noteItems(notes, account, opts);
 }
 
+// ---- likes ----
+
+// like.js: `{"like": {"tweetId", "fullText", "expandedUrl"}}` (verified against public archive parsers; a like of a
+// post since deleted or made private has only its tweetId). There is no date of the like and no author of the liked
+// post: its author is known only when its link or its text ("RT @x: …") names it.
+
+function* likeItems(value: unknown, source: SourceRef, account: Account, opts: ReadOptions): Generator<ReadItem> {
+  const u = unwrapped(value, 'like');
+  if ('unreadable' in u) {
+    yield unreadableItem(source, u.unreadable);
+    return;
+  }
+  const l = u.record;
+  const id = str(l.tweetId);
+  if (!id) {
+    yield skipItem(source, 'like without a tweet id');
+    return;
+  }
+  const expanded = str(l.expandedUrl);
+  const link = expanded && /^https?:\/\//i.test(expanded) ? expanded : null;
+  const b = buildPost({
+    // Its own id space: an account can like its own tweet, which is then read twice, as the tweet and as the like.
+    id: `like-${id}`,
+    platform: 'x',
+    author: account.username,
+    author_name: account.name,
+    // X keeps no time for a like.
+    created_at: null,
+    // The link works whoever wrote the post (x.com/i/web/status/ID) when the archive gives none.
+    url: link ?? xStatusUrl(null, id),
+    text: unescapeX(str(l.fullText) ?? ''),
+    kind: 'like',
+    repost_of: link ? (parseXStatusUrl(link)?.handle ?? null) : null,
+    source,
+  });
+  yield* emit(b, source, opts);
+}
+
+async function* readLikes(inputs: InputFile[], account: Account, opts: ReadOptions): AsyncGenerator<ReadItem> {
+  for (const input of inputs) {
+    for await (const r of ytdElements(input)) {
+      if ('error' in r) yield unreadableItem(r.source, r.error);
+      else yield* likeItems(r.value, r.source, account, opts);
+    }
+  }
+}
+
 // ---- where the files are ----
 
 /** The folder holding the archive's data files: `data/`, or the tree itself when given the data folder. */
@@ -288,9 +344,10 @@ async function archiveFiles(tree: Tree, dir: string) {
   const tweets = [...(await at(/^tweets?\.js$/)), ...(await at(/^tweets?-part\d+\.js$/)), ...(await at(/^community-tweet(-part\d+)?\.js$/))];
   const deleted = [...(await at(/^deleted-tweets?\.js$/)), ...(await at(/^deleted-tweets?-part\d+\.js$/))];
   const notes = [...(await at(/^note-tweet\.js$/)), ...(await at(/^note-tweet-part\d+\.js$/))];
+  const likes = [...(await at(/^like\.js$/)), ...(await at(/^like-part\d+\.js$/))];
   const account = (await at(/^account\.js$/))[0];
   const manifest = (await at(/^manifest\.js$/))[0];
-  return { tweets, deleted, notes, account, manifest };
+  return { tweets, deleted, notes, likes, account, manifest };
 }
 
 async function* readArchive(tree: Tree, dir: string, opts: ReadOptions): AsyncGenerator<ReadItem> {
@@ -302,11 +359,12 @@ async function* readArchive(tree: Tree, dir: string, opts: ReadOptions): AsyncGe
   const notes = await readNotes(f.notes.map((n) => tree.input(n)), opts);
   const files = [...f.tweets.map((p) => ({ input: tree.input(p), deleted: false })), ...f.deleted.map((p) => ({ input: tree.input(p), deleted: true }))];
   yield* readTweets(files, account, notes, true, opts);
+  yield* readLikes(f.likes.map((l) => tree.input(l)), account, opts);
 }
 
 export const xArchive: Format & TreeFormat = {
   id: 'x-archive',
-  description: 'X/Twitter archive: the .zip, the unpacked folder, or data/tweets.js (also tweet.js, parts, deleted-tweets.js, note-tweet.js)',
+  description: 'X/Twitter archive: the .zip, the unpacked folder, or data/tweets.js (also tweet.js, parts, deleted-tweets.js, note-tweet.js, like.js)',
   detect(head) {
     return ytdType(head) !== null ? 0.98 : 0;
   },
@@ -323,7 +381,7 @@ export const xArchive: Format & TreeFormat = {
     if (type === null) throw new InputError(`${input.name}: not an X archive file (it should start with "window.YTD.")`);
     if (type in NOT_READ) throw new InputError(`${input.name}: holds ${NOT_READ[type]}; give tweets.js or the whole archive`);
     const post = POSTS[type];
-    if (!post && type !== 'note_tweet') throw new InputError(`${input.name}: holds X archive data of type "${type}", which netral does not read; give tweets.js or the whole archive`);
+    if (!post && type !== 'note_tweet' && type !== 'like') throw new InputError(`${input.name}: holds X archive data of type "${type}", which netral does not read; give tweets.js or the whole archive`);
     // A file from an unpacked archive: its siblings (account.js, note-tweet.js) complete it. They are read as UTF-8
     // whatever they were saved as, like the file itself (InputSet reads every input so).
     const siblings = input.path ? utf8Tree(folderTree(path.dirname(input.path))) : null;
@@ -332,6 +390,10 @@ export const xArchive: Format & TreeFormat = {
     if (!account.username) opts.warn(`${input.name}: no account.js or manifest.js naming the account next to it; posts have no author (the handle and name are in account.js, or in manifest.js; give the whole archive)`, { summary: true });
     if (type === 'note_tweet') {
       yield* noteItems(await readNotes([input], opts), account, opts);
+      return;
+    }
+    if (type === 'like') {
+      yield* readLikes([input], account, opts);
       return;
     }
     const notes = f && siblings ? await readNotes(f.notes.map((n) => siblings.input(n)), opts) : new Notes();

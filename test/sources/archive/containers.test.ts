@@ -65,7 +65,7 @@ describe('zip archives', () => {
     const r = await readAll([path.join(dir, 'posts.zip'), path.join(dir, 'download')]);
     expect(r.counts.map((c) => [path.basename(c.input), c.format, c.read])).toEqual([
       ['posts.zip', 'jsonl', 2],
-      ['download', 'x-archive', 10],
+      ['download', 'x-archive', 16],
     ]);
   });
 

@@ -29,27 +29,40 @@ const ARCHIVE_2024 = [
   post({ id: 'note-1746200000000000002', platform: 'x', ...who, created_at: '2023-12-30T08:00:00Z', created_at_raw: '2023-12-30T08:00:00.000Z', text: 'Refleksi akhir tahun: terima kasih rekan-rekan guru yang tetap semangat mengajar di sekolah-sekolah terpencil Sukamaju sepanjang 2023. Semoga 2024 membawa sarana yang lebih baik untuk anak-anak kita.', source: { file: F(`${FOLDER}/data/note-tweet.js`), line: 33, record: 2 } }),
 ];
 
+// Likes: no date, the liked post's text (unescaped), its link; whose post it was only when "RT @x:" names it.
+const LIKE_FILE = F(`${FOLDER}/data/like.js`);
+const like = (id: string, text: string, line: number, record: number, repost_of: string | null = null) =>
+  post({ id: `like-${id}`, platform: 'x', ...who, url: `https://twitter.com/i/web/status/${id}`, text, kind: 'like', repost_of, source: { file: LIKE_FILE, line, record } });
+const LIKES_2024 = [
+  like('1747999999999999999', 'Coblos 02, Prabowo-Gibran!', 2, 1),
+  like('1748100000000000001', 'RT @prabowo: Terima kasih relawan Jawa Barat! Sampai jumpa di GBK tanggal 10 Februari.', 9, 2, 'prabowo'),
+  like('1748200000000000002', 'Prabowo dan Gibran hadiri debat capres-cawapres di JCC malam ini. Simak jadwal lengkapnya di kanal kami.', 16, 3),
+  like('1748300000000000003', 'Alhamdulillah hari ini saya ikut kampanye akbar di GBK, luar biasa ramainya!', 23, 4),
+  like('1748400000000000004', 'Resep rendang padang yang empuk & gurih, cocok untuk lebaran <3', 30, 5),
+];
+// A like of a post since deleted or made private: only its tweetId is left.
+const LIKE_SKIPS = [{ source: { file: LIKE_FILE, line: 37, record: 6 }, reason: "a like that names neither the liked post's text nor whose post it was: nothing to scan" }];
+
 describe('X archive', () => {
-  it('reads the unpacked archive: tweets, parts, deleted tweets, long posts, account name', async () => {
+  it('reads the unpacked archive: tweets, parts, deleted tweets, long posts, likes, account name', async () => {
     const r = await readAll([F(FOLDER)]);
-    expect(r.posts).toEqual(ARCHIVE_2024);
-    expect(r.skips).toEqual([]);
-    expect(r.counts).toEqual([{ input: F(FOLDER), format: 'x-archive', read: 10, scanned: 0, skipped: 0 }]);
+    expect(r.posts).toEqual([...ARCHIVE_2024, ...LIKES_2024]);
+    expect(r.skips).toEqual(LIKE_SKIPS);
+    expect(r.counts).toEqual([{ input: F(FOLDER), format: 'x-archive', read: 16, scanned: 0, skipped: 1 }]);
     expect(r.warnings).toEqual([`${F(FOLDER)}/data/note-tweet.js: 1 long post(s) matched no tweet in the archive; read on their own (no post URL)`]);
   });
 
   it('reads the .zip as one input with the same posts, sources named archive.zip!entry', async () => {
     const r = await readAll([F(ZIP)]);
-    expect(r.posts).toEqual(moved(ARCHIVE_2024, `${F(FOLDER)}/`, `${F(ZIP)}!`));
-    expect(r.counts).toEqual([{ input: F(ZIP), format: 'x-archive', read: 10, scanned: 0, skipped: 0 }]);
+    expect(r.posts).toEqual(moved([...ARCHIVE_2024, ...LIKES_2024], `${F(FOLDER)}/`, `${F(ZIP)}!`));
+    expect(r.counts).toEqual([{ input: F(ZIP), format: 'x-archive', read: 16, scanned: 0, skipped: 1 }]);
   });
 
-  it('never reads direct messages, likes or the e-mail address', async () => {
+  it('never reads direct messages or the e-mail address', async () => {
     const r = await readAll([F(FOLDER), F(ZIP)]);
     const all = JSON.stringify(r.posts);
     expect(all).not.toContain('RAHASIA');
     expect(all).not.toContain('pemilih tetap');
-    expect(all).not.toContain('1747999999999999999');
     expect(all).not.toContain('example.com');
   });
 
@@ -146,12 +159,63 @@ describe('X archive', () => {
     });
   });
 
-  it('refuses direct messages and likes given alone, saying why', async () => {
+  it('refuses direct messages given alone, saying why', async () => {
     const dm = await readAll([F(`${FOLDER}/data/direct-messages.js`)]);
     expect(dm.posts).toEqual([]);
     expect(dm.counts[0].error).toMatch(/direct messages, which are private and never read/);
-    const like = await readAll([F(`${FOLDER}/data/like.js`)]);
-    expect(like.counts[0].error).toMatch(/likes/);
+  });
+
+  describe('likes (data/like.js)', () => {
+    it('reads like.js given alone, its author from account.js next to it', async () => {
+      const r = await readAll([LIKE_FILE]);
+      expect(r.posts).toEqual(LIKES_2024);
+      expect(r.skips).toEqual(LIKE_SKIPS);
+      expect(r.counts).toEqual([{ input: LIKE_FILE, format: 'x-archive', read: 6, scanned: 0, skipped: 1 }]);
+      expect(r.warnings).toEqual([]);
+    });
+
+    it('reads split like files, takes whose post it was from a link that names it, and accounts for every record', async () => {
+      const dir = tempDir();
+      const likes = [
+        { like: { tweetId: '1750000000000000001', fullText: 'Konsolidasi relawan malam ini', expandedUrl: 'https://twitter.com/gibran_tweet/status/1750000000000000001' } },
+        { like: { tweetId: '1750000000000000002', fullText: '' } },
+        { like: { fullText: 'tanpa id' } },
+        { like: 'bukan objek' },
+        { like: { tweetId: '1750000000000000003', fullText: 'tautan aneh', expandedUrl: 'javascript:alert(1)' } },
+      ];
+      writeFiles(dir, {
+        'data/tweets.js': 'window.YTD.tweets.part0 = []',
+        'data/account.js': readFileSync(F(`${FOLDER}/data/account.js`)),
+        'data/like.js': 'window.YTD.like.part0 = []',
+        'data/like-part1.js': `window.YTD.like.part1 = ${JSON.stringify(likes, null, 2)}`,
+      });
+      const r = await readAll([dir]);
+      expect(r.posts.map((p) => [p.id, p.kind, p.author, p.created_at, p.url, p.repost_of, p.text])).toEqual([
+        ['like-1750000000000000001', 'like', 'budi_santoso88', null, 'https://twitter.com/gibran_tweet/status/1750000000000000001', 'gibran_tweet', 'Konsolidasi relawan malam ini'],
+        // Not a link: the post's own address stands instead.
+        ['like-1750000000000000003', 'like', 'budi_santoso88', null, 'https://x.com/i/web/status/1750000000000000003', null, 'tautan aneh'],
+      ]);
+      expect(r.skips.map((x) => [x.source.record, x.reason])).toEqual([
+        [2, "a like that names neither the liked post's text nor whose post it was: nothing to scan"],
+        [3, 'like without a tweet id'],
+        [4, '"like" is not an object (string)'],
+      ]);
+      expect(r.counts[0]).toMatchObject({ read: 5, skipped: 3 });
+    });
+
+    it('a like is a post of its own: an account that liked its own tweet has both, with different ids', async () => {
+      const dir = tempDir();
+      writeFiles(dir, {
+        'data/account.js': readFileSync(F(`${FOLDER}/data/account.js`)),
+        'data/tweets.js': readFileSync(F(`${FOLDER}/data/tweets-part1.js`)),
+        'data/like.js': `window.YTD.like.part0 = ${JSON.stringify([{ like: { tweetId: '1728216932152250369', fullText: 'Selamat Hari Guru Nasional untuk seluruh guru di Sukamaju! #HariGuruNasional' } }])}`,
+      });
+      const r = await readAll([dir]);
+      expect(r.posts.map((p) => [p.id, p.kind])).toEqual([
+        ['1728216932152250369', 'post'],
+        ['like-1728216932152250369', 'like'],
+      ]);
+    });
   });
 
   it('reports a truncated tweets.js with file and line, keeping what was read before', async () => {
