@@ -65,13 +65,13 @@ export interface Post {
 }
 
 /**
- * The `repost_of` field as the engine scans it and reports quote it: `@handle`. A like's owner written as a name
- * (Facebook names pages and people, "Dedi Kurniawan") is kept as written: "@Dedi" would read as a handle, and a
- * handle counts a first name that is also a candidate's alias as that candidate.
+ * The `repost_of` field as the engine scans it and reports quote it: `@handle`. An owner written as a name (Facebook
+ * names pages and people in shares and likes, "Dedi Kurniawan") is kept as written: "@Dedi" would read as a handle,
+ * and a handle counts a first name that is also a candidate's alias as that candidate.
  */
-export function repostOfText(p: Pick<Post, 'kind' | 'repost_of'>): string {
+export function repostOfText(p: Pick<Post, 'repost_of'>): string {
   const r = p.repost_of ?? '';
-  return p.kind === 'like' && /\s/.test(r) ? r : `@${r}`;
+  return /\s/.test(r) ? r : `@${r}`;
 }
 
 /** Severity rank for comparisons: info < low < medium < high. */

@@ -85,10 +85,13 @@ describe('the liked text', () => {
 });
 
 describe('the posts of the account itself are judged as before', () => {
-  it('a repost keeps its own rule and its "[repost of] @name" evidence', async () => {
+  it('a repost keeps its own rule; an owner written as a name is a name, not a handle', async () => {
     const r = await scan('', { kind: 'repost', repost_of: 'Prabowo Subianto', date: JAN_2024, platform: 'facebook' });
     expect(rules(r)).toEqual([['repost.candidate-account', 'pilpres-2024:2', 'violation']]);
-    expect(r.findings[0].evidence).toBe('[repost of] @Prabowo Subianto');
+    expect(r.findings[0].evidence).toBe('[repost of] Prabowo Subianto');
+    expect((await scan('', { kind: 'repost', repost_of: 'prabowo', date: JAN_2024 })).findings[0].evidence).toBe('[repost of] @prabowo');
+    // A friend whose first name is a candidate's nickname, shared on Facebook: "@Dedi" was Dedi Mulyadi.
+    expect((await scan('Selamat ulang tahun', { kind: 'repost', repost_of: 'Dedi Kurniawan', date: '2024-11-10T10:00:00+07:00', platform: 'facebook' })).verdict).toBe('clean');
   });
 
   it('a mention in a post of its own stays a mention', async () => {
