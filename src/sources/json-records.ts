@@ -62,7 +62,12 @@ export async function* jsonRecords(input: InputFile, keys?: string[]): AsyncGene
     }
     return;
   }
-  if (shape === null) throw new InputError(`${input.name}: not JSON (starts with ${JSON.stringify(firstChar(head) || 'nothing')})`);
+  if (shape === null) {
+    // An empty file holds no record: a download may have one (Instagram's reels.json, zero bytes) among real ones.
+    // An input that is empty as a whole is reported before it gets here.
+    if (firstChar(head) === '' && head.length < HEAD_BYTES) return;
+    throw new InputError(`${input.name}: not JSON (starts with ${JSON.stringify(firstChar(head))})`);
+  }
   if (shape === 'object' && !keys?.length) {
     if (input.size !== undefined && input.size > MAX_SINGLE) throw new InputError(`${input.name}: a single JSON object larger than 16 MB`);
     const parsed = parseRecordJson(await streamText(input.open()));

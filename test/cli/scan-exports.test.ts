@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bin, cli } from '../helpers/cli.js';
+import { cpSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { bin, cli, tempDir } from '../helpers/cli.js';
 import { exportsPath } from '../helpers/read.js';
 
 interface Report {
@@ -78,5 +80,21 @@ describe('netral scan on platform downloads and collector outputs', () => {
     expect(lines.length).toBeGreaterThan(0);
     for (const l of lines) expect(JSON.parse(l)).toHaveProperty('rule_id');
     expect(r.stderr).toContain(`netral: error: ${exportsPath('bad/truncated.zip')}: not a complete zip archive`);
+  });
+});
+
+describe('a download with an empty file among its files', () => {
+  it('reads the other files: a zero-byte reels.json holds no record, it does not stop the download', async () => {
+    const dir = path.join(tempDir(), 'instagram');
+    cpSync(exportsPath('instagram/download-2024'), dir, { recursive: true });
+    const whole = await cli(['scan', dir, '-f', 'json']);
+    writeFileSync(path.join(dir, 'your_instagram_activity', 'media', 'reels.json'), '');
+    const r = await cli(['scan', dir, '-f', 'json']);
+    expect(r.exitCode, r.stderr).toBe(whole.exitCode);
+    const read = (out: string) => (JSON.parse(out) as { summary: { read: number } }).summary.read;
+    // Only reels.json's own records are gone.
+    expect(read(r.stdout)).toBeGreaterThan(0);
+    expect(read(r.stdout)).toBeLessThan(read(whole.stdout));
+    expect(r.stderr).not.toMatch(/not JSON/);
   });
 });
