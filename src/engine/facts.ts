@@ -204,11 +204,13 @@ function listPlaceCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<string
   const race = lists.get('pair_race') ?? NO_HIT_LIST;
   // Parties named by name (not by number), and where each naming starts and ends: worked out at the first number.
   let named: Set<string> | null = null;
-  const partyFrom = new Map<number, string>();
-  const partyTo = new Map<number, string>();
+  let partyFrom = NO_PLACES;
+  let partyTo = NO_PLACES;
   const partiesNamed = (): Set<string> => {
     if (named) return named;
     named = new Set();
+    partyFrom = new Map();
+    partyTo = new Map();
     for (const h of hits)
       for (const r of c.patterns[h.pat].refs)
         if (r.party && r.types.includes('party') && !isNumberRef(r) && r.cand !== null) {
@@ -239,6 +241,8 @@ function listPlaceCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<string
     return Math.min(after(candidacy, h, 10), after(body, h, 3)) < raceNear || partyBeside(h) !== undefined;
   };
 }
+
+const NO_PLACES: Map<number, string> = new Map();
 
 /** No hits: an empty list of the element kind hit lists have. */
 const NO_HIT_LIST: Hit[] = [];
