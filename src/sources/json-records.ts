@@ -34,6 +34,16 @@ export function jsonShape(head: Buffer | string): JsonShape {
   return first === '{' || !first.endsWith('}') ? 'object' : 'lines';
 }
 
+/** The list under the first of `keys` that an object holds, or null. */
+function keyedList(value: unknown, keys: string[]): unknown[] | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  for (const k of keys) {
+    const v = (value as Record<string, unknown>)[k];
+    if (Array.isArray(v)) return v;
+  }
+  return null;
+}
+
 /** First non-space character of the document. */
 function firstChar(head: Buffer): string {
   return head.toString('utf8', 0, Math.min(head.length, 4096)).replace(/^\uFEFF/, '').trimStart().charAt(0);
@@ -55,9 +65,15 @@ export async function* jsonRecords(input: InputFile, keys?: string[]): AsyncGene
         continue;
       }
       if (l.text.trim() === '') continue;
+      const parsed = parseRecordJson(l.text);
+      // A document of the keyed kind written on one line ({"comments_v2": […]}): its list is the records.
+      const list = record === 0 && keys?.length && !('error' in parsed) ? keyedList(parsed.value, keys) : null;
+      if (list) {
+        for (const value of list) yield { source: { file: input.name, line: l.line, record: ++record }, value };
+        continue;
+      }
       record++;
       const source = { file: input.name, line: l.line, record };
-      const parsed = parseRecordJson(l.text);
       yield 'error' in parsed ? { source, error: parsed.error } : { source, value: parsed.value };
     }
     return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bin, cli, tempDir } from '../helpers/cli.js';
 import { exportsPath } from '../helpers/read.js';
@@ -96,5 +96,19 @@ describe('a download with an empty file among its files', () => {
     expect(read(r.stdout)).toBeGreaterThan(0);
     expect(read(r.stdout)).toBeLessThan(read(whole.stdout));
     expect(r.stderr).not.toMatch(/not JSON/);
+  });
+});
+
+describe('a Meta file written on one line', () => {
+  it('reads as the same records as the indented file ({"comments_v2": […]} is no JSON Lines record)', async () => {
+    const dir = path.join(tempDir(), 'facebook');
+    cpSync(exportsPath('facebook/download-2024'), dir, { recursive: true });
+    const summary = async () => (JSON.parse((await cli(['scan', dir, '-f', 'json'])).stdout) as { summary: { read: number; scanned: number; findings: number } }).summary;
+    const indented = await summary();
+    const file = path.join(dir, 'your_facebook_activity', 'comments_and_reactions', 'comments.json');
+    writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, 'utf8'))));
+    expect(readFileSync(file, 'utf8')).not.toContain('\n');
+    const oneLine = await summary();
+    expect([oneLine.read, oneLine.scanned, oneLine.findings]).toEqual([indented.read, indented.scanned, indented.findings]);
   });
 });
