@@ -61,7 +61,7 @@ describe('accuracy on fixtures/governance', () => {
 
 // fixtures/single-pair: a race with one pair against the empty column, with its own election pack (as a user writes
 // one). Written before the engine work for such races, then tuned on (its README: before and after). The calls for
-// the column said without a word of the vote ("yg kosong aja", "kokos", "🔲 > ☝️") stay missed; voter education about
+// the column said without a word of marking a ballot ("yg kosong aja", "kokos", "🔲 > ☝️") stay missed; voter education about
 // the column, and the words used literally, must stay clean.
 describe('accuracy on fixtures/single-pair', () => {
   it('accuses no clean post of a single-pair race and finds calls for the pair and for the empty column', async () => {
@@ -72,7 +72,7 @@ describe('accuracy on fixtures/single-pair', () => {
     const r = evaluateSet(scanner, posts);
     expect(r.confusion.clean.violation).toBe(0);
     expect(r.precision).toBeGreaterThanOrEqual(TARGETS.precision);
-    expect(r.recall).toBeGreaterThanOrEqual(0.76);
+    expect(r.recall).toBeGreaterThanOrEqual(0.84);
     expect(r.attribution.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 });

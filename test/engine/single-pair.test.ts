@@ -33,6 +33,7 @@ describe('a race with a single pair', () => {
       'Malam ini rapat relawan kotak kosong di posko Cikaret, hadir ya dulur',
       'Daripada dinasti, mending kotak kosong',
       'Tgl 25 nanti mencoblos kolom kosong aja gaes',
+      'Wis to, coblos sing kosong wae, luwih apik timbang calon karbitan',
     ]) {
       const r = s.scan(post(t, { date: IN_CAMPAIGN }));
       expect(r.verdict, t).toBe('violation');
@@ -64,6 +65,7 @@ describe('a race with a single pair', () => {
       'Jangan ada kolom kosong di form SPJ ya, nanti dikembalikan bagian keuangan',
       'Jumlah pemilih kotak kosong di TPS 5 capai 120 suara, lanjut rekap di kecamatan',
       'Buat berkas mutasi, pilih kotak kosong yg di rak atas aja, yg bawah udah penuh arsip',
+      'Kursinya penuh, pilih yang kosong aja di belakang',
       "Sosialisasi pemilih pemula bareng KPU. Anak2 nanya: 'Bu, kalau nyoblos kotak kosong sah gak?' Sah dong nak",
     ]) {
       const r = s.scan(post(t, { date: IN_CAMPAIGN }));
