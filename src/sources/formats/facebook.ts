@@ -25,6 +25,7 @@ import { emit, skipItem, unreadableItem } from '../emit.js';
 import { derivedId } from '../ids.js';
 import { jsonRecords, type JsonRecord } from '../json-records.js';
 import { fixMetaRecord } from '../meta-text.js';
+import { labelValue } from './meta-labels.js';
 import { buildPost, type PostInput } from '../record.js';
 import type { Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from '../types.js';
 import { str, obj, arr, headText } from './values.js';
@@ -294,15 +295,6 @@ const NOT_LIKE = new Set(['haha', 'wow', 'sad', 'angry', 'sedih', 'marah']);
 
 /** label_values labels, in English and (UNVERIFIED) Indonesian: Meta writes them in the account's language. */
 const LABEL = { reaction: new Set(['reaction', 'reaksi']), url: new Set(['url', 'tautan']), name: new Set(['name', 'nama']) };
-
-function labelValue(entries: unknown[], labels: Set<string>): string | null {
-  for (const e of entries) {
-    const o = obj(e);
-    const label = str(o?.label)?.trim().toLowerCase();
-    if (label && labels.has(label)) return str(o!.value)?.trim() || str(o!.href)?.trim() || null;
-  }
-  return null;
-}
 
 /** Likes read earlier in the download, by time, with whose post each was: one like can be in two files. */
 type SeenLikes = Map<number, { owner: string; file: string }[]>;

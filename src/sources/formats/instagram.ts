@@ -19,6 +19,7 @@ import { emit, skipItem, unreadableItem } from '../emit.js';
 import { derivedId } from '../ids.js';
 import { jsonRecords } from '../json-records.js';
 import { fixMetaRecord } from '../meta-text.js';
+import { labelValue } from './meta-labels.js';
 import { buildPost } from '../record.js';
 import type { Format, InputFile, ReadItem, ReadOptions, Tree, TreeFormat } from '../types.js';
 import { str, num, obj, arr, type Obj, headText } from './values.js';
@@ -117,14 +118,6 @@ const LIKE_LABEL = {
 
 const PROFILE_URL = /^https?:\/\/(?:www\.)?instagram\.com\/(?!(?:p|reel|reels|tv|stories|explore)\/)([A-Za-z0-9._]{1,30})\/?(?:[?#].*)?$/i;
 
-const labelOf = (o: Obj | null) => str(o?.label)?.trim().toLowerCase() ?? '';
-
-/** The value of the first entry with one of `labels` (its value, else its href). */
-function labelled(entries: Obj[], labels: Set<string>): string | null {
-  const e = entries.find((x) => labels.has(labelOf(x)));
-  return (str(e?.value)?.trim() || str(e?.href)?.trim()) ?? null;
-}
-
 /** The liked post's owner in a label_values record: the Username, else the handle in their profile's address. */
 function likedOwner(entries: Obj[]): string | null {
   const groups = entries.filter((e) => Array.isArray(e.dict));
@@ -132,9 +125,9 @@ function likedOwner(entries: Obj[]): string | null {
   for (const g of named.length > 0 ? named : groups) {
     for (const member of arr(g.dict)) {
       const pairs = arr(obj(member)?.dict).map(obj).filter((x): x is Obj => x !== null);
-      const user = labelled(pairs, LIKE_LABEL.username);
+      const user = labelValue(pairs, LIKE_LABEL.username);
       if (user) return user;
-      const profile = PROFILE_URL.exec(labelled(pairs, LIKE_LABEL.url) ?? '');
+      const profile = PROFILE_URL.exec(labelValue(pairs, LIKE_LABEL.url) ?? '');
       if (profile) return profile[1];
     }
   }
@@ -152,8 +145,8 @@ interface Liked {
 function likedIn(r: Obj): Liked[] {
   const entries = arr(r.label_values).map(obj).filter((x): x is Obj => x !== null);
   if (entries.length > 0) {
-    const href = labelled(entries, LIKE_LABEL.url) ?? str(entries.find((e) => str(e.href))?.href) ?? null;
-    return [{ owner: likedOwner(entries), href, ts: num(r.timestamp), caption: labelled(entries, LIKE_LABEL.caption) ?? '' }];
+    const href = labelValue(entries, LIKE_LABEL.url) ?? str(entries.find((e) => str(e.href))?.href) ?? null;
+    return [{ owner: likedOwner(entries), href, ts: num(r.timestamp), caption: labelValue(entries, LIKE_LABEL.caption) ?? '' }];
   }
   const owner = str(r.title)?.trim() || null;
   const links = arr(r.string_list_data).map(obj).filter((x): x is Obj => x !== null);
