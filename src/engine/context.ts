@@ -206,6 +206,24 @@ export class ContextJudge {
     return null;
   }
 
+  /**
+   * Whether a match opens a call of its own after a "do not" with its own verb: in "jangan pilih 01, coblos 02" the
+   * comma and a fresh vote word start another call, which the "jangan" does not reach. Both must hold: the match
+   * begins with a vote or support word right after a comma or semicolon, and a vote or support word stands between
+   * the cue and that break ("dilarang keras: pilih 02", "jangan sampai salah, coblos 02" stay in the cue's scope).
+   */
+  private restartsAfter(a: Analysis, m: Match, cue: Hit, pc: PostContext): boolean {
+    const toks = a.tokens;
+    const start = m.from;
+    const prev = toks[start - 1];
+    if (!prev || prev.clause === toks[start].clause || prev.field !== toks[start].field) return false;
+    if (!m.hits.some((h) => h.from === start && isVerbPattern(this.c, h.pat))) return false;
+    const between = a.fields[toks[start].field].text.slice(prev.end, toks[start].start);
+    if (!/[,;]/.test(between)) return false;
+    const verbBetween = (h: Hit) => h.from > cue.to && h.to < start && toks[h.to].clause === toks[cue.to].clause;
+    return (pc.lists.get('vote_verbs') ?? NO_HITS).some(verbBetween) || (pc.lists.get('support_verbs') ?? NO_HITS).some(verbBetween);
+  }
+
   judge(rule: RuleDef, a: Analysis, m: Match, attr: Attribution, pc: PostContext, day: number | null): ContextResult {
     const mods: Modifier[] = [];
     let factor = 1;
@@ -266,7 +284,7 @@ export class ContextJudge {
 
     // 1. Prohibition and neutrality framing.
     if (!ignores('prohibition') && SUPPORT.has(cat)) {
-      const cue = pc.prohibition.find((h) => toks[h.from].sent === sent && h.to < start && start - h.to <= 12 && !contrastBetween(h.to, start));
+      const cue = pc.prohibition.find((h) => toks[h.from].sent === sent && h.to < start && start - h.to <= 12 && !contrastBetween(h.to, start) && !this.restartsAfter(a, m, h, pc));
       const contrastBefore = pc.contrast.some((h) => toks[h.from].sent === sent && h.from < start);
       // Inside a notice a finger emoji is described ("foto pose ☝️"), not made: only the poster's words take it back.
       const inNotice = pc.notice && !contrastBefore && !pc.personal.some((h) => toks[h.from].kind !== TK.Emoji && personalAt(h));

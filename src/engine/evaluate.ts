@@ -140,6 +140,11 @@ function firstFrom(list: { m: Match }[], from: number): number {
   return lo;
 }
 
+/** Whether two matches touch one clause: the nearer end of each lies in the same clause as the other's. */
+function sameClause(tokens: PostState['analysis']['tokens'], a: Match, b: Match): boolean {
+  return a.to < b.from ? tokens[a.to].clause === tokens[b.from].clause : b.to < a.from ? tokens[b.to].clause === tokens[a.from].clause : true;
+}
+
 function gap(a: Match, b: Match): number {
   return Math.max(a.from, b.from) - Math.min(a.to, b.to);
 }
@@ -231,6 +236,7 @@ export function evaluate(c: Compiled, state: PostState, e: CExpr): Match[] | nul
           let best: Match | null = null;
           let bestGap = Infinity;
           let bestIdx = -1;
+          let bestInClause = false;
           const list = byFrom[i];
           const hi = anchor.to + e.within;
           for (let k = firstFrom(list, anchor.from - e.within - maxSpan[i]); k < list.length && list[k].m.from <= hi; k++) {
@@ -245,12 +251,20 @@ export function evaluate(c: Compiled, state: PostState, e: CExpr): Match[] | nul
             // "pilih nomor 2" may be a vote, "pilih menu nomor 2" is lunch.
             const dateOnly = m.hits.every((h) => h.refs.length > 0 && h.refs.every((r) => r.dateOnly)) || anchor.hits.every((h) => h.refs.length > 0 && h.refs.every((r) => r.dateOnly));
             const g = gap(anchor, m) + (dateOnly && gap(anchor, m) > 1 ? e.within : 0);
-            // On equal distance the longer reading wins: "Prabowo-Gibran" says more than "Prabowo"; then the first.
-            const longer = best !== null && (m.to - m.from > best.to - best.from || (m.to - m.from === best.to - best.from && idx < bestIdx));
-            if (g < bestGap || (g === bestGap && longer)) {
+            // On equal distance one in the anchor's own clause wins: in "jangan pilih 01, coblos 02" the "coblos" is
+            // for 02, not for the 01 across the comma. Then the longer reading: "Prabowo-Gibran" says more than
+            // "Prabowo"; then the first.
+            const inClause = sameClause(tokens, anchor, m);
+            let better = g < bestGap;
+            if (!better && g === bestGap && best !== null) {
+              if (inClause !== bestInClause) better = inClause;
+              else better = m.to - m.from > best.to - best.from || (m.to - m.from === best.to - best.from && idx < bestIdx);
+            }
+            if (better) {
               bestGap = g;
               best = m;
               bestIdx = idx;
+              bestInClause = inClause;
             }
           }
           if (best === null || bestGap > e.within) ok = false;

@@ -9,7 +9,7 @@ import { scanTokens, type Hit } from './trie.js';
 import { collectFacts, type Facts } from './facts.js';
 import { evaluate, type EHit, type Match, type PostState } from './evaluate.js';
 import { attribute } from './attribution.js';
-import { ContextJudge } from './context.js';
+import { ContextJudge, type PostContext } from './context.js';
 import { matchedText, snippet, spansOf } from './evidence.js';
 import { fingerprint } from './fingerprint.js';
 import { verdictOf } from './verdict.js';
@@ -93,6 +93,37 @@ export class Scanner {
     return fields;
   }
 
+  /**
+   * A rule whose matches point at different candidates names none (a tie). When they take opposite sides — "jangan
+   * pilih Anies, pilih Prabowo": an attack on one, a call for the other — each side is a finding of its own. Matches
+   * that all support (or all attack) several candidates stay one finding without a candidate, as before: "dukung
+   * Anies atau Prabowo, terserah" takes no side.
+   */
+  private splitByStance(def: RuleDef, analysis: Analysis, matches: Match[], facts: Facts, pc: PostContext): Draft[] | null {
+    const c = this.compiled;
+    const groups = new Map<string, Match[]>();
+    for (const m of matches) {
+      const a = attribute(c, m.hits, facts);
+      if (a.candidate === null || a.fromPost) continue;
+      const g = groups.get(a.candidate);
+      if (g) g.push(m);
+      else groups.set(a.candidate, [m]);
+    }
+    if (groups.size < 2) return null;
+    const out: Draft[] = [];
+    for (const [cand, ms] of groups) {
+      const hits: EHit[] = [];
+      for (const m of ms) for (const h of m.hits) hits.push(h);
+      const attr = attribute(c, hits, facts);
+      if (attr.candidate !== cand) return null;
+      const m = pickMatch(ms, cand);
+      const ctx = this.judge.judge(def, analysis, m, attr, pc, facts.day);
+      if (ctx.suppressed) return null;
+      out.push({ def, candidate: cand, stance: ctx.stance, confidence: round2(Math.min(1, Math.max(0, def.confidence * ctx.factor))), modifiers: ctx.modifiers, m });
+    }
+    return out.some((d) => d.stance === 'support') && out.some((d) => d.stance === 'against') ? out : null;
+  }
+
   scan(post: Post): PostResult {
     const c = this.compiled;
     const analysis = c.analyzer.analyse(this.fieldsOf(post));
@@ -147,10 +178,15 @@ export class Scanner {
         const allHits: EHit[] = [];
         for (const m of matches) for (const h of m.hits) allHits.push(h);
         const attr = attribute(c, allHits, facts);
-        const m = pickMatch(matches, attr.candidate);
-        const ctx = this.judge.judge(rule.def, analysis, m, attr, pc, facts.day);
-        if (ctx.suppressed && !this.opts.explain) continue;
         const def = rule.def;
+        const split = attr.candidate === null && matches.length > 1 ? this.splitByStance(def, analysis, matches, facts, pc) : null;
+        if (split !== null) {
+          for (const d of split) drafts.push(d);
+          continue;
+        }
+        const m = pickMatch(matches, attr.candidate);
+        const ctx = this.judge.judge(def, analysis, m, attr, pc, facts.day);
+        if (ctx.suppressed && !this.opts.explain) continue;
         const d: Draft = { def, candidate: attr.candidate, stance: ctx.stance, confidence: round2(Math.min(1, Math.max(0, def.confidence * ctx.factor))), modifiers: ctx.modifiers, m };
         (ctx.suppressed ? suppressedDrafts : drafts).push(d);
       }

@@ -77,6 +77,28 @@ describe('violations are found, with candidate and evidence', () => {
     expect(f.modifiers.map((m) => m.kind)).toContain('attack');
   });
 
+  it('"jangan pilih 01, coblos 02": the vote word after the comma is a call for 02, not for the 01 before it', async () => {
+    const r = await scan('Jangan pilih 01, coblos 02!', { date: JAN_2024 });
+    const sides = r.findings.map((f) => `${f.candidate} ${f.stance}`).sort();
+    expect(sides).toEqual(['pilpres-2024:1 against', 'pilpres-2024:2 support']);
+    expect(r.findings.find((f) => f.stance === 'support')!.matched).toBe('coblos 02');
+  });
+
+  it('one rule matching an attack and a call is two findings, one per side; support for two pairs alike stays one without a candidate', async () => {
+    const r = await scan('Jangan pilih Anies, pilih Prabowo aja', { date: JAN_2024 });
+    const sides = r.findings.filter((f) => f.rule_id === 'endorsement.support-near-candidate').map((f) => `${f.candidate} ${f.stance} ${f.matched}`).sort();
+    expect(sides).toEqual(['pilpres-2024:1 against pilih Anies', 'pilpres-2024:2 support pilih Prabowo']);
+    const both = await scan('Dukung Anies atau dukung Prabowo, terserah, yang penting jangan golput', { date: JAN_2024 });
+    expect(both.findings.filter((f) => f.candidate !== null)).toEqual([]);
+  });
+
+  it('a "do not" reaches past a comma when nothing was forbidden before it: "dilarang keras: pilih 02" stays an attack', async () => {
+    const r = await scan('Dilarang keras: pilih 02', { date: JAN_2024 });
+    expect(r.findings.map((f) => f.stance)).toEqual(['against']);
+    const s = await scan('Jangan sampai salah, coblos 02', { date: JAN_2024 });
+    expect(s.findings.map((f) => `${f.candidate} ${f.stance}`)).toEqual(['pilpres-2024:2 support']);
+  });
+
   it('a negated vote in Javanese krama or Sundanese is a stance against the pair, not support', async () => {
     for (const text of ['Pilgub Jateng: kulo mboten milih Luthfi-Yasin', 'Pilgub Jabar: abdi moal milih Dedi Mulyadi']) {
       const r = await scan(text, { date: '2024-11-20T10:00:00+07:00' });
