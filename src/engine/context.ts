@@ -310,7 +310,21 @@ export class ContextJudge {
       }
     }
 
-    // 1a. A denial of taking part ("saya tidak ikut kampanye", "gak pernah jadi relawan"): a negation within three
+    // 1a. An event that offices and clubs hold too ("jalan sehat HUT Korpri", "rapat konsolidasi anggaran") is a
+    // campaign's only where the post names a candidate, a party or an election.
+    if (cat === 'campaign_activity' && attr.candidate === null && !pc.raceNamed) {
+      const inList = (h: Hit, l: string) => this.c.patterns[h.pat].lists.includes(l);
+      const generic = m.hits.find((h) => inList(h, 'campaign_events_generic'));
+      const political = m.hits.some((h) => inList(h, 'campaign_events') || inList(h, 'campaign_roles') || inList(h, 'campaign_places'));
+      // A ballot number counts ("konvoi 02"); a bare digit or a finger sign does not ("jalan sehat 5K ✌️").
+      const named = pc.entityHits.some((h) => h.refs.some((r) => r.strength >= 1 || r.types.includes('ballot_number')));
+      if (generic && !political && !named) {
+        mods.push({ kind: 'generic_event', effect: 'suppress', cue: cueText(a, [generic]) });
+        return { suppressed: true, stance, factor, modifiers: mods };
+      }
+    }
+
+    // 1b. A denial of taking part ("saya tidak ikut kampanye", "gak pernah jadi relawan"): a negation within three
     // words before the word of taking part. A civil servant saying they stay out is the opposite of a breach; a
     // relative's part is the relative's.
     if (cat === 'campaign_activity' && !ignores('prohibition')) {
@@ -339,7 +353,7 @@ export class ContextJudge {
       }
     }
 
-    // 1b. Negation right before the support word: "ora milih nomer siji", "tidak pilih 02" is against that pair.
+    // 1c. Negation right before the support word: "ora milih nomer siji", "tidak pilih 02" is against that pair.
     // "Tidak pilih kotak kosong" turns a camp's phrase against the pair round, to the pair's side.
     if ((cat === 'endorsement' || cat === 'party_support') && (stance === 'support' || (againstPhrase && stance === 'against')) && attr.candidate !== null && !ignores('prohibition')) {
       // A negation turns what it stands right before: the vote or support word with no name between ("ora milih

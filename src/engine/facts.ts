@@ -59,7 +59,7 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
       else lists.set(name, [h]);
     }
   }
-  dropVerbsInPhrases(c, hits, lists);
+  dropWordsInPhrases(c, hits, lists);
   const electionContext = new Set<string>();
   const dateContext = new Set<string>();
   const genericCue = lists.has(ELECTION_WORD_LIST);
@@ -132,22 +132,32 @@ export function isVerbPattern(c: Compiled, pat: number): boolean {
   return c.patterns[pat].lists.some((l) => VERB_LISTS.includes(l));
 }
 
+/** The lists whose words name a campaign or an election ("kampanye"). */
+const CAMPAIGN_LISTS = ['campaign_events', 'campaign_events_generic', ELECTION_WORD_LIST];
+
 /**
- * Phrases in which a vote or support word is none: an elected official's title or the vote's result (context list
- * `elected`: "tim transisi Gubernur terpilih Dedi Mulyadi", "resmi terpilih sebagai gubernur" — "terpilih" reads as
- * "pilih"), and the order of an event (`sequence`: "dibuka ketua, dilanjut Fraksi PKB" — "dilanjut" reads as
- * "lanjut"). A verb inside such a phrase is dropped, from the hits and from every list; a wish ("semoga
- * Prabowo-Gibran terpilih") or a call ("harus dilanjutkan") is in no such phrase and stays support.
+ * Phrases in which a word is not what it reads as, by context list: an elected official's title or the vote's result
+ * (`elected`: "tim transisi Gubernur terpilih Dedi Mulyadi", "resmi terpilih sebagai gubernur" — "terpilih" reads
+ * as "pilih") and the order of an event (`sequence`: "dibuka ketua, dilanjut Fraksi PKB" — "dilanjut" reads as
+ * "lanjut") hold no vote or support word; a health or public campaign (`other_campaign`: "kampanye imunisasi",
+ * "kampanye anti narkoba") is no election campaign. Such a word is dropped, from the hits and from every list; a
+ * wish ("semoga Prabowo-Gibran terpilih") or a call ("harus dilanjutkan") is in no such phrase and stays support.
  */
-function dropVerbsInPhrases(c: Compiled, hits: Hit[], lists: Map<string, Hit[]>): void {
-  const elected = lists.get('elected');
-  const sequence = lists.get('sequence');
-  if (elected === undefined && sequence === undefined) return;
-  const titles = [...(elected ?? []), ...(sequence ?? [])];
-  const inTitle = (h: Hit) => titles.some((t) => t !== h && t.from <= h.from && h.to <= t.to) && isVerbPattern(c, h.pat);
-  const drop = hits.filter(inTitle);
-  if (drop.length === 0) return;
-  const gone = new Set(drop);
+const NOT_THERE: readonly [list: string, drops: (c: Compiled, pat: number) => boolean][] = [
+  ['elected', isVerbPattern],
+  ['sequence', isVerbPattern],
+  ['other_campaign', (c, pat) => c.patterns[pat].lists.some((l) => CAMPAIGN_LISTS.includes(l))],
+];
+
+function dropWordsInPhrases(c: Compiled, hits: Hit[], lists: Map<string, Hit[]>): void {
+  let gone: Set<Hit> | null = null;
+  for (const [name, drops] of NOT_THERE) {
+    const phrases = lists.get(name);
+    if (phrases === undefined) continue;
+    for (const h of hits)
+      if (phrases.some((t) => t !== h && t.from <= h.from && h.to <= t.to) && drops(c, h.pat)) (gone ??= new Set()).add(h);
+  }
+  if (gone === null) return;
   for (let i = hits.length - 1; i >= 0; i--) if (gone.has(hits[i])) hits.splice(i, 1);
   for (const [name, l] of lists) {
     const kept = l.filter((h) => !gone.has(h));

@@ -452,6 +452,7 @@ const KIND_ID: Record<string, string> = {
   negation: 'penyangkalan sebelum kata dukungan',
   refusal: 'menolak seruan melawan paslon',
   someone_else: 'kegiatan orang lain (keluarga, teman)',
+  generic_event: 'kegiatan umum, tanpa paslon, partai atau pemilu',
   voter_education: 'sosialisasi pemilih',
   news: 'berbagi berita tanpa sikap sendiri',
   after_vote: 'ucapan selamat setelah pemungutan suara',

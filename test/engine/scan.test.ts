@@ -182,6 +182,20 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     expect(r.verdict).toBe('violation');
   });
 
+  it('an event offices hold too is no campaign without a candidate, party or election in the post', async () => {
+    const office = await scan('Mohon kehadiran seluruh pegawai pada jalan sehat HUT Korpri hari Minggu', { date: JAN_2024 });
+    expect(office.findings).toEqual([]);
+    expect(office.suppressed.some((f) => f.modifiers.some((m) => m.kind === 'generic_event' && m.cue === 'jalan sehat'))).toBe(true);
+    const pair = await scan('Mohon kehadiran seluruh guru pada jalan sehat bersama Andika-Hendi hari Minggu', { date: '2024-11-10T08:00:00+07:00' });
+    expect(pair.findings.map((f) => `${f.rule_id} ${f.candidate}`)).toContain('campaign_activity.mobilise pilkada-jateng-2024:1');
+  });
+
+  it('a public health campaign ("kampanye imunisasi") is no election campaign; "kampanye akbar" is', async () => {
+    expect((await scan('Saya ikut kampanye imunisasi MR di posyandu', { date: JAN_2024 })).findings).toEqual([]);
+    const r = await scan('Saya ikut kampanye akbar di GBK', { date: JAN_2024 });
+    expect(r.findings.map((f) => f.rule_id)).toEqual(['campaign_activity.first-person']);
+  });
+
   it('explain keeps what context suppressed, with the reason', async () => {
     const r = await scan('ASN dilarang mendukung paslon 02 dengan pose dua jari', { date: JAN_2024 });
     expect(r.findings.filter((f) => f.category !== 'candidate_mention')).toEqual([]);
