@@ -419,7 +419,7 @@ export class ContextJudge {
     // An attack ("jangan pilih 02") is the poster's own voice even under a news link; a camp's own phrase ("aksi
     // salam 4 jari", "relawan kotak kosong deklarasi") is reported like a pair's slogan, but not its hashtag.
     const attacking = stance === 'against' && !(againstPhrase && m.hits.every((h) => toks[h.from].kind !== TK.Hashtag));
-    if (!ignores('news') && NEWS_APPLIES.has(cat) && pc.news !== null && pc.personal.length === 0 && !attacking) {
+    if (!ignores('news') && NEWS_APPLIES.has(cat) && pc.news !== null && pc.personal.length === 0 && !attacking && !exclaimedCall(a, m)) {
       mods.push({ kind: 'news', effect: 'suppress', cue: pc.news });
       return { suppressed: true, stance, factor, modifiers: mods };
     }
@@ -462,6 +462,29 @@ export class ContextJudge {
 }
 
 /** The hit of `hits` that ends at most `gap` tokens before token `at`, in its sentence. */
+/** Words at most in a sentence that is a shout of the poster's own rather than a headline. */
+const SHOUT_WORDS = 5;
+
+/**
+ * "Coblos 02! <link>": a short sentence that the match opens and an exclamation mark closes is the poster's own
+ * shout above a shared link, not the article's headline. Headlines front a purpose clause and run longer ("Dukung
+ * Prabowo-Gibran, Projo Resmi Deklarasi"), and a quoted cry ("'Coblos 02!', teriak massa") is reported speech.
+ */
+function exclaimedCall(a: Analysis, m: Match): boolean {
+  const toks = a.tokens;
+  const first = toks[m.from];
+  if (m.from > 0 && toks[m.from - 1].sent === first.sent && toks[m.from - 1].field === first.field) return false;
+  let last = m.to;
+  while (last + 1 < toks.length && toks[last + 1].sent === first.sent && toks[last + 1].field === first.field) last++;
+  if (last - m.from + 1 > SHOUT_WORDS) return false;
+  for (let i = m.from; i <= last; i++) if ((toks[i].flags & FLAG.Quoted) !== 0) return false;
+  const text = a.fields[first.field].text;
+  // Single quotes mark a cry in headlines too ("'Coblos 02!', teriak massa"): an apostrophe is no quotation mark
+  // to the tokeniser (Ka'bah), so look at the characters around the sentence.
+  if (/['‘"“«]\s*$/.test(text.slice(Math.max(0, first.start - 4), first.start))) return false;
+  return /^\s*!+(?!\s*['’"”»])/.test(text.slice(toks[last].end, toks[last].end + 12));
+}
+
 function hitBefore(a: Analysis, hits: Hit[], at: number, gap: number): Hit | undefined {
   const toks = a.tokens;
   return hits.find((h) => toks[h.from].sent === toks[at].sent && h.to < at && at - h.to <= gap);

@@ -196,6 +196,16 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     expect(r.findings.map((f) => f.rule_id)).toEqual(['campaign_activity.first-person']);
   });
 
+  it('a short shout above a news link is the poster\'s own; a headline or a quoted cry is the news', async () => {
+    const link = { links: ['https://news.detik.com/pemilu/d-7154321/prabowo-kampanye-di-gbk'], date: JAN_2024 };
+    const own = await scan('Coblos 02! https://news.detik.com/pemilu/d-7154321/prabowo-kampanye-di-gbk', link);
+    expect(own.findings.map((f) => `${f.rule_id} ${f.candidate}`)).toEqual(['endorsement.vote-call pilpres-2024:2']);
+    for (const text of ["'Coblos 02!', teriak massa di GBK", 'Coblos 02 kata relawan di GBK', 'Dukung Prabowo-Gibran, Projo Resmi Deklarasi di Bandung!']) {
+      const r = await scan(`${text} https://news.detik.com/pemilu/d-7154321/x`, link);
+      expect(r.findings.filter((f) => f.category !== 'candidate_mention'), text).toEqual([]);
+    }
+  });
+
   it('explain keeps what context suppressed, with the reason', async () => {
     const r = await scan('ASN dilarang mendukung paslon 02 dengan pose dua jari', { date: JAN_2024 });
     expect(r.findings.filter((f) => f.category !== 'candidate_mention')).toEqual([]);
