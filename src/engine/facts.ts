@@ -132,21 +132,21 @@ export function isVerbPattern(c: Compiled, pat: number): boolean {
   return c.patterns[pat].lists.some((l) => VERB_LISTS.includes(l));
 }
 
-/** The lists whose words name a campaign or an election ("kampanye"). */
-const CAMPAIGN_LISTS = ['campaign_events', 'campaign_events_generic', ELECTION_WORD_LIST];
+/** The lists whose words name a campaign, a part in one or an election ("kampanye", "relawan"). */
+const CAMPAIGN_LISTS = ['campaign_events', 'campaign_events_generic', 'campaign_roles', ELECTION_WORD_LIST];
 
 /**
  * Phrases in which a word is not what it reads as, by context list: an elected official's title or the vote's result
  * (`elected`: "tim transisi Gubernur terpilih Dedi Mulyadi", "resmi terpilih sebagai gubernur" — "terpilih" reads
  * as "pilih") and the order of an event (`sequence`: "dibuka ketua, dilanjut Fraksi PKB" — "dilanjut" reads as
- * "lanjut") hold no vote or support word; a health or public campaign (`other_campaign`: "kampanye imunisasi",
- * "kampanye anti narkoba") is no election campaign. Such a word is dropped, from the hits and from every list; a
+ * "lanjut") hold no vote or support word; a health or public campaign or another cause's volunteer (`not_campaign`:
+ * "kampanye imunisasi", "relawan demokrasi") is no election campaign. Such a word is dropped, from the hits and from every list; a
  * wish ("semoga Prabowo-Gibran terpilih") or a call ("harus dilanjutkan") is in no such phrase and stays support.
  */
 const NOT_THERE: readonly [list: string, drops: (c: Compiled, pat: number) => boolean][] = [
   ['elected', isVerbPattern],
   ['sequence', isVerbPattern],
-  ['other_campaign', (c, pat) => c.patterns[pat].lists.some((l) => CAMPAIGN_LISTS.includes(l))],
+  ['not_campaign', (c, pat) => c.patterns[pat].lists.some((l) => CAMPAIGN_LISTS.includes(l))],
 ];
 
 function dropWordsInPhrases(c: Compiled, hits: Hit[], lists: Map<string, Hit[]>): void {
