@@ -206,6 +206,12 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     }
   });
 
+  it('a slogan in a sentence about every pair compares them: review, not a violation', async () => {
+    const r = await scan('Di kelas: ketiga paslon sama2 pakai narasi keberlanjutan vs perubahan dgn dosis beda. Tugas mahasiswa: petakan programnya', { date: JAN_2024 });
+    expect(r.verdict).toBe('review');
+    expect(r.findings.every((f) => f.modifiers.some((m) => m.kind === 'several_pairs'))).toBe(true);
+  });
+
   it('explain keeps what context suppressed, with the reason', async () => {
     const r = await scan('ASN dilarang mendukung paslon 02 dengan pose dua jari', { date: JAN_2024 });
     expect(r.findings.filter((f) => f.category !== 'candidate_mention')).toEqual([]);
