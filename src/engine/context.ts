@@ -235,6 +235,7 @@ export class ContextJudge {
     const sent = toks[start].sent;
 
     const contrastBetween = (from: number, to: number) => pc.contrast.some((h) => h.from > from && h.from < to);
+    const inList = (h: Hit, l: string) => this.c.patterns[h.pat].lists.includes(l);
     // A finding that stands on a camp's own phrase against the pair ("salam 4 jari", "coblos kotak kosong").
     const againstPhrase = rule.stance === 'against' && m.hits.length > 0 && m.hits.every((h) => h.refs.some((r) => r.types.includes('against')));
 
@@ -313,7 +314,6 @@ export class ContextJudge {
     // 1a. An event that offices and clubs hold too ("jalan sehat HUT Korpri", "rapat konsolidasi anggaran") is a
     // campaign's only where the post names a candidate, a party or an election.
     if (cat === 'campaign_activity' && attr.candidate === null && !pc.raceNamed) {
-      const inList = (h: Hit, l: string) => this.c.patterns[h.pat].lists.includes(l);
       const generic = m.hits.find((h) => inList(h, 'campaign_events_generic'));
       const political = m.hits.some((h) => inList(h, 'campaign_events') || inList(h, 'campaign_roles') || inList(h, 'campaign_places'));
       // A ballot number counts ("konvoi 02"); a bare digit or a finger sign does not ("jalan sehat 5K ✌️").
@@ -328,7 +328,6 @@ export class ContextJudge {
     // words before the word of taking part. A civil servant saying they stay out is the opposite of a breach; a
     // relative's part is the relative's.
     if (cat === 'campaign_activity' && !ignores('prohibition')) {
-      const inList = (h: Hit, l: string) => this.c.patterns[h.pat].lists.includes(l);
       const attend = m.hits.find((h) => inList(h, 'attend_words'));
       const neg = attend && hitBefore(a, pc.lists.get('negation') ?? NO_HITS, attend.from, 3);
       if (neg) {
@@ -463,7 +462,6 @@ export class ContextJudge {
   }
 }
 
-/** The hit of `hits` that ends at most `gap` tokens before token `at`, in its sentence. */
 /** Words at most in a sentence that is a shout of the poster's own rather than a headline. */
 const SHOUT_WORDS = 5;
 
@@ -487,6 +485,7 @@ function exclaimedCall(a: Analysis, m: Match): boolean {
   return /^\s*!+(?!\s*['’"”»])/.test(text.slice(toks[last].end, toks[last].end + 12));
 }
 
+/** The hit of `hits` that ends at most `gap` tokens before token `at`, in its sentence. */
 function hitBefore(a: Analysis, hits: Hit[], at: number, gap: number): Hit | undefined {
   const toks = a.tokens;
   return hits.find((h) => toks[h.from].sent === toks[at].sent && h.to < at && at - h.to <= gap);

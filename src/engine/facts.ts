@@ -139,9 +139,10 @@ const CAMPAIGN_LISTS = ['campaign_events', 'campaign_events_generic', 'campaign_
  * Phrases in which a word is not what it reads as, by context list: an elected official's title or the vote's result
  * (`elected`: "tim transisi Gubernur terpilih Dedi Mulyadi", "resmi terpilih sebagai gubernur" — "terpilih" reads
  * as "pilih") and the order of an event (`sequence`: "dibuka ketua, dilanjut Fraksi PKB" — "dilanjut" reads as
- * "lanjut") hold no vote or support word; a health or public campaign or another cause's volunteer (`not_campaign`:
- * "kampanye imunisasi", "relawan demokrasi") is no election campaign. Such a word is dropped, from the hits and from every list; a
- * wish ("semoga Prabowo-Gibran terpilih") or a call ("harus dilanjutkan") is in no such phrase and stays support.
+ * "lanjut") hold no vote or support word; a health or public campaign or another cause's volunteer
+ * (`not_campaign`: "kampanye imunisasi", "relawan demokrasi") is no election campaign. Such a word is dropped, from
+ * the hits and from every list; a wish ("semoga Prabowo-Gibran terpilih") or a call ("harus dilanjutkan") is in no
+ * such phrase and stays support.
  */
 const NOT_THERE: readonly [list: string, drops: (c: Compiled, pat: number) => boolean][] = [
   ['elected', isVerbPattern],

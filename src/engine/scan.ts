@@ -9,7 +9,7 @@ import { scanTokens, type Hit } from './trie.js';
 import { collectFacts, type Facts } from './facts.js';
 import { evaluate, type EHit, type Match, type PostState } from './evaluate.js';
 import { attribute } from './attribution.js';
-import { ContextJudge, type PostContext } from './context.js';
+import { ContextJudge, type ContextResult, type PostContext } from './context.js';
 import { matchedText, snippet, spansOf } from './evidence.js';
 import { fingerprint } from './fingerprint.js';
 import { verdictOf } from './verdict.js';
@@ -119,7 +119,7 @@ export class Scanner {
       const m = pickMatch(ms, cand);
       const ctx = this.judge.judge(def, analysis, m, attr, pc, facts.day);
       if (ctx.suppressed) return null;
-      out.push({ def, candidate: cand, stance: ctx.stance, confidence: round2(Math.min(1, Math.max(0, def.confidence * ctx.factor))), modifiers: ctx.modifiers, m });
+      out.push(draftOf(def, cand, ctx, m));
     }
     return out.some((d) => d.stance === 'support') && out.some((d) => d.stance === 'against') ? out : null;
   }
@@ -187,8 +187,7 @@ export class Scanner {
         const m = pickMatch(matches, attr.candidate);
         const ctx = this.judge.judge(def, analysis, m, attr, pc, facts.day);
         if (ctx.suppressed && !this.opts.explain) continue;
-        const d: Draft = { def, candidate: attr.candidate, stance: ctx.stance, confidence: round2(Math.min(1, Math.max(0, def.confidence * ctx.factor))), modifiers: ctx.modifiers, m };
-        (ctx.suppressed ? suppressedDrafts : drafts).push(d);
+        (ctx.suppressed ? suppressedDrafts : drafts).push(draftOf(def, attr.candidate, ctx, m));
       }
     }
     // A mention adds nothing when the same post already has a finding of substance; two rules finding the same
@@ -252,6 +251,11 @@ interface Draft {
   confidence: number;
   modifiers: Finding['modifiers'];
   m: Match;
+}
+
+/** A rule's match as judged in context: the rule's confidence scaled by the context's factor, clamped to 0–1. */
+function draftOf(def: RuleDef, candidate: string | null, ctx: ContextResult, m: Match): Draft {
+  return { def, candidate, stance: ctx.stance, confidence: round2(Math.min(1, Math.max(0, def.confidence * ctx.factor))), modifiers: ctx.modifiers, m };
 }
 
 function findingOf(post: Post, analysis: Analysis, d: Draft): Finding {
