@@ -402,8 +402,8 @@ export class ContextJudge {
     // 2b. A slogan in a post that names two or more pairs of its race, or every pair at once in its sentence
     // ("ketiga paslon … keberlanjutan vs perubahan"), without a stance of the poster's own in that sentence,
     // compares them ("Anies masak rendang, Prabowo joget, Ganjar sat set"): for review, not an accusation.
-    const allPairs = (pc.lists.get('all_pairs') ?? NO_HITS).some((h) => toks[h.from].sent === sent);
-    if (cat === 'campaign_slogan' && attr.election !== null && (pc.balanced.has(attr.election) || allPairs) && !personalInSentence) {
+    const allPairs = () => (pc.lists.get('all_pairs') ?? NO_HITS).some((h) => toks[h.from].sent === sent);
+    if (cat === 'campaign_slogan' && attr.election !== null && (pc.balanced.has(attr.election) || allPairs()) && !personalInSentence) {
       factor *= 0.7;
       mods.push({ kind: 'several_pairs', effect: 'downgrade', cue: CUE.severalPairs, factor: 0.7 });
     }
