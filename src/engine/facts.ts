@@ -261,9 +261,17 @@ const NO_HIT_LIST: Hit[] = [];
 /** Words that join the numbers of a list: "1, 2 atau 3", "nomor 1 dan 2". */
 const LIST_JOINERS = new Set(['dan', 'atau', 'ataupun', 'maupun', 'sama', 'and', 'or', '&', 'lan', 'karo', 'opo', 'utawa', 'jeung', 'atawa']);
 
+/** Signs that join listed numbers without a word or a comma: "paslon 1 & 2", "01/02", "1+2". */
+const LIST_MARK = /^\s*[&/+-]\s*$/;
+
+/** The text of a field between two of its tokens. */
+function gapText(a: Analysis, left: number, right: number): string {
+  return a.fields[a.tokens[left].field].text.slice(a.tokens[left].end, a.tokens[right].start);
+}
+
 /**
  * A ballot number inside a list of ballot numbers ("coblos nomor 1, 2, atau 3, asal jangan golput", "paslon 1
- * dan 2", "nomer siji, nomer loro lan nomer telu") names no pair in particular: the list is even-handed, like a
+ * dan 2", "spanduk paslon 1 & 2", "nomer siji, nomer loro lan nomer telu") names no pair in particular: the list is even-handed, like a
  * ballot specimen. A number is in such a list when the number right before or after it, across a comma or a
  * joining word, is another pair's number of the same race (a count such as "02, 3 hari lagi" was already left
  * out by notABallotCheck).
@@ -293,7 +301,7 @@ function enumerationCheck(a: Analysis, hits: Hit[], valid: EntityRef[][]): (h: H
     const tok = t[j];
     if (!tok || tok.sent !== t[i].sent || tok.field !== t[i].field) return -1;
     if (tok.kind === TK.Word && LIST_JOINERS.has(tok.t)) j += step;
-    else if (tok.clause === t[i].clause) return -1;
+    else if (tok.clause === t[i].clause && !LIST_MARK.test(gapText(a, step === 1 ? i : j, step === 1 ? j : i))) return -1;
     return t[j]?.sent === t[i].sent ? j : -1;
   };
   // Members of one list have one shape: "nomor urut 1, 2, 3" (a phrase, then bare numbers), "nomer siji, nomer

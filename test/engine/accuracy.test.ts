@@ -107,12 +107,12 @@ describe('accuracy on fixtures/blind2', () => {
 // fixtures/everyday2: civil servants' everyday posts, written blind in the eighth session and measured once (0.571 /
 // 0.640); tuned on after. A regression guard: the clean posts still accused are listed in its README.
 describe('accuracy on fixtures/everyday2', () => {
-  it('stays where it was tuned to: precision >= 0.80, recall >= 0.64, at most 2 clean posts accused', async () => {
+  it('stays where it was tuned to: precision >= 0.84, recall >= 0.64, no clean post accused', async () => {
     const posts = loadLabelled(path.join(FIXTURES, 'everyday2'));
     expect(posts.length).toBeGreaterThanOrEqual(300);
     const r = evaluateSet(await shippedScanner(), posts);
-    expect(r.confusion.clean.violation).toBeLessThanOrEqual(2);
-    expect(r.precision).toBeGreaterThanOrEqual(0.8);
+    expect(r.confusion.clean.violation).toBe(0);
+    expect(r.precision).toBeGreaterThanOrEqual(0.84);
     expect(r.recall).toBeGreaterThanOrEqual(0.64);
   });
 });
