@@ -105,14 +105,14 @@ describe('accuracy on fixtures/blind2', () => {
 });
 
 // fixtures/everyday2: civil servants' everyday posts, written blind in the eighth session and measured once (0.571 /
-// 0.640); tuned on after. A regression guard: the clean posts still accused are listed in its README.
+// 0.640); tuned on after. A regression guard: what it still gets wrong is listed in its README.
 describe('accuracy on fixtures/everyday2', () => {
-  it('stays where it was tuned to: precision >= 0.84, recall >= 0.64, no clean post accused', async () => {
+  it('stays where it was tuned to: precision >= 0.85, recall >= 0.68, no clean post accused', async () => {
     const posts = loadLabelled(path.join(FIXTURES, 'everyday2'));
     expect(posts.length).toBeGreaterThanOrEqual(300);
     const r = evaluateSet(await shippedScanner(), posts);
     expect(r.confusion.clean.violation).toBe(0);
-    expect(r.precision).toBeGreaterThanOrEqual(0.84);
-    expect(r.recall).toBeGreaterThanOrEqual(0.64);
+    expect(r.precision).toBeGreaterThanOrEqual(0.85);
+    expect(r.recall).toBeGreaterThanOrEqual(0.68);
   });
 });
