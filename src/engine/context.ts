@@ -352,6 +352,28 @@ export class ContextJudge {
       }
     }
 
+    // 1b'. A campaign attribute the poster only saw, or someone else put up: "Liat baliho Pak Ganjar di depan kantor",
+    // "Tetangga sebelah nempel stiker Luluk–Lukman di pintu". Wearing, handing out or putting one up is the breach;
+    // seeing one, or a neighbour's, is worth a look. Not "saya dan tetangga pasang stiker 02", "foto bersama teman-teman
+    // memakai kaos …": the poster is in it.
+    if (cat === 'campaign_activity') {
+      const item = m.hits.find((h) => inList(h, 'campaign_attributes'));
+      if (item) {
+        const seen = hitBefore(a, pc.lists.get('seen_only') ?? NO_HITS, item.from, 2);
+        const clause = toks[item.from].clause;
+        const theirs = (k: Hit) => toks[k.from].clause === clause && k.to < item.from && item.from - k.to <= 3;
+        const kin = seen ? undefined : (pc.lists.get('relatives') ?? NO_HITS).find(theirs) ?? (pc.lists.get('kinship') ?? NO_HITS).find(theirs);
+        const meToo =
+          kin !== undefined &&
+          (TOGETHER.has(toks[kin.from - 1]?.t ?? '') || (pc.lists.get('first_person') ?? NO_HITS).some((h) => toks[h.from].sent === toks[item.from].sent && h.to < item.from));
+        const cue = seen ?? (meToo ? undefined : kin);
+        if (cue !== undefined) {
+          factor *= 0.7;
+          mods.push({ kind: seen ? 'seen_only' : 'someone_else', effect: 'downgrade', cue: cueText(a, [cue]), factor: 0.7 });
+        }
+      }
+    }
+
     // 1c. Negation right before the support word: "ora milih nomer siji", "tidak pilih 02" is against that pair.
     // "Tidak pilih kotak kosong" turns a camp's phrase against the pair round, to the pair's side.
     if ((cat === 'endorsement' || cat === 'party_support') && (stance === 'support' || (againstPhrase && stance === 'against')) && attr.candidate !== null && !ignores('prohibition')) {
@@ -484,6 +506,9 @@ function exclaimedCall(a: Analysis, m: Match): boolean {
   if (/['‘"“«]\s*$/.test(text.slice(Math.max(0, first.start - 4), first.start))) return false;
   return /^\s*!+(?!\s*['’"”»])/.test(text.slice(toks[last].end, toks[last].end + 12));
 }
+
+/** "bersama teman-teman", "bareng tetangga": the poster is one of them. */
+const TOGETHER: ReadonlySet<string> = new Set(['bersama', 'bareng', 'barengan', 'sama', 'dengan', 'dgn', 'ama', 'karo', 'kaliyan', 'jeung']);
 
 /** The hit of `hits` that ends at most `gap` tokens before token `at`, in its sentence. */
 function hitBefore(a: Analysis, hits: Hit[], at: number, gap: number): Hit | undefined {

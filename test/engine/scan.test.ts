@@ -212,6 +212,22 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     expect(r.findings.every((f) => f.modifiers.some((m) => m.kind === 'several_pairs'))).toBe(true);
   });
 
+  it('a campaign attribute seen, or a neighbour\'s, is for review; one the poster puts up, or is pictured in, is a violation', async () => {
+    const NOV_2024 = '2024-11-10T10:00:00+07:00';
+    const kind = (r: Awaited<ReturnType<typeof scan>>) => r.findings.find((f) => f.category === 'campaign_activity')?.modifiers.map((m) => m.kind) ?? [];
+    const seen = await scan('Liat baliho Bu Khofifah di depan kantor kok senyumnya mirip ibuku 😂', { date: NOV_2024 });
+    expect(seen.verdict).toBe('review');
+    expect(kind(seen)).toContain('seen_only');
+    const theirs = await scan('Tetangga sebelah nempel stiker Luluk–Lukman di pintu, anakku takon iku sopo 😂', { date: NOV_2024 });
+    expect(theirs.verdict).toBe('review');
+    expect(kind(theirs)).toContain('someone_else');
+    for (const text of ['Saya dan tetangga pasang stiker Luluk–Lukman di pintu', 'Pasang baliho Bu Khofifah di depan rumah 💪', 'Foto bersama teman-teman memakai kaos Luluk–Lukman']) {
+      const r = await scan(text, { date: NOV_2024 });
+      expect(r.verdict, text).toBe('violation');
+      expect(kind(r), text).toEqual([]);
+    }
+  });
+
   it('explain keeps what context suppressed, with the reason', async () => {
     const r = await scan('ASN dilarang mendukung paslon 02 dengan pose dua jari', { date: JAN_2024 });
     expect(r.findings.filter((f) => f.category !== 'candidate_mention')).toEqual([]);
