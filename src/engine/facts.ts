@@ -181,7 +181,6 @@ function notABallotCheck(a: Analysis, lists: Map<string, Hit[]>): (h: Hit) => bo
   const units = lists.get('number_unit');
   const things = lists.get('number_context');
   const counted = lists.get('count_noun');
-  if (!units && !things && !counted) return () => false;
   const after = new Set((units ?? []).map((u) => u.from));
   const before = new Set((things ?? []).map((u) => u.to));
   const countAfter = new Set((counted ?? []).map((u) => u.from));
@@ -189,11 +188,31 @@ function notABallotCheck(a: Analysis, lists: Map<string, Hit[]>): (h: Hit) => bo
     const t = a.tokens;
     const next = h.to + 1;
     const prev = h.from - 1;
+    if (t[h.to].kind === TK.Number && inDateOrFigure(a, h.to)) return true;
     if (after.has(next) && t[next]?.sent === t[h.to].sent) return true;
     if (h.from === h.to && countAfter.has(next) && t[next]?.clause === t[h.to].clause) return true;
     // For a phrase ("nomor 2") this looks before its first word: "TPS nomor 2".
     return before.has(prev) && t[prev]?.sent === t[h.from].sent;
   };
+}
+
+/**
+ * Whether number token i is part of a date, a time or a figure: glued to another number by "." ":" or "/" ("14.02",
+ * "1.204", "11/02"), or the middle of a date written with dashes ("11-02-2024"). "Paslon 1 & 2", "1-2" (a score or a
+ * list) and "01/02/03" (a list, not a ballot number either way) are left to the enumeration check.
+ */
+function inDateOrFigure(a: Analysis, i: number): boolean {
+  const t = a.tokens;
+  const glued = (l: number, r: number, seps: RegExp): boolean => {
+    const x = t[l];
+    const y = t[r];
+    if (!x || !y || x.kind !== TK.Number || y.kind !== TK.Number || x.field !== y.field) return false;
+    return seps.test(a.fields[x.field].text.slice(x.end, y.start));
+  };
+  if (glued(i - 1, i, /^[.:/]$/) || glued(i, i + 1, /^[.:/]$/)) return true;
+  // dd-mm-yyyy: the day, the month or the year of a date.
+  const dash = /^-$/;
+  return (glued(i - 1, i, dash) && (glued(i, i + 1, dash) || glued(i - 2, i - 1, dash))) || (glued(i, i + 1, dash) && glued(i + 1, i + 2, dash));
 }
 
 /**
