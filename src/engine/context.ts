@@ -224,6 +224,22 @@ export class ContextJudge {
     return (pc.lists.get('vote_verbs') ?? NO_HITS).some(verbBetween) || (pc.lists.get('support_verbs') ?? NO_HITS).some(verbBetween);
   }
 
+  /**
+   * The relative whose part a role before `start` is, across their possessive and the words of taking part:
+   * "ponakan saya ikut jadi relawan Kang Dedi" (ponakan … relawan), in one clause.
+   */
+  private kinSubject(a: Analysis, kin: Hit[], start: number, pc: PostContext): Hit | undefined {
+    const toks = a.tokens;
+    const between = new Set<number>();
+    for (const l of ['first_person', 'attend_words'])
+      for (const h of pc.lists.get(l) ?? NO_HITS) for (let i = h.from; i <= h.to; i++) between.add(i);
+    return kin.find((k) => {
+      if (k.to >= start || start - k.to > 5 || toks[k.to].clause !== toks[start].clause) return false;
+      for (let i = k.to + 1; i < start; i++) if (!between.has(i)) return false;
+      return true;
+    });
+  }
+
   judge(rule: RuleDef, a: Analysis, m: Match, attr: Attribution, pc: PostContext, day: number | null): ContextResult {
     const mods: Modifier[] = [];
     let factor = 1;
@@ -343,7 +359,7 @@ export class ContextJudge {
         const whose = me
           ? kin.find((k) => toks[k.from].sent === toks[me.from].sent && k.from < me.from && k.to >= me.from - 1)
           : !attend && m.hits.some((h) => inList(h, 'campaign_roles'))
-            ? hitBefore(a, kin, start, 2)
+            ? (hitBefore(a, kin, start, 2) ?? this.kinSubject(a, kin, start, pc))
             : undefined;
         if (whose) {
           mods.push({ kind: 'someone_else', effect: 'suppress', cue: cueText(a, [whose]) });
