@@ -458,6 +458,14 @@ export class ContextJudge {
     // An attack ("jangan pilih 02") is the poster's own voice even under a news link; a camp's own phrase ("aksi
     // salam 4 jari", "relawan kotak kosong deklarasi") is reported like a pair's slogan, but not its hashtag.
     const attacking = stance === 'against' && !(againstPhrase && m.hits.every((h) => toks[h.from].kind !== TK.Hashtag));
+    // 3a. A debunked hoax: the claim the poster quotes to refute ("[HOAKS] Beredar: \"Surat suara sudah dicoblos untuk
+    // paslon 02\". Sudah dicek, videonya lama") is not their own call. Only words inside quotation marks count as the
+    // claim; what the poster says around them is judged as usual.
+    const debunk = pc.lists.get('debunk');
+    if (debunk !== undefined && !ignores('news') && m.hits.every((h) => (toks[h.from].flags & toks[h.to].flags & FLAG.Quoted) !== 0)) {
+      mods.push({ kind: 'debunk', effect: 'suppress', cue: cueText(a, debunk) });
+      return { suppressed: true, stance, factor, modifiers: mods };
+    }
     if (!ignores('news') && NEWS_APPLIES.has(cat) && pc.news !== null && pc.personal.length === 0 && !attacking && !exclaimedCall(a, m)) {
       mods.push({ kind: 'news', effect: 'suppress', cue: pc.news });
       return { suppressed: true, stance, factor, modifiers: mods };

@@ -462,6 +462,7 @@ const KIND_ID: Record<string, string> = {
   weak_reference: 'rujukan lemah',
   ambiguous_candidate: 'paslon tidak pasti',
   several_pairs: 'menyebut beberapa paslon',
+  debunk: 'klaim hoaks yang dibantah',
   seen_only: 'atribut yang hanya dilihat',
   slogan_and_sign: 'hanya slogan dan isyarat jari',
 };

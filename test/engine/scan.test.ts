@@ -228,6 +228,15 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     }
   });
 
+  it('a hoax the post refutes is not the poster\'s call; the poster\'s own words beside it still count', async () => {
+    const FEB_2024 = '2024-02-05T19:00:00+07:00';
+    const hoax = await scan('[HOAKS] Beredar: "Surat suara sudah dicoblos di Malaysia untuk paslon 02". Sudah dicek, videonya lama 🙏', { date: FEB_2024 });
+    expect(hoax.findings).toEqual([]);
+    expect(hoax.suppressed.some((f) => f.modifiers.some((m) => m.kind === 'debunk' && m.cue === 'HOAKS'))).toBe(true);
+    const own = await scan('Itu hoaks! pokoknya coblos 02 "biar menang" 💪', { date: FEB_2024 });
+    expect(own.findings.map((f) => `${f.rule_id} ${f.candidate}`)).toContain('endorsement.vote-call pilpres-2024:2');
+  });
+
   it('explain keeps what context suppressed, with the reason', async () => {
     const r = await scan('ASN dilarang mendukung paslon 02 dengan pose dua jari', { date: JAN_2024 });
     expect(r.findings.filter((f) => f.category !== 'candidate_mention')).toEqual([]);
