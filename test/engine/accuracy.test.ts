@@ -116,3 +116,16 @@ describe('accuracy on fixtures/everyday2', () => {
     expect(r.recall).toBeGreaterThanOrEqual(0.68);
   });
 });
+
+// fixtures/everyday3: family, neighbours, regional languages, results and reposts, written blind in the ninth session
+// and measured once (0.682 / 0.789); tuned on after. A regression guard: what it still gets wrong is in its README.
+describe('accuracy on fixtures/everyday3', () => {
+  it('stays where it was tuned to: precision >= 0.81, recall >= 0.78, no clean post accused', async () => {
+    const posts = loadLabelled(path.join(FIXTURES, 'everyday3'));
+    expect(posts.length).toBeGreaterThanOrEqual(300);
+    const r = evaluateSet(await shippedScanner(), posts);
+    expect(r.confusion.clean.violation).toBe(0);
+    expect(r.precision).toBeGreaterThanOrEqual(0.81);
+    expect(r.recall).toBeGreaterThanOrEqual(0.78);
+  });
+});
