@@ -207,7 +207,7 @@ function inDateOrFigure(a: Analysis, i: number): boolean {
     const x = t[l];
     const y = t[r];
     if (!x || !y || x.kind !== TK.Number || y.kind !== TK.Number || x.field !== y.field) return false;
-    return seps.test(a.fields[x.field].text.slice(x.end, y.start));
+    return seps.test(gapText(a, l, r));
   };
   if (glued(i - 1, i, /^[.:/]$/) || glued(i, i + 1, /^[.:/]$/)) return true;
   // dd-mm-yyyy: the day, the month or the year of a date.
