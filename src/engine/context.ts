@@ -353,7 +353,7 @@ export class ContextJudge {
       // Someone else's part: "Suami saya ikut kampanye", "Anak saya jadi saksi" (the "saya" is whose), "Istriku
       // jadi relawan Ganjar". Not "Saya dan suami ikut kampanye", "bareng suami ikut kampanye", nor a photo "bersama
       // teman-teman memakai kaos …" (the poster is in it).
-      const kin = [...(pc.lists.get('relatives') ?? NO_HITS), ...(pc.lists.get('kinship') ?? NO_HITS)];
+      const kin = kinHits(pc);
       if (kin.length > 0) {
         const me = m.hits.find((h) => inList(h, 'first_person'));
         const whose = me
@@ -378,7 +378,7 @@ export class ContextJudge {
         const seen = hitBefore(a, pc.lists.get('seen_only') ?? NO_HITS, item.from, 2);
         const clause = toks[item.from].clause;
         const theirs = (k: Hit) => toks[k.from].clause === clause && k.to < item.from && item.from - k.to <= 3;
-        const kin = seen ? undefined : (pc.lists.get('relatives') ?? NO_HITS).find(theirs) ?? (pc.lists.get('kinship') ?? NO_HITS).find(theirs);
+        const kin = seen ? undefined : kinHits(pc).find(theirs);
         const meToo =
           kin !== undefined &&
           (TOGETHER.has(toks[kin.from - 1]?.t ?? '') || (pc.lists.get('first_person') ?? NO_HITS).some((h) => toks[h.from].sent === toks[item.from].sent && h.to < item.from));
@@ -529,6 +529,11 @@ function exclaimedCall(a: Analysis, m: Match): boolean {
   // to the tokeniser (Ka'bah), so look at the characters around the sentence.
   if (/['‘"“«]\s*$/.test(text.slice(Math.max(0, first.start - 4), first.start))) return false;
   return /^\s*!+(?!\s*['’"”»])/.test(text.slice(toks[last].end, toks[last].end + 12));
+}
+
+/** Relatives, neighbours, friends and others named by their tie to the poster (lists relatives and kinship). */
+function kinHits(pc: PostContext): Hit[] {
+  return [...(pc.lists.get('relatives') ?? NO_HITS), ...(pc.lists.get('kinship') ?? NO_HITS)];
 }
 
 /** "bersama teman-teman", "bareng tetangga": the poster is one of them. */

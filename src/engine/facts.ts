@@ -278,7 +278,7 @@ const NO_PLACES: Map<number, string> = new Map();
 const NO_HIT_LIST: Hit[] = [];
 
 /** Words that join the numbers of a list: "1, 2 atau 3", "nomor 1 dan 2". */
-const LIST_JOINERS = new Set(['dan', 'atau', 'ataupun', 'maupun', 'sama', 'and', 'or', '&', 'lan', 'karo', 'opo', 'utawa', 'jeung', 'atawa']);
+const LIST_JOINERS = new Set(['dan', 'atau', 'ataupun', 'maupun', 'sama', 'and', 'or', 'lan', 'karo', 'opo', 'utawa', 'jeung', 'atawa']);
 
 /** Signs that join listed numbers without a word or a comma: "paslon 1 & 2", "01/02", "1+2". */
 const LIST_MARK = /^\s*[&/+-]\s*$/;
@@ -290,9 +290,9 @@ function gapText(a: Analysis, left: number, right: number): string {
 
 /**
  * A ballot number inside a list of ballot numbers ("coblos nomor 1, 2, atau 3, asal jangan golput", "paslon 1
- * dan 2", "spanduk paslon 1 & 2", "nomer siji, nomer loro lan nomer telu") names no pair in particular: the list is even-handed, like a
- * ballot specimen. A number is in such a list when the number right before or after it, across a comma or a
- * joining word, is another pair's number of the same race (a count such as "02, 3 hari lagi" was already left
+ * dan 2", "spanduk paslon 1 & 2", "nomer siji, nomer loro lan nomer telu") names no pair in particular: the list is
+ * even-handed, like a ballot specimen. A number is in such a list when the number right before or after it, across a
+ * comma, a joining word or a sign (LIST_MARK), is another pair's number of the same race (a count such as "02, 3 hari lagi" was already left
  * out by notABallotCheck).
  */
 function enumerationCheck(a: Analysis, hits: Hit[], valid: EntityRef[][]): (h: Hit) => boolean {
