@@ -20,6 +20,11 @@ export interface Attribution {
   named: boolean;
   /** The match itself names no candidate; the post names exactly one, which is taken. */
   fromPost: boolean;
+  /**
+   * The match's only references are numbers that a person the packs do not know owns ("Pak Wiryo nomor 2"): no
+   * candidate is given, and the person is named here.
+   */
+  owner: string | null;
 }
 
 const NAME_TYPES = new Set(['candidate_name', 'campaign_hashtag', 'account', 'party', 'party_account']);
@@ -28,6 +33,10 @@ const NOT_A_REFERENCE = new Set(['bare_number', 'gesture', 'slogan', 'against', 
 const WEIGHT = [1, 2, 3];
 
 export function attribute(c: Compiled, matchHits: EHit[], facts: Facts): Attribution {
+  if (facts.owners.size > 0) {
+    const owner = ownerOf(matchHits, facts);
+    if (owner !== null) return { ...NOBODY, owner };
+  }
   const a = attributeHits(c, matchHits, facts);
   if (a.candidate !== null || a.alternatives.length > 0) return a;
   // The match names nobody ("ikut kampanye akbar"): when the post clearly names one candidate, that is the one.
@@ -35,6 +44,20 @@ export function attribute(c: Compiled, matchHits: EHit[], facts: Facts): Attribu
   if (named.length === 0) return a;
   const b = attributeHits(c, named, facts);
   return b.candidate !== null ? { ...b, fromPost: true } : a;
+}
+
+const NOBODY: Attribution = { candidate: null, alternatives: [], election: null, daysOutside: 0, weakOnly: false, named: false, fromPost: false, owner: null };
+
+/** The unknown person whose numbers are all the candidates the match refers to, if it refers to nobody else. */
+function ownerOf(matchHits: EHit[], facts: Facts): string | null {
+  let owner: string | null = null;
+  for (const h of matchHits) {
+    if (!h.refs.some((r) => r.cand !== null)) continue;
+    const o = facts.owners.get(h.to);
+    if (o === undefined || h.refs.some((r) => r.cand !== null && !r.types.includes('ballot_number') && !r.types.includes('bare_number'))) return null;
+    owner = o;
+  }
+  return owner;
 }
 
 function attributeHits(c: Compiled, matchHits: EHit[], facts: Facts): Attribution {
@@ -48,7 +71,7 @@ function attributeHits(c: Compiled, matchHits: EHit[], facts: Facts): Attributio
       best.set(r.cand, Math.max(best.get(r.cand) ?? 0, r.strength));
       election.set(r.cand, r.election);
     }
-  if (score.size === 0) return { candidate: null, alternatives: [], election: null, daysOutside: 0, weakOnly: false, named: false, fromPost: false };
+  if (score.size === 0) return NOBODY;
   // Corroboration from the rest of the post: "02" next to "Gibran" is pilpres-2024:2.
   // A race named in the post ("Pilkada DKI") favours that race's candidates.
   const counted = new Set(matchHits);
@@ -89,7 +112,7 @@ function attributeHits(c: Compiled, matchHits: EHit[], facts: Facts): Attributio
     if (newestWinners.length === 1 && winners.some((k) => (best.get(k) ?? 0) >= 2)) winners = newestWinners;
   }
   const alternatives = [...score.keys()].filter((k) => winners.length !== 1 || k !== winners[0]).sort();
-  if (winners.length !== 1) return { candidate: null, alternatives, election: null, daysOutside: 0, weakOnly: false, named: false, fromPost: false };
+  if (winners.length !== 1) return { ...NOBODY, alternatives };
   const chosen = winners[0];
   const el = election.get(chosen)!;
   let strongest = best.get(chosen) ?? 0;
@@ -108,6 +131,7 @@ function attributeHits(c: Compiled, matchHits: EHit[], facts: Facts): Attributio
     weakOnly: strongest === 0,
     named,
     fromPost: false,
+    owner: null,
   };
 }
 

@@ -500,6 +500,12 @@ export class ContextJudge {
       factor *= 0.85;
       mods.push({ kind: 'weak_reference', effect: 'downgrade', cue: CUE.weakReference, factor: 0.85 });
     }
+    // A number that belongs to a person the packs do not know ("coblos Pak Wiryo nomor 2"): a call, but for whom, and
+    // in which race (a village head's, a Pilkada without a pack), is the analyst's to find out. For review.
+    if (attr.owner !== null) {
+      factor *= 0.6;
+      mods.push({ kind: 'unknown_person', effect: 'downgrade', cue: attr.owner, factor: 0.6 });
+    }
     if (attr.candidate === null && attr.alternatives.length > 1) {
       factor *= 0.85;
       mods.push({ kind: 'ambiguous_candidate', effect: 'downgrade', cue: attr.alternatives.join(', '), factor: 0.85 });

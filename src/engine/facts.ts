@@ -22,6 +22,11 @@ export interface Facts {
   entityHits: EHit[];
   /** Valid references of each hit that carries any. */
   refsOf: Map<Hit, EntityRef[]>;
+  /**
+   * Ballot numbers that a person the packs do not know owns, by the number's token index: "coblos Pak Wiryo nomor 2"
+   * (a village head's race, or a Pilkada whose pack is not loaded). The text is the person as written.
+   */
+  owners: Map<number, string>;
 }
 
 /** Race-level cues that put any election in context. */
@@ -77,6 +82,8 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
   const notABallot = notABallotCheck(a, lists);
   const listPlace = listPlaceCheck(c, a, hits, lists);
   const notAParty = notAPartyCheck(c, a, lists);
+  const owners = new Map<number, string>();
+  const ownerOf = unknownOwnerCheck(c, a, hits, lists);
 
   const entityHits: EHit[] = [];
   const refsOf = new Map<Hit, EntityRef[]>();
@@ -102,6 +109,10 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
     if (p.refs.length === 0) continue;
     let refs = listed(h) ? valid[k].filter((r) => !isNumberRef(r)) : valid[k];
     if (refs.length > 0 && notAParty(h)) refs = refs.filter((r) => !r.types.includes('party'));
+    if (refs.length > 0 && refs.every(isNumberRef)) {
+      const owner = ownerOf(h);
+      if (owner !== null) owners.set(h.to, owner);
+    }
     if (refs.length > 0) {
       entityHits.push({ pat: h.pat, from: h.from, to: h.to, refs });
       refsOf.set(h, refs);
@@ -121,7 +132,7 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
     else entityHits.find((e) => e.pat === h.pat && e.from === h.from)!.refs = refs;
     refsOf.set(h, refs);
   }
-  return { facts: { day, lists, electionContext, dateContext, genericCue, entityHits, refsOf }, hits };
+  return { facts: { day, lists, electionContext, dateContext, genericCue, entityHits, refsOf, owners }, hits };
 }
 
 /** The lists whose words say that someone votes for, or backs, a pair. */
@@ -400,6 +411,46 @@ function otherPersonCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<stri
       if (capitalised(h.from - 1) && !sentenceStart(h.from - 1)) return true;
     }
     return false;
+  };
+}
+
+/** Words between a person's name and their number: "Pak Wiryo nomor 2", "Bu Sri no. urut 3". */
+const NUMBER_WORDS: ReadonlySet<string> = new Set(['nomor', 'nomer', 'no', 'nmr', 'nomo', 'urut', 'nomorurut']);
+
+/**
+ * The person who owns a number, when the packs do not know them: an honorific, one or two capitalised words that
+ * are no candidate's name and no word the rules know, then the number ("coblos Pak Wiryo nomor 2", "pilih Bu Sri
+ * Wahyuni no 3"). Such a number is that person's place on some ballot — a village head's race, a Pilkada without a
+ * pack — not pair 2 of whichever race the dates suggest. Returns the person as written, or null.
+ */
+function unknownOwnerCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<string, Hit[]>): (h: Hit) => string | null {
+  const honorifics = lists.get('honorific');
+  if (honorifics === undefined) return () => null;
+  const toks = a.tokens;
+  let names: Set<number> | null = null;
+  return (h: Hit) => {
+    const num = toks[h.to];
+    if (num.kind !== TK.Number || (num.flags & FLAG.InTag) !== 0) return null;
+    let i = h.from - 1;
+    if (h.from === h.to) while (i >= 0 && i > h.from - 3 && toks[i].kind === TK.Word && NUMBER_WORDS.has(toks[i].t) && toks[i].sent === num.sent) i--;
+    if (names === null) {
+      names = new Set();
+      for (const x of hits) if (c.patterns[x.pat].refs.some((r) => r.types.includes('candidate_name'))) for (let k = x.from; k <= x.to; k++) names.add(k);
+    }
+    const text = a.fields[num.field].text;
+    const isName = (k: number) => {
+      const n = toks[k];
+      if (!n || n.kind !== TK.Word || n.sent !== num.sent || n.field !== num.field || (n.flags & (FLAG.InTag | FLAG.Upper)) !== 0) return false;
+      if (names!.has(k) || c.lexicon.hasExact(n.t)) return false;
+      const ch = text[n.start];
+      return ch !== undefined && ch !== ch.toLowerCase();
+    };
+    const last = i;
+    while (i >= 0 && last - i < 2 && isName(i)) i--;
+    if (i === last) return null;
+    const hon = honorifics.find((x) => x.to === i && toks[x.from].sent === num.sent && toks[x.from].field === num.field);
+    if (hon === undefined) return null;
+    return text.slice(toks[hon.from].start, toks[last].end);
   };
 }
 

@@ -461,6 +461,7 @@ const KIND_ID: Record<string, string> = {
   out_of_window: 'jauh dari waktu pemilihan',
   weak_reference: 'rujukan lemah',
   ambiguous_candidate: 'paslon tidak pasti',
+  unknown_person: 'nomor milik orang yang tidak dikenal paket pemilihan',
   several_pairs: 'menyebut beberapa paslon',
   debunk: 'klaim hoaks yang dibantah',
   seen_only: 'atribut yang hanya dilihat',

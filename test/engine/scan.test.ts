@@ -237,6 +237,27 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     expect(own.findings.map((f) => `${f.rule_id} ${f.candidate}`)).toContain('endorsement.vote-call pilpres-2024:2');
   });
 
+  it('a number owned by a person no pack knows names no pair: the call is for review, with the person named', async () => {
+    const OCT_2024 = '2024-10-20T08:00:00+07:00';
+    for (const text of ['Ayo warga Desa Karangrejo, 29 Oktober coblos Pak Wiryo nomor 2, wis kebukti kerjane!', 'coblos Pak Budi Santoso no. 3 di Pilkada Kabupaten Sleman']) {
+      const r = await scan(text, { date: OCT_2024 });
+      expect(r.verdict, text).toBe('review');
+      const call = r.findings.find((f) => f.rule_id === 'endorsement.vote-call');
+      expect(call?.candidate, text).toBeNull();
+      expect(call?.modifiers.find((m) => m.kind === 'unknown_person')?.cue, text).toMatch(/^Pak (Wiryo|Budi Santoso)$/);
+    }
+    // A known candidate's name, a vocative honorific or a lower-case word after it leaves the number the pair's.
+    for (const [text, cand] of [
+      ['Coblos Pak Prabowo nomor 2!', 'pilpres-2024:2'],
+      ['Pilih Bu Khofifah nomor 2 ya lur', 'pilkada-jatim-2024:2'],
+    ] as const) {
+      const r = await scan(text, { date: '2024-11-20T08:00:00+07:00' });
+      expect(r.findings.some((f) => f.candidate === cand && f.modifiers.every((m) => m.kind !== 'unknown_person')), text).toBe(true);
+    }
+    const vocative = await scan('Ayo Pak, coblos nomor 2 tanggal 14!', { date: '2024-02-01T08:00:00+07:00' });
+    expect(vocative.verdict).toBe('violation');
+  });
+
   it('explain keeps what context suppressed, with the reason', async () => {
     const r = await scan('ASN dilarang mendukung paslon 02 dengan pose dua jari', { date: JAN_2024 });
     expect(r.findings.filter((f) => f.category !== 'candidate_mention')).toEqual([]);
