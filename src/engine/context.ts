@@ -240,6 +240,19 @@ export class ContextJudge {
     });
   }
 
+  /**
+   * "menang" when it is the match's only word of support, said of the candidate rather than wished for them or said
+   * in the team's voice, and not inside a hashtag ("#PKBMenang" is the campaign's own chant): the word, else null.
+   */
+  private winCue(a: Analysis, m: Match): string | null {
+    const toks = a.tokens;
+    const verbs = m.hits.filter((h) => isVerbPattern(this.c, h.pat));
+    if (verbs.length === 0 || !verbs.every((h) => h.from === h.to && toks[h.from].t === 'menang' && (toks[h.from].flags & FLAG.InTag) === 0)) return null;
+    for (const v of verbs)
+      for (let i = v.from - 1; i >= 0 && v.from - i <= 3 && toks[i].sent === toks[v.from].sent; i--) if (NOT_A_RESULT.has(toks[i].t)) return null;
+    return cueText(a, [verbs[0]]);
+  }
+
   judge(rule: RuleDef, a: Analysis, m: Match, attr: Attribution, pc: PostContext, day: number | null): ContextResult {
     const mods: Modifier[] = [];
     let factor = 1;
@@ -471,12 +484,23 @@ export class ContextJudge {
       return { suppressed: true, stance, factor, modifiers: mods };
     }
 
-    // 4. After the vote, congratulating the winner is a citizen's courtesy: review at most (trap 9).
-    if (!ignores('date_window') && pc.congratulation !== null && attr.election !== null && day !== null && SUPPORT.has(cat)) {
+    // 4. After the vote, congratulating the winner is a citizen's courtesy: review at most (trap 9). So is cheering
+    // the count from the voting day on, when "menang" is all the support there is ("Bu Khofifah menang lagi,
+    // alhamdulillah"): a partisan reaction for the analyst, not a call — unless it is the team's voice or a wish
+    // ("kita menang", "semoga Bu Khofifah menang").
+    if (!ignores('date_window') && attr.election !== null && day !== null && SUPPORT.has(cat)) {
       const e = this.c.elections.get(attr.election);
-      if (e && e.campaignTo !== null && day > e.campaignTo) {
+      const cue =
+        e === undefined || e.campaignTo === null
+          ? null
+          : pc.congratulation !== null && day > e.campaignTo
+            ? pc.congratulation
+            : day >= e.campaignTo && !personalInSentence
+              ? this.winCue(a, m)
+              : null;
+      if (cue !== null) {
         factor *= 0.5;
-        mods.push({ kind: 'after_vote', effect: 'downgrade', cue: pc.congratulation, factor: 0.5 });
+        mods.push({ kind: 'after_vote', effect: 'downgrade', cue, factor: 0.5 });
       }
     }
 
@@ -541,6 +565,9 @@ function exclaimedCall(a: Analysis, m: Match): boolean {
 function kinHits(pc: PostContext): Hit[] {
   return [...(pc.lists.get('relatives') ?? NO_HITS), ...(pc.lists.get('kinship') ?? NO_HITS)];
 }
+
+/** Before "menang", a wish, a forecast or the team's voice, not a result: "semoga menang", "pasti menang", "kita menang". */
+const NOT_A_RESULT: ReadonlySet<string> = new Set(['semoga', 'smoga', 'moga', 'mugo', 'mugi', 'insyaallah', 'pasti', 'harus', 'wajib', 'bakal', 'akan', 'biar', 'agar', 'supaya', 'target', 'siap', 'kita', 'kami', 'harapan', 'yakin']);
 
 /** "bersama teman-teman", "bareng tetangga": the poster is one of them. */
 const TOGETHER: ReadonlySet<string> = new Set(['bersama', 'bareng', 'barengan', 'sama', 'dengan', 'dgn', 'ama', 'karo', 'kaliyan', 'jeung']);

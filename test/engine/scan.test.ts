@@ -237,6 +237,21 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     expect(own.findings.map((f) => `${f.rule_id} ${f.candidate}`)).toContain('endorsement.vote-call pilpres-2024:2');
   });
 
+  it('cheering the count from the voting day on is for review; a wish, the team\'s voice or the campaign\'s hashtag is not', async () => {
+    const cheer = await scan('Bu Khofifah menang lagi, alhamdulillah 🙏💚', { date: '2024-11-27T18:10:00+07:00' });
+    expect(cheer.verdict).toBe('review');
+    expect(cheer.findings[0].modifiers.find((m) => m.kind === 'after_vote')?.cue).toBe('menang');
+    for (const [text, date] of [
+      ['Bu Khofifah menang!', '2024-11-20T08:00:00+07:00'],
+      ['Semoga Bu Khofifah menang hari ini 🙏', '2024-11-27T08:10:00+07:00'],
+      ['Alhamdulillah kita menang, Bu Khofifah!', '2024-11-28T08:00:00+07:00'],
+    ]) {
+      const r = await scan(text, { date });
+      expect(r.verdict, text).toBe('violation');
+      expect(r.findings.some((f) => f.modifiers.some((m) => m.kind === 'after_vote')), text).toBe(false);
+    }
+  });
+
   it('a number owned by a person no pack knows names no pair: the call is for review, with the person named', async () => {
     const OCT_2024 = '2024-10-20T08:00:00+07:00';
     for (const text of ['Ayo warga Desa Karangrejo, 29 Oktober coblos Pak Wiryo nomor 2, wis kebukti kerjane!', 'coblos Pak Budi Santoso no. 3 di Pilkada Kabupaten Sleman']) {
