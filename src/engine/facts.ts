@@ -200,11 +200,28 @@ function notABallotCheck(a: Analysis, lists: Map<string, Hit[]>): (h: Hit) => bo
     const next = h.to + 1;
     const prev = h.from - 1;
     if (t[h.to].kind === TK.Number && inDateOrFigure(a, h.to)) return true;
+    if (h.from === h.to && correlative(a, h.from)) return true;
     if (after.has(next) && t[next]?.sent === t[h.to].sent) return true;
     if (h.from === h.to && countAfter.has(next) && t[next]?.clause === t[h.to].clause) return true;
     // For a phrase ("nomor 2") this looks before its first word: "TPS nomor 2".
     return before.has(prev) && t[prev]?.sent === t[h.from].sent;
   };
+}
+
+const WHICH = new Set(['yang', 'yg']);
+const OTHER = new Set(['satu', '1', 'satunya']);
+
+/**
+ * "yang satu …, yang satu …": the one and the other ("grup keluarga vs grup kantor: yang satu perang stiker, yang
+ * satu sunyi"), not pair 1. Token i is "satu" after "yang", and the sentence has another "yang satu" or "yang
+ * satunya". "yang satu aja, yang lain omdo" sets one against the rest, and keeps its number.
+ */
+function correlative(a: Analysis, i: number): boolean {
+  const t = a.tokens;
+  if ((t[i].t !== 'satu' && t[i].t !== '1') || !t[i - 1] || !WHICH.has(t[i - 1].t) || t[i - 1].sent !== t[i].sent) return false;
+  for (let k = 0; k + 1 < t.length; k++)
+    if (k !== i - 1 && t[k].sent === t[i].sent && t[k].field === t[i].field && WHICH.has(t[k].t) && OTHER.has(t[k + 1].t) && t[k + 1].sent === t[i].sent) return true;
+  return false;
 }
 
 /**
