@@ -479,6 +479,17 @@ export class ContextJudge {
       mods.push({ kind: 'debunk', effect: 'suppress', cue: cueText(a, debunk) });
       return { suppressed: true, stance, factor, modifiers: mods };
     }
+    // 3a'. A phrase quoted as what is going around ("Lagi rame 'salam 4 jari', saya cuma tau 4 sehat 5 sempurna"): the
+    // poster names it. Whether they also take it up is for the analyst: review, not an accusation.
+    const trend = pc.lists.get('trend');
+    // Every reference to the candidate must be in the quote: "Lagi rame 'coblos 02', ayo ikutan coblos 02!" is a call.
+    const quotedOnly = () =>
+      inQuotes(a, m.from, m.to) &&
+      pc.entityHits.every((h) => attr.candidate === null || !h.refs.some((r) => r.cand === attr.candidate) || inQuotes(a, h.from, h.to));
+    if (trend !== undefined && !ignores('news') && quotedOnly()) {
+      factor *= 0.6;
+      mods.push({ kind: 'quoted_trend', effect: 'downgrade', cue: cueText(a, trend), factor: 0.6 });
+    }
     if (!ignores('news') && NEWS_APPLIES.has(cat) && pc.news !== null && pc.personal.length === 0 && !attacking && !exclaimedCall(a, m)) {
       mods.push({ kind: 'news', effect: 'suppress', cue: pc.news });
       return { suppressed: true, stance, factor, modifiers: mods };
@@ -559,6 +570,20 @@ function exclaimedCall(a: Analysis, m: Match): boolean {
   // to the tokeniser (Ka'bah), so look at the characters around the sentence.
   if (/['‘"“«]\s*$/.test(text.slice(Math.max(0, first.start - 4), first.start))) return false;
   return /^\s*!+(?!\s*['’"”»])/.test(text.slice(toks[last].end, toks[last].end + 12));
+}
+
+/**
+ * Whether tokens from..to stand in quotation marks: quoted to the tokeniser, or single quotes close round them
+ * exactly ("'salam 4 jari'"), which the tokeniser leaves alone because an apostrophe is also a letter (Ka'bah).
+ */
+function inQuotes(a: Analysis, from: number, to: number): boolean {
+  const toks = a.tokens;
+  const first = toks[from];
+  const last = toks[to];
+  if ((first.flags & last.flags & FLAG.Quoted) !== 0) return true;
+  if (first.field !== last.field) return false;
+  const text = a.fields[first.field].text;
+  return /['‘]\s*$/.test(text.slice(Math.max(0, first.start - 2), first.start)) && /^\s*['’]/.test(text.slice(last.end, last.end + 2));
 }
 
 /** Relatives, neighbours, friends and others named by their tie to the poster (lists relatives and kinship). */

@@ -464,6 +464,7 @@ const KIND_ID: Record<string, string> = {
   unknown_person: 'nomor milik orang yang tidak dikenal paket pemilihan',
   several_pairs: 'menyebut beberapa paslon',
   debunk: 'klaim hoaks yang dibantah',
+  quoted_trend: 'frasa yang sedang ramai, dikutip',
   seen_only: 'atribut yang hanya dilihat',
   slogan_and_sign: 'hanya slogan dan isyarat jari',
 };

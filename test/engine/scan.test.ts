@@ -252,6 +252,16 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     }
   });
 
+  it('a slogan quoted as what is going around is for review, unless the poster also says it unquoted', async () => {
+    const FEB_2024 = '2024-02-01T08:00:00+07:00';
+    const named = await scan("Lagi rame 'salam 4 jari', saya cuma tau 4 sehat 5 sempurna 🙃", { date: FEB_2024 });
+    expect(named.verdict).toBe('review');
+    expect(named.findings[0].modifiers.find((m) => m.kind === 'quoted_trend')?.cue).toBe('Lagi rame');
+    const taken = await scan("Lagi rame 'coblos 02', ayo ikutan coblos 02!", { date: FEB_2024 });
+    expect(taken.verdict).toBe('violation');
+    expect((await scan('Salam 4 jari! lagi rame nih', { date: FEB_2024 })).verdict).toBe('violation');
+  });
+
   it('a number owned by a person no pack knows names no pair: the call is for review, with the person named', async () => {
     const OCT_2024 = '2024-10-20T08:00:00+07:00';
     for (const text of ['Ayo warga Desa Karangrejo, 29 Oktober coblos Pak Wiryo nomor 2, wis kebukti kerjane!', 'coblos Pak Budi Santoso no. 3 di Pilkada Kabupaten Sleman']) {
