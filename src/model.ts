@@ -70,7 +70,15 @@ export interface Post {
  * and a handle counts a first name that is also a candidate's alias as that candidate.
  */
 export function repostOfText(p: Pick<Post, 'repost_of'>): string {
-  const r = p.repost_of ?? '';
+  return ownerText(p.repost_of ?? '');
+}
+
+/** The `reply_to` field as the engine scans it and reports quote it, like `repost_of`: `@handle`, or a name as written. */
+export function replyToText(p: Pick<Post, 'reply_to'>): string {
+  return ownerText(p.reply_to ?? '');
+}
+
+function ownerText(r: string): string {
   return /\s/.test(r) ? r : `@${r}`;
 }
 
@@ -105,7 +113,7 @@ export interface Span {
   end: number;
 }
 
-export type PostField = 'text' | 'media_text' | 'hashtags' | 'repost_of' | 'mentions' | 'links';
+export type PostField = 'text' | 'media_text' | 'hashtags' | 'repost_of' | 'mentions' | 'links' | 'reply_to';
 
 /** A context modifier that changed a finding, kept so `explain` and reports can say why. */
 export interface Modifier {

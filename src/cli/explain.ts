@@ -18,6 +18,7 @@ interface ExplainOpts {
   date?: string;
   kind?: PostKind;
   repostOf?: string;
+  replyTo?: string;
   /** Image text (alt text, OCR, captions), scanned as a post's media_text is. */
   mediaText?: string[];
   rules?: string[];
@@ -63,9 +64,9 @@ export async function explainCommand(text: string, o: ExplainOpts, io: Io): Prom
     mentions: [],
     links: [],
     media_text: o.mediaText ?? [],
-    kind: o.kind ?? (o.repostOf ? 'repost' : 'post'),
+    kind: o.kind ?? (o.repostOf ? 'repost' : o.replyTo ? 'reply' : 'post'),
     repost_of: o.repostOf?.replace(/^@/, '') ?? null,
-    reply_to: null,
+    reply_to: o.replyTo?.replace(/^@/, '') ?? null,
     source: { file: 'explain' },
   };
   const r = explainPost(compiled, post);

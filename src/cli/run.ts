@@ -259,6 +259,7 @@ Exit codes:
     .option('--date <iso>', 'the post date (ISO 8601), which decides which elections apply')
     .addOption(new Option('--kind <kind>', 'post kind').choices([...POST_KINDS]))
     .option('--repost-of <handle>', 'the account the post reposts, quotes or (with --kind like) whose post was liked')
+    .option('--reply-to <handle>', 'the account the post replies to (the kind is then reply)')
     .option('--media-text <text>', "an image's text (alt text, OCR, caption), scanned as a post's media_text (repeatable)", repeatOption)
     .option('--rules <path>', 'extra rule pack file or folder (repeatable)', repeatOption)
     .option('--no-default-rules', 'do not load the packs shipped in rules/')

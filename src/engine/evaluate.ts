@@ -28,6 +28,8 @@ export interface PostState {
   /** Folded text per field index, for regexes (computed on demand). */
   folded: Map<number, string>;
   hasLink: boolean;
+  /** The post has a reply_to field, which only leaves that ask for it (`in: reply_to`) read. */
+  replyTo: boolean;
 }
 
 function fieldOf(state: PostState, tokenIndex: number): PostField {
@@ -40,7 +42,7 @@ function leafMatches(c: Compiled, state: PostState, leafId: number): Match[] | n
   const leaf = c.leaves[leafId];
   const out: Match[] = [];
   for (const h of hits) {
-    if (leaf.in && fieldOf(state, h.from) !== leaf.in) continue;
+    if (leaf.in ? fieldOf(state, h.from) !== leaf.in : state.replyTo && fieldOf(state, h.from) === 'reply_to') continue;
     if (leaf.atStart !== undefined && positionInSentence(state, h.from) >= leaf.atStart) continue;
     out.push({ hits: [h], from: h.from, to: h.to });
   }
@@ -79,7 +81,7 @@ function regexMatches(c: Compiled, state: PostState, e: Extract<CExpr, { op: 're
     if (seenSentences.has(tok.sent)) continue;
     if (seenSentences.size >= REGEX_WINDOWS_PER_POST) break;
     seenSentences.add(tok.sent);
-    if (e.in && fields[tok.field].field !== e.in) continue;
+    if (e.in ? fields[tok.field].field !== e.in : fields[tok.field].field === 'reply_to') continue;
     // The regex sees the sentence around its keyword (tokens of that sentence, folded), bounded in tokens and in
     // characters (half of them before the keyword): regex-safety.ts prices what a regex may do on that window.
     let a = k.from;

@@ -52,7 +52,7 @@ export function snippet(a: Analysis, spans: Span[], kind?: PostKind): string {
   return parts.join(' | ');
 }
 
-const LABELS: Partial<Record<Span['field'], string>> = { media_text: '[media] ', repost_of: '[repost of] ', hashtags: '[hashtags] ', links: '[link] ' };
+const LABELS: Partial<Record<Span['field'], string>> = { media_text: '[media] ', repost_of: '[repost of] ', reply_to: '[reply to] ', hashtags: '[hashtags] ', links: '[link] ' };
 /** repost_of of a like names whose post was liked. */
 const LIKED_OF = '[liked post of] ';
 

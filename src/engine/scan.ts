@@ -1,7 +1,7 @@
 // Scanning one post: analyse its fields, find every literal in one trie pass, evaluate only the rules whose
 // literals were hit, judge each match in context, attribute it to a candidate, and give the post its verdict.
 
-import { repostOfText, type Finding, type Post, type Verdict } from '../model.js';
+import { replyToText, repostOfText, type Finding, type Post, type Verdict } from '../model.js';
 import type { RuleDef } from '../rules/types.js';
 import { TK, type Analysis, type FieldText } from '../text/analyse.js';
 import { needMet, type Compiled, type EntityRef } from '../rules/compile.js';
@@ -86,6 +86,9 @@ export class Scanner {
       if (missing.length > 0) fields.push({ field: 'mentions', text: missing.map((h) => `@${h}`).join(' ') });
     }
     if (post.repost_of) fields.push({ field: 'repost_of', text: repostOfText(post) });
+    // Whom a reply answers: only rules that ask for it (`in: reply_to`) see it. Everything else about a reply to a
+    // candidate's account — a complaint to a sitting governor, a question — is judged on its own words.
+    if (post.reply_to && post.kind === 'reply') fields.push({ field: 'reply_to', text: replyToText(post) });
     // A shared article's slug says what it is about (…/prabowo-janji-makan-siang-gratis): its words are a field of
     // their own, with separators turned into spaces so offsets still point into the link.
     const links = post.links;
@@ -169,6 +172,7 @@ export class Scanner {
         leafHits,
         folded: new Map(),
         hasLink: post.links.length > 0 || analysis.tokens.some((t) => t.kind === TK.Url),
+        replyTo: post.kind === 'reply' && post.reply_to !== null && post.reply_to !== '',
       };
       const pc = this.judge.postContext(analysis, facts, post.links, post.repost_of, post.kind);
       for (const ri of order) {

@@ -1,7 +1,7 @@
 // Excerpts of a post around a finding's spans, one per field the words were found in, as segments so each report
 // can mark the matched words its own way (colour on a terminal, <mark> in HTML, «…» in plain text).
 
-import { repostOfText, type Post, type PostField, type Span } from '../model.js';
+import { replyToText, repostOfText, type Post, type PostField, type Span } from '../model.js';
 import type { Messages } from './i18n.js';
 
 export interface Segment {
@@ -19,6 +19,8 @@ export function fieldText(post: Post, span: Span): string {
       return post.media_text[span.index ?? 0] ?? '';
     case 'repost_of':
       return repostOfText(post);
+    case 'reply_to':
+      return replyToText(post);
     case 'links':
       return post.links[span.index ?? 0] ?? '';
     case 'hashtags': {

@@ -89,7 +89,7 @@ const id = {
   lastFinding: 'temuan terakhir',
   noPosts: 'tidak ada unggahan yang terbaca untuk pegawai ini',
   /** Where in a post the matched words are, before its excerpt; the post's text needs no label. */
-  field: { text: '', media_text: 'teks gambar', hashtags: 'tagar', repost_of: 'berbagi ulang dari', mentions: 'akun yang disebut', links: 'tautan' } as Record<PostField, string>,
+  field: { text: '', media_text: 'teks gambar', hashtags: 'tagar', repost_of: 'berbagi ulang dari', mentions: 'akun yang disebut', links: 'tautan', reply_to: 'membalas' } as Record<PostField, string>,
   kind: { post: 'unggahan', reply: 'balasan', repost: 'berbagi ulang', quote: 'kutipan', like: 'menyukai (like) unggahan orang lain' } as Record<PostKind, string>,
   /** A like, with whose post it was (a handle as @x, a Facebook name as it is). */
   likeOf: (who: string) => `menyukai (like) unggahan ${who}`,
@@ -191,7 +191,7 @@ const en: typeof id = {
   firstFinding: 'first finding',
   lastFinding: 'last finding',
   noPosts: 'no posts were read for this employee',
-  field: { text: '', media_text: 'image text', hashtags: 'hashtags', repost_of: 'repost of', mentions: 'mentioned accounts', links: 'link' },
+  field: { text: '', media_text: 'image text', hashtags: 'hashtags', repost_of: 'repost of', mentions: 'mentioned accounts', links: 'link', reply_to: 'reply to' },
   kind: { post: 'post', reply: 'reply', repost: 'repost', quote: 'quote', like: "like of someone else's post" },
   likeOf: (who: string) => `like of a post by ${who}`,
   likedPostField: 'liked post of',

@@ -30,9 +30,9 @@ export function examplePost(ex: Example, id: string): Post {
     mentions: [],
     links: ex.links ?? [],
     media_text: ex.media_text ?? [],
-    kind: ex.kind ?? (ex.repost_of ? 'repost' : 'post'),
+    kind: ex.kind ?? (ex.repost_of ? 'repost' : ex.reply_to ? 'reply' : 'post'),
     repost_of: ex.repost_of ?? null,
-    reply_to: null,
+    reply_to: ex.reply_to ?? null,
     source: { file: ex.pos.file, line: ex.pos.line },
   };
 }

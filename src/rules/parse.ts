@@ -25,7 +25,7 @@ import {
 const MAX_PACK_BYTES = 8 * 1024 * 1024;
 const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const FIELDS: PostField[] = ['text', 'media_text', 'hashtags', 'repost_of', 'mentions', 'links'];
+const FIELDS: PostField[] = ['text', 'media_text', 'hashtags', 'repost_of', 'mentions', 'links', 'reply_to'];
 
 export class Ctx {
   readonly problems: Problem[] = [];
@@ -393,7 +393,7 @@ function example(ctx: Ctx, node: Node): Example | null {
     const text = str(ctx, node, 'example');
     return text ? { text, pos } : null;
   }
-  const f = fields(ctx, node, ['text', 'created_at', 'kind', 'repost_of', 'links', 'media_text', 'candidate'], 'example');
+  const f = fields(ctx, node, ['text', 'created_at', 'kind', 'repost_of', 'reply_to', 'links', 'media_text', 'candidate'], 'example');
   if (!f) return null;
   const text = str(ctx, f.get('text'), 'example text');
   if (text === undefined) return null;
@@ -410,6 +410,8 @@ function example(ctx: Ctx, node: Node): Example | null {
   }
   const rp = str(ctx, f.get('repost_of'), 'repost_of', false);
   if (rp) ex.repost_of = rp.replace(/^@/, '');
+  const rt = str(ctx, f.get('reply_to'), 'reply_to', false);
+  if (rt) ex.reply_to = rt.replace(/^@/, '');
   if (f.has('links')) ex.links = strList(ctx, f.get('links'), 'links').map((x) => x.value);
   if (f.has('media_text')) ex.media_text = strList(ctx, f.get('media_text'), 'media_text').map((x) => x.value);
   const cand = str(ctx, f.get('candidate'), 'candidate', false);

@@ -72,6 +72,7 @@ export interface Example {
   created_at?: string;
   kind?: PostKind;
   repost_of?: string;
+  reply_to?: string;
   links?: string[];
   media_text?: string[];
   /** For `flag` examples: the candidate the finding must name (`pilpres-2024:2`). */

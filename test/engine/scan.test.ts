@@ -262,6 +262,19 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     expect((await scan('Salam 4 jari! lagi rame nih', { date: FEB_2024 })).verdict).toBe('violation');
   });
 
+  it('a cheer replying to a candidate\'s account is a comment for them; the account replied to is read by no other rule', async () => {
+    const JAN_2024 = '2024-01-21T21:10:00+07:00';
+    const cheer = await scan('Semangat pak! 🔥🔥 salam dari Wonogiri', { date: JAN_2024, reply_to: 'ganjarpranowo' });
+    expect(cheer.findings.map((f) => `${f.rule_id} ${f.candidate}`)).toEqual(['endorsement.reply-to-candidate pilpres-2024:3']);
+    expect(cheer.findings[0].spans.map((s) => s.field)).toEqual(['text', 'reply_to']);
+    expect(cheer.findings[0].evidence).toContain('[reply to] @ganjarpranowo');
+    // A complaint to the sitting governor names nobody: no mention of the candidate either.
+    const complaint = await scan('Pak, jalan di desa kami rusak parah, mohon ditinjau 🙏', { date: JAN_2024, reply_to: 'ganjarpranowo' });
+    expect(complaint.findings).toEqual([]);
+    // The same handle in a repost is read as before.
+    expect((await scan('Semangat pak! 🔥', { date: JAN_2024, repost_of: 'ganjarpranowo' })).findings.map((f) => f.rule_id)).toContain('repost.candidate-account');
+  });
+
   it('a number owned by a person no pack knows names no pair: the call is for review, with the person named', async () => {
     const OCT_2024 = '2024-10-20T08:00:00+07:00';
     for (const text of ['Ayo warga Desa Karangrejo, 29 Oktober coblos Pak Wiryo nomor 2, wis kebukti kerjane!', 'coblos Pak Budi Santoso no. 3 di Pilkada Kabupaten Sleman']) {

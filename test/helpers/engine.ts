@@ -17,6 +17,7 @@ export interface PostOpts {
   date?: string;
   kind?: PostKind;
   repost_of?: string;
+  reply_to?: string;
   links?: string[];
   media_text?: string[];
   hashtags?: string[];
@@ -39,9 +40,9 @@ export function post(text: string, o: PostOpts = {}): Post {
     mentions: [],
     links: o.links ?? [],
     media_text: o.media_text ?? [],
-    kind: o.kind ?? (o.repost_of ? 'repost' : 'post'),
+    kind: o.kind ?? (o.repost_of ? 'repost' : o.reply_to ? 'reply' : 'post'),
     repost_of: o.repost_of ?? null,
-    reply_to: null,
+    reply_to: o.reply_to ?? null,
     source: { file: 'test', line: 1 },
   };
 }
