@@ -107,25 +107,39 @@ describe('accuracy on fixtures/blind2', () => {
 // fixtures/everyday2: civil servants' everyday posts, written blind in the eighth session and measured once (0.571 /
 // 0.640); tuned on after. A regression guard: what it still gets wrong is listed in its README.
 describe('accuracy on fixtures/everyday2', () => {
-  it('stays where it was tuned to: precision >= 0.85, recall >= 0.68, no clean post accused', async () => {
+  it('stays where it was tuned to: precision >= 0.85, recall >= 0.72, no clean post accused', async () => {
     const posts = loadLabelled(path.join(FIXTURES, 'everyday2'));
     expect(posts.length).toBeGreaterThanOrEqual(300);
     const r = evaluateSet(await shippedScanner(), posts);
     expect(r.confusion.clean.violation).toBe(0);
     expect(r.precision).toBeGreaterThanOrEqual(0.85);
-    expect(r.recall).toBeGreaterThanOrEqual(0.68);
+    expect(r.recall).toBeGreaterThanOrEqual(0.72);
   });
 });
 
 // fixtures/everyday3: family, neighbours, regional languages, results and reposts, written blind in the ninth session
 // and measured once (0.682 / 0.789); tuned on after. A regression guard: what it still gets wrong is in its README.
 describe('accuracy on fixtures/everyday3', () => {
-  it('stays where it was tuned to: precision >= 0.81, recall >= 0.78, no clean post accused', async () => {
+  it('stays where it was tuned to: precision >= 0.85, recall >= 0.78, no clean post accused', async () => {
     const posts = loadLabelled(path.join(FIXTURES, 'everyday3'));
     expect(posts.length).toBeGreaterThanOrEqual(300);
     const r = evaluateSet(await shippedScanner(), posts);
     expect(r.confusion.clean.violation).toBe(0);
-    expect(r.precision).toBeGreaterThanOrEqual(0.81);
+    expect(r.precision).toBeGreaterThanOrEqual(0.85);
     expect(r.recall).toBeGreaterThanOrEqual(0.78);
+  });
+});
+
+// fixtures/everyday4: the office when the boss is a candidate, online acts (twibbons, comments, likes), professions,
+// legislative and local races; written blind in the tenth session and measured once (0.750 / 0.667); tuned on after.
+// A regression guard: what it still gets wrong is in its README.
+describe('accuracy on fixtures/everyday4', () => {
+  it('stays where it was tuned to: precision >= 0.83, recall >= 0.72, no clean post accused', async () => {
+    const posts = loadLabelled(path.join(FIXTURES, 'everyday4'));
+    expect(posts.length).toBeGreaterThanOrEqual(300);
+    const r = evaluateSet(await shippedScanner(), posts);
+    expect(r.confusion.clean.violation).toBe(0);
+    expect(r.precision).toBeGreaterThanOrEqual(0.83);
+    expect(r.recall).toBeGreaterThanOrEqual(0.72);
   });
 });
