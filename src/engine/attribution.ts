@@ -4,7 +4,7 @@
 
 import type { Compiled } from '../rules/compile.js';
 import type { EHit } from './evaluate.js';
-import { inWindow, type Facts } from './facts.js';
+import { inWindow, isNumberRef, type Facts } from './facts.js';
 
 export interface Attribution {
   candidate: string | null;
@@ -54,7 +54,7 @@ function ownerOf(matchHits: EHit[], facts: Facts): string | null {
   for (const h of matchHits) {
     if (!h.refs.some((r) => r.cand !== null)) continue;
     const o = facts.owners.get(h.to);
-    if (o === undefined || h.refs.some((r) => r.cand !== null && !r.types.includes('ballot_number') && !r.types.includes('bare_number'))) return null;
+    if (o === undefined || h.refs.some((r) => r.cand !== null && !isNumberRef(r))) return null;
     owner = o;
   }
   return owner;

@@ -178,7 +178,8 @@ function dropWordsInPhrases(c: Compiled, hits: Hit[], lists: Map<string, Hit[]>)
   }
 }
 
-function isNumberRef(r: EntityRef): boolean {
+/** Whether a reference is a ballot number, with its word ("nomor 2") or bare ("2"). */
+export function isNumberRef(r: EntityRef): boolean {
   return r.types.includes('ballot_number') || r.types.includes('bare_number');
 }
 
@@ -383,6 +384,31 @@ function notAPartyCheck(c: Compiled, a: Analysis, lists: Map<string, Hit[]>): (h
   };
 }
 
+/** The token indexes a candidate's name covers, worked out on first use (most posts never ask). */
+function nameTokensOf(c: Compiled, hits: Hit[]): () => Set<number> {
+  let names: Set<number> | null = null;
+  return () => {
+    if (names === null) {
+      names = new Set();
+      for (const x of hits) if (c.patterns[x.pat].refs.some((r) => r.types.includes('candidate_name'))) for (let k = x.from; k <= x.to; k++) names.add(k);
+    }
+    return names;
+  };
+}
+
+/**
+ * Whether token k is somebody's own name beside token `at`: a word of the same sentence and field, capitalised (not
+ * all capitals, not in a tag), that no candidate's name covers and no rule knows.
+ */
+function ownName(c: Compiled, a: Analysis, names: Set<number>, k: number, at: number): boolean {
+  const n = a.tokens[k];
+  const t = a.tokens[at];
+  if (!n || n.kind !== TK.Word || n.sent !== t.sent || n.field !== t.field || (n.flags & (FLAG.InTag | FLAG.Upper)) !== 0) return false;
+  if (names.has(k) || c.lexicon.hasExact(n.t)) return false;
+  const ch = a.fields[n.field].text[n.start];
+  return ch !== undefined && ch !== ch.toLowerCase();
+}
+
 /**
  * A one-word candidate name that belongs to someone else: "Pak Prabowo Sutrisno, kepala sekolah", "Kahlil
  * Gibran", "Gibran, anak tetangga". The name is another person's when a capitalised word that is neither an
@@ -397,7 +423,7 @@ function otherPersonCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<stri
   };
   let honorific: Set<number> | null = null;
   let kin: Set<number> | null = null;
-  let nameTokens: Set<number> | null = null;
+  const nameTokens = nameTokensOf(c, hits);
   return (h: Hit) => {
     const p = c.patterns[h.pat];
     if (!p.refs.some((r) => r.types.includes('candidate_name') && r.strength >= STRENGTH.Medium)) return false;
@@ -405,22 +431,12 @@ function otherPersonCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<stri
     if (t.kind !== TK.Word || (t.flags & FLAG.InTag) !== 0) return false;
     honorific ??= covered('honorific');
     kin ??= covered('kinship');
-    if (nameTokens === null) {
-      nameTokens = new Set();
-      for (const x of hits) if (c.patterns[x.pat].refs.some((r) => r.types.includes('candidate_name'))) for (let i = x.from; i <= x.to; i++) nameTokens.add(i);
-    }
     for (let d = -2; d <= 2; d++) {
       const i = d < 0 ? h.from + d : h.to + d;
       if (d !== 0 && kin.has(i) && toks[i]?.sent === t.sent) return true;
     }
-    const capitalised = (i: number) => {
-      const n = toks[i];
-      if (!n || n.kind !== TK.Word || n.sent !== t.sent || n.field !== t.field || (n.flags & (FLAG.InTag | FLAG.Upper)) !== 0) return false;
-      // A word the rules know ("Asal Bukan Prabowo" in title case) is not somebody's surname.
-      if (honorific!.has(i) || nameTokens!.has(i) || c.lexicon.hasExact(n.t)) return false;
-      const ch = a.fields[n.field].text[n.start];
-      return ch !== undefined && ch !== ch.toLowerCase();
-    };
+    // A word the rules know ("Asal Bukan Prabowo" in title case) is not somebody's surname.
+    const capitalised = (i: number) => !honorific!.has(i) && ownName(c, a, nameTokens(), i, h.from);
     const sentenceStart = (i: number) => i === 0 || toks[i - 1].sent !== toks[i].sent || toks[i - 1].field !== toks[i].field;
     // A full name ("Emil Dardak") is the candidate whatever follows; a short one needs a clean neighbourhood.
     if (p.refs.every((r) => !r.types.includes('candidate_name') || r.strength !== STRENGTH.Strong) || h.from === h.to) {
@@ -444,30 +460,18 @@ function unknownOwnerCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<str
   const honorifics = lists.get('honorific');
   if (honorifics === undefined) return () => null;
   const toks = a.tokens;
-  let names: Set<number> | null = null;
+  const names = nameTokensOf(c, hits);
   return (h: Hit) => {
     const num = toks[h.to];
     if (num.kind !== TK.Number || (num.flags & FLAG.InTag) !== 0) return null;
     let i = h.from - 1;
     if (h.from === h.to) while (i >= 0 && i > h.from - 3 && toks[i].kind === TK.Word && NUMBER_WORDS.has(toks[i].t) && toks[i].sent === num.sent) i--;
-    if (names === null) {
-      names = new Set();
-      for (const x of hits) if (c.patterns[x.pat].refs.some((r) => r.types.includes('candidate_name'))) for (let k = x.from; k <= x.to; k++) names.add(k);
-    }
-    const text = a.fields[num.field].text;
-    const isName = (k: number) => {
-      const n = toks[k];
-      if (!n || n.kind !== TK.Word || n.sent !== num.sent || n.field !== num.field || (n.flags & (FLAG.InTag | FLAG.Upper)) !== 0) return false;
-      if (names!.has(k) || c.lexicon.hasExact(n.t)) return false;
-      const ch = text[n.start];
-      return ch !== undefined && ch !== ch.toLowerCase();
-    };
     const last = i;
-    while (i >= 0 && last - i < 2 && isName(i)) i--;
+    while (i >= 0 && last - i < 2 && ownName(c, a, names(), i, h.to)) i--;
     if (i === last) return null;
     const hon = honorifics.find((x) => x.to === i && toks[x.from].sent === num.sent && toks[x.from].field === num.field);
     if (hon === undefined) return null;
-    return text.slice(toks[hon.from].start, toks[last].end);
+    return a.fields[num.field].text.slice(toks[hon.from].start, toks[last].end);
   };
 }
 
