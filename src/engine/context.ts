@@ -501,14 +501,11 @@ export class ContextJudge {
     // ("kita menang", "semoga Bu Khofifah menang").
     if (!ignores('date_window') && attr.election !== null && day !== null && SUPPORT.has(cat)) {
       const e = this.c.elections.get(attr.election);
-      const cue =
-        e === undefined || e.campaignTo === null
-          ? null
-          : pc.congratulation !== null && day > e.campaignTo
-            ? pc.congratulation
-            : day >= e.campaignTo && !personalInSentence
-              ? this.winCue(a, m)
-              : null;
+      let cue: string | null = null;
+      if (e !== undefined && e.campaignTo !== null) {
+        if (pc.congratulation !== null && day > e.campaignTo) cue = pc.congratulation;
+        else if (day >= e.campaignTo && !personalInSentence) cue = this.winCue(a, m);
+      }
       if (cue !== null) {
         factor *= 0.5;
         mods.push({ kind: 'after_vote', effect: 'downgrade', cue, factor: 0.5 });

@@ -28,7 +28,7 @@ export interface PostState {
   /** Folded text per field index, for regexes (computed on demand). */
   folded: Map<number, string>;
   hasLink: boolean;
-  /** The post has a reply_to field, which only leaves that ask for it (`in: reply_to`) read. */
+  /** The analysis has a reply_to field (Scanner.fieldsOf), which only leaves that ask for it (`in: reply_to`) read. */
   replyTo: boolean;
 }
 

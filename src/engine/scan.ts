@@ -172,7 +172,7 @@ export class Scanner {
         leafHits,
         folded: new Map(),
         hasLink: post.links.length > 0 || analysis.tokens.some((t) => t.kind === TK.Url),
-        replyTo: post.kind === 'reply' && post.reply_to !== null && post.reply_to !== '',
+        replyTo: analysis.fields.some((f) => f.field === 'reply_to'),
       };
       const pc = this.judge.postContext(analysis, facts, post.links, post.repost_of, post.kind);
       for (const ri of order) {
