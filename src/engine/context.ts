@@ -14,6 +14,7 @@ import type { Hit } from './trie.js';
 import type { EHit, Match } from './evaluate.js';
 import type { Attribution } from './attribution.js';
 import { isVerbPattern, type Facts } from './facts.js';
+import { monthNumber } from '../sources/time.js';
 
 export interface ContextResult {
   suppressed: boolean;
@@ -77,6 +78,35 @@ export class ContextJudge {
     // Outlet names double as link domains: "detik" matches detik.com, news.detik.com.
     const outlets = c.ruleSet.lists.get('news_outlet') ?? [];
     this.newsDomains = outlets.map((t) => t.text.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((d) => d.length >= 4);
+    for (const e of c.elections.values()) {
+      const v = /^\d{4}-(\d{2})-(\d{2})$/.exec(e.def.dates.voting ?? '');
+      if (v && e.campaignTo !== null) this.votingDays.push({ month: Number(v[1]), date: Number(v[2]), day: e.campaignTo });
+    }
+  }
+
+  /** Each loaded race's voting day: its month and date, and its day number. */
+  private readonly votingDays: { month: number; date: number; day: number }[] = [];
+
+  /**
+   * Whether the post names a race's voting day: "14 Februari", "27 Nov", or "tanggal 14" written in the six weeks
+   * before a vote on the 14th. Like a race's name, the date says what a number and a finger sign are about.
+   */
+  private votingDayNamed(a: Analysis, day: number | null): boolean {
+    const toks = a.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.kind !== TK.Number || t.t.length > 2) continue;
+      const date = Number(t.t);
+      const next = toks[i + 1];
+      const prev = toks[i - 1];
+      const month = next !== undefined && next.sent === t.sent && next.kind === TK.Word ? monthNumber(next.t) : undefined;
+      const dated = prev !== undefined && prev.sent === t.sent && (prev.t === 'tanggal' || prev.t === 'tgl');
+      for (const v of this.votingDays) {
+        if (v.date !== date) continue;
+        if (month !== undefined ? month === v.month : dated && day !== null && day <= v.day && v.day - day <= 42) return true;
+      }
+    }
+    return false;
   }
 
   /** The first outlet domain (in list order) that one of the hosts contains. */
@@ -467,6 +497,16 @@ export class ContextJudge {
       mods.push({ kind: 'slogan_and_sign', effect: 'downgrade', cue: CUE.sloganAndSign, factor: 0.75 });
     }
 
+    // 2d. "Mabar malam ini squad 02 nggak ada lawan ✌️", "Kocokan arisan keluar nomor 1 tiga kali ☝️😏": a number and the
+    // finger sign that matches it are all that point at the pair — no name, hashtag or account, no race, election word
+    // or voting day ("tanggal 14 juga nomor 2 yang keluar ✌️") in the post, no word of support, voting or calling in the sentence ("02 ✌️✌️ sampai menang!"). A
+    // hint for the analyst, not an accusation: numbers and finger poses fill everyday photos.
+    const supportWord = () => SUPPORT_WORD_LISTS.some((l) => (pc.lists.get(l) ?? NO_HITS).some((h) => toks[h.from].sent === sent));
+    if (cat === 'candidate_symbol' && attr.candidate !== null && !attr.named && !pc.raceNamed && !supportWord() && !this.votingDayNamed(a, day)) {
+      factor *= 0.75;
+      mods.push({ kind: 'number_and_sign', effect: 'downgrade', cue: CUE.numberAndSign, factor: 0.75 });
+    }
+
     // 3. Neutral news: reporting without a stance of the poster's own.
     // An attack ("jangan pilih 02") is the poster's own voice even under a news link; a camp's own phrase ("aksi
     // salam 4 jari", "relawan kotak kosong deklarasi") is reported like a pair's slogan, but not its hashtag.
@@ -498,12 +538,16 @@ export class ContextJudge {
     // 4. After the vote, congratulating the winner is a citizen's courtesy: review at most (trap 9). So is cheering
     // the count from the voting day on, when "menang" is all the support there is ("Bu Khofifah menang lagi,
     // alhamdulillah"): a partisan reaction for the analyst, not a call — unless it is the team's voice or a wish
-    // ("kita menang", "semoga Bu Khofifah menang").
-    if (!ignores('date_window') && attr.election !== null && day !== null && SUPPORT.has(cat)) {
+    // ("kita menang", "semoga Bu Khofifah menang"). And a candidate's post shared after the vote (a concession, a
+    // thank-you to voters) spreads no campaign any more — unless it names the next race. A party's is another matter:
+    // an ASN may back no party at any time, so sharing a party's post stays what it was.
+    const afterVoteApplies = SUPPORT.has(cat) || (cat === 'repost' && !pc.lists.has('next_term'));
+    if (!ignores('date_window') && attr.election !== null && day !== null && afterVoteApplies) {
       const e = this.c.elections.get(attr.election);
       let cue: string | null = null;
       if (e !== undefined && e.campaignTo !== null) {
-        if (pc.congratulation !== null && day > e.campaignTo) cue = pc.congratulation;
+        if (cat === 'repost') cue = day > e.campaignTo && e.def.parties.length === 0 ? CUE.sharedAfterVote : null;
+        else if (pc.congratulation !== null && day > e.campaignTo) cue = pc.congratulation;
         else if (day >= e.campaignTo && !personalInSentence) cue = this.winCue(a, m);
       }
       if (cue !== null) {
@@ -590,6 +634,9 @@ function kinHits(pc: PostContext): Hit[] {
 
 /** Before "menang", a wish, a forecast or the team's voice, not a result: "semoga menang", "pasti menang", "kita menang". */
 const NOT_A_RESULT: ReadonlySet<string> = new Set(['semoga', 'smoga', 'moga', 'mugo', 'mugi', 'insyaallah', 'pasti', 'harus', 'wajib', 'bakal', 'akan', 'biar', 'agar', 'supaya', 'target', 'siap', 'kita', 'kami', 'harapan', 'yakin']);
+
+/** Words of support, voting or calling: a number and a sign beside one are more than a hint. */
+const SUPPORT_WORD_LISTS = ['support_verbs', 'vote_verbs', 'call_words'];
 
 /** "bersama teman-teman", "bareng tetangga": the poster is one of them. */
 const TOGETHER: ReadonlySet<string> = new Set(['bersama', 'bareng', 'barengan', 'sama', 'dengan', 'dgn', 'ama', 'karo', 'kaliyan', 'jeung']);

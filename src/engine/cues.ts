@@ -10,6 +10,8 @@ export const CUE = {
   weakReference: 'only a number or symbol names the candidate',
   severalPairs: 'the post names several pairs',
   sloganAndSign: 'only a slogan word and a finger sign point at the pair',
+  numberAndSign: 'only a number and a finger sign point at the pair',
+  sharedAfterVote: 'shared after the vote',
 } as const;
 
 /** "40 days outside pilpres-2024". */

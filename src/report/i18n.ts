@@ -467,6 +467,7 @@ const KIND_ID: Record<string, string> = {
   quoted_trend: 'frasa yang sedang ramai, dikutip',
   seen_only: 'atribut yang hanya dilihat',
   slogan_and_sign: 'hanya slogan dan isyarat jari',
+  number_and_sign: 'hanya nomor dan isyarat jari',
 };
 
 /** The cues the engine writes itself (engine/cues.ts) in Indonesian; the post's own words stay as they are. */
@@ -478,6 +479,8 @@ function cueId(cue: string): string {
   if (cue === CUE.weakReference) return 'paslon hanya disebut lewat nomor atau simbol';
   if (cue === CUE.severalPairs) return 'unggahan menyebut beberapa paslon';
   if (cue === CUE.sloganAndSign) return 'hanya kata slogan dan isyarat jari yang menunjuk paslon';
+  if (cue === CUE.numberAndSign) return 'hanya nomor dan isyarat jari yang menunjuk paslon';
+  if (cue === CUE.sharedAfterVote) return 'dibagikan setelah pemungutan suara';
   const w = OUT_OF_WINDOW_CUE.exec(cue);
   return w ? `${w[1]} hari di luar periode ${w[2]}` : cue;
 }

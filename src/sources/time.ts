@@ -105,6 +105,11 @@ const MONTH_NAMES: Record<string, number> = {
   january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, sept: 9, october: 10, november: 11, december: 12,
   januari: 1, februari: 2, pebruari: 2, maret: 3, mei: 5, juni: 6, juli: 7, agustus: 8, agu: 8, ags: 8, agt: 8, oktober: 10, okt: 10, desember: 12, des: 12, nop: 11, nopember: 11,
 };
+/** The month a month name or its abbreviation names, in English or Indonesian ("Februari", "feb", "Nop"), or undefined. */
+export function monthNumber(word: string): number | undefined {
+  return Object.hasOwn(MONTH_NAMES, word.toLowerCase()) ? MONTH_NAMES[word.toLowerCase()] : undefined;
+}
+
 const ZONE_MINUTES: Record<string, number> = { z: 0, ut: 0, utc: 0, gmt: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420, wib: 420, wita: 480, wit: 540 };
 
 /** True when day `d` exists in month `mo` of year `y`: Date.UTC would roll 31/02 over into March, silently. */

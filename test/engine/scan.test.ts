@@ -275,6 +275,35 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     expect((await scan('Semangat pak! 🔥', { date: JAN_2024, repost_of: 'ganjarpranowo' })).findings.map((f) => f.rule_id)).toContain('repost.candidate-account');
   });
 
+  it('a number and its finger sign alone are a hint for review; a voting day, a race or a word of support beside them is more', async () => {
+    const FEB_2024 = '2024-02-01T20:00:00+07:00';
+    for (const text of ['Mabar malam ini squad 02 nggak ada lawan ✌️😎 #mlbb', 'Kocokan arisan keluar nomor 1 tiga kali berturut2. Pertanda alam ☝️😏']) {
+      const r = await scan(text, { date: FEB_2024 });
+      expect(r.verdict, text).toBe('review');
+      expect(r.findings[0].modifiers.map((m) => m.kind), text).toContain('number_and_sign');
+    }
+    for (const text of [
+      'Kocokan arisan keluar nomor 2 lagi 😂 Pertanda ya bu ibu, tanggal 14 juga nomor 2 yang keluar ✌️',
+      'Mabar 14 Februari: pick hero nomor 2, auto win ✌️😎',
+      '02 ✌️✌️ sampai menang!',
+      'Pilpres nanti 02 ✌️',
+    ]) {
+      const r = await scan(text, { date: FEB_2024 });
+      expect(r.verdict, text).toBe('violation');
+      expect(r.findings.some((f) => f.candidate === 'pilpres-2024:2' && f.modifiers.every((m) => m.kind !== 'number_and_sign')), text).toBe(true);
+    }
+    // A group's member by number is no ballot number.
+    expect((await scan('Photocard member nomor 2 akhirnyaaa dapet!! ✌️😭', { date: FEB_2024 })).findings).toEqual([]);
+  });
+
+  it("a candidate's post shared after the vote is for review; a party's post stays a violation", async () => {
+    const concession = await scan('Kami menghormati putusan Mahkamah Konstitusi. Mari kita jaga persatuan.', { date: '2024-04-23T10:00:00+07:00', repost_of: 'aniesbaswedan' });
+    expect(concession.verdict).toBe('review');
+    expect(concession.findings[0].modifiers.find((m) => m.kind === 'after_vote')?.cue).toBe('shared after the vote');
+    expect((await scan('Terima kasih relawan!', { date: '2024-01-20T10:00:00+07:00', repost_of: 'aniesbaswedan' })).verdict).toBe('violation');
+    expect((await scan('Pendaftaran anggota baru dibuka! Bergabung bersama kami.', { date: '2025-03-01T10:00:00+07:00', repost_of: 'PKSejahtera' })).verdict).toBe('violation');
+  });
+
   it('a number owned by a person no pack knows names no pair: the call is for review, with the person named', async () => {
     const OCT_2024 = '2024-10-20T08:00:00+07:00';
     for (const text of ['Ayo warga Desa Karangrejo, 29 Oktober coblos Pak Wiryo nomor 2, wis kebukti kerjane!', 'coblos Pak Budi Santoso no. 3 di Pilkada Kabupaten Sleman']) {
