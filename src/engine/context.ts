@@ -484,7 +484,13 @@ export class ContextJudge {
     // ("ketiga paslon … keberlanjutan vs perubahan"), without a stance of the poster's own in that sentence,
     // compares them ("Anies masak rendang, Prabowo joget, Ganjar sat set"): for review, not an accusation.
     const allPairs = () => (pc.lists.get('all_pairs') ?? NO_HITS).some((h) => toks[h.from].sent === sent);
-    if (cat === 'campaign_slogan' && attr.election !== null && (pc.balanced.has(attr.election) || allPairs()) && !personalInSentence) {
+    // Or the slogans of two pairs of one race in the sentence: "Capres versi kucing: yang satu pinter ngomong, yang satu
+    // gemoy, yang satu gerak cepat", "perubahan atau lanjutkan?" — whether the match settles on one pair or on none.
+    const otherSlogan = () =>
+      pc.entityHits.some((h) => toks[h.from].sent === sent && h.refs.some((r) => r.election === attr.election && r.cand !== null && r.cand !== attr.candidate && r.types.includes('slogan')));
+    const twoSlogans = () => attr.alternatives.length > 1 && new Set(attr.alternatives.map((k) => k.slice(0, k.lastIndexOf(':')))).size === 1;
+    const compared = attr.election !== null ? pc.balanced.has(attr.election) || allPairs() || otherSlogan() : twoSlogans();
+    if (cat === 'campaign_slogan' && compared && !personalInSentence) {
       factor *= 0.7;
       mods.push({ kind: 'several_pairs', effect: 'downgrade', cue: CUE.severalPairs, factor: 0.7 });
     }

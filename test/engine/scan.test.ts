@@ -304,6 +304,18 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     expect((await scan('Pendaftaran anggota baru dibuka! Bergabung bersama kami.', { date: '2025-03-01T10:00:00+07:00', repost_of: 'PKSejahtera' })).verdict).toBe('violation');
   });
 
+  it('slogans of two pairs of one race in a sentence compare them: for review, whether or not a pair wins the count', async () => {
+    const JAN_2024 = '2024-01-25T20:00:00+08:00';
+    const meme = await scan('Saya tim kucing aja deh 🐱', {
+      date: JAN_2024,
+      media_text: ["Meme: tiga kucing duduk berjejer, tulisan 'Capres versi kucing: yang satu pinter ngomong, yang satu gemoy, yang satu gerak cepat'"],
+    });
+    expect(meme.verdict).toBe('review');
+    expect(meme.findings[0].modifiers.map((m) => m.kind)).toContain('several_pairs');
+    const either = await scan('Pilpres: perubahan atau lanjutkan? terserah kalian', { date: JAN_2024 });
+    expect(either.verdict).toBe('review');
+  });
+
   it('a number owned by a person no pack knows names no pair: the call is for review, with the person named', async () => {
     const OCT_2024 = '2024-10-20T08:00:00+07:00';
     for (const text of ['Ayo warga Desa Karangrejo, 29 Oktober coblos Pak Wiryo nomor 2, wis kebukti kerjane!', 'coblos Pak Budi Santoso no. 3 di Pilkada Kabupaten Sleman']) {
