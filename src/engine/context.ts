@@ -495,6 +495,19 @@ export class ContextJudge {
       mods.push({ kind: 'several_pairs', effect: 'downgrade', cue: CUE.severalPairs, factor: 0.7 });
     }
 
+    // A word of support, voting or calling in the match's sentence.
+    const supportWord = () => SUPPORT_WORD_LISTS.some((l) => (pc.lists.get(l) ?? NO_HITS).some((h) => toks[h.from].sent === sent));
+    // 2b'. A candidate reported as a guest or giver at someone else's event ("Hadir juga Bapak H. Mulyono, caleg DPRD
+    // dari partai nomor 8, memberi sambutan"; "sponsor dari Pak Darto caleg DPRD partai nomor 5"): named with their
+    // number, but by no word of support, voting or calling in the sentence. For review.
+    if ((cat === 'endorsement' || cat === 'party_support') && !m.hits.some((h) => isVerbPattern(this.c, h.pat))) {
+      const guest = (pc.lists.get('guest_report') ?? NO_HITS).find((h) => toks[h.from].sent === sent);
+      if (guest !== undefined && !supportWord()) {
+        factor *= 0.7;
+        mods.push({ kind: 'reported_guest', effect: 'downgrade', cue: cueText(a, [guest]), factor: 0.7 });
+      }
+    }
+
     // 2c. "Kucingku gemoy bgt ✌️", "Bayi Oktavia gemoy banget ✌🏻": an everyday slogan word and a finger sign — the
     // commonest pose of a photo — are all that point at the pair: no name, number, hashtag, account, and no race
     // named in the post. For review, not an accusation.
@@ -507,7 +520,6 @@ export class ContextJudge {
     // finger sign that matches it are all that point at the pair — no name, hashtag or account, no race, election word
     // or voting day ("tanggal 14 juga nomor 2 yang keluar ✌️") in the post, no word of support, voting or calling in the sentence ("02 ✌️✌️ sampai menang!"). A
     // hint for the analyst, not an accusation: numbers and finger poses fill everyday photos.
-    const supportWord = () => SUPPORT_WORD_LISTS.some((l) => (pc.lists.get(l) ?? NO_HITS).some((h) => toks[h.from].sent === sent));
     if (cat === 'candidate_symbol' && attr.candidate !== null && !attr.named && !pc.raceNamed && !supportWord() && !this.votingDayNamed(a, day)) {
       factor *= 0.75;
       mods.push({ kind: 'number_and_sign', effect: 'downgrade', cue: CUE.numberAndSign, factor: 0.75 });

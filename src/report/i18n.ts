@@ -468,6 +468,7 @@ const KIND_ID: Record<string, string> = {
   seen_only: 'atribut yang hanya dilihat',
   slogan_and_sign: 'hanya slogan dan isyarat jari',
   number_and_sign: 'hanya nomor dan isyarat jari',
+  reported_guest: 'calon yang hadir atau memberi di acara orang lain, diberitakan',
 };
 
 /** The cues the engine writes itself (engine/cues.ts) in Indonesian; the post's own words stay as they are. */

@@ -316,6 +316,14 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     expect(either.verdict).toBe('review');
   });
 
+  it('a caleg reported as a guest or giver at an event is for review; with a word of support beside it, a violation', async () => {
+    const JAN_2024 = '2024-01-20T20:00:00+07:00';
+    const guest = await scan('Alhamdulillah jadi MC pengajian akbar malam ini. Hadir juga Bapak H. Mulyono, caleg DPRD dari partai nomor 8, memberi sambutan singkat.', { date: JAN_2024 });
+    expect(guest.verdict).toBe('review');
+    expect(guest.findings[0].modifiers.find((m) => m.kind === 'reported_guest')?.cue).toBe('Hadir juga');
+    expect((await scan('Hadir juga Pak Budi caleg DPRD partai nomor 5, yuk dukung beliau!', { date: JAN_2024 })).verdict).toBe('violation');
+  });
+
   it('a number owned by a person no pack knows names no pair: the call is for review, with the person named', async () => {
     const OCT_2024 = '2024-10-20T08:00:00+07:00';
     for (const text of ['Ayo warga Desa Karangrejo, 29 Oktober coblos Pak Wiryo nomor 2, wis kebukti kerjane!', 'coblos Pak Budi Santoso no. 3 di Pilkada Kabupaten Sleman']) {
