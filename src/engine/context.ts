@@ -509,9 +509,9 @@ export class ContextJudge {
     }
 
     // 2c. "Kucingku gemoy bgt ✌️", "Bayi Oktavia gemoy banget ✌🏻": an everyday slogan word and a finger sign — the
-    // commonest pose of a photo — are all that point at the pair: no name, number, hashtag, account, and no race
-    // named in the post. For review, not an accusation.
-    if (cat === 'campaign_slogan' && attr.candidate !== null && !pc.beyondSign.has(attr.candidate) && !pc.raceNamed) {
+    // commonest pose of a photo — are all that point at the pair: no name, number, hashtag, account, and no race or
+    // voting day ("Tanggal 14 saatnya perubahan ☝️") named in the post. For review, not an accusation.
+    if (cat === 'campaign_slogan' && attr.candidate !== null && !pc.beyondSign.has(attr.candidate) && !pc.raceNamed && !this.votingDayNamed(a, day)) {
       factor *= 0.75;
       mods.push({ kind: 'slogan_and_sign', effect: 'downgrade', cue: CUE.sloganAndSign, factor: 0.75 });
     }

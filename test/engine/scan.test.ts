@@ -287,10 +287,12 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
       'Mabar 14 Februari: pick hero nomor 2, auto win ✌️😎',
       '02 ✌️✌️ sampai menang!',
       'Pilpres nanti 02 ✌️',
+      // The voting day counts for a slogan and its sign too (not "Kucingku gemoy bgt ✌️").
+      'Masih mau 5 tahun lagi begini? Tanggal 14 saatnya perubahan ☝️',
     ]) {
       const r = await scan(text, { date: FEB_2024 });
       expect(r.verdict, text).toBe('violation');
-      expect(r.findings.some((f) => f.candidate === 'pilpres-2024:2' && f.modifiers.every((m) => m.kind !== 'number_and_sign')), text).toBe(true);
+      expect(r.findings.some((f) => f.candidate?.startsWith('pilpres-2024:') && f.modifiers.every((m) => m.kind !== 'number_and_sign' && m.kind !== 'slogan_and_sign')), text).toBe(true);
     }
     // A group's member by number is no ballot number.
     expect((await scan('Photocard member nomor 2 akhirnyaaa dapet!! ✌️😭', { date: FEB_2024 })).findings).toEqual([]);
