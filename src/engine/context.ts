@@ -560,11 +560,15 @@ export class ContextJudge {
     // thank-you to voters) spreads no campaign any more — unless it names the next race. A party's is another matter:
     // an ASN may back no party at any time, so sharing a party's post stays what it was.
     const afterVoteApplies = SUPPORT.has(cat) || (cat === 'repost' && !pc.lists.has('next_term'));
+    // A wish for victory ("semoga … dimudahkan", "diberi kemenangan") is about the vote only before it: after it, it is
+    // a wish for the winner's work or a consolation, and far from the race it is about the person.
+    const wish = m.hits.some((h) => isVerbPattern(this.c, h.pat)) ? undefined : m.hits.find((h) => inList(h, 'victory_words'));
     if (!ignores('date_window') && attr.election !== null && day !== null && afterVoteApplies) {
       const e = this.c.elections.get(attr.election);
       let cue: string | null = null;
       if (e !== undefined && e.campaignTo !== null) {
         if (cat === 'repost') cue = day > e.campaignTo && e.def.parties.length === 0 ? CUE.sharedAfterVote : null;
+        else if (wish !== undefined && day > e.campaignTo) cue = cueText(a, [wish]);
         else if (pc.congratulation !== null && day > e.campaignTo) cue = pc.congratulation;
         else if (day >= e.campaignTo && !personalInSentence) cue = this.winCue(a, m);
       }
@@ -581,7 +585,7 @@ export class ContextJudge {
     const next = !ignores('date_window') && attr.daysOutside > 0 && cat !== 'candidate_mention' && attr.candidate !== null ? this.nextElectionCue(a, attr, pc, day) : null;
     if (next !== null) {
       mods.push({ kind: 'next_election', effect: 'upgrade', cue: next });
-    } else if (!ignores('date_window') && attr.daysOutside > 365 && FAR_IRRELEVANT.has(cat)) {
+    } else if (!ignores('date_window') && attr.daysOutside > 365 && (FAR_IRRELEVANT.has(cat) || wish !== undefined)) {
       mods.push({ kind: 'out_of_window', effect: 'suppress', cue: outOfWindowCue(attr.daysOutside, attr.election) });
       return { suppressed: true, stance, factor, modifiers: mods };
     }

@@ -326,6 +326,15 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     expect((await scan('Hadir juga Pak Budi caleg DPRD partai nomor 5, yuk dukung beliau!', { date: JAN_2024 })).verdict).toBe('violation');
   });
 
+  it('a prayer for a candidate\'s victory is support before the vote, weaker after it, and about the person far from the race', async () => {
+    const before = await scan('Semoga Allah mudahkan langkah Pak Anies dan Gus Imin. Aamiin ya Rabb 🤲', { date: '2024-01-20T20:00:00+07:00' });
+    expect(before.findings.map((f) => `${f.rule_id} ${f.candidate} ${f.verdict}`)).toContain('endorsement.wish-for-candidate pilpres-2024:1 violation');
+    const after = await scan('Selamat Pak Prabowo, semoga dimudahkan memimpin 5 tahun ke depan', { date: '2024-02-16T10:00:00+07:00' });
+    expect(after.verdict).toBe('review');
+    expect(after.findings[0].modifiers.find((m) => m.kind === 'after_vote')?.cue).toBe('dimudahkan');
+    expect((await scan('Semoga Pak Jokowi dimudahkan urusannya, aamiin', { date: '2023-08-01T10:00:00+07:00' })).findings).toEqual([]);
+  });
+
   it('a number owned by a person no pack knows names no pair: the call is for review, with the person named', async () => {
     const OCT_2024 = '2024-10-20T08:00:00+07:00';
     for (const text of ['Ayo warga Desa Karangrejo, 29 Oktober coblos Pak Wiryo nomor 2, wis kebukti kerjane!', 'coblos Pak Budi Santoso no. 3 di Pilkada Kabupaten Sleman']) {
