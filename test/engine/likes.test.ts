@@ -45,7 +45,8 @@ describe('a like of a candidate or party account', () => {
   it('after the race, a like of the winner\'s account is for review, as a repost of it is', async () => {
     const r = await scan('Program makan bergizi gratis hari ini', { kind: 'like', repost_of: 'prabowo', date: '2025-03-01T10:00:00+07:00' });
     expect(r.verdict).toBe('review');
-    expect(r.findings[0].modifiers.map((m) => m.kind)).toEqual(['out_of_window']);
+    // Shared (here liked) after the vote, and far from the race's window.
+    expect(r.findings[0].modifiers.map((m) => m.kind)).toEqual(['after_vote', 'out_of_window']);
   });
 });
 
