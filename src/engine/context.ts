@@ -518,8 +518,9 @@ export class ContextJudge {
 
     // 2d. "Mabar malam ini squad 02 nggak ada lawan ✌️", "Kocokan arisan keluar nomor 1 tiga kali ☝️😏": a number and the
     // finger sign that matches it are all that point at the pair — no name, hashtag or account, no race, election word
-    // or voting day ("tanggal 14 juga nomor 2 yang keluar ✌️") in the post, no word of support, voting or calling in the sentence ("02 ✌️✌️ sampai menang!"). A
-    // hint for the analyst, not an accusation: numbers and finger poses fill everyday photos.
+    // or voting day ("tanggal 14 juga nomor 2 yang keluar ✌️") in the post, no word of support, voting or calling in
+    // the sentence ("02 ✌️✌️ sampai menang!"). A hint for the analyst, not an accusation: numbers and finger poses
+    // fill everyday photos.
     if (cat === 'candidate_symbol' && attr.candidate !== null && !attr.named && !pc.raceNamed && !supportWord() && !this.votingDayNamed(a, day)) {
       factor *= 0.75;
       mods.push({ kind: 'number_and_sign', effect: 'downgrade', cue: CUE.numberAndSign, factor: 0.75 });

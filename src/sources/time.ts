@@ -107,7 +107,8 @@ const MONTH_NAMES: Record<string, number> = {
 };
 /** The month a month name or its abbreviation names, in English or Indonesian ("Februari", "feb", "Nop"), or undefined. */
 export function monthNumber(word: string): number | undefined {
-  return Object.hasOwn(MONTH_NAMES, word.toLowerCase()) ? MONTH_NAMES[word.toLowerCase()] : undefined;
+  const key = word.toLowerCase();
+  return Object.hasOwn(MONTH_NAMES, key) ? MONTH_NAMES[key] : undefined;
 }
 
 const ZONE_MINUTES: Record<string, number> = { z: 0, ut: 0, utc: 0, gmt: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420, wib: 420, wita: 480, wit: 540 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInZone, normaliseTimestamp } from '../../src/sources/time.js';
+import { formatInZone, monthNumber, normaliseTimestamp } from '../../src/sources/time.js';
 
 describe('normaliseTimestamp', () => {
   it.each([
@@ -107,5 +107,12 @@ describe('normaliseTimestamp: RSS pubDate and its variants', () => {
     expect(normaliseTimestamp('Sat Dec 06 18:20:30 +0000 2025').utc).toBe('2025-12-06T18:20:30Z');
     expect(normaliseTimestamp('2024-01-15T10:00:00+07:00').utc).toBe('2024-01-15T03:00:00Z');
     expect(normaliseTimestamp('20/01/2024 09:15', 'Asia/Jakarta').utc).toBe('2024-01-20T02:15:00Z');
+  });
+});
+
+describe('monthNumber', () => {
+  it('reads Indonesian and English month names and abbreviations, in any case, and nothing else', () => {
+    expect(['Februari', 'feb', 'Pebruari', 'NOV', 'Nop', 'Agustus', 'okt', 'December'].map(monthNumber)).toEqual([2, 2, 2, 11, 11, 8, 10, 12]);
+    expect(['constructor', 'toString', 'minggu', ''].map(monthNumber)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
