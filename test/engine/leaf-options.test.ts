@@ -49,6 +49,15 @@ describe('match options', () => {
     expect(await flags(s, 'foto kemarin', { media_text: ['pasang spanduk'] })).toBe(true);
   });
 
+  it('in: reply_to: the account a reply answers, which a leaf without `in` never reads', async () => {
+    const asked = await scannerFor('inreply', '{ term: pakbudi, in: reply_to }', 'halo', 'halo pakbudi');
+    const plain = await scannerFor('noreply', '{ term: pakbudi }', 'pakbudi', 'halo');
+    expect(await flags(asked, 'halo', { reply_to: 'pakbudi' })).toBe(true);
+    expect(await flags(asked, 'halo pakbudi')).toBe(false);
+    expect(await flags(plain, 'halo', { reply_to: 'pakbudi' })).toBe(false);
+    expect(await flags(plain, 'halo pakbudi', { reply_to: 'pakbudi' })).toBe(true);
+  });
+
   it('upper: true: only written in capitals', async () => {
     const s = await scannerFor('upper', '{ term: amin, upper: true }', 'all in AMIN', 'amin');
     expect(await flags(s, 'semoga sehat selalu, amin')).toBe(false);
