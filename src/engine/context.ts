@@ -9,7 +9,7 @@ import type { Category, Modifier } from '../model.js';
 import { CUE, outOfWindowCue } from './cues.js';
 import { FLAG, TK, type Analysis } from '../text/analyse.js';
 import type { Compiled } from '../rules/compile.js';
-import type { RuleDef } from '../rules/types.js';
+import type { EntityType, RuleDef } from '../rules/types.js';
 import type { Hit } from './trie.js';
 import type { EHit, Match } from './evaluate.js';
 import type { Attribution } from './attribution.js';
@@ -61,6 +61,11 @@ export interface PostContext {
   /** The post is the account owner's like of someone else's post (kind like): its text is the liked post's. */
   like: boolean;
 }
+
+/** Lists whose words campaign: a post with one of them is no report of an office's work (dutyCue). */
+const CAMPAIGN_WORDS = ['support_verbs', 'vote_verbs', 'call_words', 'victory_words', 'wish_words', 'campaign_events', 'campaign_roles', 'campaign_attributes', 'next_term'];
+/** References that campaign wherever they stand: a ballot number, a finger sign, a slogan, a campaign hashtag. */
+const CAMPAIGN_SIGNS = new Set<EntityType>(['ballot_number', 'bare_number', 'gesture', 'slogan', 'campaign_hashtag', 'against', 'empty_column']);
 
 /** No hits, as an array of the element kind hit lists have: [] alone is of another kind, which deoptimised readers. */
 const NO_HITS: Hit[] = [null as unknown as Hit].slice(1);
@@ -208,6 +213,21 @@ export class ContextJudge {
       }
     }
     return null;
+  }
+
+  /**
+   * The work of an office in a shared candidate's post (list duty_report), when nothing in the post campaigns: no
+   * word of support, voting, calling, victory or campaign events, and no number, sign, slogan or campaign hashtag.
+   * Not for a party's post: a party holds no office. Returns the quoted cue, or null.
+   */
+  private dutyCue(a: Analysis, attr: Attribution, pc: PostContext): string | null {
+    const duty = pc.lists.get('duty_report');
+    if (duty === undefined || attr.election === null) return null;
+    const e = this.c.elections.get(attr.election);
+    if (e === undefined || e.def.parties.length > 0) return null;
+    for (const l of CAMPAIGN_WORDS) if (pc.lists.has(l)) return null;
+    if (pc.entityHits.some((h) => h.refs.some((r) => r.types.some((t) => CAMPAIGN_SIGNS.has(t))))) return null;
+    return cueText(a, duty);
   }
 
   /**
@@ -576,6 +596,15 @@ export class ContextJudge {
       if (cue !== null) {
         factor *= 0.5;
         mods.push({ kind: 'after_vote', effect: 'downgrade', cue, factor: 0.5 });
+      }
+    }
+    // 4'. A sitting official who is also a candidate posts the work of the office (a flood meeting, a drain checked).
+    // Sharing it in the campaign is sharing a candidate's post, but it carries no campaign: for review.
+    if (cat === 'repost' && !ignores('office_holder') && !mods.some((x) => x.kind === 'after_vote')) {
+      const cue = this.dutyCue(a, attr, pc);
+      if (cue !== null) {
+        factor *= 0.5;
+        mods.push({ kind: 'official_duty', effect: 'downgrade', cue, factor: 0.5 });
       }
     }
 

@@ -465,6 +465,7 @@ const KIND_ID: Record<string, string> = {
   several_pairs: 'menyebut beberapa paslon',
   debunk: 'klaim hoaks yang dibantah',
   quoted_trend: 'frasa yang sedang ramai, dikutip',
+  official_duty: 'unggahan kerja jabatan seorang calon yang dibagikan',
   seen_only: 'atribut yang hanya dilihat',
   slogan_and_sign: 'hanya slogan dan isyarat jari',
   number_and_sign: 'hanya nomor dan isyarat jari',

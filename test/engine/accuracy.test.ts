@@ -120,12 +120,12 @@ describe('accuracy on fixtures/everyday2', () => {
 // fixtures/everyday3: family, neighbours, regional languages, results and reposts, written blind in the ninth session
 // and measured once (0.682 / 0.789); tuned on after. A regression guard: what it still gets wrong is in its README.
 describe('accuracy on fixtures/everyday3', () => {
-  it('stays where it was tuned to: precision >= 0.85, recall >= 0.78, no clean post accused', async () => {
+  it('stays where it was tuned to: precision >= 0.88, recall >= 0.78, no clean post accused', async () => {
     const posts = loadLabelled(path.join(FIXTURES, 'everyday3'));
     expect(posts.length).toBeGreaterThanOrEqual(300);
     const r = evaluateSet(await shippedScanner(), posts);
     expect(r.confusion.clean.violation).toBe(0);
-    expect(r.precision).toBeGreaterThanOrEqual(0.85);
+    expect(r.precision).toBeGreaterThanOrEqual(0.88);
     expect(r.recall).toBeGreaterThanOrEqual(0.78);
   });
 });
@@ -134,12 +134,12 @@ describe('accuracy on fixtures/everyday3', () => {
 // legislative and local races; written blind in the tenth session and measured once (0.750 / 0.667); tuned on after.
 // A regression guard: what it still gets wrong is in its README.
 describe('accuracy on fixtures/everyday4', () => {
-  it('stays where it was tuned to: precision >= 0.83, recall >= 0.72, no clean post accused', async () => {
+  it('stays where it was tuned to: precision >= 0.86, recall >= 0.72, no clean post accused', async () => {
     const posts = loadLabelled(path.join(FIXTURES, 'everyday4'));
     expect(posts.length).toBeGreaterThanOrEqual(300);
     const r = evaluateSet(await shippedScanner(), posts);
     expect(r.confusion.clean.violation).toBe(0);
-    expect(r.precision).toBeGreaterThanOrEqual(0.83);
+    expect(r.precision).toBeGreaterThanOrEqual(0.86);
     expect(r.recall).toBeGreaterThanOrEqual(0.72);
   });
 });
@@ -148,12 +148,12 @@ describe('accuracy on fixtures/everyday4', () => {
 // eastern Indonesia, long posts, the quiet days and voting day. Written blind in the tenth session and measured once
 // (0.711 / 0.692); tuned on after. A regression guard: what it still gets wrong is in its README.
 describe('accuracy on fixtures/everyday5', () => {
-  it('stays where it was tuned to: precision >= 0.95, recall >= 0.74, no clean post accused', async () => {
+  it('stays where it was tuned to: precision >= 0.99, recall >= 0.74, no clean post accused', async () => {
     const posts = loadLabelled(path.join(FIXTURES, 'everyday5'));
     expect(posts.length).toBeGreaterThanOrEqual(300);
     const r = evaluateSet(await shippedScanner(), posts);
     expect(r.confusion.clean.violation).toBe(0);
-    expect(r.precision).toBeGreaterThanOrEqual(0.95);
+    expect(r.precision).toBeGreaterThanOrEqual(0.99);
     expect(r.recall).toBeGreaterThanOrEqual(0.74);
   });
 });

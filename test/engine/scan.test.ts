@@ -306,6 +306,30 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     expect((await scan('Pendaftaran anggota baru dibuka! Bergabung bersama kami.', { date: '2025-03-01T10:00:00+07:00', repost_of: 'PKSejahtera' })).verdict).toBe('violation');
   });
 
+  it("a sitting official's post about the work of the office, shared in the campaign, is for review unless the post campaigns", async () => {
+    const JAN = '2024-01-18T10:00:00+07:00';
+    const flood = await scan('Rakor penanganan banjir bersama OPD dan camat se-Surakarta. Pompa portabel disiagakan.', { date: JAN, kind: 'repost', repost_of: 'gibran_rakabuming' });
+    expect(flood.verdict).toBe('review');
+    expect(flood.findings[0].candidate).toBe('pilpres-2024:2');
+    expect(flood.findings[0].modifiers.find((m) => m.kind === 'official_duty')?.cue).toBe('Rakor');
+    // A quote of such a post with a cheer of the poster's own: the cheer is no word of support or voting.
+    const quote = await scan('Semangat Mas Wali 💪', { date: JAN, kind: 'quote', repost_of: 'gibran_tweet', media_text: ['Kutipan unggahan Gibran: rapat koordinasi penanganan banjir di Balai Kota Surakarta'] });
+    expect(quote.verdict).toBe('review');
+    // Anything that campaigns keeps it a violation: thanks for support, a number, a campaign hashtag.
+    for (const text of [
+      'Rakor penanganan banjir bersama OPD. Mohon doa dan dukungannya!',
+      'Rakor penanganan banjir bersama OPD. Jangan lupa 14 Februari nomor 2 ✌️',
+      'Rakor penanganan banjir bersama OPD. #PrabowoGibran2024',
+    ]) {
+      const r = await scan(text, { date: JAN, kind: 'repost', repost_of: 'gibran_rakabuming' });
+      expect(r.verdict, text).toBe('violation');
+      expect(r.findings.every((f) => f.modifiers.every((m) => m.kind !== 'official_duty')), text).toBe(true);
+    }
+    // A campaign visit is no work of an office; a party holds none.
+    expect((await scan('Blusukan ke pasar, terima kasih warga yang menyambut.', { date: JAN, kind: 'repost', repost_of: 'gibran_rakabuming' })).verdict).toBe('violation');
+    expect((await scan('Rakor penanganan banjir bersama kader di DPC.', { date: JAN, kind: 'repost', repost_of: 'Gerindra' })).verdict).toBe('violation');
+  });
+
   it('slogans of two pairs of one race in a sentence compare them: for review, whether or not a pair wins the count', async () => {
     const JAN_2024 = '2024-01-25T20:00:00+08:00';
     const meme = await scan('Saya tim kucing aja deh 🐱', {
