@@ -124,13 +124,15 @@ export interface Compiled {
 
 // Number words for {word}: Indonesian, then Javanese and Sundanese (ballot numbers are said in regional languages:
 // "nomer loro", "nomer tilu"). Beyond five only Indonesian.
-// Also Minang (ciek, duo, tigo, ampek), Madurese (settong, tello') and Javanese krama (setunggal, kalih, sekawan).
+// Also Minang (ciek, duo, tigo, ampek), Madurese (settong, duwa', tello', empa'), Javanese krama (setunggal, kalih,
+// sekawan), Batak (sada, tolu), Bugis (tellu, eppa'), Makassar (tallu, appa'), Balinese (besik), Banjar (talu) and
+// Acehnese (lhee, peuet). Only words that are no Indonesian word of their own: the bare forms follow a vote verb.
 const NUMBER_WORDS: string[][] = [
   ['nol'],
-  ['satu', 'siji', 'hiji', 'ciek', 'settong', 'setunggal'],
-  ['dua', 'loro', 'duo', 'kalih'],
-  ['tiga', 'telu', 'tilu', 'tigo', 'tello'],
-  ['empat', 'papat', 'opat', 'ampek', 'sekawan'],
+  ['satu', 'siji', 'hiji', 'ciek', 'settong', 'setunggal', 'sada', 'besik'],
+  ['dua', 'loro', 'duo', 'kalih', 'duwa'],
+  ['tiga', 'telu', 'tilu', 'tigo', 'tello', 'tolu', 'tellu', 'tallu', 'talu', 'lhee'],
+  ['empat', 'papat', 'opat', 'ampek', 'sekawan', 'empa', 'eppa', 'appa', 'peuet'],
   ['lima', 'limo'],
   ['enam'], ['tujuh'], ['delapan'], ['sembilan'], ['sepuluh'], ['sebelas'], ['dua belas'], ['tiga belas'], ['empat belas'],
   ['lima belas'], ['enam belas'], ['tujuh belas'], ['delapan belas'], ['sembilan belas'], ['dua puluh'],

@@ -68,6 +68,18 @@ describe('violations are found, with candidate and evidence', () => {
     expect(f.evidence).toMatch(/^Konsolidasi relawan Ganjar–Mahfud .*… \| \[media\] Foto puluhan orang berkaos hitam bertuliskan GANJAR MAHFUD di balai warga$/);
   });
 
+  it('ballot numbers said in Madurese, Batak and other regional languages are read like "nomor dua"', async () => {
+    const NOV_2024 = '2024-11-10T10:00:00+07:00';
+    const madura = await scan("Bu Khofifah la kabukte, Cong! Nomer duwa' pole, ja' lopa! 🙏", { date: NOV_2024 });
+    expect(madura.verdict).toBe('violation');
+    expect(madura.findings.find((f) => f.rule_id === 'endorsement.name-with-number')?.candidate).toBe('pilkada-jatim-2024:2');
+    const batak = await scan('Horas lae, au nungga mantap: nomor tolu do pilihan ni rohakku. Ganjar-Mahfud memang mantap!', { date: JAN_2024 });
+    expect(batak.verdict).toBe('violation');
+    expect(batak.findings.map((f) => f.candidate)).toContain('pilpres-2024:3');
+    // Bugis and Acehnese "three", after a vote verb.
+    for (const text of ['Pilgub Jatim coblos nomor tellu', 'Pilpres pilih nomor lhee']) expect((await scan(text, { date: text.includes('Jatim') ? NOV_2024 : JAN_2024 })).verdict, text).toBe('violation');
+  });
+
   it('attacks are partisan: stance against, attributed to the attacked pair', async () => {
     const r = await scan('Jangan pilih 02, ga menghargai rakyat kecil', { date: JAN_2024 });
     expect(r.verdict).toBe('violation');
