@@ -120,13 +120,13 @@ describe('accuracy on fixtures/everyday2', () => {
 // fixtures/everyday3: family, neighbours, regional languages, results and reposts, written blind in the ninth session
 // and measured once (0.682 / 0.789); tuned on after. A regression guard: what it still gets wrong is in its README.
 describe('accuracy on fixtures/everyday3', () => {
-  it('stays where it was tuned to: precision >= 0.88, recall >= 0.84, no clean post accused', async () => {
+  it('stays where it was tuned to: precision >= 0.88, recall >= 0.86, no clean post accused', async () => {
     const posts = loadLabelled(path.join(FIXTURES, 'everyday3'));
     expect(posts.length).toBeGreaterThanOrEqual(300);
     const r = evaluateSet(await shippedScanner(), posts);
     expect(r.confusion.clean.violation).toBe(0);
     expect(r.precision).toBeGreaterThanOrEqual(0.88);
-    expect(r.recall).toBeGreaterThanOrEqual(0.84);
+    expect(r.recall).toBeGreaterThanOrEqual(0.86);
   });
 });
 
