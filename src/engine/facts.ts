@@ -32,6 +32,9 @@ export interface Facts {
 /** Race-level cues that put any election in context. */
 const ELECTION_WORD_LIST = 'election_word';
 const PRAYER_LIST = 'prayer';
+const HONORIFIC_LIST = 'honorific';
+/** Words of the honorific list that join names rather than title a person ("doa bersama amin"). */
+const NOT_A_TITLE = new Set(['bersama', 'dan', 'vs', 'lawan', 'versus']);
 
 export function dayOf(created: string | null): number | null {
   if (created === null) return null;
@@ -76,8 +79,12 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
     }
   }
   const prayer = lists.get(PRAYER_LIST);
-  // "AMIN!!! 🙏 semoga …": a prayer word within four tokens, across the exclamation marks.
-  const nearPrayer = (h: Hit) => prayer !== undefined && prayer.some((p) => a.tokens[p.from].field === a.tokens[h.from].field && Math.abs(p.from - h.from) <= 4);
+  // "AMIN!!! 🙏 semoga …": a prayer word within four tokens, across the exclamation marks. A name with a title
+  // ("Kang Dedi! 🙏", "Pak Luthfi 🙏") is a person whatever prayer stands by it: only a bare alias can be the prayer.
+  const titles = lists.get(HONORIFIC_LIST);
+  const titled = (h: Hit) =>
+    h.to > h.from || (titles !== undefined && titles.some((x) => x.to === h.from - 1 && a.tokens[x.to].sent === a.tokens[h.from].sent && !NOT_A_TITLE.has(a.tokens[x.to].t)));
+  const nearPrayer = (h: Hit) => prayer !== undefined && !titled(h) && prayer.some((p) => a.tokens[p.from].field === a.tokens[h.from].field && Math.abs(p.from - h.from) <= 4);
   const otherPerson = otherPersonCheck(c, a, hits, lists);
   const notABallot = notABallotCheck(a, lists);
   const listPlace = listPlaceCheck(c, a, hits, lists);
@@ -429,7 +436,7 @@ function otherPersonCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<stri
     if (!p.refs.some((r) => r.types.includes('candidate_name') && r.strength >= STRENGTH.Medium)) return false;
     const t = toks[h.from];
     if (t.kind !== TK.Word || (t.flags & FLAG.InTag) !== 0) return false;
-    honorific ??= covered('honorific');
+    honorific ??= covered(HONORIFIC_LIST);
     kin ??= covered('kinship');
     for (let d = -2; d <= 2; d++) {
       const i = d < 0 ? h.from + d : h.to + d;
@@ -457,7 +464,7 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set(['nomor', 'nomer', 'no', 'nmr'
  * pack — not pair 2 of whichever race the dates suggest. Returns the person as written, or null.
  */
 function unknownOwnerCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<string, Hit[]>): (h: Hit) => string | null {
-  const honorifics = lists.get('honorific');
+  const honorifics = lists.get(HONORIFIC_LIST);
   if (honorifics === undefined) return () => null;
   const toks = a.tokens;
   const names = nameTokensOf(c, hits);

@@ -80,6 +80,19 @@ describe('violations are found, with candidate and evidence', () => {
     for (const text of ['Pilgub Jatim coblos nomor tellu', 'Pilpres pilih nomor lhee']) expect((await scan(text, { date: text.includes('Jatim') ? NOV_2024 : JAN_2024 })).verdict, text).toBe('violation');
   });
 
+  it('a name with a title beside a prayer is the person; a bare alias beside a prayer is the prayer', async () => {
+    const NOV_2024 = '2024-11-09T19:30:00+07:00';
+    // "Kang Dedi" needs a cue of its race: here its number. The prayer emoji after it does not make it a prayer.
+    const dedi = await scan('Ulah hilap tanggal 27 November, nomer 4, Kang Dedi! 🙏🏽', { date: NOV_2024 });
+    expect(dedi.verdict).toBe('violation');
+    expect(dedi.findings.find((f) => f.rule_id === 'endorsement.name-with-number')?.matched).toBe('nomer 4, Kang Dedi');
+    const hendi = await scan('Bismillah Mas Hendi harga mati ☝️ #AndikaHendi', { date: NOV_2024 });
+    expect(hendi.findings.some((f) => f.rule_id === 'endorsement.vote-call' && f.candidate === 'pilkada-jateng-2024:1')).toBe(true);
+    // A bare "amin" by a prayer, with a number of something else, stays the prayer; so does "doa bersama amin".
+    for (const text of ['Semoga lulus ujian nomor 1 ya nak, amin 🙏', 'Doa bersama amin 🙏 nomor 1 di kelas'])
+      expect((await scan(text, { date: JAN_2024 })).findings, text).toEqual([]);
+  });
+
   it('attacks are partisan: stance against, attributed to the attacked pair', async () => {
     const r = await scan('Jangan pilih 02, ga menghargai rakyat kecil', { date: JAN_2024 });
     expect(r.verdict).toBe('violation');
