@@ -3,6 +3,7 @@ import { scan, shippedScanner, post } from '../helpers/engine.js';
 
 const JAN_2024 = '2024-01-20T10:00:00+07:00';
 const OCT_2024 = '2024-10-20T10:00:00+07:00';
+const NOV_2024 = '2024-11-10T10:00:00+07:00';
 
 describe('violations are found, with candidate and evidence', () => {
   it('a call to vote for a ballot number, attributed by date', async () => {
@@ -69,7 +70,6 @@ describe('violations are found, with candidate and evidence', () => {
   });
 
   it('ballot numbers said in Madurese, Batak and other regional languages are read like "nomor dua"', async () => {
-    const NOV_2024 = '2024-11-10T10:00:00+07:00';
     const madura = await scan("Bu Khofifah la kabukte, Cong! Nomer duwa' pole, ja' lopa! 🙏", { date: NOV_2024 });
     expect(madura.verdict).toBe('violation');
     expect(madura.findings.find((f) => f.rule_id === 'endorsement.name-with-number')?.candidate).toBe('pilkada-jatim-2024:2');
@@ -81,7 +81,6 @@ describe('violations are found, with candidate and evidence', () => {
   });
 
   it('a name with a title beside a prayer is the person; a bare alias beside a prayer is the prayer', async () => {
-    const NOV_2024 = '2024-11-09T19:30:00+07:00';
     // "Kang Dedi" needs a cue of its race: here its number. The prayer emoji after it does not make it a prayer.
     const dedi = await scan('Ulah hilap tanggal 27 November, nomer 4, Kang Dedi! 🙏🏽', { date: NOV_2024 });
     expect(dedi.verdict).toBe('violation');
@@ -238,7 +237,6 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
   });
 
   it('a campaign attribute seen, or a neighbour\'s, is for review; one the poster puts up, or is pictured in, is a violation', async () => {
-    const NOV_2024 = '2024-11-10T10:00:00+07:00';
     const kind = (r: Awaited<ReturnType<typeof scan>>) => r.findings.find((f) => f.category === 'campaign_activity')?.modifiers.map((m) => m.kind) ?? [];
     const seen = await scan('Liat baliho Bu Khofifah di depan kantor kok senyumnya mirip ibuku 😂', { date: NOV_2024 });
     expect(seen.verdict).toBe('review');
