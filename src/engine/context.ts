@@ -62,6 +62,8 @@ export interface PostContext {
   like: boolean;
 }
 
+/** Lists whose words say the poster takes part, joins or calls others: a campaign's post beside them is no landmark. */
+const PART_LISTS = ['first_person', 'attend_words', 'call_words'];
 /** Lists whose words campaign: a post with one of them is no report of an office's work (dutyCue). */
 const CAMPAIGN_WORDS = ['support_verbs', 'vote_verbs', 'call_words', 'victory_words', 'wish_words', 'campaign_events', 'campaign_roles', 'campaign_attributes', 'next_term'];
 /** References that campaign wherever they stand: a ballot number, a finger sign, a slogan, a campaign hashtag. */
@@ -431,6 +433,18 @@ export class ContextJudge {
       }
     }
 
+    // 1b''. A campaign's post or team as a landmark: "kunci motor ditemukan di depan posko pemenangan paslon 3". It
+    // says where something is. Not when the poster takes part, joins or calls anyone in that sentence.
+    if (cat === 'campaign_activity') {
+      const place = m.hits.find((h) => inList(h, 'campaign_roles') || inList(h, 'campaign_places'));
+      const where = place && hitBefore(a, pc.lists.get('landmark') ?? NO_HITS, place.from, 1);
+      const own = (h: Hit) => toks[h.from].sent === toks[place!.from].sent;
+      if (where && !PART_LISTS.some((l) => (pc.lists.get(l) ?? NO_HITS).some(own))) {
+        mods.push({ kind: 'landmark', effect: 'suppress', cue: cueText(a, [where]) });
+        return { suppressed: true, stance, factor, modifiers: mods };
+      }
+    }
+
     // 1b'. A campaign attribute the poster only saw, or someone else put up: "Liat baliho Pak Ganjar di depan kantor",
     // "Tetangga sebelah nempel stiker Luluk–Lukman di pintu". Wearing, handing out or putting one up is the breach;
     // seeing one, or a neighbour's, is worth a look. Not "saya dan tetangga pasang stiker 02", "foto bersama teman-teman
@@ -438,7 +452,7 @@ export class ContextJudge {
     if (cat === 'campaign_activity') {
       const item = m.hits.find((h) => inList(h, 'campaign_attributes'));
       if (item) {
-        const seen = hitBefore(a, pc.lists.get('seen_only') ?? NO_HITS, item.from, 2);
+        const seen = hitBefore(a, pc.lists.get('seen_only') ?? NO_HITS, item.from, 2) ?? hitAfter(a, pc.lists.get('seen_behind') ?? NO_HITS, item.to, 5);
         const clause = toks[item.from].clause;
         const theirs = (k: Hit) => toks[k.from].clause === clause && k.to < item.from && item.from - k.to <= 3;
         const kin = seen ? undefined : kinHits(pc).find(theirs);
@@ -697,6 +711,12 @@ const TOGETHER: ReadonlySet<string> = new Set(['bersama', 'bareng', 'barengan', 
 function hitBefore(a: Analysis, hits: Hit[], at: number, gap: number): Hit | undefined {
   const toks = a.tokens;
   return hits.find((h) => toks[h.from].sent === toks[at].sent && h.to < at && at - h.to <= gap);
+}
+
+/** The first of `hits` in the sentence of token `at`, starting after it within `gap` tokens. */
+function hitAfter(a: Analysis, hits: Hit[], at: number, gap: number): Hit | undefined {
+  const toks = a.tokens;
+  return hits.find((h) => toks[h.from].sent === toks[at].sent && h.from > at && h.from - at <= gap);
 }
 
 function hostOf(u: string): string {

@@ -466,6 +466,7 @@ const KIND_ID: Record<string, string> = {
   debunk: 'klaim hoaks yang dibantah',
   quoted_trend: 'frasa yang sedang ramai, dikutip',
   official_duty: 'unggahan kerja jabatan seorang calon yang dibagikan',
+  landmark: 'posko atau tim kampanye sebagai penunjuk tempat',
   seen_only: 'atribut yang hanya dilihat',
   slogan_and_sign: 'hanya slogan dan isyarat jari',
   number_and_sign: 'hanya nomor dan isyarat jari',

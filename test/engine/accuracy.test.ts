@@ -134,12 +134,12 @@ describe('accuracy on fixtures/everyday3', () => {
 // legislative and local races; written blind in the tenth session and measured once (0.750 / 0.667); tuned on after.
 // A regression guard: what it still gets wrong is in its README.
 describe('accuracy on fixtures/everyday4', () => {
-  it('stays where it was tuned to: precision >= 0.86, recall >= 0.72, no clean post accused', async () => {
+  it('stays where it was tuned to: precision >= 0.89, recall >= 0.72, no clean post accused', async () => {
     const posts = loadLabelled(path.join(FIXTURES, 'everyday4'));
     expect(posts.length).toBeGreaterThanOrEqual(300);
     const r = evaluateSet(await shippedScanner(), posts);
     expect(r.confusion.clean.violation).toBe(0);
-    expect(r.precision).toBeGreaterThanOrEqual(0.86);
+    expect(r.precision).toBeGreaterThanOrEqual(0.89);
     expect(r.recall).toBeGreaterThanOrEqual(0.72);
   });
 });

@@ -251,6 +251,32 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     }
   });
 
+  it('a campaign attribute in the background of a photo is for review; a gesture in the same photo still counts', async () => {
+    const JAN = '2024-01-12T07:20:00+07:00';
+    for (const media of [
+      'Carousel: pantai, kucing; slide 5: pemilik akun tersenyum di pinggir jalan dengan baliho besar Ganjar–Mahfud tepat di belakangnya',
+      'Swafoto penulis di acara deklarasi damai, latar baliho Ganjar–Mahfud',
+      'Foto penulis bersama anaknya di depan baliho Ganjar–Mahfud',
+    ]) {
+      const r = await scan('Photo dump Januari 📸✨', { date: JAN, media_text: [media] });
+      expect(r.verdict, media).toBe('review');
+      expect(r.findings.find((f) => f.category === 'campaign_activity')?.modifiers.map((m) => m.kind), media).toContain('seen_only');
+    }
+    const pose = await scan('Photo dump Januari 📸✨', { date: JAN, media_text: ['Foto penulis di depan baliho Ganjar–Mahfud, berpose tiga jari'] });
+    expect(pose.verdict).toBe('violation');
+  });
+
+  it("a campaign's post named as a landmark is no taking part; going there, or calling others there, is", async () => {
+    const found = await scan('DITEMUKAN kunci motor di depan posko pemenangan paslon 3 dekat perempatan. Saya titip di pos satpam kecamatan.', { date: NOV_2024 });
+    expect(found.findings).toEqual([]);
+    expect(found.suppressed.some((f) => f.modifiers.some((m) => m.kind === 'landmark' && m.cue === 'di depan'))).toBe(true);
+    const named = await scan('Kunci motor ketemu di depan posko pemenangan Luluk–Lukman', { date: NOV_2024 });
+    expect(named.findings.map((f) => f.category)).toEqual(['candidate_mention']);
+    for (const text of ['Besok kita kumpul di depan posko pemenangan Luluk–Lukman jam 8 ya', 'Saya jaga di depan posko pemenangan Luluk–Lukman sampai malam']) {
+      expect((await scan(text, { date: NOV_2024 })).verdict, text).toBe('violation');
+    }
+  });
+
   it('a hoax the post refutes is not the poster\'s call; the poster\'s own words beside it still count', async () => {
     const FEB_2024 = '2024-02-05T19:00:00+07:00';
     const hoax = await scan('[HOAKS] Beredar: "Surat suara sudah dicoblos di Malaysia untuk paslon 02". Sudah dicek, videonya lama 🙏', { date: FEB_2024 });
