@@ -531,6 +531,17 @@ export class ContextJudge {
 
     // A word of support, voting or calling in the match's sentence.
     const supportWord = () => SUPPORT_WORD_LISTS.some((l) => (pc.lists.get(l) ?? NO_HITS).some((h) => toks[h.from].sent === sent));
+    // 2b''. A match that names two or more candidates by name and settles on none, with no word of support or of the
+    // poster's own: an explanation or a comparison ("nomor 3 di Jakarta itu Pramono–Rano, nomor 3 di Jatim Risma–Gus
+    // Hans"), whatever races they run in. For review.
+    if (cat !== 'campaign_slogan' && cat !== 'candidate_mention' && cat !== 'repost' && attr.candidate === null && !personalInSentence) {
+      const named = new Set<string>();
+      for (const h of m.hits) for (const r of h.refs) if (r.cand !== null && r.types.includes('candidate_name')) named.add(r.cand);
+      if (named.size >= 2 && !supportWord()) {
+        factor *= 0.7;
+        mods.push({ kind: 'several_pairs', effect: 'downgrade', cue: CUE.severalPairs, factor: 0.7 });
+      }
+    }
     // 2b'. A candidate reported as a guest or giver at someone else's event ("Hadir juga Bapak H. Mulyono, caleg DPRD
     // dari partai nomor 8, memberi sambutan"; "sponsor dari Pak Darto caleg DPRD partai nomor 5"): named with their
     // number, but by no word of support, voting or calling in the sentence. For review.

@@ -277,6 +277,15 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     }
   });
 
+  it('a match naming candidates of several races that settles on none, with no word of support, explains: review', async () => {
+    const text = 'Lucu juga ya, nomor 3 di Jakarta itu Pramono–Rano, nomor 3 di Jatim Risma–Gus Hans, di Jabar ASIH. Jadi kalau ada yang pose tiga jari, tanya dulu KTP-nya mana 😂';
+    const r = await scan(text, { date: NOV_2024 });
+    expect(r.verdict).toBe('review');
+    expect(r.findings.every((f) => f.candidate === null && f.modifiers.some((m) => m.kind === 'several_pairs'))).toBe(true);
+    // With a word of support it is a call, whichever race is meant.
+    expect((await scan('Pokoknya coblos nomor 3, Pramono–Rano atau Risma–Gus Hans sama aja 🤟', { date: NOV_2024 })).verdict).toBe('violation');
+  });
+
   it('a hoax the post refutes is not the poster\'s call; the poster\'s own words beside it still count', async () => {
     const FEB_2024 = '2024-02-05T19:00:00+07:00';
     const hoax = await scan('[HOAKS] Beredar: "Surat suara sudah dicoblos di Malaysia untuk paslon 02". Sudah dicek, videonya lama 🙏', { date: FEB_2024 });
