@@ -80,6 +80,13 @@ describe('violations are found, with candidate and evidence', () => {
     for (const text of ['Pilgub Jatim coblos nomor tellu', 'Pilpres pilih nomor lhee']) expect((await scan(text, { date: text.includes('Jatim') ? NOV_2024 : JAN_2024 })).verdict, text).toBe('violation');
   });
 
+  it('joining a camp by its number ("merapat ke 3") is support; "merapat ke 3 titik" counts places', async () => {
+    const r = await scan('Anak Abah merapat ke 3! Jakarta harus tetap waras 💪🏽 Pram–Doel!', { date: NOV_2024 });
+    expect(r.verdict).toBe('violation');
+    expect(r.findings.find((f) => f.category === 'endorsement')?.candidate).toBe('pilkada-dki-2024:3');
+    for (const text of ['Warga merapat ke 3 titik pengungsian', 'Peserta diminta merapat ke 3 meja pendaftaran']) expect((await scan(text, { date: NOV_2024 })).findings, text).toEqual([]);
+  });
+
   it('a name with a title beside a prayer is the person; a bare alias beside a prayer is the prayer', async () => {
     // "Kang Dedi" needs a cue of its race: here its number. The prayer emoji after it does not make it a prayer.
     const dedi = await scan('Ulah hilap tanggal 27 November, nomer 4, Kang Dedi! 🙏🏽', { date: NOV_2024 });
