@@ -529,6 +529,8 @@ export class ContextJudge {
       mods.push({ kind: 'several_pairs', effect: 'downgrade', cue: CUE.severalPairs, factor: 0.7 });
     }
 
+    // A hit in a sentence that holds one of the match's own hits (not every sentence a long match spans).
+    const inHitSentences = (h: Hit) => m.hits.some((x) => toks[x.from].sent === toks[h.from].sent);
     // A word of support, voting or calling in the match's sentence.
     const supportWord = () => SUPPORT_WORD_LISTS.some((l) => (pc.lists.get(l) ?? NO_HITS).some((h) => toks[h.from].sent === sent));
     // 2b''. A match that names two or more candidates by name and settles on none, with no word of support or of the
@@ -556,7 +558,10 @@ export class ContextJudge {
     // 2c. "Kucingku gemoy bgt ✌️", "Bayi Oktavia gemoy banget ✌🏻": an everyday slogan word and a finger sign — the
     // commonest pose of a photo — are all that point at the pair: no name, number, hashtag, account, and no race or
     // voting day ("Tanggal 14 saatnya perubahan ☝️") named in the post. For review, not an accusation.
-    if (cat === 'campaign_slogan' && attr.candidate !== null && !pc.beyondSign.has(attr.candidate) && !pc.raceNamed && !this.votingDayNamed(a, day)) {
+    // A word of voting or calling in the match's sentences ("lanjutkan yang sudah pasti ✌️") makes it a call: the
+    // slogan word is itself a support word, so support words do not count here.
+    const voteWordInMatch = () => VOTE_WORD_LISTS.some((l) => (pc.lists.get(l) ?? NO_HITS).some(inHitSentences));
+    if (cat === 'campaign_slogan' && attr.candidate !== null && !pc.beyondSign.has(attr.candidate) && !pc.raceNamed && !voteWordInMatch() && !this.votingDayNamed(a, day)) {
       factor *= 0.75;
       mods.push({ kind: 'slogan_and_sign', effect: 'downgrade', cue: CUE.sloganAndSign, factor: 0.75 });
     }
@@ -566,7 +571,9 @@ export class ContextJudge {
     // or voting day ("tanggal 14 juga nomor 2 yang keluar ✌️") in the post, no word of support, voting or calling in
     // the sentence ("02 ✌️✌️ sampai menang!"). A hint for the analyst, not an accusation: numbers and finger poses
     // fill everyday photos.
-    if (cat === 'candidate_symbol' && attr.candidate !== null && !attr.named && !pc.raceNamed && !supportWord() && !this.votingDayNamed(a, day)) {
+    // The sentences the match spans: "Cuma 02 yg janji naikin gaji. Logika aja, pilih yg mau naikin gaji kita ✌️".
+    const supportInMatch = () => SUPPORT_WORD_LISTS.some((l) => (pc.lists.get(l) ?? NO_HITS).some(inHitSentences));
+    if (cat === 'candidate_symbol' && attr.candidate !== null && !attr.named && !pc.raceNamed && !supportInMatch() && !this.votingDayNamed(a, day)) {
       factor *= 0.75;
       mods.push({ kind: 'number_and_sign', effect: 'downgrade', cue: CUE.numberAndSign, factor: 0.75 });
     }
@@ -714,6 +721,7 @@ const NOT_A_RESULT: ReadonlySet<string> = new Set(['semoga', 'smoga', 'moga', 'm
 
 /** Words of support, voting or calling: a number and a sign beside one are more than a hint. */
 const SUPPORT_WORD_LISTS = ['support_verbs', 'vote_verbs', 'call_words'];
+const VOTE_WORD_LISTS = ['vote_verbs', 'call_words'];
 
 /** "bersama teman-teman", "bareng tetangga": the poster is one of them. */
 const TOGETHER: ReadonlySet<string> = new Set(['bersama', 'bareng', 'barengan', 'sama', 'dengan', 'dgn', 'ama', 'karo', 'kaliyan', 'jeung']);

@@ -363,6 +363,19 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     expect((await scan('Photocard member nomor 2 akhirnyaaa dapet!! ✌️😭', { date: FEB_2024 })).findings).toEqual([]);
   });
 
+  it('a word of voting or calling beside a slogan and its sign, or beside the sign of a number, keeps it a call', async () => {
+    const JAN = '2024-01-24T10:10:00+08:00';
+    const pantun = await scan('Anak dara pergi ke pasar, beli kangkung dan bunga melati. Kalau mau negeri makin besar, lanjutkan yang sudah pasti ✌️', { date: JAN });
+    expect(pantun.verdict).toBe('violation');
+    expect(pantun.findings.every((f) => f.modifiers.every((m) => m.kind !== 'slogan_and_sign'))).toBe(true);
+    // The call is in the sign's sentence, the number in the one before.
+    const raise = await scan('Cuma 02 yg janji naikin gaji ASN dan guru. Logika aja, pilih yg mau naikin gaji kita ✌️', { date: '2023-12-15T19:00:00+07:00' });
+    expect(raise.verdict).toBe('violation');
+    // A long post whose match spans many sentences: a call in a sentence without the slogan or sign does not count.
+    const diary = await scan('Pose ✌️ dulu sebelum liburan. Ayo indonesia.. Gemoy banget bayi Umar, pipinya tembem', { date: '2023-12-20T10:00:00+07:00' });
+    expect(diary.verdict).not.toBe('violation');
+  });
+
   it("a candidate's post shared after the vote is for review; a party's post stays a violation", async () => {
     const concession = await scan('Kami menghormati putusan Mahkamah Konstitusi. Mari kita jaga persatuan.', { date: '2024-04-23T10:00:00+07:00', repost_of: 'aniesbaswedan' });
     expect(concession.verdict).toBe('review');
