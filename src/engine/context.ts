@@ -467,6 +467,24 @@ export class ContextJudge {
       }
     }
 
+    // 1b'''. A hypothesis: a victory the poster only supposes ("kalau menang jangan lupa guru PPPK"), or a pledge to
+    // take part in a race that may never be ("Kalau beneran maju, saya siap jadi relawan"). For review. A call after
+    // an "if" clause ("kalau mau Indonesia maju, pilih 02") is a call: only the pledge of taking part is covered.
+    const conds = pc.lists.get('conditional');
+    if (conds !== undefined && SUPPORT.has(cat) && cat !== 'candidate_mention') {
+      const won = (pc.lists.get('victory_words') ?? NO_HITS).find((v) => m.hits.some((h) => h.from <= v.from && v.to <= h.to));
+      const cue =
+        won !== undefined
+          ? hitBefore(a, conds, won.from, 1)
+          : cat === 'campaign_activity' && !(pc.lists.get('call_words') ?? NO_HITS).some((h) => toks[h.from].sent === sent)
+            ? hitBefore(a, conds, start, 6)
+            : undefined;
+      if (cue !== undefined) {
+        factor *= 0.6;
+        mods.push({ kind: 'conditional', effect: 'downgrade', cue: cueText(a, [cue]), factor: 0.6 });
+      }
+    }
+
     // 1c. Negation right before the support word: "ora milih nomer siji", "tidak pilih 02" is against that pair.
     // "Tidak pilih kotak kosong" turns a camp's phrase against the pair round, to the pair's side.
     if ((cat === 'endorsement' || cat === 'party_support') && (stance === 'support' || (againstPhrase && stance === 'against')) && attr.candidate !== null && !ignores('prohibition')) {

@@ -467,6 +467,7 @@ const KIND_ID: Record<string, string> = {
   quoted_trend: 'frasa yang sedang ramai, dikutip',
   official_duty: 'unggahan kerja jabatan seorang calon yang dibagikan',
   landmark: 'posko atau tim kampanye sebagai penunjuk tempat',
+  conditional: 'pengandaian (kalau, jika)',
   seen_only: 'atribut yang hanya dilihat',
   slogan_and_sign: 'hanya slogan dan isyarat jari',
   number_and_sign: 'hanya nomor dan isyarat jari',

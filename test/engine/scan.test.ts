@@ -376,6 +376,16 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     expect(diary.verdict).not.toBe('violation');
   });
 
+  it('a supposed victory or a pledge for a race that may never be is for review; a call after an "if" clause is a call', async () => {
+    const favour = await scan('@aniesbaswedan pak, kalau menang jangan lupa guru PPPK ya 🙏', { date: JAN_2024 });
+    expect(favour.verdict).toBe('review');
+    expect(favour.findings[0].modifiers.find((m) => m.kind === 'conditional')?.cue).toBe('kalau');
+    const pledge = await scan('KDM 2029 presiden? Kalau beneran maju, saya siap jadi relawan 🔥', { date: '2025-06-01T10:00:00+07:00' });
+    expect(pledge.verdict).toBe('review');
+    for (const text of ['Kalau mau Indonesia maju, pilih 02! ✌️', 'Kalau Prabowo menang, Indonesia maju ✌️', 'Kalau ada yang ajak, ayo kita jadi relawan Prabowo-Gibran!'])
+      expect((await scan(text, { date: JAN_2024 })).verdict, text).toBe('violation');
+  });
+
   it("a candidate's post shared after the vote is for review; a party's post stays a violation", async () => {
     const concession = await scan('Kami menghormati putusan Mahkamah Konstitusi. Mari kita jaga persatuan.', { date: '2024-04-23T10:00:00+07:00', repost_of: 'aniesbaswedan' });
     expect(concession.verdict).toBe('review');
