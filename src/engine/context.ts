@@ -433,6 +433,22 @@ export class ContextJudge {
       }
     }
 
+    // 1b0. Declined: asked to take part and refused ("Ketua poktan minta saya jadi saksi … Saya tolak, ASN tdk
+    // boleh"), or a party's event the poster did not attend ("Dapet undangan HUT PDI Perjuangan … mohon maaf tidak
+    // bisa hadir"): every word of attending in the post has a negation right before it.
+    if (cat === 'campaign_activity' || (cat === 'party_support' && m.hits.some((h) => inList(h, 'party_events')))) {
+      const me = m.hits.find((h) => inList(h, 'first_person'));
+      const asked = me && hitBefore(a, pc.lists.get('request') ?? NO_HITS, me.from, 1);
+      const refused = asked && (pc.lists.get('refusal_words') ?? NO_HITS).find((h) => h.from > asked.to);
+      const attends = cat === 'party_support' ? (pc.lists.get('attend_words') ?? NO_HITS) : NO_HITS;
+      const negated = attends.length > 0 && attends.every((h) => hitBefore(a, pc.lists.get('negation') ?? NO_HITS, h.from, 3));
+      const cue = refused ?? (negated ? hitBefore(a, pc.lists.get('negation') ?? NO_HITS, attends[0].from, 3) : undefined);
+      if (cue !== undefined) {
+        mods.push({ kind: 'declined', effect: 'suppress', cue: cueText(a, [cue]) });
+        return { suppressed: true, stance, factor, modifiers: mods };
+      }
+    }
+
     // 1b''. A campaign's post or team as a landmark: "kunci motor ditemukan di depan posko pemenangan paslon 3". It
     // says where something is. Not when the poster takes part, joins or calls anyone in that sentence.
     if (cat === 'campaign_activity') {

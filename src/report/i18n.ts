@@ -468,6 +468,7 @@ const KIND_ID: Record<string, string> = {
   official_duty: 'unggahan kerja jabatan seorang calon yang dibagikan',
   landmark: 'posko atau tim kampanye sebagai penunjuk tempat',
   conditional: 'pengandaian (kalau, jika)',
+  declined: 'diajak atau diundang, tetapi menolak atau tidak hadir',
   seen_only: 'atribut yang hanya dilihat',
   slogan_and_sign: 'hanya slogan dan isyarat jari',
   number_and_sign: 'hanya nomor dan isyarat jari',

@@ -376,6 +376,16 @@ describe('ordinary posts stay clean (the traps of the domain brief)', () => {
     expect(diary.verdict).not.toBe('violation');
   });
 
+  it('asked to take part and refused, or invited to a party event and not going, is declined; accepting is not', async () => {
+    const refused = await scan('Ketua poktan minta saya jadi saksi TPS buat salah satu partai, dikasih uang makan 200rb. Saya tolak, ASN tdk boleh.', { date: JAN_2024 });
+    expect(refused.findings).toEqual([]);
+    expect(refused.suppressed.some((f) => f.modifiers.some((m) => m.kind === 'declined' && m.cue === 'tolak'))).toBe(true);
+    const invited = await scan('Dapet undangan HUT PDI Perjuangan dari kolega. Saya balas terima kasih, mohon maaf tidak bisa hadir karena ASN.', { date: '2026-01-10T21:00:00+07:00' });
+    expect(invited.verdict).not.toBe('violation');
+    for (const text of ['Pak Camat minta saya jadi saksi 02 di TPS 5, siap laksanakan!', 'Hadir di HUT PDI Perjuangan ke-51, kompak semua. Tidak ada yang absen!'])
+      expect((await scan(text, { date: JAN_2024 })).verdict, text).toBe('violation');
+  });
+
   it('a supposed victory or a pledge for a race that may never be is for review; a call after an "if" clause is a call', async () => {
     const favour = await scan('@aniesbaswedan pak, kalau menang jangan lupa guru PPPK ya 🙏', { date: JAN_2024 });
     expect(favour.verdict).toBe('review');
