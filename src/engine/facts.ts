@@ -86,6 +86,7 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
     h.to > h.from || (titles !== undefined && titles.some((x) => x.to === h.from - 1 && a.tokens[x.to].sent === a.tokens[h.from].sent && !NOT_A_TITLE.has(a.tokens[x.to].t)));
   const nearPrayer = (h: Hit) => prayer !== undefined && !titled(h) && prayer.some((p) => a.tokens[p.from].field === a.tokens[h.from].field && Math.abs(p.from - h.from) <= 4);
   const otherPerson = otherPersonCheck(c, a, hits, lists);
+  const ownedName = ownNameCheck(a, lists);
   const notABallot = notABallotCheck(a, lists);
   const listPlace = listPlaceCheck(c, a, hits, lists);
   const notAParty = notAPartyCheck(c, a, lists);
@@ -102,7 +103,7 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
     // A number in a link is its path ("/2024/02/05/prabowo-meninjau"), a date or an id, never a ballot number.
     // A number beside a council ("caleg DPRD nomor urut 1") is a place on a party's list, not a pair's number.
     valid.push(
-      p.refs.length === 0 || otherPerson(h)
+      p.refs.length === 0 || otherPerson(h) || ownedName(h)
         ? []
         : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer).filter(
             (r) => !isNumberRef(r) || (!notABallot(h) && a.fields[a.tokens[h.from].field].field !== 'links' && !listPlace(h, r)),
@@ -452,6 +453,22 @@ function otherPersonCheck(c: Compiled, a: Analysis, hits: Hit[], lists: Map<stri
     }
     return false;
   };
+}
+
+/**
+ * The poster's own name, declared ("Nama saya Amin", "namaku Gibran"): that word is the poster wherever it stands
+ * in the post, also in capitals in a quoted tag ("'AMIN menang'"). One word, right after the declaration.
+ */
+function ownNameCheck(a: Analysis, lists: Map<string, Hit[]>): (h: Hit) => boolean {
+  const declared = lists.get('own_name');
+  if (declared === undefined) return () => false;
+  const toks = a.tokens;
+  const names = new Set<string>();
+  for (const d of declared) {
+    const t = toks[d.to + 1];
+    if (t !== undefined && t.kind === TK.Word && t.sent === toks[d.to].sent) names.add(t.t);
+  }
+  return (h: Hit) => h.from === h.to && names.has(toks[h.from].t);
 }
 
 /** Words between a person's name and their number: "Pak Wiryo nomor 2", "Bu Sri no. urut 3". */

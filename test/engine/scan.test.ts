@@ -80,6 +80,12 @@ describe('violations are found, with candidate and evidence', () => {
     for (const text of ['Pilgub Jatim coblos nomor tellu', 'Pilpres pilih nomor lhee']) expect((await scan(text, { date: text.includes('Jatim') ? NOV_2024 : JAN_2024 })).verdict, text).toBe('violation');
   });
 
+  it("the poster's own name, declared, is the poster wherever it stands: 'Nama saya Amin' is not the AMIN pair", async () => {
+    const r = await scan("Nama saya Amin. Dari Desember HP saya rame ditag 'AMIN menang' sama temen2 iseng 🙄 tolong jangan bawa2 nama saya ke kampanye.", { date: JAN_2024 });
+    expect(r.findings).toEqual([]);
+    expect((await scan('Pilihan saya AMIN ☝️ menang satu putaran', { date: JAN_2024 })).verdict).toBe('violation');
+  });
+
   it('joining a camp by its number ("merapat ke 3") is support; "merapat ke 3 titik" counts places', async () => {
     const r = await scan('Anak Abah merapat ke 3! Jakarta harus tetap waras 💪🏽 Pram–Doel!', { date: NOV_2024 });
     expect(r.verdict).toBe('violation');
