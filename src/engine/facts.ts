@@ -87,6 +87,9 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
   const nearPrayer = (h: Hit) => prayer !== undefined && !titled(h) && prayer.some((p) => a.tokens[p.from].field === a.tokens[h.from].field && Math.abs(p.from - h.from) <= 4);
   const otherPerson = otherPersonCheck(c, a, hits, lists);
   const ownedName = ownNameCheck(a, lists);
+  // Parties the post names ("Partai Buruh nomor 6"): their numbers count at any date.
+  const namedParties = new Set<string>();
+  for (const h of hits) for (const r of c.patterns[h.pat].refs) if (r.party && r.cand !== null && r.strength === STRENGTH.Strong && r.types.includes('party')) namedParties.add(r.cand);
   const notABallot = notABallotCheck(a, lists);
   const listPlace = listPlaceCheck(c, a, hits, lists);
   const notAParty = notAPartyCheck(c, a, lists);
@@ -105,7 +108,7 @@ export function collectFacts(c: Compiled, a: Analysis, rawHits: Hit[], created: 
     valid.push(
       p.refs.length === 0 || otherPerson(h) || ownedName(h)
         ? []
-        : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer).filter(
+        : validRefs(c, a, p.refs, h, day, electionContext, dateContext, genericCue, nearPrayer, namedParties).filter(
             (r) => !isNumberRef(r) || (!notABallot(h) && a.fields[a.tokens[h.from].field].field !== 'links' && !listPlace(h, r)),
           ),
     );
@@ -509,7 +512,15 @@ function validRefs(
   dateCtx: Set<string>,
   genericCue: boolean,
   nearPrayer: (h: Hit) => boolean,
+  namedParties: Set<string>,
 ): EntityRef[] {
+  // A reference valid only in its election's campaign window, unless it is a party's number and the post names
+  // that party.
+  const outsideWindow = (r: EntityRef) => {
+    if (!r.windowOnly || day === null || (r.party && r.cand !== null && namedParties.has(r.cand))) return false;
+    const e = c.elections.get(r.election);
+    return e !== undefined && !inWindow(e.campaignFrom, e.campaignTo, day);
+  };
   const out: EntityRef[] = [];
   for (const r of refs) {
     const cued = genericCue || ctx.has(r.election);
@@ -524,17 +535,11 @@ function validRefs(
     } else if (r.strength === STRENGTH.Weak && !cued) {
       if (!dateCtx.has(r.election)) continue;
       // Valid only through the dates: the engine asks such a reference to stand right next to its verb.
-      if (r.windowOnly && day !== null) {
-        const e = c.elections.get(r.election);
-        if (e && !inWindow(e.campaignFrom, e.campaignTo, day)) continue;
-      }
+      if (outsideWindow(r)) continue;
       out.push(entityRef(r, r.types, true));
       continue;
     }
-    if (r.windowOnly && day !== null) {
-      const e = c.elections.get(r.election);
-      if (e && !inWindow(e.campaignFrom, e.campaignTo, day)) continue;
-    }
+    if (outsideWindow(r)) continue;
     out.push(r);
   }
   return out;

@@ -147,6 +147,8 @@ interface TemplateSpec {
   number?: number;
   /** Only for the pair of a race with a single pair, which runs against the empty column. */
   single?: boolean;
+  /** Only inside the election's campaign window, whatever the cue (engine/facts.ts, validRefs). */
+  windowOnly?: boolean;
 }
 
 /**
@@ -168,7 +170,8 @@ function templateSpec(name: string): TemplateSpec | null {
     case 'party_forms':
       return { types: ['party', 'candidate'], strength: STRENGTH.Medium, party: true };
     case 'party_forms_weak':
-      return { types: ['candidate', 'ballot_number'], strength: STRENGTH.Weak, party: true };
+      // "Pilih nomor 2" names a party only around its vote, unless the post names the party: in 2026 it is a menu.
+      return { types: ['candidate', 'ballot_number'], strength: STRENGTH.Weak, party: true, windowOnly: true };
     case 'empty_column_forms':
       return { types: ['against', 'empty_column'], strength: STRENGTH.Medium, single: true };
   }
@@ -411,7 +414,7 @@ export function compile(rs: RuleSet): Compiled {
       for (const [list, terms] of templates) {
         const spec = templateSpec(list)!;
         if (!spec.party) continue;
-        for (const t of terms) for (const x of expand(t.text, p.number)) add(x, { ...base, types: spec.types, strength: spec.strength }, t.mode);
+        for (const t of terms) for (const x of expand(t.text, p.number)) add(x, { ...base, types: spec.types, strength: spec.strength, windowOnly: spec.windowOnly }, t.mode);
       }
     }
   }

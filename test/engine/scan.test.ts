@@ -80,6 +80,15 @@ describe('violations are found, with candidate and evidence', () => {
     for (const text of ['Pilgub Jatim coblos nomor tellu', 'Pilpres pilih nomor lhee']) expect((await scan(text, { date: text.includes('Jatim') ? NOV_2024 : JAN_2024 })).verdict, text).toBe('violation');
   });
 
+  it("a party's bare number names it only around its vote, unless the post names the party", async () => {
+    const menu = await scan('Dua tahun lalu kita nyoblos capres. Sekarang kita nyoblos menu makan siang kantin 😂 Pilih nomor 2: soto betawi.', { date: '2026-02-14T20:00:00+07:00' });
+    expect(menu.findings.some((f) => f.candidate?.startsWith('party-2024:'))).toBe(false);
+    expect(menu.verdict).not.toBe('violation');
+    // Named, the number is the party's at any date; in its campaign, a bare number may be the party's.
+    const named = await scan('May Day tahun ini kita buktikan: coblos Partai Buruh nomor 6 ✊', { date: '2023-05-01T10:00:00+07:00' });
+    expect(named.findings.some((f) => f.candidate === 'party-2024:6')).toBe(true);
+  });
+
   it("the poster's own name, declared, is the poster wherever it stands: 'Nama saya Amin' is not the AMIN pair", async () => {
     const r = await scan("Nama saya Amin. Dari Desember HP saya rame ditag 'AMIN menang' sama temen2 iseng 🙄 tolong jangan bawa2 nama saya ke kampanye.", { date: JAN_2024 });
     expect(r.findings).toEqual([]);
