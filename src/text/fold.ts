@@ -26,12 +26,15 @@ const CONFUSABLES: Record<string, string> = {
 };
 
 /**
- * Emoji letters (🅰 🅿 🅐 🆁): negative squared and negative circled capitals, which NFKC leaves alone and which count
- * as emoji, so "🅰🅼🅸🅽" would otherwise read as four pictures. Their letter, or '' for any other code point.
+ * Emoji letters (🅰 🅿 🅐 🆁 Ⓜ️ ℹ️): negative squared and negative circled capitals, which NFKC leaves alone, and the
+ * circled M and the information sign, which NFKC would fold but which count as emoji. "🅰🅼🅸🅽" and "🅰️Ⓜ️ℹ️Ⓝ" would
+ * otherwise read as pictures. Their letter, or '' for any other code point.
  */
 function emojiLetter(cp: number): string {
   if (cp >= 0x1f170 && cp <= 0x1f189) return String.fromCharCode(0x61 + cp - 0x1f170);
   if (cp >= 0x1f150 && cp <= 0x1f169) return String.fromCharCode(0x61 + cp - 0x1f150);
+  if (cp === 0x24c2) return 'm';
+  if (cp === 0x2139) return 'i';
   return '';
 }
 

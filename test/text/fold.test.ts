@@ -67,6 +67,8 @@ describe('fold: letters dressed up as something else', () => {
     expect(fold('🅰🅼🅸🅽').text).toBe('amin');
     expect(fold('🅿️🆁🅰🅱🅾🆆🅾').text).toBe('prabowo');
     expect(fold('🅡🅘🅓🅞').text).toBe('rido');
+    // The circled M and the information sign are emoji too, mixed in with the other letters.
+    expect(fold('🅰️Ⓜ️ℹ️Ⓝ').text).toBe('amin');
   });
 
   it('reads three or more regional indicators as letters, and keeps a flag a flag', () => {
