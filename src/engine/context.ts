@@ -58,6 +58,8 @@ export interface PostContext {
   entityHits: EHit[];
   /** The post shares someone else's post without words of its own (kind repost). */
   repost: boolean;
+  /** The post quotes someone else's post with words of its own (kind quote): the words are the poster's. */
+  quote: boolean;
   /** The post is the account owner's like of someone else's post (kind like): its text is the liked post's. */
   like: boolean;
 }
@@ -190,6 +192,7 @@ export class ContextJudge {
       lists: facts.lists,
       entityHits: facts.entityHits,
       repost: kind === 'repost',
+      quote: kind === 'quote',
       like: kind === 'like',
     };
   }
@@ -215,6 +218,20 @@ export class ContextJudge {
       }
     }
     return null;
+  }
+
+  /**
+   * A question in a quote's own words: a question mark, or a word of asking (list question), with no word of support,
+   * voting, calling, cheering or agreeing among them. Returns the cue, or null.
+   */
+  private questionCue(a: Analysis, pc: PostContext): string | null {
+    const own = a.fields.findIndex((f) => f.field === 'text');
+    if (own < 0) return null;
+    const mine = (h: Hit) => a.tokens[h.from].field === own;
+    for (const l of QUOTE_SUPPORT_LISTS) if ((pc.lists.get(l) ?? NO_HITS).some(mine)) return null;
+    const asked = (pc.lists.get('question') ?? NO_HITS).find(mine);
+    if (asked !== undefined) return cueText(a, [asked]);
+    return a.fields[own].text.includes('?') ? '?' : null;
   }
 
   /**
@@ -471,7 +488,8 @@ export class ContextJudge {
         const seen = hitBefore(a, pc.lists.get('seen_only') ?? NO_HITS, item.from, 2) ?? hitAfter(a, pc.lists.get('seen_behind') ?? NO_HITS, item.to, 5);
         const clause = toks[item.from].clause;
         const theirs = (k: Hit) => toks[k.from].clause === clause && k.to < item.from && item.from - k.to <= 3;
-        const kin = seen ? undefined : kinHits(pc).find(theirs);
+        // A relative's, or other people's: "dua kader memakai kaos bergambar 'Khofifah-Emil'", "warga pasang stiker …".
+        const kin = seen ? undefined : [...kinHits(pc), ...(pc.lists.get('third_party') ?? NO_HITS)].find(theirs);
         const meToo =
           kin !== undefined &&
           (TOGETHER.has(toks[kin.from - 1]?.t ?? '') || (pc.lists.get('first_person') ?? NO_HITS).some((h) => toks[h.from].sent === toks[item.from].sent && h.to < item.from));
@@ -551,11 +569,13 @@ export class ContextJudge {
     // 2b. A slogan in a post that names two or more pairs of its race, or every pair at once in its sentence
     // ("ketiga paslon … keberlanjutan vs perubahan"), without a stance of the poster's own in that sentence,
     // compares them ("Anies masak rendang, Prabowo joget, Ganjar sat set"): for review, not an accusation.
+    // A hit in a sentence that holds one of the match's own hits (not every sentence a long match spans).
+    const inHitSentences = (h: Hit) => m.hits.some((x) => toks[x.from].sent === toks[h.from].sent);
     const allPairs = () => (pc.lists.get('all_pairs') ?? NO_HITS).some((h) => toks[h.from].sent === sent);
     // Or the slogans of two pairs of one race in the sentence: "Capres versi kucing: yang satu pinter ngomong, yang satu
     // gemoy, yang satu gerak cepat", "perubahan atau lanjutkan?" — whether the match settles on one pair or on none.
     const otherSlogan = () =>
-      pc.entityHits.some((h) => toks[h.from].sent === sent && h.refs.some((r) => r.election === attr.election && r.cand !== null && r.cand !== attr.candidate && r.types.includes('slogan')));
+      pc.entityHits.some((h) => inHitSentences(h) && h.refs.some((r) => r.election === attr.election && r.cand !== null && r.cand !== attr.candidate && r.types.includes('slogan')));
     const twoSlogans = () => attr.alternatives.length > 1 && new Set(attr.alternatives.map((k) => k.slice(0, k.lastIndexOf(':')))).size === 1;
     const compared = attr.election !== null ? pc.balanced.has(attr.election) || allPairs() || otherSlogan() : twoSlogans();
     if (cat === 'campaign_slogan' && compared && !personalInSentence) {
@@ -563,8 +583,6 @@ export class ContextJudge {
       mods.push({ kind: 'several_pairs', effect: 'downgrade', cue: CUE.severalPairs, factor: 0.7 });
     }
 
-    // A hit in a sentence that holds one of the match's own hits (not every sentence a long match spans).
-    const inHitSentences = (h: Hit) => m.hits.some((x) => toks[x.from].sent === toks[h.from].sent);
     // A word of support, voting or calling in the match's sentence.
     const supportWord = () => SUPPORT_WORD_LISTS.some((l) => (pc.lists.get(l) ?? NO_HITS).some((h) => toks[h.from].sent === sent));
     // 2b''. A match that names two or more candidates by name and settles on none, with no word of support or of the
@@ -664,6 +682,16 @@ export class ContextJudge {
         mods.push({ kind: 'after_vote', effect: 'downgrade', cue, factor: 0.5 });
       }
     }
+    // 4''. A quote of a candidate's or party's post whose own words ask it something ("Pak, mohon dijawab juga soal
+    // nasib PPPK …", "Katanya makan siang gratis, duitnya dari mana?"), with no word of support, voting, calling or
+    // cheering: a question or a challenge to the candidate, not the spreading of their content. For review.
+    if (cat === 'repost' && pc.quote) {
+      const cue = this.questionCue(a, pc);
+      if (cue !== null) {
+        factor *= 0.5;
+        mods.push({ kind: 'quote_question', effect: 'downgrade', cue, factor: 0.5 });
+      }
+    }
     // 4'. A sitting official who is also a candidate posts the work of the office (a flood meeting, a drain checked).
     // Sharing it in the campaign is sharing a candidate's post, but it carries no campaign: for review.
     if (cat === 'repost' && !ignores('office_holder') && !mods.some((x) => x.kind === 'after_vote')) {
@@ -756,6 +784,8 @@ const NOT_A_RESULT: ReadonlySet<string> = new Set(['semoga', 'smoga', 'moga', 'm
 /** Words of support, voting or calling: a number and a sign beside one are more than a hint. */
 const SUPPORT_WORD_LISTS = ['support_verbs', 'vote_verbs', 'call_words'];
 const VOTE_WORD_LISTS = ['vote_verbs', 'call_words'];
+/** Words in a quote's own text that take up what it quotes: no mere question then (questionCue). */
+const QUOTE_SUPPORT_LISTS = [...SUPPORT_WORD_LISTS, 'reply_cheers', 'agreement'];
 
 /** "bersama teman-teman", "bareng tetangga": the poster is one of them. */
 const TOGETHER: ReadonlySet<string> = new Set(['bersama', 'bareng', 'barengan', 'sama', 'dengan', 'dgn', 'ama', 'karo', 'kaliyan', 'jeung']);

@@ -469,6 +469,7 @@ const KIND_ID: Record<string, string> = {
   landmark: 'posko atau tim kampanye sebagai penunjuk tempat',
   conditional: 'pengandaian (kalau, jika)',
   declined: 'diajak atau diundang, tetapi menolak atau tidak hadir',
+  quote_question: 'mengutip unggahan calon untuk bertanya atau menggugat',
   seen_only: 'atribut yang hanya dilihat',
   slogan_and_sign: 'hanya slogan dan isyarat jari',
   number_and_sign: 'hanya nomor dan isyarat jari',

@@ -80,6 +80,31 @@ describe('violations are found, with candidate and evidence', () => {
     for (const text of ['Pilgub Jatim coblos nomor tellu', 'Pilpres pilih nomor lhee']) expect((await scan(text, { date: text.includes('Jatim') ? NOV_2024 : JAN_2024 })).verdict, text).toBe('violation');
   });
 
+  it('a quote that asks a candidate something is for review; agreeing with it is sharing', async () => {
+    const card = ["Kartu kutipan dari @ganjarpranowo: 'Kami akan memperhatikan kesejahteraan ASN dan tenaga honorer.'"];
+    const asked = await scan('Pak, mohon dijawab juga soal nasib PPPK paruh waktu dan tunjangan daerah.', { date: JAN_2024, kind: 'quote', repost_of: 'ganjarpranowo', media_text: card });
+    expect(asked.verdict).toBe('review');
+    expect(asked.findings[0].modifiers.find((m) => m.kind === 'quote_question')?.cue).toBe('mohon dijawab');
+    const challenged = await scan('Katanya makan siang gratis, duitnya dari mana?', { date: JAN_2024, kind: 'quote', repost_of: 'Gerindra' });
+    expect(challenged.verdict).toBe('review');
+    expect((await scan('Setuju pak! Kapan ke Solo lagi?', { date: JAN_2024, kind: 'quote', repost_of: 'ganjarpranowo', media_text: card })).verdict).toBe('violation');
+    // A plain repost asks nothing, whatever its text.
+    expect((await scan('Apa kabar Solo?', { date: JAN_2024, kind: 'repost', repost_of: 'ganjarpranowo' })).verdict).toBe('violation');
+  });
+
+  it('campaign clothes worn by other people in a photo are theirs; a volunteer group and a Sundanese call are read', async () => {
+    const posyandu = await scan('Posyandu bulan ini lancar, 38 balita ditimbang 👶🏻💕', { date: NOV_2024, media_text: ["Foto kader posyandu menimbang balita; dua kader memakai kaos bergambar 'Khofifah-Emil'"] });
+    expect(posyandu.verdict).toBe('review');
+    expect(posyandu.findings.find((f) => f.category === 'campaign_activity')?.modifiers.map((m) => m.kind)).toContain('someone_else');
+    const sedulur = await scan('Monggo sedulur sing purun gabung, grup koordinasi Sedulur Ganjar Kecamatan Wedi. Kita kawal sampai menang 🤟🔥', { date: JAN_2024 });
+    expect(sedulur.findings.some((f) => f.candidate === 'pilpres-2024:3')).toBe(true);
+    // "urang" is the poster: a call in the caption of a shared news link stays the poster's call.
+    const sunda = await scan('Kang Dedi mah beda, ngurus Purwakarta ge kabukti. Jabar butuh nu kieu, 27 Nopember urang pilih nomer 4!', { date: NOV_2024, links: ['https://www.detik.com/jabar/pilkada/d-123/debat-dedi-mulyadi'] });
+    expect(sunda.verdict).toBe('violation');
+    expect((await scan('a.n.i.e.s for president. titik.', { date: JAN_2024 })).verdict).toBe('violation');
+    expect((await scan('Pemuda Karang Taruna jadi relawan angkut lansia ke TPS 🧓🏻 salut', { date: JAN_2024 })).findings).toEqual([]);
+  });
+
   it("a party's bare number names it only around its vote, unless the post names the party", async () => {
     const menu = await scan('Dua tahun lalu kita nyoblos capres. Sekarang kita nyoblos menu makan siang kantin 😂 Pilih nomor 2: soto betawi.', { date: '2026-02-14T20:00:00+07:00' });
     expect(menu.findings.some((f) => f.candidate?.startsWith('party-2024:'))).toBe(false);
