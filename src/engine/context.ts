@@ -386,7 +386,8 @@ export class ContextJudge {
       const cue = pc.prohibition.find((h) => toks[h.from].sent === sent && h.to < start && start - h.to <= 12 && !contrastBetween(h.to, start) && !this.restartsAfter(a, m, h, pc));
       const contrastBefore = pc.contrast.some((h) => toks[h.from].sent === sent && h.from < start);
       // Inside a notice a finger emoji is described ("foto pose ☝️"), not made: only the poster's words take it back.
-      const inNotice = pc.notice && !contrastBefore && !pc.personal.some((h) => toks[h.from].kind !== TK.Emoji && personalAt(h));
+      // An office's "kami" ("Kami menemukan pola baru: … (g4nj4r, c0bl0s)") is the notice's own voice.
+      const inNotice = pc.notice && !contrastBefore && !pc.personal.some((h) => toks[h.from].kind !== TK.Emoji && toks[h.from].t !== 'kami' && personalAt(h));
       if (cue || inNotice) {
         const neutralFraming = pc.notice || pc.genericObject.some((h) => toks[h.from].sent === sent);
         const cueWord = cue ? cueText(a, [cue]) : cueText(a, pc.neutralSubject.length > 0 ? pc.neutralSubject : pc.prohibition.length > 0 ? pc.prohibition : pc.contrast);

@@ -80,6 +80,13 @@ describe('violations are found, with candidate and evidence', () => {
     for (const text of ['Pilgub Jatim coblos nomor tellu', 'Pilpres pilih nomor lhee']) expect((await scan(text, { date: text.includes('Jatim') ? NOV_2024 : JAN_2024 })).verdict, text).toBe('violation');
   });
 
+  it("an inspectorate's note listing disguised names is no call and no attack: its 'kami' is the office's", async () => {
+    const note = "Catatan patroli siber minggu ini untuk teman2 ASN. Kami menemukan pola baru: nama calon ditulis berspasi (p r a b o w o), pakai titik (a.n.i.e.s), angka pengganti huruf (g4nj4r, c0bl0s), dibalik (nimA). Kalau ragu, jangan posting. 🙏🏻";
+    expect((await scan(note, { date: JAN_2024 })).verdict).not.toBe('violation');
+    // The 2019 slogan's verb still attacks.
+    expect((await scan('Pokoknya ganti Prabowo, titik.', { date: JAN_2024 })).findings.some((f) => f.stance === 'against')).toBe(true);
+  });
+
   it('a quote that asks a candidate something is for review; agreeing with it is sharing', async () => {
     const card = ["Kartu kutipan dari @ganjarpranowo: 'Kami akan memperhatikan kesejahteraan ASN dan tenaga honorer.'"];
     const asked = await scan('Pak, mohon dijawab juga soal nasib PPPK paruh waktu dan tunjangan daerah.', { date: JAN_2024, kind: 'quote', repost_of: 'ganjarpranowo', media_text: card });
