@@ -386,8 +386,11 @@ export class ContextJudge {
       const cue = pc.prohibition.find((h) => toks[h.from].sent === sent && h.to < start && start - h.to <= 12 && !contrastBetween(h.to, start) && !this.restartsAfter(a, m, h, pc));
       const contrastBefore = pc.contrast.some((h) => toks[h.from].sent === sent && h.from < start);
       // Inside a notice a finger emoji is described ("foto pose ☝️"), not made: only the poster's words take it back.
-      // An office's "kami" ("Kami menemukan pola baru: … (g4nj4r, c0bl0s)") is the notice's own voice.
-      const inNotice = pc.notice && !contrastBefore && !pc.personal.some((h) => toks[h.from].kind !== TK.Emoji && toks[h.from].t !== 'kami' && personalAt(h));
+      // An office's "we" ("Kami menemukan pola baru: … (g4nj4r, c0bl0s)") is the notice's own voice: a first person
+      // that is no single person's (not in the list self).
+      const self = pc.lists.get('self') ?? NO_HITS;
+      const ours = (h: Hit) => (pc.lists.get('first_person') ?? NO_HITS).some((x) => x.from === h.from) && !self.some((x) => x.from === h.from);
+      const inNotice = pc.notice && !contrastBefore && !pc.personal.some((h) => toks[h.from].kind !== TK.Emoji && !ours(h) && personalAt(h));
       if (cue || inNotice) {
         const neutralFraming = pc.notice || pc.genericObject.some((h) => toks[h.from].sent === sent);
         const cueWord = cue ? cueText(a, [cue]) : cueText(a, pc.neutralSubject.length > 0 ? pc.neutralSubject : pc.prohibition.length > 0 ? pc.prohibition : pc.contrast);
@@ -459,8 +462,9 @@ export class ContextJudge {
       const asked = me && hitBefore(a, pc.lists.get('request') ?? NO_HITS, me.from, 1);
       const refused = asked && (pc.lists.get('refusal_words') ?? NO_HITS).find((h) => h.from > asked.to);
       const attends = cat === 'party_support' ? (pc.lists.get('attend_words') ?? NO_HITS) : NO_HITS;
-      const negated = attends.length > 0 && attends.every((h) => hitBefore(a, pc.lists.get('negation') ?? NO_HITS, h.from, 3));
-      const cue = refused ?? (negated ? hitBefore(a, pc.lists.get('negation') ?? NO_HITS, attends[0].from, 3) : undefined);
+      const negations = pc.lists.get('negation') ?? NO_HITS;
+      const negated = attends.length > 0 && attends.every((h) => hitBefore(a, negations, h.from, 3));
+      const cue = refused ?? (negated ? hitBefore(a, negations, attends[0].from, 3) : undefined);
       if (cue !== undefined) {
         mods.push({ kind: 'declined', effect: 'suppress', cue: cueText(a, [cue]) });
         return { suppressed: true, stance, factor, modifiers: mods };
@@ -611,8 +615,8 @@ export class ContextJudge {
     // 2c. "Kucingku gemoy bgt ✌️", "Bayi Oktavia gemoy banget ✌🏻": an everyday slogan word and a finger sign — the
     // commonest pose of a photo — are all that point at the pair: no name, number, hashtag, account, and no race or
     // voting day ("Tanggal 14 saatnya perubahan ☝️") named in the post. For review, not an accusation.
-    // A word of voting or calling in the match's sentences ("lanjutkan yang sudah pasti ✌️") makes it a call: the
-    // slogan word is itself a support word, so support words do not count here.
+    // A word of voting or calling in the sentences of the match's own words ("lanjutkan yang sudah pasti ✌️") makes it
+    // a call: the slogan word is itself a support word, so support words do not count here.
     const voteWordInMatch = () => VOTE_WORD_LISTS.some((l) => (pc.lists.get(l) ?? NO_HITS).some(inHitSentences));
     if (cat === 'campaign_slogan' && attr.candidate !== null && !pc.beyondSign.has(attr.candidate) && !pc.raceNamed && !voteWordInMatch() && !this.votingDayNamed(a, day)) {
       factor *= 0.75;
@@ -624,7 +628,8 @@ export class ContextJudge {
     // or voting day ("tanggal 14 juga nomor 2 yang keluar ✌️") in the post, no word of support, voting or calling in
     // the sentence ("02 ✌️✌️ sampai menang!"). A hint for the analyst, not an accusation: numbers and finger poses
     // fill everyday photos.
-    // The sentences the match spans: "Cuma 02 yg janji naikin gaji. Logika aja, pilih yg mau naikin gaji kita ✌️".
+    // In the sentences of the number and the sign: "Cuma 02 yg janji naikin gaji. Logika aja, pilih yg mau naikin gaji
+    // kita ✌️".
     const supportInMatch = () => SUPPORT_WORD_LISTS.some((l) => (pc.lists.get(l) ?? NO_HITS).some(inHitSentences));
     if (cat === 'candidate_symbol' && attr.candidate !== null && !attr.named && !pc.raceNamed && !supportInMatch() && !this.votingDayNamed(a, day)) {
       factor *= 0.75;
@@ -683,16 +688,6 @@ export class ContextJudge {
         mods.push({ kind: 'after_vote', effect: 'downgrade', cue, factor: 0.5 });
       }
     }
-    // 4''. A quote of a candidate's or party's post whose own words ask it something ("Pak, mohon dijawab juga soal
-    // nasib PPPK …", "Katanya makan siang gratis, duitnya dari mana?"), with no word of support, voting, calling or
-    // cheering: a question or a challenge to the candidate, not the spreading of their content. For review.
-    if (cat === 'repost' && pc.quote) {
-      const cue = this.questionCue(a, pc);
-      if (cue !== null) {
-        factor *= 0.5;
-        mods.push({ kind: 'quote_question', effect: 'downgrade', cue, factor: 0.5 });
-      }
-    }
     // 4'. A sitting official who is also a candidate posts the work of the office (a flood meeting, a drain checked).
     // Sharing it in the campaign is sharing a candidate's post, but it carries no campaign: for review.
     if (cat === 'repost' && !ignores('office_holder') && !mods.some((x) => x.kind === 'after_vote')) {
@@ -700,6 +695,16 @@ export class ContextJudge {
       if (cue !== null) {
         factor *= 0.5;
         mods.push({ kind: 'official_duty', effect: 'downgrade', cue, factor: 0.5 });
+      }
+    }
+    // 4''. A quote of a candidate's or party's post whose own words ask it something ("Pak, mohon dijawab juga soal
+    // nasib PPPK …", "Katanya makan siang gratis, duitnya dari mana?"), with no word of support, voting, calling,
+    // cheering or agreeing: a question or a challenge to the candidate, not the spreading of their content. For review.
+    if (cat === 'repost' && pc.quote) {
+      const cue = this.questionCue(a, pc);
+      if (cue !== null) {
+        factor *= 0.5;
+        mods.push({ kind: 'quote_question', effect: 'downgrade', cue, factor: 0.5 });
       }
     }
 
