@@ -78,6 +78,15 @@ describe('violations are found, with candidate and evidence', () => {
     expect(batak.findings.map((f) => f.candidate)).toContain('pilpres-2024:3');
     // Bugis and Acehnese "three", after a vote verb.
     for (const text of ['Pilgub Jatim coblos nomor tellu', 'Pilpres pilih nomor lhee']) expect((await scan(text, { date: text.includes('Jatim') ? NOV_2024 : JAN_2024 })).verdict, text).toBe('violation');
+    // Every regional word the README names for one to four, in the race with four pairs.
+    const words: [string, number][] = [
+      ['sada', 1], ['besik', 1], ['duwa', 2], ['tolu', 3], ['tellu', 3], ['tallu', 3], ['talu', 3], ['lhee', 3],
+      ['empa', 4], ['eppa', 4], ['appa', 4], ['peuet', 4],
+    ];
+    for (const [w, n] of words) {
+      const r = await scan(`Pilgub Jabar pilih nomor ${w}`, { date: NOV_2024 });
+      expect(r.findings.map((f) => f.candidate), w).toContain(`pilkada-jabar-2024:${n}`);
+    }
   });
 
   it("an inspectorate's note listing disguised names is no call and no attack: its 'kami' is the office's", async () => {
